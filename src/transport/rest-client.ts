@@ -1,0 +1,170 @@
+/**
+ * The LibGo REST API, for what a socket cannot do (login, the VM's configuration) and as the
+ * fallback for start/stop when the socket is down.
+ */
+import {
+  VmError,
+  parseLoginResult,
+  parseVmInfo,
+  type LoginResult,
+  type VmErrorCode,
+  type VmInfo,
+} from '../protocol/index.js';
+import { isObject } from '../protocol/validate.js';
+import { obtainToken, type AuthMode, type TokenProvider } from './auth.js';
+import type { FetchLike } from './socket-factory.js';
+import { buildApiUrl, vmApiPath } from './urls.js';
+
+export interface RestClientOptions {
+  serverUrl?: string;
+  apiPath?: string;
+  authMode?: AuthMode;
+  tokenProvider?: TokenProvider;
+  fetch?: FetchLike;
+  /** Default 15 s: a REST start can wait for the VM to boot. */
+  timeoutMs?: number;
+}
+
+const MAX_BODY_CHARS = 4 * 1024 * 1024;
+
+function codeForStatus(status: number): VmErrorCode {
+  if (status === 401) return 'AUTH_ERROR';
+  if (status === 403) return 'PERMISSION_DENIED';
+  if (status === 404) return 'VM_NOT_FOUND';
+  if (status === 409) return 'INVALID_STATE';
+  if (status >= 500) return 'SERVER_ERROR';
+  return 'COMMAND_FAILED';
+}
+
+/** Pulls a human message out of the error bodies LibGo and common proxies produce. */
+function serverMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim().slice(0, 300) || undefined;
+  if (!isObject(body)) return undefined;
+  const candidates = [body.message, body.error, isObject(body.error) ? body.error.message : undefined];
+  for (const c of candidates) if (typeof c === 'string' && c.trim() !== '') return c.trim().slice(0, 300);
+  return undefined;
+}
+
+export class RestClient {
+  private readonly o: RestClientOptions;
+
+  constructor(options: RestClientOptions = {}) {
+    this.o = options;
+  }
+
+  async login(username: string, password: string): Promise<LoginResult> {
+    if (typeof username !== 'string' || username.trim() === '' || typeof password !== 'string' || password === '') {
+      throw new VmError('INVALID_INPUT', 'Enter a user name and a password.');
+    }
+    const body = await this.call('POST', '/auth/login', { token: null, json: { username, password } });
+    const result = parseLoginResult(body);
+    if (typeof result === 'string') throw new VmError('INVALID_RESPONSE', `The server's login answer was not understood (${result}).`);
+    return result;
+  }
+
+  async listVms(): Promise<VmInfo[]> {
+    const body = await this.call('GET', '/vms');
+    const list = isObject(body) && Array.isArray(body.vms) ? body.vms : Array.isArray(body) ? body : null;
+    if (!list) throw new VmError('INVALID_RESPONSE', "The server's VM list was not understood.");
+    return list.map(parseVmInfo).filter((v): v is VmInfo => typeof v !== 'string');
+  }
+
+  async getVm(name: string, signal?: AbortSignal): Promise<VmInfo> {
+    const body = await this.call('GET', vmApiPath(name), { signal });
+    const vm = parseVmInfo(isObject(body) && 'vm' in body ? body.vm : body);
+    if (typeof vm === 'string') throw new VmError('INVALID_RESPONSE', `The server's description of ${name} was not understood (${vm}).`);
+    return vm;
+  }
+
+  /** PUT start/stop. Resolves with the server's message. */
+  async action(name: string, action: 'start' | 'stop'): Promise<string> {
+    const body = await this.call('PUT', vmApiPath(name, `/${action}`));
+    return serverMessage(body) ?? `${action} accepted`;
+  }
+
+  /** The HTTP status of `GET /vms/{name}` with the given token, used to explain a refused upgrade. */
+  async probeVm(name: string, token: string | null): Promise<number | 'network'> {
+    try {
+      const res = await this.fetchRaw('GET', vmApiPath(name), { token });
+      return res.status;
+    } catch (e) {
+      if (e instanceof VmError && e.code === 'INVALID_INPUT') throw e;
+      return 'network';
+    }
+  }
+
+  private async fetchRaw(
+    method: string,
+    path: string,
+    opts: { token?: string | null; json?: unknown; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const url = buildApiUrl(this.o.serverUrl, this.o.apiPath, path);
+    const token =
+      opts.token !== undefined ? opts.token : this.o.authMode === 'cookie' ? null : await obtainToken(this.o.tokenProvider, false);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (opts.json !== undefined) headers['Content-Type'] = 'application/json';
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.o.timeoutMs ?? 15_000);
+    const onAbort = () => timeout.abort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const doFetch: FetchLike = this.o.fetch ?? ((input, init) => fetch(input, init));
+    try {
+      return await doFetch(url, {
+        method,
+        headers,
+        body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
+        credentials: this.o.authMode === 'cookie' ? 'include' : 'same-origin',
+        signal: timeout.signal,
+      });
+    } catch {
+      if (opts.signal?.aborted) throw new VmError('ABORTED', 'The request was cancelled.');
+      // fetch's own TypeError says nothing useful and, in some browsers, echoes the URL.
+      throw new VmError(
+        timeout.signal.aborted ? 'TIMEOUT' : 'NETWORK_ERROR',
+        timeout.signal.aborted ? 'The server took too long to answer.' : 'The server could not be reached.',
+      );
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async call(
+    method: string,
+    path: string,
+    opts: { token?: string | null; json?: unknown; signal?: AbortSignal } = {},
+  ): Promise<unknown> {
+    const res = await this.fetchRaw(method, path, opts);
+    let text = '';
+    try {
+      text = await res.text();
+    } catch {
+      throw new VmError('NETWORK_ERROR', 'The connection broke while reading the answer.');
+    }
+    if (text.length > MAX_BODY_CHARS) throw new VmError('INVALID_RESPONSE', 'The server sent an answer that is too large.');
+    let body: unknown = text;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Proxies answer errors with HTML; keep the status, not the markup.
+        body = res.ok ? undefined : '';
+        if (res.ok) throw new VmError('INVALID_RESPONSE', 'The server sent an answer that is not JSON.');
+      }
+    }
+    if (!res.ok) {
+      const code = codeForStatus(res.status);
+      const fallback: Record<string, string> = {
+        AUTH_ERROR: 'The server did not accept your credentials. Sign in again.',
+        PERMISSION_DENIED: 'You do not have permission to do that.',
+        VM_NOT_FOUND: 'That VM does not exist.',
+        INVALID_STATE: 'The VM is not in a state that allows that.',
+        SERVER_ERROR: `The server failed (HTTP ${res.status}).`,
+        COMMAND_FAILED: `The server refused the request (HTTP ${res.status}).`,
+      };
+      throw new VmError(code, serverMessage(body) ?? fallback[code] ?? `HTTP ${res.status}`, { status: res.status });
+    }
+    return body;
+  }
+}
