@@ -1,0 +1,174 @@
+/**
+ * A fixed-capacity ring buffer of timestamped samples over several numeric channels.
+ *
+ * Storage is one Float64Array per channel plus one for time, allocated once: a monitor page may
+ * keep an hour of history for many VMs, and pushing every 5 s must not feed the garbage collector.
+ * NaN is a legitimate value and means "no data here" (a gap the chart must not bridge).
+ */
+
+/** One sample as handed out by `latest()`; values are NaN where the sample had none. */
+export interface TimeSeriesSample<C extends string> {
+  /** Milliseconds since the epoch. */
+  readonly t: number;
+  readonly values: Readonly<Record<C, number>>;
+}
+
+/** Chart-ready columns: `null` (not NaN) marks a gap, because that is what Chart.js breaks lines on. */
+export interface SeriesArrays {
+  x: number[];
+  y: (number | null)[];
+}
+
+/** The read side, which is all that the owner of a series should hand to rendering code. */
+export interface ReadonlyTimeSeries<C extends string = string> {
+  readonly channels: readonly C[];
+  readonly capacity: number;
+  readonly length: number;
+  /** Time of the newest sample, or NaN when empty. */
+  readonly lastTime: number;
+  time(i: number): number;
+  get(channel: C, i: number): number;
+  since(t: number): number;
+  latest(): TimeSeriesSample<C> | null;
+  forEachInRange(fromT: number, toT: number, cb: (t: number, i: number) => void): void;
+  toArrays(channel: C, fromT?: number): SeriesArrays;
+}
+
+export class TimeSeries<C extends string = string> implements ReadonlyTimeSeries<C> {
+  readonly channels: readonly C[];
+  readonly capacity: number;
+
+  private readonly times: Float64Array;
+  private readonly columns: Float64Array[];
+  private readonly columnOf: Map<C, number>;
+  /** Physical slot of the oldest sample. */
+  private head = 0;
+  private count = 0;
+
+  constructor(channels: readonly C[], capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`TimeSeries capacity must be a positive integer, got ${capacity}`);
+    }
+    if (new Set(channels).size !== channels.length) {
+      throw new Error('TimeSeries channels must be unique');
+    }
+    this.channels = Object.freeze([...channels]);
+    this.capacity = capacity;
+    this.times = new Float64Array(capacity);
+    this.columns = channels.map(() => new Float64Array(capacity));
+    this.columnOf = new Map(channels.map((c, i) => [c, i]));
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  get lastTime(): number {
+    return this.count === 0 ? NaN : this.times[this.slot(this.count - 1)];
+  }
+
+  /**
+   * Appends a sample; once full, the oldest one is overwritten. A channel missing from `values`
+   * is stored as NaN. Returns false, leaving the series untouched, when `t` is not finite or not
+   * strictly after the newest sample: order is what binary search and charts rely on, and a late
+   * sample is worth less than a series that stays sorted.
+   */
+  push(t: number, values: Readonly<Partial<Record<C, number>>>): boolean {
+    if (!Number.isFinite(t)) return false;
+    if (this.count > 0 && !(t > this.lastTime)) return false;
+
+    let slot: number;
+    if (this.count < this.capacity) {
+      slot = this.slot(this.count);
+      this.count++;
+    } else {
+      slot = this.head;
+      this.head = (this.head + 1) % this.capacity;
+    }
+    this.times[slot] = t;
+    for (let c = 0; c < this.channels.length; c++) {
+      const v = values[this.channels[c]];
+      // Anything that is not a number (a host may hand us loose data) is a gap, not a zero.
+      this.columns[c][slot] = typeof v === 'number' ? v : NaN;
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.head = 0;
+    this.count = 0;
+  }
+
+  /** Time of the i-th sample in chronological order (0 = oldest); NaN when out of range. */
+  time(i: number): number {
+    return this.inRange(i) ? this.times[this.slot(i)] : NaN;
+  }
+
+  /** Value of a channel at the i-th sample in chronological order; NaN when out of range. */
+  get(channel: C, i: number): number {
+    const column = this.column(channel);
+    return this.inRange(i) ? column[this.slot(i)] : NaN;
+  }
+
+  /** Index of the first sample with time >= t (`length` when there is none). */
+  since(t: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[this.slot(mid)] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  latest(): TimeSeriesSample<C> | null {
+    if (this.count === 0) return null;
+    const slot = this.slot(this.count - 1);
+    const values = {} as Record<C, number>;
+    this.channels.forEach((ch, c) => {
+      values[ch] = this.columns[c][slot];
+    });
+    return { t: this.times[slot], values };
+  }
+
+  /** Calls `cb` for every sample with fromT <= t <= toT, oldest first. */
+  forEachInRange(fromT: number, toT: number, cb: (t: number, i: number) => void): void {
+    for (let i = this.since(fromT); i < this.count; i++) {
+      const t = this.times[this.slot(i)];
+      if (t > toT) break;
+      cb(t, i);
+    }
+  }
+
+  /** Fresh arrays (Chart.js keeps references to what it is given) from `fromT` on, oldest first. */
+  toArrays(channel: C, fromT = -Infinity): SeriesArrays {
+    const column = this.column(channel);
+    const start = this.since(fromT);
+    const n = this.count - start;
+    const x = new Array<number>(n);
+    const y = new Array<number | null>(n);
+    for (let k = 0; k < n; k++) {
+      const slot = this.slot(start + k);
+      const v = column[slot];
+      x[k] = this.times[slot];
+      y[k] = Number.isFinite(v) ? v : null;
+    }
+    return { x, y };
+  }
+
+  private slot(i: number): number {
+    return (this.head + i) % this.capacity;
+  }
+
+  private inRange(i: number): boolean {
+    return Number.isInteger(i) && i >= 0 && i < this.count;
+  }
+
+  private column(channel: C): Float64Array {
+    const c = this.columnOf.get(channel);
+    // An unknown channel is a programming error; answering NaN would hide it as "no data".
+    if (c === undefined) throw new Error(`Unknown channel: ${String(channel)}`);
+    return this.columns[c];
+  }
+}

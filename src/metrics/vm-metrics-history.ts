@@ -1,0 +1,185 @@
+/**
+ * The bounded metrics history of one VM: raw gauges and counter-derived rates, ready for charts.
+ *
+ * It is fed either from `metrics` messages or by a host that pushes samples itself (the
+ * `<vm-metrics>` `metrics` property), so `add` reads its input defensively: host data has not
+ * been through the protocol validator.
+ */
+import type { MetricsData, MetricsMessage } from '../protocol/types.js';
+import { CounterRate, DEFAULT_MAX_GAP_MS } from './counter-rate.js';
+import { TimeSeries, type ReadonlyTimeSeries } from './time-series.js';
+
+export const METRIC_CHANNELS = [
+  'cpu',
+  'memUsed',
+  'memTotal',
+  'memPct',
+  'rxRate',
+  'txRate',
+  'readRate',
+  'writeRate',
+] as const;
+export type MetricChannel = (typeof METRIC_CHANNELS)[number];
+
+/** One hour at the server's 5 s cadence. */
+export const DEFAULT_HISTORY_CAPACITY = 720;
+
+/** `MetricsData` as a host might hand it over: any part may be missing. */
+export interface MetricsInput {
+  cpu?: { utilization?: number } | null;
+  memory?: { used?: number; total?: number } | null;
+  network?: { rxBytes?: number; txBytes?: number } | null;
+  disk?: { readBytes?: number; writeBytes?: number } | null;
+}
+
+export interface MetricsCounters {
+  rxBytes: number;
+  txBytes: number;
+  readBytes: number;
+  writeBytes: number;
+}
+
+/** The newest accepted sample. NaN marks a value that was missing, invalid or has no rate yet. */
+export interface MetricsSnapshot extends Readonly<Record<MetricChannel, number>> {
+  /** Message timestamp, ms since the epoch; lets the UI tell a stale value from a live one. */
+  readonly t: number;
+  /** The cumulative counters as received, for "total transferred" displays. */
+  readonly counters: Readonly<MetricsCounters>;
+}
+
+export interface VmMetricsHistoryOptions {
+  capacity?: number;
+  maxGapMs?: number;
+}
+
+const COUNTERS = [
+  ['rxRate', 'rxBytes'],
+  ['txRate', 'txBytes'],
+  ['readRate', 'readBytes'],
+  ['writeRate', 'writeBytes'],
+] as const;
+
+const GAP_ROW: Readonly<Partial<Record<MetricChannel, number>>> = Object.freeze({});
+
+export class VmMetricsHistory {
+  readonly capacity: number;
+  readonly maxGapMs: number;
+
+  private readonly ts: TimeSeries<MetricChannel>;
+  private readonly rates: Record<(typeof COUNTERS)[number][0], CounterRate>;
+  private snapshot: MetricsSnapshot | null = null;
+  private versionNo = 0;
+  /** The stream broke (markGap) but no row could say so yet; the next sample is preceded by one. */
+  private breakPending = false;
+  /** Saves capacity: one gap row is enough to break every line. */
+  private lastRowIsGap = false;
+
+  constructor(options: VmMetricsHistoryOptions = {}) {
+    this.capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
+    this.maxGapMs = options.maxGapMs ?? DEFAULT_MAX_GAP_MS;
+    this.ts = new TimeSeries(METRIC_CHANNELS, this.capacity);
+    const rate = () => new CounterRate({ maxGapMs: this.maxGapMs });
+    this.rates = { rxRate: rate(), txRate: rate(), readRate: rate(), writeRate: rate() };
+  }
+
+  /** Chart data. Gap rows (all channels NaN) sit wherever the stream broke. */
+  get series(): ReadonlyTimeSeries<MetricChannel> {
+    return this.ts;
+  }
+
+  /** Grows on every change that could alter what is drawn; equal versions mean nothing to redraw. */
+  get version(): number {
+    return this.versionNo;
+  }
+
+  /**
+   * Records a sample taken at `timestampMs` (the message's timestamp, never the receive time).
+   * Returns false, changing nothing, for a non-finite, repeated or older timestamp.
+   */
+  add(timestampMs: number, data: MetricsData | MetricsInput): boolean {
+    const t = timestampMs;
+    if (!Number.isFinite(t)) return false;
+    const last = this.ts.lastTime;
+    if (this.ts.length > 0 && !(t > last)) return false;
+
+    // Rates already turn NaN across a long silence, but cpu and memory lines would still be drawn
+    // straight across it as if the VM had been watched; a gap row breaks them too.
+    if (this.ts.length > 0 && !this.lastRowIsGap && (this.breakPending || t - last > this.maxGapMs)) {
+      // Anywhere strictly between the two samples breaks the line; the middle is always available.
+      this.ts.push(last + (t - last) / 2, GAP_ROW);
+    }
+    this.breakPending = false;
+
+    const cpu = nonNegative(data.cpu?.utilization);
+    const memUsed = nonNegative(data.memory?.used);
+    const memTotal = nonNegative(data.memory?.total);
+    const memPct = memTotal > 0 ? (memUsed / memTotal) * 100 : NaN;
+    const counters: MetricsCounters = {
+      rxBytes: nonNegative(data.network?.rxBytes),
+      txBytes: nonNegative(data.network?.txBytes),
+      readBytes: nonNegative(data.disk?.readBytes),
+      writeBytes: nonNegative(data.disk?.writeBytes),
+    };
+    const row: Record<MetricChannel, number> = {
+      cpu,
+      memUsed,
+      memTotal,
+      memPct,
+      rxRate: NaN,
+      txRate: NaN,
+      readRate: NaN,
+      writeRate: NaN,
+    };
+    for (const [channel, counter] of COUNTERS) {
+      row[channel] = this.rates[channel].update(t, counters[counter]);
+    }
+
+    this.ts.push(t, row);
+    this.lastRowIsGap = false;
+    this.snapshot = Object.freeze({ ...row, t, counters: Object.freeze(counters) });
+    this.versionNo++;
+    return true;
+  }
+
+  /** Convenience for a validated protocol message: uses its timestamp. */
+  addMessage(message: MetricsMessage): boolean {
+    return this.add(message.timestamp, message.data);
+  }
+
+  /**
+   * The stream broke (disconnect, VM stopped): the chart breaks here and rates restart from a
+   * fresh baseline. With `t` (ms since the epoch, after the newest sample) the break is placed at
+   * that moment; otherwise it is placed before the next sample.
+   */
+  markGap(t?: number): void {
+    for (const rate of Object.values(this.rates)) rate.markGap();
+    if (this.ts.length === 0 || this.lastRowIsGap) return;
+    if (t !== undefined && Number.isFinite(t) && this.ts.push(t, GAP_ROW)) {
+      this.lastRowIsGap = true;
+      this.breakPending = false;
+      this.versionNo++;
+      return;
+    }
+    // Nothing visible changes until the next sample arrives, so the version stays as it is.
+    this.breakPending = true;
+  }
+
+  /** The newest accepted sample (gap rows excluded), or null before the first one. */
+  latest(): MetricsSnapshot | null {
+    return this.snapshot;
+  }
+
+  /** Forgets everything, e.g. when the element is pointed at another VM. */
+  clear(): void {
+    this.ts.clear();
+    for (const rate of Object.values(this.rates)) rate.markGap();
+    this.snapshot = null;
+    this.breakPending = false;
+    this.lastRowIsGap = false;
+    this.versionNo++;
+  }
+}
+
+function nonNegative(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : NaN;
+}
