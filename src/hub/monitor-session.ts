@@ -1,0 +1,169 @@
+/**
+ * Shared state of one VM's monitor socket: connection, status, bounded metrics history, the last
+ * error, and commands (over the socket when it is open, else REST for start/stop).
+ */
+import {
+  VmError,
+  isVmAction,
+  type ServerMessage,
+  type VmAction,
+  type VmStatus,
+} from '../protocol/index.js';
+import { VmMetricsHistory } from '../metrics/index.js';
+import type { RestClient, SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
+import { SessionBase } from './session-base.js';
+
+export interface VmStatusInfo {
+  status: VmStatus;
+  /** As received, so an unknown value can still be shown to an operator. */
+  rawStatus: string;
+  /** Seconds, as of `receivedAt`; tick it locally with `currentUptime()`. */
+  uptime: number;
+  receivedAt: number;
+  lastStateChange: number | null;
+}
+
+export interface CommandResult {
+  action: VmAction;
+  message: string;
+  via: 'socket' | 'rest';
+}
+
+const REST_ACTIONS: ReadonlySet<VmAction> = new Set(['start', 'stop']);
+
+export class MonitorSession extends SessionBase {
+  readonly history: VmMetricsHistory;
+  private statusInfo: VmStatusInfo | null = null;
+  private welcome: string | null = null;
+  private readonly inFlight = new Set<VmAction>();
+  private readonly timers: Timers;
+
+  constructor(
+    options: VmSocketOptions,
+    private readonly restClient: () => RestClient,
+    private readonly restFallback: () => boolean,
+    metricsCapacity: number,
+    timers: Timers,
+  ) {
+    super(options);
+    this.history = new VmMetricsHistory({ capacity: metricsCapacity });
+    this.timers = timers;
+  }
+
+  get status(): VmStatusInfo | null {
+    return this.statusInfo;
+  }
+
+  /** The server's welcome text once the socket is open and greeted. */
+  get welcomed(): string | null {
+    return this.welcome;
+  }
+
+  /** Actions sent and not yet answered. */
+  get pendingActions(): ReadonlySet<VmAction> {
+    return this.inFlight;
+  }
+
+  /** Uptime in seconds now, counted on from the last status message while the VM runs. */
+  currentUptime(now = this.timers.now()): number | null {
+    const s = this.statusInfo;
+    if (!s) return null;
+    if (s.status !== 'running') return s.uptime;
+    return s.uptime + Math.max(0, (now - s.receivedAt) / 1000);
+  }
+
+  /**
+   * Runs an action and resolves when the server has answered with success; rejects with a
+   * VmError whose message says why otherwise (including "needs a live connection").
+   */
+  async command(action: VmAction): Promise<CommandResult> {
+    if (!isVmAction(action)) throw new VmError('INVALID_INPUT', `"${String(action)}" is not a VM action.`);
+    this.inFlight.add(action);
+    this.changed();
+    try {
+      if (this.socket.isOpen) {
+        const response = await this.socket.request(action);
+        if (!response.success) throw new VmError('COMMAND_FAILED', response.message || `The server could not ${action} ${this.vmName}.`);
+        return { action, message: response.message, via: 'socket' };
+      }
+      if (!this.restFallback() || !REST_ACTIONS.has(action)) {
+        throw new VmError(
+          'NOT_AVAILABLE_OFFLINE',
+          REST_ACTIONS.has(action)
+            ? `${capitalise(action)} needs a live connection to the server.`
+            : `${capitalise(action)} needs a live connection: the LibGo REST API has no ${action} route.`,
+        );
+      }
+      const message = await this.restClient().action(this.vmName, action as 'start' | 'stop');
+      // No status message will come while the socket is down: ask for the new state.
+      void this.refreshStatusFromRest();
+      return { action, message, via: 'rest' };
+    } finally {
+      this.inFlight.delete(action);
+      this.changed();
+    }
+  }
+
+  /** Reads the VM once over REST to update the status while the socket is down. */
+  async refreshStatusFromRest(): Promise<void> {
+    try {
+      const vm = await this.restClient().getVm(this.vmName);
+      if (this.socket.isOpen) return;
+      this.setStatus({
+        status: vm.status,
+        rawStatus: vm.rawStatus,
+        uptime: this.statusInfo?.uptime ?? 0,
+        receivedAt: this.timers.now(),
+        lastStateChange: this.statusInfo?.lastStateChange ?? null,
+      });
+    } catch {
+      // The socket's own state already tells the user that the server is out of reach.
+    }
+  }
+
+  protected onMessage(message: ServerMessage): void {
+    switch (message.type) {
+      case 'connection':
+        this.welcome = message.data.message || message.data.status;
+        this.serverError = null;
+        break;
+      case 'status':
+        this.setStatus({
+          status: message.data.status,
+          rawStatus: message.data.rawStatus,
+          uptime: message.data.uptime,
+          receivedAt: this.timers.now(),
+          lastStateChange: message.data.lastStateChange,
+        });
+        return;
+      case 'metrics':
+        if (!this.history.addMessage(message)) return;
+        break;
+      case 'error':
+        this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
+        break;
+      default:
+        return;
+    }
+    this.changed();
+  }
+
+  protected override onStateChange(s: SocketSnapshot): void {
+    if (s.state !== 'open') {
+      this.welcome = null;
+      // The chart must break where the connection did, not draw a line across the outage.
+      this.history.markGap();
+    }
+  }
+
+  private setStatus(next: VmStatusInfo): void {
+    const prev = this.statusInfo;
+    if (prev && prev.status === 'running' && next.status !== 'running') this.history.markGap();
+    this.statusInfo = next;
+    this.changed();
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,226 @@
+/**
+ * The connection controller shared by every element on a page: one monitor socket and at most
+ * one console socket per VM, however many widgets show it. Sessions are reference-counted and
+ * linger briefly after the last subscriber leaves, so a tab switch or a re-render reuses the
+ * socket and the history instead of reconnecting. Framework-free.
+ */
+import { VmError, type VmRoute } from '../protocol/index.js';
+import {
+  Emitter,
+  RestClient,
+  parseAuthMode,
+  realTimers,
+  validateVmName,
+  type Timers,
+} from '../transport/index.js';
+import { socketOptions, type VmHubConfig } from './config.js';
+import { ConsoleSession } from './console-session.js';
+import { MonitorSession } from './monitor-session.js';
+import {
+  permissionsFromClaims,
+  readTokenClaims,
+  type Permission,
+  type TokenClaims,
+} from './permissions.js';
+import type { SessionBase } from './session-base.js';
+
+/** A claim on a session; `release()` once, when the subscriber goes away. */
+export interface SessionLease<S> {
+  readonly session: S;
+  release(): void;
+}
+
+interface Entry {
+  session: SessionBase;
+  refs: number;
+  lingerTimer: unknown;
+}
+
+export interface VmHubEvents extends Record<string, unknown> {
+  config: Readonly<VmHubConfig>;
+}
+
+const DEFAULTS = {
+  lingerMs: 3000,
+  metricsCapacity: 720,
+  consoleReplayBytes: 256 * 1024,
+};
+
+export class VmHub {
+  readonly events = new Emitter<VmHubEvents>();
+  private cfg: VmHubConfig;
+  private restClient: RestClient;
+  private readonly entries = new Map<string, Entry>();
+  private disposed = false;
+
+  constructor(config: VmHubConfig = {}) {
+    this.cfg = validateConfig(config);
+    this.restClient = this.makeRest();
+  }
+
+  get config(): Readonly<VmHubConfig> {
+    return this.cfg;
+  }
+
+  /** REST client with the hub's server and credentials (login, VM details, start/stop). */
+  get rest(): RestClient {
+    return this.restClient;
+  }
+
+  private get timers(): Timers {
+    return this.cfg.timers ?? realTimers;
+  }
+
+  /**
+   * Changes the configuration. Live sessions reconnect with it, keeping their subscribers, their
+   * metrics history and their console replay.
+   */
+  configure(patch: Partial<VmHubConfig>): void {
+    this.assertLive();
+    this.cfg = validateConfig({ ...this.cfg, ...patch });
+    this.restClient = this.makeRest();
+    for (const [key, entry] of this.entries) {
+      const [route, vmName] = splitKey(key);
+      entry.session.rebind(socketOptions(this.cfg, vmName, route), entry.refs > 0);
+    }
+    this.events.emit('config', this.cfg);
+  }
+
+  monitor(vmName: string): SessionLease<MonitorSession> {
+    return this.lease('monitor', vmName, () =>
+      new MonitorSession(
+        socketOptions(this.cfg, vmName, 'monitor'),
+        () => this.restClient,
+        () => this.cfg.restFallback !== false,
+        this.cfg.metricsCapacity ?? DEFAULTS.metricsCapacity,
+        this.timers,
+      ),
+    );
+  }
+
+  console(vmName: string): SessionLease<ConsoleSession> {
+    return this.lease('console', vmName, () =>
+      new ConsoleSession(socketOptions(this.cfg, vmName, 'console'), this.cfg.consoleReplayBytes ?? DEFAULTS.consoleReplayBytes, this.timers),
+    );
+  }
+
+  /** Sockets currently held (open, opening or waiting to retry). */
+  get socketCount(): number {
+    let n = 0;
+    for (const e of this.entries.values()) {
+      const s = e.session.connection.state;
+      if (s !== 'closed' && s !== 'idle' && s !== 'unauthorized' && s !== 'not-found') n++;
+    }
+    return n;
+  }
+
+  /** Sessions held, including lingering ones. */
+  get sessionCount(): number {
+    return this.entries.size;
+  }
+
+  /** The current user's claims, read from the token (unverified; for the UI only). */
+  async claims(): Promise<TokenClaims | null> {
+    if (!this.cfg.tokenProvider || this.cfg.authMode === 'cookie') return null;
+    try {
+      const token = await this.cfg.tokenProvider({ forceRefresh: false });
+      return readTokenClaims(typeof token === 'string' ? token : null);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Permissions for the UI: the configured list, else what the token's roles imply, else null (unknown). */
+  async permissions(): Promise<Set<Permission> | null> {
+    if (this.cfg.permissions) return new Set(this.cfg.permissions);
+    const claims = await this.claims();
+    return claims ? permissionsFromClaims(claims) : null;
+  }
+
+  /** Closes every socket at once; the hub cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const entry of this.entries.values()) {
+      this.timers.clearTimeout(entry.lingerTimer);
+      entry.session.dispose();
+    }
+    this.entries.clear();
+    this.events.clear();
+  }
+
+  private lease<S extends SessionBase>(route: VmRoute, vmName: string, create: () => S): SessionLease<S> {
+    this.assertLive();
+    const name = validateVmName(vmName);
+    const key = `${route}\u0000${name}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { session: create(), refs: 0, lingerTimer: null };
+      this.entries.set(key, entry);
+    }
+    if (entry.lingerTimer !== null) {
+      this.timers.clearTimeout(entry.lingerTimer);
+      entry.lingerTimer = null;
+    }
+    entry.refs++;
+    entry.session.start();
+    const held = entry;
+    let released = false;
+    return {
+      session: held.session as S,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.releaseEntry(key, held);
+      },
+    };
+  }
+
+  private releaseEntry(key: string, entry: Entry): void {
+    entry.refs--;
+    if (entry.refs > 0 || this.entries.get(key) !== entry) return;
+    const linger = this.cfg.lingerMs ?? DEFAULTS.lingerMs;
+    entry.lingerTimer = this.timers.setTimeout(() => {
+      if (entry.refs > 0) return;
+      this.entries.delete(key);
+      entry.session.dispose();
+    }, linger);
+  }
+
+  private makeRest(): RestClient {
+    return new RestClient({
+      serverUrl: this.cfg.serverUrl,
+      apiPath: this.cfg.apiPath,
+      authMode: this.cfg.authMode,
+      tokenProvider: this.cfg.tokenProvider,
+      fetch: this.cfg.fetch,
+    });
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new VmError('INVALID_STATE', 'This VmHub has been disposed.');
+  }
+}
+
+function splitKey(key: string): [VmRoute, string] {
+  const i = key.indexOf('\u0000');
+  return [key.slice(0, i) as VmRoute, key.slice(i + 1)];
+}
+
+function validateConfig(config: VmHubConfig): VmHubConfig {
+  const c = { ...config, authMode: parseAuthMode(config.authMode) };
+  const positive = (name: keyof VmHubConfig, v: unknown) => {
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
+      throw new VmError('INVALID_CONFIG', `${String(name)} must be a non-negative number of milliseconds or bytes.`);
+    }
+  };
+  positive('heartbeatMs', c.heartbeatMs);
+  positive('requestTimeoutMs', c.requestTimeoutMs);
+  positive('lingerMs', c.lingerMs);
+  positive('metricsCapacity', c.metricsCapacity);
+  positive('consoleReplayBytes', c.consoleReplayBytes);
+  if (c.tokenProvider !== undefined && typeof c.tokenProvider !== 'function') {
+    throw new VmError('INVALID_CONFIG', 'tokenProvider must be a function.');
+  }
+  return c;
+}
