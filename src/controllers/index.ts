@@ -1,0 +1,5 @@
+export { SessionController, type SessionControllerOptions } from './session-controller.js';
+export { VmMonitorController } from './vm-monitor-controller.js';
+export { VmConsoleController } from './vm-console-controller.js';
+export { HubResolver } from './hub-resolver.js';
+export { FrameBatcher } from './frame-batcher.js';

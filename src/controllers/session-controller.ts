@@ -1,0 +1,105 @@
+/**
+ * Ties an element to a hub session for as long as it is connected: finds the hub, leases the
+ * session for the element's current VM name, follows name changes, and re-renders the element
+ * at most once per animation frame however many messages arrive. Releases everything in
+ * hostDisconnected, so a removed element holds no socket.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { VmError, type SessionBase, type SessionLease, type VmHub } from '../hub/index.js';
+import { FrameBatcher } from './frame-batcher.js';
+import { HubResolver } from './hub-resolver.js';
+
+export interface SessionControllerOptions {
+  /** Read on every update; a change re-leases the session for the new VM. */
+  vmName: () => string | null | undefined;
+  /** Called synchronously on every session change (before the batched render). */
+  onChange?: () => void;
+  /** Called when the session object itself changes (new VM, new hub, or none). */
+  onSession?: () => void;
+}
+
+export abstract class SessionController<S extends SessionBase> implements ReactiveController {
+  protected readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly options: SessionControllerOptions;
+  private readonly resolver: HubResolver;
+  private readonly batcher: FrameBatcher;
+  private lease: SessionLease<S> | null = null;
+  private leasedFor: { hub: VmHub; name: string } | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private nameErrorValue: VmError | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: SessionControllerOptions) {
+    this.host = host;
+    this.options = options;
+    this.batcher = new FrameBatcher(host);
+    this.resolver = new HubResolver(host, () => {
+      this.sync();
+      host.requestUpdate();
+    });
+    host.addController(this);
+  }
+
+  get hub(): VmHub | null {
+    return this.resolver.hub;
+  }
+
+  get session(): S | null {
+    return this.lease?.session ?? null;
+  }
+
+  /** Why there is no session although a name was given (an invalid VM name). */
+  get nameError(): VmError | null {
+    return this.nameErrorValue;
+  }
+
+  hostConnected(): void {
+    this.resolver.connect();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.batcher.cancel();
+    this.release();
+    this.resolver.disconnect();
+  }
+
+  protected abstract acquire(hub: VmHub, vmName: string): SessionLease<S>;
+
+  private sync(): void {
+    const hub = this.resolver.hub;
+    const raw = this.options.vmName();
+    const name = typeof raw === 'string' ? raw.trim() : '';
+    if (this.leasedFor && this.leasedFor.hub === hub && this.leasedFor.name === name) return;
+    this.release();
+    this.nameErrorValue = null;
+    if (!hub || name === '') {
+      this.options.onSession?.();
+      return;
+    }
+    try {
+      this.lease = this.acquire(hub, name);
+    } catch (e) {
+      this.nameErrorValue = e instanceof VmError ? e : new VmError('INVALID_INPUT', 'That VM name cannot be used.');
+      this.leasedFor = { hub, name };
+      this.options.onSession?.();
+      return;
+    }
+    this.leasedFor = { hub, name };
+    this.unsubscribe = this.lease.session.subscribe(() => {
+      this.options.onChange?.();
+      this.batcher.schedule();
+    });
+    this.options.onSession?.();
+  }
+
+  private release(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.lease?.release();
+    this.lease = null;
+    this.leasedFor = null;
+  }
+}

@@ -1,0 +1,106 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { vmHubContext } from '../../context.js';
+import { emit } from '../../events/index.js';
+import { VmError, VmHub, parseAuthMode, type AuthMode, type TokenProvider, type VmHubConfig } from '../../hub/index.js';
+
+/**
+ * Provides one connection hub to every LibGo element inside it, so that all widgets for a VM
+ * share one monitor socket and one console socket. Renders nothing of its own.
+ *
+ * @summary Shared LibGo connection for the elements inside it.
+ * @slot - The elements that use this connection (any depth, across shadow roots).
+ * @fires vm-error - When the configuration is invalid (`detail.code` is `INVALID_CONFIG`); the
+ *   previous configuration stays in force.
+ */
+export class VmConnection extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Address of the LibGo server (http, https, ws or wss). Defaults to the page's origin. */
+  @property() server = '';
+
+  /** How the token reaches the server: `query` (default), `subprotocol` or `cookie`. */
+  @property({ attribute: 'auth-mode' }) authMode: AuthMode = 'query';
+
+  /** Base path of the WebSocket routes. */
+  @property({ attribute: 'ws-path' }) wsPath = '/ws/vms';
+
+  /** Base path of the REST API. */
+  @property({ attribute: 'api-path' }) apiPath = '/api/v1';
+
+  /** Returns the JWT (sync or async); called at every connect. */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+
+  /** Further hub settings (heartbeat, timeouts, socket factory, fetch, permissions, …). */
+  @property({ attribute: false }) options: Partial<VmHubConfig> = {};
+
+  /** A hub made by the host; when set, the attributes above are ignored. */
+  @property({ attribute: false }) hub: VmHub | undefined;
+
+  private ownHub: VmHub | null = null;
+  private readonly provider = new ContextProvider(this, { context: vmHubContext });
+
+  /** The hub the elements inside use. */
+  get activeHub(): VmHub {
+    return this.hub ?? this.ensureOwnHub();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Provide before children connect and ask, i.e. before the first render.
+    this.provider.setValue(this.activeHub);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hub')) {
+      this.provider.setValue(this.activeHub);
+      return;
+    }
+    if (this.hub || !this.ownHub) return;
+    const configKeys = ['server', 'authMode', 'wsPath', 'apiPath', 'tokenProvider', 'options'] as const;
+    if (configKeys.some((k) => changed.has(k))) {
+      try {
+        this.ownHub.configure(this.config());
+      } catch (e) {
+        this.reportConfigError(e);
+      }
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private ensureOwnHub(): VmHub {
+    if (this.ownHub) return this.ownHub;
+    try {
+      this.ownHub = new VmHub(this.config());
+    } catch (e) {
+      this.reportConfigError(e);
+      this.ownHub = new VmHub({ ...this.options, serverUrl: this.server || undefined });
+    }
+    return this.ownHub;
+  }
+
+  private config(): VmHubConfig {
+    return {
+      ...this.options,
+      serverUrl: this.server || undefined,
+      authMode: parseAuthMode(this.authMode),
+      wsPath: this.wsPath,
+      apiPath: this.apiPath,
+      tokenProvider: this.tokenProvider,
+    };
+  }
+
+  private reportConfigError(e: unknown): void {
+    const error = e instanceof VmError ? e : new VmError('INVALID_CONFIG', 'The connection settings are not valid.');
+    console.error(`<vm-connection>: ${error.message}`);
+    emit(this, 'vm-error', { vmName: null, code: error.code, message: error.message });
+  }
+}
