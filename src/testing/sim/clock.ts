@@ -1,0 +1,50 @@
+/**
+ * Time and randomness are injected so that tests can drive the simulation with fake timers and a
+ * fixed seed, and so the same core runs under Node and in a browser page.
+ */
+
+export type TimerHandle = unknown;
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+  setInterval(fn: () => void, ms: number): TimerHandle;
+  clearInterval(handle: TimerHandle): void;
+}
+
+type AnyTimerFn = (handle: never) => void;
+
+/**
+ * Looks the global timer functions up at every call rather than capturing them, so fake timers
+ * installed after the simulation was created (sinon, @web/test-runner) still take effect.
+ */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => (globalThis.clearTimeout as AnyTimerFn)(handle as never),
+  setInterval: (fn, ms) => globalThis.setInterval(fn, ms),
+  clearInterval: (handle) => (globalThis.clearInterval as AnyTimerFn)(handle as never),
+};
+
+/** A small, fast PRNG (mulberry32): good enough for plausible metrics, and reproducible. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomUuid(random: () => number): string {
+  const hex: string[] = [];
+  for (let i = 0; i < 32; i++) hex.push(Math.floor(random() * 16).toString(16));
+  // Version 4 and the RFC 4122 variant, so the ids look like what the Go server generates.
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

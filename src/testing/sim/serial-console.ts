@@ -1,0 +1,279 @@
+/**
+ * A VM's serial port: one per VM, shared by every console socket (like `virsh console`), so output
+ * goes to all of them and input from any of them reaches the same tty. Implements the small part of
+ * a tty line discipline a browser terminal exercises: echo, CR → CRLF, backspace, ^C, no echo for
+ * passwords.
+ */
+import type { Clock, TimerHandle } from './clock.js';
+import { bootLog, REBOOT_LOG, SHUTDOWN_LOG } from './boot-log.js';
+import { floodSlice } from './flood-text.js';
+import { runShellCommand } from './shell.js';
+
+export interface SerialConsoleHost {
+  readonly vmName: string;
+  readonly cpus: number;
+  readonly memMB: number;
+  readonly clock: Clock;
+  bootLineDelayMs(): number;
+  uptimeSeconds(): number;
+  /** Sends output to every console socket of this VM. */
+  emit(content: string, eof?: boolean): void;
+  /** The fullest send queue among this VM's console sockets, so long outputs can wait for it. */
+  pressure(): number;
+}
+
+type TtyState = 'off' | 'booting' | 'login' | 'password' | 'shell' | 'busy';
+
+/** Flood output waits while a socket holds this many messages, well under the 256 that drop it. */
+const PRESSURE_LIMIT = 128;
+const MAX_MESSAGES_PER_TURN = 128;
+
+export class SerialConsole {
+  private state: TtyState = 'off';
+  private line = '';
+  private user = '';
+  private lastWasCR = false;
+  private timers = new Set<TimerHandle>();
+  /** Bumped on power events so that late boot lines or flood chunks of a previous run stop. */
+  private generation = 0;
+
+  constructor(private readonly host: SerialConsoleHost) {}
+
+  /** A VM already running when the simulation starts sits at its login prompt. */
+  attachRunning(): void {
+    this.generation++;
+    this.state = 'login';
+  }
+
+  powerOn(): void {
+    this.generation++;
+    this.state = 'booting';
+    this.printLines(bootLog(this.host.vmName, this.host.cpus, this.host.memMB), () => {
+      this.state = 'login';
+      this.host.emit(this.loginPrompt());
+    });
+  }
+
+  powerOff(): void {
+    this.cancel();
+    this.state = 'off';
+    this.host.emit(`\r\n${SHUTDOWN_LOG.join('\r\n')}\r\n`);
+    this.host.emit('', true);
+  }
+
+  reboot(): void {
+    this.cancel();
+    this.host.emit(`\r\n${REBOOT_LOG.join('\r\n')}\r\n`);
+    this.powerOn();
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.state = 'off';
+  }
+
+  input(content: string): void {
+    if (this.state === 'off') return;
+    let echo = '';
+    const flushEcho = () => {
+      if (echo) this.host.emit(echo);
+      echo = '';
+    };
+    const chars = [...content];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]!;
+      const wasCR = this.lastWasCR;
+      this.lastWasCR = ch === '\r';
+      if (this.state === 'booting') continue;
+      if (this.state === 'busy') {
+        if (ch === '\x03') {
+          this.generation++;
+          this.state = 'shell';
+          echo += `^C\r\n${this.shellPrompt()}`;
+        }
+        continue;
+      }
+      if (ch === '\r' || ch === '\n') {
+        if (ch === '\n' && wasCR) continue;
+        const line = this.line;
+        this.line = '';
+        echo += '\r\n';
+        flushEcho();
+        this.submit(line);
+        continue;
+      }
+      if (ch === '\x7f' || ch === '\b') {
+        if (this.line.length > 0) {
+          const cps = [...this.line];
+          cps.pop();
+          this.line = cps.join('');
+          if (this.state !== 'password') echo += '\b \b';
+        }
+        continue;
+      }
+      if (ch === '\x03') {
+        this.line = '';
+        echo += `^C\r\n${this.promptForState()}`;
+        continue;
+      }
+      if (ch === '\x04') {
+        if (this.line === '' && this.state === 'shell') {
+          echo += 'logout\r\n';
+          flushEcho();
+          this.logout();
+        }
+        continue;
+      }
+      if (ch === '\x1b') {
+        // Arrow keys and other CSI sequences: the simple shell has no line editing, so skip them.
+        if (chars[i + 1] === '[') {
+          i += 2;
+          while (i < chars.length && !/[@-~]/.test(chars[i]!)) i++;
+        }
+        continue;
+      }
+      if (ch < ' ') continue;
+      this.line += ch;
+      if (this.state !== 'password') echo += ch;
+    }
+    flushEcho();
+  }
+
+  private submit(line: string): void {
+    switch (this.state) {
+      case 'login':
+        if (line.trim() === '') {
+          this.host.emit(this.loginPrompt());
+          return;
+        }
+        this.user = line.trim();
+        this.state = 'password';
+        this.host.emit('Password: ');
+        return;
+      case 'password':
+        this.state = 'shell';
+        this.host.emit(
+          `Linux ${this.host.vmName} 6.1.0-18-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 x86_64\r\n\r\n` +
+            `Type 'help' for the commands of this simulated shell.\r\n${this.shellPrompt()}`,
+        );
+        return;
+      case 'shell':
+        this.runCommand(line);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private runCommand(line: string): void {
+    const outcome = runShellCommand(line, {
+      vmName: this.host.vmName,
+      user: this.user,
+      now: this.host.clock.now(),
+      uptimeSeconds: this.host.uptimeSeconds(),
+    });
+    switch (outcome.kind) {
+      case 'output':
+        this.host.emit(outcome.text + this.shellPrompt());
+        return;
+      case 'logout':
+        this.host.emit(outcome.text);
+        this.logout();
+        return;
+      case 'flood':
+        this.flood(outcome.bytes, outcome.chunkBytes);
+        return;
+      case 'burst':
+        // Deliberately ignores back-pressure: this is how the real server's buffer overflows.
+        for (let i = 0; i < outcome.count; i++) this.host.emit(floodSlice(i * outcome.bytes, (i + 1) * outcome.bytes));
+        this.host.emit(this.shellPrompt());
+        return;
+    }
+  }
+
+  /** Exactly `total` bytes in messages of `chunk` bytes, paced by the sockets' send queues. */
+  private flood(total: number, chunk: number): void {
+    this.state = 'busy';
+    const generation = this.generation;
+    let sent = 0;
+    const step = () => {
+      if (generation !== this.generation) return;
+      const room = PRESSURE_LIMIT - this.host.pressure();
+      if (room <= 0) {
+        this.schedule(step, 1);
+        return;
+      }
+      for (let i = 0; i < Math.min(room, MAX_MESSAGES_PER_TURN) && sent < total; i++) {
+        const n = Math.min(chunk, total - sent);
+        this.host.emit(floodSlice(sent, sent + n));
+        sent += n;
+      }
+      if (sent < total) {
+        this.schedule(step, 0);
+        return;
+      }
+      this.state = 'shell';
+      this.host.emit(this.shellPrompt());
+    };
+    step();
+  }
+
+  private logout(): void {
+    this.user = '';
+    this.state = 'login';
+    this.host.emit(`\r\n${this.loginPrompt()}`);
+  }
+
+  private printLines(lines: string[], done: () => void): void {
+    const delay = this.host.bootLineDelayMs();
+    const generation = this.generation;
+    if (delay <= 0) {
+      this.host.emit(lines.map((l) => `${l}\r\n`).join(''));
+      done();
+      return;
+    }
+    let i = 0;
+    const next = () => {
+      if (generation !== this.generation) return;
+      if (i >= lines.length) {
+        done();
+        return;
+      }
+      this.host.emit(`${lines[i++]}\r\n`);
+      this.schedule(next, delay);
+    };
+    next();
+  }
+
+  private schedule(fn: () => void, ms: number): void {
+    const handle = this.host.clock.setTimeout(() => {
+      this.timers.delete(handle);
+      fn();
+    }, ms);
+    this.timers.add(handle);
+  }
+
+  private cancel(): void {
+    this.generation++;
+    for (const t of this.timers) this.host.clock.clearTimeout(t);
+    this.timers.clear();
+    this.line = '';
+  }
+
+  private loginPrompt(): string {
+    return `${this.host.vmName} login: `;
+  }
+
+  private shellPrompt(): string {
+    return this.user === 'root' ? `root@${this.host.vmName}:~# ` : `${this.user}@${this.host.vmName}:~$ `;
+  }
+
+  private promptForState(): string {
+    if (this.state === 'shell') return this.shellPrompt();
+    if (this.state === 'password') {
+      this.state = 'login';
+      return this.loginPrompt();
+    }
+    return this.loginPrompt();
+  }
+}
