@@ -1,0 +1,95 @@
+// Checks the test environment itself: real Chromium, Lit in dev mode, the Lit-warning hook, and the
+// `libgo` server command (with the reference server once server/create-server.ts exists).
+import { LitElement, html } from 'lit';
+import { expect, fixture } from '@open-wc/testing';
+import { allowLitWarning, litWarnings } from './lit.js';
+import { createServer, pingLibGo, sharedServer } from './libgo.js';
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', cache: 'no-store' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class SmokeChangeInUpdate extends LitElement {
+  static override properties = { count: { type: Number } };
+  declare count: number;
+  constructor() {
+    super();
+    this.count = 0;
+  }
+  protected override updated(): void {
+    // Setting a property after an update is what Lit's dev mode warns about (change-in-update).
+    if (this.count < 1) this.count += 1;
+  }
+  protected override render() {
+    return html`<span>${this.count}</span>`;
+  }
+}
+customElements.define('smoke-change-in-update', SmokeChangeInUpdate);
+
+describe('test runner environment', () => {
+  it('runs in headless Chromium with WebSocket on a secure (loopback) origin', () => {
+    expect(navigator.userAgent).to.match(/HeadlessChrome\/\d+/);
+    expect(typeof WebSocket).to.equal('function');
+    expect(window.isSecureContext).to.equal(true);
+    // Nothing here depends on cross-origin isolation; the elements must not need it.
+    expect(typeof window.crossOriginIsolated).to.equal('boolean');
+  });
+
+  it('loads Lit in dev mode (the "development" export condition)', () => {
+    const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+    expect(issued, 'globalThis.litIssuedWarnings exists only in dev builds').to.be.instanceOf(Set);
+    expect([...issued!].some((w) => w.includes('dev-mode') || w.startsWith('Lit is in dev mode'))).to
+      .equal(true);
+  });
+
+  it('records Lit dev-mode warnings (this one is allowed on purpose)', async () => {
+    allowLitWarning('change-in-update');
+    const el = await fixture<SmokeChangeInUpdate>(html`<smoke-change-in-update></smoke-change-in-update>`);
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(litWarnings().map((w) => w.code)).to.include('change-in-update');
+    expect(el.shadowRoot!.textContent).to.equal('1');
+  });
+});
+
+describe('libgo server command', () => {
+  it('round-trips through the runner', async () => {
+    const ping = await pingLibGo();
+    expect(ping.ok).to.equal(true);
+    expect(ping.available).to.be.a('boolean');
+    if (!ping.available) expect(ping.reason).to.be.a('string').and.not.equal('');
+  });
+
+  it('serves the shared reference server on loopback', async function () {
+    const ping = await pingLibGo();
+    if (!ping.available) this.skip();
+    const server = await sharedServer();
+    expect(server.id).to.equal('shared');
+    expect(server.port).to.be.greaterThan(0);
+    expect(new URL(server.url).hostname).to.match(/^(127\.0\.0\.1|localhost|\[::1\])$/);
+    expect(await reachable(server.url)).to.equal(true);
+  });
+
+  it('creates, stops, restarts and closes an isolated server', async function () {
+    const ping = await pingLibGo();
+    if (!ping.available) this.skip();
+    const server = await createServer();
+    try {
+      expect(server.id).to.not.equal('shared');
+      expect(server.port).to.not.equal((await sharedServer()).port);
+      expect(await reachable(server.url)).to.equal(true);
+      await server.stop();
+      expect(await reachable(server.url)).to.equal(false);
+      await server.start();
+      expect(await reachable(server.url)).to.equal(true);
+    } finally {
+      await server.close();
+    }
+    expect(await reachable(server.url)).to.equal(false);
+  });
+});
