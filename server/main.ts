@@ -1,0 +1,31 @@
+/** `npm start`: the reference server with the demo page, on 127.0.0.1:8080 unless PORT/HOST say otherwise. */
+import { DEFAULT_USERS } from '../src/testing/sim/users.js';
+import { createLibGoServer } from './create-server.js';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const server = await createLibGoServer({
+  port,
+  host,
+  demo: true,
+  jwtSecret: process.env.JWT_SECRET,
+  faults: process.env.LIBGO_FAULTS === '1',
+});
+
+console.log(`LibGo reference server listening on ${server.url}`);
+console.log(`  demo page:  ${server.url}/`);
+console.log(`  WebSocket:  ${server.url.replace(/^http/, 'ws')}/ws/vms/{name}[/console]`);
+console.log(`  VMs:        ${server.sim.vmNames().join(', ')}`);
+console.log('  users:      ' + DEFAULT_USERS.map((u) => `${u.username}/${u.password} (${u.roles.join(',')})`).join(', '));
+if (process.env.LIBGO_FAULTS === '1') console.log('  fault injection and /__test/ routes are ENABLED');
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) process.exit(1);
+    closing = true;
+    console.log(`\n${signal}: shutting down`);
+    void server.close().then(() => process.exit(0));
+  });
+}
