@@ -12,7 +12,7 @@
 //   stop    {id?} / start {id?}  → { ok }              take the server down / bring it back (same port)
 //   fault   {id?, name, args?}   → { ok, result }      server.faults[name](...args)
 //   sim     {id?, method, args?} → { ok, result }      server.sim[method](...args) (result JSON-cloned)
-//   reset   {id?}                → { id, url, port }   faults cleared, simulation reset, server started
+//   reset   {id?}                → { id, url, port }   server.reset(): faults cleared, simulation reset, listening
 //
 // The shared server is started once on `serverStart`; servers made with `create` are closed when
 // the test file that made them asks (`close`), and all of them when the runner stops.
@@ -177,22 +177,9 @@ export function libgoServerPlugin(options = {}) {
           const server = get(id);
           return { ok: true, result: await callOn(server.sim, 'sim', args.method, args.args) };
         }
-        case 'reset': {
-          const server = get(id);
-          if (typeof server.reset === 'function') {
-            await server.reset();
-          } else {
-            for (const [obj, names] of [
-              [server.faults, ['reset', 'clear', 'clearAll']],
-              [server.sim, ['reset']],
-            ]) {
-              const name = obj && names.find((n) => typeof obj[n] === 'function');
-              if (name) await obj[name]();
-            }
-            await server.start();
-          }
+        case 'reset':
+          await get(id).reset();
           return describe(id ?? 'shared');
-        }
         default:
           throw new Error(
             `libgo: unknown op ${JSON.stringify(op)} (ping, info, create, close, stop, start, fault, sim, reset)`,

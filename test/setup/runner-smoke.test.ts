@@ -72,24 +72,39 @@ describe('libgo server command', () => {
     expect(server.id).to.equal('shared');
     expect(server.port).to.be.greaterThan(0);
     expect(new URL(server.url).hostname).to.match(/^(127\.0\.0\.1|localhost|\[::1\])$/);
-    expect(await reachable(server.url)).to.equal(true);
+    expect(await reachable(`${server.url}/healthz`)).to.equal(true);
   });
 
-  it('creates, stops, restarts and closes an isolated server', async function () {
+  it('creates, drives, stops, restarts and closes an isolated server', async function () {
     const ping = await pingLibGo();
     if (!ping.available) this.skip();
     const server = await createServer();
+    const health = `${server.url}/healthz`;
     try {
       expect(server.id).to.not.equal('shared');
       expect(server.port).to.not.equal((await sharedServer()).port);
-      expect(await reachable(server.url)).to.equal(true);
+      expect(await reachable(health)).to.equal(true);
+
+      // A real WebSocket from the page to the server, authenticated with a token made by the sim.
+      const [vm] = await server.sim<string[]>('vmNames');
+      const token = await server.sim<string>('issueToken', 'admin');
+      const ws = new WebSocket(server.wsUrl(`/ws/vms/${encodeURIComponent(vm)}?token=${encodeURIComponent(token)}`));
+      const first = await new Promise<string>((resolve, reject) => {
+        ws.onmessage = (event) => resolve(String(event.data));
+        ws.onclose = (event) => reject(new Error(`closed ${event.code} before the first message`));
+      });
+      expect(JSON.parse(first.split('\n')[0])).to.include({ type: 'connection' });
+      const closed = new Promise<number>((resolve) => (ws.onclose = (event) => resolve(event.code)));
+      expect(await server.fault<number>('dropConnections', vm)).to.be.greaterThan(0);
+      expect(await closed).to.be.a('number');
+
       await server.stop();
-      expect(await reachable(server.url)).to.equal(false);
+      expect(await reachable(health)).to.equal(false);
       await server.start();
-      expect(await reachable(server.url)).to.equal(true);
+      expect(await reachable(health)).to.equal(true);
     } finally {
       await server.close();
     }
-    expect(await reachable(server.url)).to.equal(false);
+    expect(await reachable(health)).to.equal(false);
   });
 });

@@ -1,0 +1,106 @@
+// `npm test`: every quality gate, then every test suite, in order; stops at the first failure.
+//   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → node tests → browser tests
+// The last line printed is exactly "N passed, N failed" (individual tests, node + browser).
+// `npm test -- --from=test:server` starts at that step (for local iteration; CI runs them all).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_HELP, findChromium } from './find-chromium.mjs';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const scratch = mkdtempSync(join(tmpdir(), 'libgo-test-'));
+let current; // the running child process
+
+function finish(code, message) {
+  rmSync(scratch, { recursive: true, force: true });
+  if (message) console.error(`\n${message}`);
+  if (totals.skipped > 0) console.log(`(${totals.skipped} skipped)`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    current?.kill(signal);
+    finish(130, `Interrupted (${signal}).`);
+  });
+}
+
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    current = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    current.on('error', (error) => resolve({ code: 127, error }));
+    current.on('close', (code, signal) => resolve({ code: signal ? 1 : code }));
+  });
+}
+
+function ensureChromium() {
+  let found;
+  try {
+    found = findChromium();
+  } catch (error) {
+    finish(1, error.message); // CHROME_PATH set but wrong: say so, do not install anything
+  }
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) finish(1, CHROMIUM_HELP);
+  console.log('No Chromium found; installing Debian\'s chromium with apt-get (running as root).');
+  const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y --no-install-recommends chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  found = install.status === 0 ? findChromium() : undefined;
+  if (!found) finish(1, `Installing chromium failed. ${CHROMIUM_HELP}`);
+  return found;
+}
+
+const chromium = ensureChromium();
+console.log(`Chromium: ${chromium}`);
+
+/** @type {{ name: string, script: string, when?: () => boolean, counts?: boolean }[]} */
+const steps = [
+  { name: 'typecheck (tsc -p tsconfig.json)', script: 'typecheck' },
+  { name: 'typecheck server (tsc -p server/tsconfig.json, Node types)', script: 'typecheck:node', when: () => existsSync('server/tsconfig.json') },
+  { name: 'eslint', script: 'lint' },
+  { name: 'lit-analyzer (strict)', script: 'lint:lit', when: () => existsSync('src') },
+  { name: 'custom-elements.json is current', script: 'check:manifest' },
+  { name: 'node tests (server/test)', script: 'test:server', counts: true },
+  { name: 'browser tests (Chromium)', script: 'test:browser', counts: true },
+];
+
+const npm = process.env.npm_execpath
+  ? { command: process.execPath, prefix: [process.env.npm_execpath] }
+  : { command: 'npm', prefix: [] };
+
+const fromArg = process.argv.slice(2).find((arg) => arg.startsWith('--from='))?.slice('--from='.length);
+const first = fromArg ? steps.findIndex((step) => step.script === fromArg) : 0;
+if (first < 0) finish(2, `Unknown --from step "${fromArg}"; one of: ${steps.map((s) => s.script).join(', ')}.`);
+
+for (const [index, step] of steps.entries()) {
+  if (index < first) continue;
+  if (step.when && !step.when()) {
+    console.log(`\n── ${index + 1}/${steps.length} ${step.name}: skipped (not applicable yet)`);
+    continue;
+  }
+  console.log(`\n── ${index + 1}/${steps.length} ${step.name}  (npm run ${step.script})`);
+  const summaryFile = join(scratch, `${step.script.replace(/\W/g, '_')}.json`);
+  const env = step.counts ? { LIBGO_TEST_SUMMARY: summaryFile, CHROME_PATH: chromium } : { CHROME_PATH: chromium };
+  const { code, error } = await run(npm.command, [...npm.prefix, 'run', '--silent', step.script], env);
+  if (step.counts) {
+    if (existsSync(summaryFile)) {
+      const counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+      totals.passed += counts.passed ?? 0;
+      totals.failed += counts.failed ?? 0;
+      totals.skipped += counts.skipped ?? 0;
+    } else if (code !== 0) {
+      totals.failed += 1; // the runner died before it could count anything
+    }
+  }
+  if (code !== 0) {
+    finish(1, `FAILED: ${step.name} (npm run ${step.script}${error ? `: ${error.message}` : `, exit code ${code}`}).`);
+  }
+}
+
+finish(totals.failed > 0 ? 1 : 0);
