@@ -37,6 +37,8 @@ export default {
   testRunnerHtml,
   // The one-time "Lit is in dev mode" notice is expected in every file; other logs are shown.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].includes('lit.dev/msg/dev-mode')),
+  // No cursor-redrawing progress output in CI logs or pipes.
+  staticLogging: Boolean(process.env.CI) || !process.stdout.isTTY,
   concurrency: 2,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
