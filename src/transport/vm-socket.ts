@@ -350,7 +350,15 @@ export class VmSocket {
     if (gen !== this.generation) return;
     if (status === 401 || status === 403) return void this.handleAuthFailure(status);
     if (status === 404) return this.stopNotFound();
-    this.scheduleRetry(fallbackError);
+    if (status === 200 && this.route === 'console') {
+      // Signed in, the VM exists, yet the console upgrade is refused: the server checks a
+      // separate `console` permission that the REST API cannot show. Retrying will not help.
+      this.forceRefresh = true;
+      return void this.handleAuthFailure(403);
+    }
+    this.scheduleRetry(
+      status === 200 ? new VmError('SOCKET_CLOSED', 'The server answers but refuses the live connection; retrying.') : fallbackError,
+    );
   }
 
   private async handleAuthFailure(status: number = 401): Promise<void> {

@@ -246,6 +246,19 @@ describe('VmSocket', () => {
     }
   });
 
+  it('on the console route, a refused upgrade with a valid sign-in means no console permission', async () => {
+    const t = setup({ route: 'console' });
+    t.socket.connect();
+    await t.step();
+    t.sockets[0]!.drop(1006);
+    await t.step(60_000);
+    t.sockets[1]!.drop(1006);
+    await t.step();
+    expect(t.socket.state.state).to.equal('unauthorized');
+    expect(t.socket.state.lastError!.code).to.equal('PERMISSION_DENIED');
+    expect(t.socket.state.lastError!.message).to.contain('console');
+  });
+
   it('keeps retrying when the probe says the VM is there (a server restart)', async () => {
     const t = setup();
     t.socket.connect();

@@ -1,0 +1,207 @@
+/// <reference types="mocha" />
+/**
+ * The data layer against the reference LibGo server on loopback, over real WebSockets: what a
+ * user would meet when the server batches, restarts, stalls or refuses.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { RestClient, VmHub, VmSocket, type SocketSnapshot, type VmHubConfig } from '../../src/hub/index.js';
+import { createServer, type LibGoServer } from '../setup/libgo.js';
+
+async function login(server: LibGoServer, user = 'admin', password = `${user}123`): Promise<string> {
+  return (await new RestClient({ serverUrl: server.url }).login(user, password)).token;
+}
+
+function hubFor(server: LibGoServer, token: string | null, extra: Partial<VmHubConfig> = {}): VmHub {
+  return new VmHub({
+    serverUrl: server.url,
+    tokenProvider: () => token,
+    backoff: { initialMs: 50, maxMs: 300, minMs: 20 },
+    lingerMs: 50,
+    ...extra,
+  });
+}
+
+const until = (fn: () => boolean, message: string, timeout = 5000) => waitUntil(fn, message, { timeout, interval: 10 });
+
+describe('against the reference server', function () {
+  this.timeout(20_000);
+  let server: LibGoServer;
+  let hub: VmHub | null = null;
+
+  before(async () => {
+    server = await createServer({ metricsIntervalMs: 100, transitionDelayMs: 30 });
+  });
+  afterEach(async () => {
+    hub?.dispose();
+    hub = null;
+    await server.reset();
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('receives the welcome, then status and metrics, with rates from the counters', async () => {
+    hub = hubFor(server, await login(server));
+    const { session } = hub.monitor('web-01');
+    await until(() => session.welcomed !== null, 'welcome');
+    await until(() => session.history.series.length >= 3, 'three metrics samples');
+    expect(session.status!.status).to.equal('running');
+    const latest = session.history.latest()!;
+    expect(latest.rxRate).to.be.at.least(0);
+    expect(latest.memTotal).to.be.greaterThan(0);
+  });
+
+  it('delivers every console message when the server batches them into one frame', async () => {
+    hub = hubFor(server, await login(server));
+    await server.fault('setMaxBatch', 64);
+    const { session } = hub.console('web-01');
+    await until(() => session.connection.state === 'open', 'console open');
+    let out = '';
+    session.attach({ write: (s) => (out += s) });
+    await session.sendInput('\r');
+    await until(() => /login: $/.test(out) || /\$ $/.test(out), 'a prompt', 8000);
+    if (/login: $/.test(out)) {
+      await session.sendInput('root\r');
+      await until(() => /assword: $/.test(out), 'password prompt');
+      await session.sendInput('secret\r');
+      await until(() => /\$ $|# $/.test(out), 'shell prompt');
+    }
+    const before = out.length;
+    await session.sendInput('flood 200000 512\r');
+    await until(() => out.length - before >= 200_000, 'the whole flood', 10_000);
+    const lines = out.slice(before).split('\r\n').filter((l) => /^\d{6} /.test(l));
+    const numbers = lines.map((l) => Number(l.slice(0, 6)));
+    // Numbered lines arrive complete and strictly in order.
+    numbers.forEach((n, i) => expect(n).to.equal(numbers[0]! + i));
+  });
+
+  it('reconnects after a server restart, with backoff, and keeps the history', async () => {
+    hub = hubFor(server, await login(server));
+    const { session } = hub.monitor('web-01');
+    await until(() => session.history.series.length >= 2, 'samples');
+    const states: SocketSnapshot['state'][] = [];
+    session.subscribe(() => states.push(session.connection.state));
+    await server.stop();
+    await until(() => session.connection.state === 'reconnecting', 'reconnecting');
+    const kept = session.history.series.length;
+    await new Promise((r) => setTimeout(r, 400));
+    await server.start();
+    await until(() => session.connection.state === 'open', 'open again', 8000);
+    expect(states).to.include('reconnecting');
+    expect(session.history.series.length).to.be.at.least(kept);
+    expect(hub.socketCount).to.equal(1);
+  });
+
+  it('stops at "unauthorized" after one refresh when the token is refused, without a loop', async () => {
+    let asked = 0;
+    hub = hubFor(server, null, {
+      tokenProvider: () => {
+        asked++;
+        return 'not-a-valid-token';
+      },
+    });
+    const { session } = hub.monitor('web-01');
+    await until(() => session.connection.state === 'unauthorized', 'unauthorized', 8000);
+    expect(session.connection.lastError!.code).to.equal('AUTH_ERROR');
+    const askedAtStop = asked;
+    await new Promise((r) => setTimeout(r, 800));
+    expect(asked).to.equal(askedAtStop);
+    expect(session.connection.state).to.equal('unauthorized');
+  });
+
+  it('says PERMISSION_DENIED when a viewer opens the console, and lets the viewer monitor', async () => {
+    hub = hubFor(server, await login(server, 'viewer'));
+    const monitor = hub.monitor('web-01').session;
+    const consoleSession = hub.console('web-01').session;
+    await until(() => consoleSession.connection.state === 'unauthorized', 'console refused', 8000);
+    expect(consoleSession.connection.lastError!.code).to.equal('PERMISSION_DENIED');
+    await until(() => monitor.connection.state === 'open', 'monitor open');
+  });
+
+  it('says VM_NOT_FOUND for an unknown VM, and an encoded name never reaches another VM', async () => {
+    hub = hubFor(server, await login(server));
+    for (const name of ['no-such-vm', 'web-01/../db-01', 'web-01?x=1#frag']) {
+      const { session } = hub.monitor(name);
+      await until(() => session.connection.state === 'not-found', `not-found for ${name}`, 8000);
+      expect(session.connection.lastError!.code).to.equal('VM_NOT_FOUND');
+    }
+  });
+
+  it('replaces a socket whose server went silent (dead peer) and recovers', async () => {
+    hub = hubFor(server, await login(server), { heartbeatMs: 150 });
+    const { session } = hub.monitor('web-01');
+    await until(() => session.connection.state === 'open', 'open');
+    const states: string[] = [];
+    session.subscribe(() => states.push(session.connection.state));
+    await server.fault('stall', 'web-01', 1500);
+    await until(() => states.includes('reconnecting') || states.includes('connecting'), 'declared dead', 5000);
+    await until(() => session.connection.state === 'open', 'open again', 8000);
+  });
+
+  it('times out a command the server never answers', async () => {
+    hub = hubFor(server, await login(server), { requestTimeoutMs: 200, heartbeatMs: 5000 });
+    const { session } = hub.monitor('web-01');
+    await until(() => session.connection.state === 'open', 'open');
+    await server.fault('stall', 'web-01', 1000);
+    const e = await session.command('suspend').catch((x) => x);
+    expect(e.code).to.equal('TIMEOUT');
+    expect(session.pendingActions.size).to.equal(0);
+  });
+
+  it('runs a command over the socket and sees the new status', async () => {
+    hub = hubFor(server, await login(server));
+    const { session } = hub.monitor('build-01');
+    await until(() => session.status !== null, 'status');
+    expect(session.status!.status).to.equal('paused');
+    const result = await session.command('resume');
+    expect(result.via).to.equal('socket');
+    await until(() => session.status!.status === 'running', 'running');
+    const refused = await session.command('resume').catch((x) => x);
+    expect(refused.code).to.equal('COMMAND_FAILED');
+    expect(refused.message.length).to.be.greaterThan(0);
+  });
+
+  it('resets rates across a VM restart: a gap, never a negative rate', async () => {
+    hub = hubFor(server, await login(server));
+    const { session } = hub.monitor('web-01');
+    await until(() => session.history.series.length >= 3, 'samples');
+    await session.command('restart');
+    const n = session.history.series.length;
+    await until(() => session.history.series.length >= n + 4, 'samples after restart', 8000);
+    for (const ch of ['rxRate', 'txRate', 'readRate', 'writeRate'] as const) {
+      const ys = session.history.series.toArrays(ch).y;
+      expect(ys.every((v) => v === null || v >= 0), ch).to.equal(true);
+    }
+  });
+
+  it('authenticates with the token in Sec-WebSocket-Protocol', async () => {
+    hub = hubFor(server, await login(server), { authMode: 'subprotocol' });
+    const { session } = hub.console('web-01');
+    await until(() => session.connection.state === 'open', 'open with subprotocol');
+  });
+
+  it('keeps the token out of every state, error, event and console line', async () => {
+    const token = await login(server);
+    const logged: string[] = [];
+    const orig = { error: console.error, warn: console.warn, log: console.log };
+    for (const k of ['error', 'warn', 'log'] as const) console[k] = (...a: unknown[]) => (logged.push(a.map(String).join(' ')), orig[k](...a));
+    const seen: string[] = [];
+    try {
+      const socket = new VmSocket({ serverUrl: server.url, vmName: 'no-such-vm', route: 'console', tokenProvider: () => token, backoff: { initialMs: 20, maxMs: 50 } });
+      socket.events.on('state', (s) => seen.push(JSON.stringify(s), s.lastError?.message ?? '', String(s.lastError?.stack)));
+      socket.events.on('message', (m) => seen.push(JSON.stringify(m)));
+      socket.connect();
+      await until(() => socket.state.state === 'not-found', 'not-found', 8000);
+      const bad = new VmSocket({ serverUrl: server.url, vmName: 'web-01', route: 'monitor', tokenProvider: () => `${token}#frag`, backoff: { initialMs: 20, maxMs: 50 } });
+      bad.events.on('state', (s) => seen.push(JSON.stringify(s), s.lastError?.message ?? ''));
+      bad.connect();
+      await until(() => bad.state.state === 'unauthorized', 'unauthorized', 8000);
+      socket.close();
+      bad.close();
+    } finally {
+      Object.assign(console, orig);
+    }
+    const signature = token.split('.')[2]!;
+    for (const text of [...seen, ...logged]) expect(text).not.to.contain(signature);
+  });
+});
