@@ -1,0 +1,23 @@
+/**
+ * Chart.js, loaded on first use and registered with only what line charts on linear axes need
+ * (no `chart.js/auto`, no date adapter: the x axis is a LinearScale over ms since the epoch).
+ * One promise per page: every <vm-metrics> waits for the same download.
+ */
+import type { Chart as ChartClass } from 'chart.js';
+
+export type ChartModule = { Chart: typeof ChartClass };
+
+let loading: Promise<ChartModule> | null = null;
+
+export function loadChartJs(): Promise<ChartModule> {
+  loading ??= (async () => {
+    const { Chart, LineController, LineElement, PointElement, LinearScale, Filler, Tooltip } = await import('chart.js');
+    Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
+    return { Chart };
+  })();
+  // A failed download (offline, CSP) may be retried by the next element that asks.
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}

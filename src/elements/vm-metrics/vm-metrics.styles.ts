@@ -1,0 +1,325 @@
+import { css } from 'lit';
+import { themeTokens } from '../../styles/theme.js';
+
+/**
+ * Series colours resolve here (host overrides → light/dark defaults) into `--_m-*`, which the
+ * element reads with getComputedStyle when it (re)builds the chart colours.
+ */
+const seriesColours = css`
+  :host {
+    --_m-cpu: var(--vm-metrics-cpu-color, #2563eb);
+    --_m-memory: var(--vm-metrics-memory-color, #7c3aed);
+    --_m-rx: var(--vm-metrics-rx-color, #0891b2);
+    --_m-tx: var(--vm-metrics-tx-color, #ea580c);
+    --_m-read: var(--vm-metrics-read-color, #16a34a);
+    --_m-write: var(--vm-metrics-write-color, #db2777);
+    --_m-grid: var(--vm-metrics-grid-color, rgba(27, 31, 36, 0.08));
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_m-cpu: var(--vm-metrics-cpu-color, #60a5fa);
+      --_m-memory: var(--vm-metrics-memory-color, #a78bfa);
+      --_m-rx: var(--vm-metrics-rx-color, #22d3ee);
+      --_m-tx: var(--vm-metrics-tx-color, #fb923c);
+      --_m-read: var(--vm-metrics-read-color, #4ade80);
+      --_m-write: var(--vm-metrics-write-color, #f472b6);
+      --_m-grid: var(--vm-metrics-grid-color, rgba(230, 233, 238, 0.08));
+    }
+  }
+  :host([theme='dark']) {
+    --_m-cpu: var(--vm-metrics-cpu-color, #60a5fa);
+    --_m-memory: var(--vm-metrics-memory-color, #a78bfa);
+    --_m-rx: var(--vm-metrics-rx-color, #22d3ee);
+    --_m-tx: var(--vm-metrics-tx-color, #fb923c);
+    --_m-read: var(--vm-metrics-read-color, #4ade80);
+    --_m-write: var(--vm-metrics-write-color, #f472b6);
+    --_m-grid: var(--vm-metrics-grid-color, rgba(230, 233, 238, 0.08));
+  }
+`;
+
+export const vmMetricsStyles = [
+  themeTokens,
+  seriesColours,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      --_plot-height: var(--vm-metrics-chart-height, 168px);
+    }
+    :host([compact]) {
+      --_plot-height: var(--vm-metrics-sparkline-height, 40px);
+    }
+    .base {
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 12px;
+      display: grid;
+      gap: 12px;
+    }
+    :host([compact]) .base {
+      padding: 8px;
+      gap: 6px;
+    }
+
+    header {
+      display: flex;
+      align-items: center;
+      gap: 8px 12px;
+      flex-wrap: wrap;
+    }
+    .title {
+      font-weight: 600;
+      font-size: 1.05em;
+      margin-right: auto;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-width: 0;
+    }
+    .title .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    :host([compact]) .title {
+      font-size: 0.95em;
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      font-size: 0.8em;
+      font-weight: 500;
+      color: var(--_muted);
+      white-space: nowrap;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: var(--_muted);
+      flex: none;
+    }
+    .badge[data-tone='ok'] .dot {
+      background: var(--_ok);
+    }
+    .badge[data-tone='warn'] .dot {
+      background: var(--_warn);
+    }
+    .badge[data-tone='danger'] .dot {
+      background: var(--_danger);
+    }
+    .controls {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    .segmented {
+      display: inline-flex;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) - 2px);
+      overflow: hidden;
+      background: var(--_surface);
+    }
+    button {
+      font: inherit;
+      font-size: 0.85em;
+      color: var(--_text);
+      background: transparent;
+      border: 0;
+      padding: 4px 10px;
+      cursor: pointer;
+      line-height: 1.4;
+    }
+    .segmented button + button {
+      border-left: 1px solid var(--_border);
+    }
+    .segmented button[aria-pressed='true'] {
+      background: var(--_accent);
+      color: var(--_accent-text);
+    }
+    .pause {
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) - 2px);
+      background: var(--_surface);
+      display: inline-flex;
+      gap: 6px;
+      align-items: center;
+    }
+    .pause[aria-pressed='true'] {
+      border-color: var(--_accent);
+      color: var(--_accent);
+    }
+    .pause .new {
+      width: 6px;
+      height: 6px;
+      border-radius: 50%;
+      background: var(--_accent);
+    }
+    button:hover {
+      filter: brightness(0.97);
+    }
+
+    /* Current values: numbers for people, in the DOM, not only in the canvas. */
+    .values {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      gap: 8px;
+      margin: 0;
+    }
+    .value {
+      background: var(--_surface);
+      border-radius: calc(var(--_radius) - 2px);
+      padding: 8px 10px;
+      min-width: 0;
+    }
+    .value dt {
+      font-size: 0.8em;
+      color: var(--_muted);
+      display: flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .value dd {
+      margin: 2px 0 0;
+    }
+    .primary {
+      font-size: 1.45em;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+      letter-spacing: -0.01em;
+      white-space: nowrap;
+    }
+    .secondary {
+      font-size: 0.8em;
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .swatch {
+      width: 10px;
+      height: 3px;
+      border-radius: 2px;
+      flex: none;
+    }
+
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 12px;
+    }
+    @container (max-width: 560px) {
+      .grid {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+    :host([compact]) .grid {
+      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+      gap: 6px;
+    }
+    .card {
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) - 2px);
+      padding: 10px 12px 8px;
+      min-width: 0;
+      display: grid;
+      gap: 6px;
+    }
+    :host([compact]) .card {
+      padding: 6px 8px 4px;
+      gap: 2px;
+    }
+    .card-head {
+      display: flex;
+      align-items: baseline;
+      gap: 8px;
+      min-width: 0;
+    }
+    .card-title {
+      font-weight: 600;
+      font-size: 0.9em;
+      margin-right: auto;
+    }
+    :host([compact]) .card-title {
+      font-weight: 500;
+      font-size: 0.78em;
+      color: var(--_muted);
+    }
+    .legend {
+      display: flex;
+      gap: 10px;
+      font-size: 0.78em;
+      color: var(--_muted);
+    }
+    .legend span {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+    }
+    .tile-value {
+      display: inline-flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      column-gap: 8px;
+      font-weight: 600;
+      font-size: 0.9em;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .plot {
+      position: relative;
+      height: var(--_plot-height);
+      min-width: 0;
+    }
+    .plot canvas {
+      position: absolute;
+      left: 0;
+      top: 0;
+    }
+    .plot[data-dim] canvas {
+      opacity: 0.45;
+      filter: grayscale(0.7);
+    }
+    .placeholder {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      text-align: center;
+      padding: 4px 8px;
+      color: var(--_muted);
+      font-size: 0.85em;
+      border-radius: calc(var(--_radius) - 4px);
+      background: repeating-linear-gradient(
+        -45deg,
+        transparent 0 8px,
+        color-mix(in srgb, var(--_border) 35%, transparent) 8px 9px
+      );
+    }
+    .placeholder.overlay {
+      inset: auto 0 auto auto;
+      top: 0;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      padding: 2px 8px;
+      font-size: 0.75em;
+    }
+    :host([compact]) .placeholder {
+      font-size: 0.72em;
+    }
+    .message {
+      font-size: 0.85em;
+      color: var(--_muted);
+      margin: 0;
+    }
+    .message[data-tone='danger'] {
+      color: var(--_danger);
+    }
+  `,
+];

@@ -1,0 +1,903 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Chart, ChartConfiguration, TooltipItem } from 'chart.js';
+import { VmMonitorController } from '../../controllers/index.js';
+import { emit } from '../../events/index.js';
+import {
+  VmMetricsHistory,
+  formatBytes,
+  formatPercent,
+  formatRate,
+  type Locale,
+  type MetricChannel,
+  type MetricsSnapshot,
+} from '../../metrics/index.js';
+import { connectionLabel } from '../../styles/connection-label.js';
+import { loadChartJs } from './chart-loader.js';
+import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
+import { checkSample, type MetricsSample } from './samples.js';
+import { vmMetricsStyles } from './vm-metrics.styles.js';
+
+export type { MetricsSample } from './samples.js';
+
+/** The four charts, in display order. */
+export const METRIC_SERIES = ['cpu', 'memory', 'network', 'disk'] as const;
+export type MetricSeries = (typeof METRIC_SERIES)[number];
+
+/** Selectable time windows. */
+export const METRIC_WINDOWS = { '5m': 5 * 60_000, '15m': 15 * 60_000, '1h': 60 * 60_000 } as const;
+export type MetricWindow = keyof typeof METRIC_WINDOWS;
+
+const WINDOW_LABELS: Record<MetricWindow, string> = { '5m': '5 minutes', '15m': '15 minutes', '1h': '1 hour' };
+const WINDOW_STEP: Record<MetricWindow, number> = { '5m': 60_000, '15m': 3 * 60_000, '1h': 10 * 60_000 };
+
+type Kind = 'percent' | 'rate';
+
+interface SeriesSpec {
+  title: string;
+  channels: readonly MetricChannel[];
+  labels: readonly string[];
+  /** Custom properties (resolved in the stylesheet) holding each line's colour. */
+  colourVars: readonly string[];
+  kind: Kind;
+}
+
+const SPECS: Record<MetricSeries, SeriesSpec> = {
+  cpu: { title: 'CPU', channels: ['cpu'], labels: ['CPU'], colourVars: ['--_m-cpu'], kind: 'percent' },
+  memory: { title: 'Memory', channels: ['memPct'], labels: ['Memory'], colourVars: ['--_m-memory'], kind: 'percent' },
+  network: {
+    title: 'Network',
+    channels: ['rxRate', 'txRate'],
+    labels: ['Received', 'Sent'],
+    colourVars: ['--_m-rx', '--_m-tx'],
+    kind: 'rate',
+  },
+  disk: {
+    title: 'Disk',
+    channels: ['readRate', 'writeRate'],
+    labels: ['Read', 'Write'],
+    colourVars: ['--_m-read', '--_m-write'],
+    kind: 'rate',
+  },
+};
+
+/** What the element shows instead of (or over) the charts. */
+interface ViewState {
+  kind:
+    | 'live'
+    | 'no-vm'
+    | 'invalid-name'
+    | 'connecting'
+    | 'waiting'
+    | 'disconnected'
+    | 'unauthorized'
+    | 'not-found'
+    | 'stopped';
+  /** Badge text in the header (may hold a countdown). */
+  badge: string;
+  tone: 'ok' | 'warn' | 'danger' | 'muted';
+  /** Placeholder text in each card; empty when the chart shows live data. */
+  message: string;
+  /** Announced in the live region: like `badge` but without a ticking countdown. */
+  announce: string;
+}
+
+interface ChartSlot {
+  chart: Chart<'line', ChartPoint[]>;
+  canvas: HTMLCanvasElement;
+  width: number;
+  height: number;
+}
+
+interface Theme {
+  colours: Record<string, string>;
+  fills: Record<string, string>;
+  grid: string;
+  text: string;
+  muted: string;
+  surface: string;
+  border: string;
+  font: string;
+}
+
+function parseSeries(value: string | null | undefined): { list: MetricSeries[]; unknown: string[] } {
+  const tokens = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  const list = METRIC_SERIES.filter((s) => tokens.includes(s));
+  const unknown = tokens.filter((t) => !(METRIC_SERIES as readonly string[]).includes(t));
+  return { list: list.length > 0 ? list : [...METRIC_SERIES], unknown };
+}
+
+let colourProbe: CanvasRenderingContext2D | null = null;
+/** Any CSS colour → the same colour at `alpha`, via the canvas's own colour parser. */
+function withAlpha(colour: string, alpha: number): string {
+  colourProbe ??= document.createElement('canvas').getContext('2d');
+  if (!colourProbe) return colour;
+  colourProbe.fillStyle = '#000';
+  colourProbe.fillStyle = colour;
+  const c = String(colourProbe.fillStyle);
+  const hex = /^#([0-9a-f]{6})$/i.exec(c);
+  if (hex) {
+    const n = parseInt(hex[1], 16);
+    return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+  }
+  const rgba = /^rgba?\(([^,]+),([^,]+),([^,)]+)/.exec(c);
+  return rgba ? `rgba(${rgba[1]},${rgba[2]},${rgba[3]}, ${alpha})` : colour;
+}
+
+/**
+ * Live CPU, memory, network and disk charts of one VM. History comes from the hub's shared
+ * monitor session, so a chart opened late (or shown again after a tab switch) starts with what
+ * the session already holds. Without a server, a host pushes samples into the `metrics` property.
+ *
+ * Chart.js is loaded on first use. At most one chart update per animation frame, none while the
+ * element is off-screen, hidden or the page is in the background (it catches up when visible),
+ * and none while paused.
+ *
+ * @summary Live CPU, memory, network and disk charts of a VM.
+ *
+ * @fires vm-error - A pushed sample was invalid (`code` `INVALID_INPUT`, skipped), or the charts
+ *   could not be loaded.
+ *
+ * @csspart base - The outer frame.
+ * @csspart header - Title, state badge, window selector and pause button.
+ * @csspart values - The current-values row.
+ * @csspart value - One current value (also `value-cpu`, `value-memory`, `value-network`, `value-disk`).
+ * @csspart card - Every chart card.
+ * @csspart cpu-card - The CPU card.
+ * @csspart memory-card - The memory card.
+ * @csspart network-card - The network card.
+ * @csspart disk-card - The disk card.
+ * @csspart placeholder - The message shown in a card without live data.
+ *
+ * @cssproperty --vm-metrics-cpu-color - CPU line.
+ * @cssproperty --vm-metrics-memory-color - Memory line.
+ * @cssproperty --vm-metrics-rx-color - Network received line.
+ * @cssproperty --vm-metrics-tx-color - Network sent line.
+ * @cssproperty --vm-metrics-read-color - Disk read line.
+ * @cssproperty --vm-metrics-write-color - Disk write line.
+ * @cssproperty --vm-metrics-grid-color - Chart grid lines.
+ * @cssproperty --vm-metrics-chart-height - Height of a chart (default 168px).
+ * @cssproperty --vm-metrics-sparkline-height - Height of a compact tile's chart (default 40px).
+ * @cssproperty --vm-color-bg - Background (shared theme token; also --vm-color-surface, --vm-color-border, --vm-color-text, --vm-color-text-muted, --vm-color-accent, --vm-font-family, --vm-radius).
+ */
+export class VmMetrics extends LitElement {
+  static override styles = vmMetricsStyles;
+
+  /** The VM to watch (ignored once samples have been pushed into `metrics`). */
+  @property({ attribute: 'vm-name', reflect: true }) vmName = '';
+
+  /** Time window shown: `5m` (default), `15m` or `1h`. */
+  @property({ reflect: true }) window: MetricWindow = '5m';
+
+  /** Which charts to show, space separated: any of `cpu memory network disk` (default all). */
+  @property() series = '';
+
+  /** Sparkline tiles for dashboards: no axes, legend, tooltips or controls; small and cheap. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Freezes the charts (data keeps arriving; resuming catches up). */
+  @property({ type: Boolean, reflect: true }) paused = false;
+
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** BCP 47 locale for numbers and times; unset uses the browser's. */
+  @property() locale: string | undefined;
+
+  /** Heading of the panel; defaults to the VM name. */
+  @property() label = '';
+
+  @state() private trends: Partial<Record<MetricChannel, Trend | null>> = {};
+
+  private readonly monitor = new VmMonitorController(this, {
+    vmName: () => (this.ownHistory ? null : this.vmName),
+    onChange: () => this.scheduleDraw(),
+    onSession: () => {
+      this.lastDrawKey = '';
+      this.scheduleDraw();
+    },
+  });
+
+  private ownHistory: VmMetricsHistory | null = null;
+  private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
+  private readonly slots = new Map<MetricSeries, ChartSlot>();
+  private frame = 0;
+  private drawing = false;
+  private lastDrawKey = '';
+  private drawnVersion = -1;
+  private drawCounter = 0;
+  private onScreen = true;
+  private styleVersion = 0;
+  private sizeVersion = 0;
+  private theme_: Theme | null = null;
+  private warnedSeries = '';
+  private countdown: ReturnType<typeof setInterval> | null = null;
+  private intersection: IntersectionObserver | null = null;
+  private resize: ResizeObserver | null = null;
+  private darkQuery: MediaQueryList | null = null;
+  private timeFormat: Intl.DateTimeFormat | null = null;
+  private timeFormatSeconds: Intl.DateTimeFormat | null = null;
+
+  private readonly onVisibility = () => this.scheduleDraw();
+  private readonly onSchemeChange = () => {
+    this.styleVersion++;
+    this.theme_ = null;
+    this.scheduleDraw();
+  };
+
+  /**
+   * Pushes samples (one or an array): the protocol's MetricsData plus `timestamp` (ms since the
+   * epoch, RFC3339 or a Date). The first push switches the element to host mode: it keeps its own
+   * history and ignores `vm-name`. Samples not newer than the newest one are skipped silently, so a
+   * host may hand over its whole array each time; invalid ones are skipped with a console warning
+   * and a `vm-error` event.
+   */
+  set metrics(value: MetricsSample | readonly MetricsSample[] | null | undefined) {
+    if (value === null || value === undefined) return;
+    this.lastPushed = value;
+    this.push(Array.isArray(value) ? value : [value]);
+  }
+
+  get metrics(): MetricsSample | readonly MetricsSample[] | null {
+    return this.lastPushed;
+  }
+
+  /** The history the charts draw: the hub session's, or the element's own in host mode. */
+  get history(): VmMetricsHistory | null {
+    return this.ownHistory ?? this.monitor.session?.history ?? null;
+  }
+
+  /** Chart update passes done so far (one per frame at most); for tests and profiling. */
+  get drawCount(): number {
+    return this.drawCounter;
+  }
+
+  /** `history.version` as of the last chart update, -1 before the first. */
+  get lastDrawnVersion(): number {
+    return this.drawnVersion;
+  }
+
+  /** Re-reads colours and fonts from CSS custom properties (after the host changed them). */
+  refreshTheme(): void {
+    this.styleVersion++;
+    this.theme_ = null;
+    this.scheduleDraw();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+    this.darkQuery.addEventListener('change', this.onSchemeChange);
+    this.intersection = new IntersectionObserver(
+      (entries) => {
+        const entry = entries[entries.length - 1];
+        this.onScreen = entry.isIntersecting;
+        this.scheduleDraw();
+      },
+      // A little ahead of scrolling into view, so the chart is drawn by the time it shows.
+      { rootMargin: '200px 0px' },
+    );
+    this.intersection.observe(this);
+    this.resize = new ResizeObserver(() => {
+      this.sizeVersion++;
+      this.scheduleDraw();
+    });
+    this.lastDrawKey = '';
+    if (this.hasUpdated) this.observeSize();
+    this.scheduleDraw();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
+    this.intersection?.disconnect();
+    this.intersection = null;
+    this.resize?.disconnect();
+    this.resize = null;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.stopCountdown();
+    // Chart.js keeps a page-wide registry of instances: a detached element must leave it.
+    this.destroyCharts();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('series')) {
+      const { unknown } = parseSeries(this.series);
+      const key = unknown.join(' ');
+      if (unknown.length > 0 && key !== this.warnedSeries) {
+        console.warn(`<vm-metrics>: unknown series "${key}" ignored; use any of: ${METRIC_SERIES.join(', ')}.`);
+      }
+      this.warnedSeries = key;
+    }
+    if (changed.has('window') && !(this.window in METRIC_WINDOWS)) {
+      console.warn(`<vm-metrics>: window "${String(this.window)}" is not one of 5m, 15m, 1h; showing 5m.`);
+      this.window = '5m';
+    }
+    if (changed.has('locale')) {
+      this.timeFormat = null;
+      this.timeFormatSeconds = null;
+    }
+    if (changed.has('compact')) this.destroyCharts();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.observeSize();
+    if (changed.has('theme')) {
+      this.styleVersion++;
+      this.theme_ = null;
+    }
+    const view = this.view();
+    if (view.kind === 'disconnected' && this.monitor.session?.connection.nextRetryAt != null) this.startCountdown();
+    else this.stopCountdown();
+    this.scheduleDraw();
+  }
+
+  // ---- data ----------------------------------------------------------------------------------
+
+  private push(samples: readonly unknown[]): void {
+    if (!this.ownHistory) {
+      this.ownHistory = new VmMetricsHistory();
+      this.lastDrawKey = '';
+      // The controller reads vmName() on update and releases the session now that it is null.
+      this.requestUpdate();
+    }
+    const history = this.ownHistory;
+    const errors: string[] = [];
+    for (const sample of samples) {
+      const check = checkSample(sample);
+      if (!check.ok) {
+        errors.push(check.reason);
+        continue;
+      }
+      // Already known or older: skipped on purpose (a host may resend its whole array).
+      history.add(check.t, check.data);
+    }
+    if (errors.length > 0) {
+      const message =
+        errors.length === 1
+          ? `Invalid metrics sample skipped: ${errors[0]}.`
+          : `${errors.length} invalid metrics samples skipped; the first: ${errors[0]}.`;
+      console.warn(`<vm-metrics>: ${message}`);
+      emit(this, 'vm-error', { vmName: this.vmName || null, code: 'INVALID_INPUT', message });
+    }
+    this.requestUpdate();
+    this.scheduleDraw();
+  }
+
+  // ---- state ---------------------------------------------------------------------------------
+
+  private view(): ViewState {
+    const history = this.history;
+    const hasData = (history?.series.length ?? 0) > 0;
+    if (this.ownHistory) {
+      return hasData
+        ? { kind: 'live', badge: 'Live', tone: 'ok', message: '', announce: 'Live' }
+        : {
+            kind: 'waiting',
+            badge: 'Waiting for data',
+            tone: 'muted',
+            message: 'Waiting for the first sample…',
+            announce: 'Waiting for the first sample',
+          };
+    }
+    if (this.monitor.nameError) {
+      const m = this.monitor.nameError.message;
+      return { kind: 'invalid-name', badge: 'Invalid VM name', tone: 'danger', message: m, announce: m };
+    }
+    const session = this.monitor.session;
+    if (!session) {
+      const m = this.vmName.trim() ? 'Connecting…' : 'No VM selected: set vm-name, or push samples to .metrics.';
+      return {
+        kind: this.vmName.trim() ? 'connecting' : 'no-vm',
+        badge: this.vmName.trim() ? 'Connecting…' : 'No VM',
+        tone: 'muted',
+        message: m,
+        announce: m,
+      };
+    }
+    const c = session.connection;
+    // A repeated attempt is a reconnect: the user has seen the connection drop.
+    const firstAttempt = (c.state === 'idle' || c.state === 'connecting') && c.attempt === 0;
+    if (firstAttempt) {
+      return { kind: 'connecting', badge: 'Connecting…', tone: 'muted', message: 'Connecting…', announce: 'Connecting' };
+    }
+    switch (c.state) {
+      case 'idle':
+      case 'connecting':
+      case 'reconnecting':
+      case 'offline':
+      case 'closed': {
+        const label = connectionLabel(c);
+        return {
+          kind: 'disconnected',
+          badge: label,
+          tone: 'warn',
+          message: hasData ? label : `Connection lost. ${label}`,
+          announce: c.state === 'reconnecting' ? 'Connection lost, reconnecting' : label,
+        };
+      }
+      case 'unauthorized': {
+        const m =
+          c.lastError?.code === 'PERMISSION_DENIED'
+            ? 'You do not have permission to see this VM’s metrics.'
+            : 'Not signed in: sign in again to see live metrics.';
+        return { kind: 'unauthorized', badge: connectionLabel(c), tone: 'danger', message: m, announce: m };
+      }
+      case 'not-found': {
+        const m = `VM “${session.vmName}” was not found on the server.`;
+        return { kind: 'not-found', badge: 'VM not found', tone: 'danger', message: m, announce: m };
+      }
+      case 'open':
+        break;
+    }
+    const status = session.status?.status;
+    if (status && status !== 'running') {
+      const m =
+        status === 'stopped' || status === 'shutdown'
+          ? 'VM is stopped — no live metrics'
+          : status === 'crashed'
+            ? 'VM has crashed — no live metrics'
+            : `VM is ${status} — no live metrics`;
+      return { kind: 'stopped', badge: `VM ${status}`, tone: 'muted', message: m, announce: m };
+    }
+    if (!hasData || history?.latest() === null) {
+      return {
+        kind: 'waiting',
+        badge: 'Waiting for data',
+        tone: 'muted',
+        message: 'Waiting for the first sample… LibGo sends one every 5 s',
+        announce: 'Connected, waiting for the first sample',
+      };
+    }
+    return { kind: 'live', badge: 'Live', tone: 'ok', message: '', announce: 'Live' };
+  }
+
+  private startCountdown(): void {
+    if (this.countdown !== null) return;
+    this.countdown = setInterval(() => this.requestUpdate(), 1000);
+  }
+
+  private stopCountdown(): void {
+    if (this.countdown !== null) clearInterval(this.countdown);
+    this.countdown = null;
+  }
+
+  // ---- formatting ----------------------------------------------------------------------------
+
+  private get loc(): Locale {
+    return this.locale || undefined;
+  }
+
+  private formatTime(t: number, seconds: boolean): string {
+    if (seconds) {
+      this.timeFormatSeconds ??= new Intl.DateTimeFormat(this.loc, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      return this.timeFormatSeconds.format(t);
+    }
+    this.timeFormat ??= new Intl.DateTimeFormat(this.loc, { hour: '2-digit', minute: '2-digit' });
+    return this.timeFormat.format(t);
+  }
+
+  private format(kind: Kind, v: number | null | undefined): string {
+    return kind === 'percent' ? formatPercent(v, this.loc) : formatRate(v, this.loc);
+  }
+
+  /** Text of the current value of one card: primary (large) and secondary. */
+  private currentValue(key: MetricSeries, s: MetricsSnapshot | null): { primary: string; secondary: string; parts: string[] } {
+    const loc = this.loc;
+    switch (key) {
+      case 'cpu':
+        return { primary: formatPercent(s?.cpu, loc), secondary: 'utilisation', parts: [] };
+      case 'memory':
+        return {
+          primary: formatPercent(s?.memPct, loc),
+          secondary: `${formatBytes(s?.memUsed, loc)} of ${formatBytes(s?.memTotal, loc)}`,
+          parts: [],
+        };
+      case 'network':
+        return {
+          primary: `↓ ${formatRate(s?.rxRate, loc)}`,
+          secondary: `↑ ${formatRate(s?.txRate, loc)} sent`,
+          parts: [formatRate(s?.rxRate, loc), formatRate(s?.txRate, loc)],
+        };
+      case 'disk':
+        return {
+          primary: `R ${formatRate(s?.readRate, loc)}`,
+          secondary: `W ${formatRate(s?.writeRate, loc)}`,
+          parts: [formatRate(s?.readRate, loc), formatRate(s?.writeRate, loc)],
+        };
+    }
+  }
+
+  /** The canvas's text alternative: current value(s) and the trend over the window. */
+  private altText(key: MetricSeries, s: MetricsSnapshot | null): string {
+    const spec = SPECS[key];
+    const over = `over the last ${WINDOW_LABELS[this.window] ?? WINDOW_LABELS['5m']}`;
+    const pieces = spec.channels.map((ch, i) => {
+      const value =
+        key === 'memory'
+          ? `${formatPercent(s?.memPct, this.loc)} (${formatBytes(s?.memUsed, this.loc)} of ${formatBytes(s?.memTotal, this.loc)})`
+          : this.format(spec.kind, s?.[ch]);
+      const trend = this.trends[ch];
+      const label = spec.channels.length > 1 ? `${spec.labels[i].toLowerCase()} ` : '';
+      return `${label}${value}${trend ? `, ${trend}` : ''}`;
+    });
+    const title = key === 'cpu' ? 'CPU utilisation' : key === 'memory' ? 'Memory used' : `${spec.title} rate`;
+    return `${title}: ${pieces.join('; ')} ${over}`;
+  }
+
+  // ---- render --------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const view = this.view();
+    const shown = parseSeries(this.series).list;
+    const latest = this.history?.latest() ?? null;
+    const name = this.label || this.vmName || (this.ownHistory ? 'Metrics' : 'VM metrics');
+    const dim = view.kind !== 'live' && (this.history?.series.length ?? 0) > 0;
+    return html`
+      <section class="base" part="base" aria-label=${`Metrics: ${name}`}>
+        <header part="header">
+          <div class="title">
+            <span class="name" title=${name}>${name}</span>
+            <span class="badge" data-tone=${view.tone}><span class="dot" aria-hidden="true"></span>${view.badge}</span>
+          </div>
+          ${this.compact ? nothing : this.renderControls()}
+        </header>
+        <div class="visually-hidden" role="status" aria-live="polite">${view.announce}</div>
+        ${this.compact
+          ? nothing
+          : html`<dl class="values" part="values">${shown.map((key) => this.renderValue(key, latest))}</dl>`}
+        <div class="grid">${shown.map((key) => this.renderCard(key, view, dim, latest))}</div>
+      </section>
+    `;
+  }
+
+  private renderControls(): TemplateResult {
+    return html`<div class="controls">
+      <div class="segmented" role="group" aria-label="Time window">
+        ${(Object.keys(METRIC_WINDOWS) as MetricWindow[]).map(
+          (w) => html`<button
+            type="button"
+            aria-pressed=${this.window === w ? 'true' : 'false'}
+            aria-label=${`Last ${WINDOW_LABELS[w]}`}
+            @click=${() => this.selectWindow(w)}
+          >
+            ${w}
+          </button>`,
+        )}
+      </div>
+      <button
+        type="button"
+        class="pause"
+        aria-pressed=${this.paused ? 'true' : 'false'}
+        title=${this.paused ? 'Resume live updates' : 'Pause the charts (data keeps arriving)'}
+        @click=${this.togglePause}
+      >
+        ${this.paused ? html`${this.unseenData() ? html`<span class="new" aria-hidden="true"></span>` : nothing}Resume` : 'Pause'}
+      </button>
+    </div>`;
+  }
+
+  private renderValue(key: MetricSeries, latest: MetricsSnapshot | null): TemplateResult {
+    const v = this.currentValue(key, latest);
+    const spec = SPECS[key];
+    const colour = this.theme_?.colours[spec.colourVars[0]] ?? `var(${spec.colourVars[0]})`;
+    return html`<div class="value" part=${`value value-${key}`} data-series=${key}>
+      <dt><span class="swatch" style=${`background:${colour}`} aria-hidden="true"></span>${spec.title}</dt>
+      <dd class="primary">${v.primary}</dd>
+      <dd class="secondary">${v.secondary}</dd>
+    </div>`;
+  }
+
+  private renderCard(key: MetricSeries, view: ViewState, dim: boolean, latest: MetricsSnapshot | null): TemplateResult {
+    const spec = SPECS[key];
+    const v = this.currentValue(key, latest);
+    // Sparkline tiles are too small for sentences: the badge's words say the same in short.
+    const placeholder = view.kind === 'live' ? '' : this.compact ? view.badge : view.message;
+    return html`<div class="card" part=${`card ${key}-card`} data-series=${key}>
+      <div class="card-head">
+        <span class="card-title">${spec.title}</span>
+        ${this.compact
+          ? html`<span class="tile-value" data-series=${key}
+              >${v.parts.length > 0
+                ? html`<span>${key === 'network' ? '↓' : 'R'} ${v.parts[0]}</span><span>${key === 'network' ? '↑' : 'W'} ${v.parts[1]}</span>`
+                : v.primary}</span
+            >`
+          : spec.channels.length > 1
+            ? html`<span class="legend" aria-hidden="true">
+                ${spec.labels.map(
+                  (label, i) =>
+                    html`<span
+                      ><span class="swatch" style=${`background:var(${spec.colourVars[i]})`}></span>${label}</span
+                    >`,
+                )}
+              </span>`
+            : nothing}
+      </div>
+      <div class="plot" ?data-dim=${dim}>
+        <canvas data-series=${key} role="img" aria-label=${this.altText(key, latest)}></canvas>
+        ${placeholder
+          ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  /** Paused with samples that the charts do not show yet. */
+  private unseenData(): boolean {
+    const h = this.history;
+    return this.paused && !!h && this.drawnVersion >= 0 && h.version !== this.drawnVersion;
+  }
+
+  private selectWindow(w: MetricWindow): void {
+    this.window = w;
+  }
+
+  private togglePause(): void {
+    this.paused = !this.paused;
+  }
+
+  // ---- charts --------------------------------------------------------------------------------
+
+  private observeSize(): void {
+    if (!this.resize) return;
+    this.resize.disconnect();
+    for (const plot of this.renderRoot.querySelectorAll('.plot')) this.resize.observe(plot);
+  }
+
+  /** Whether chart work may happen now at all. */
+  private get canDraw(): boolean {
+    return this.isConnected && this.onScreen && document.visibilityState === 'visible';
+  }
+
+  private scheduleDraw(): void {
+    if (this.frame || !this.canDraw) return;
+    if (this.paused) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      void this.draw();
+    });
+  }
+
+  private drawKey(): string {
+    const h = this.history;
+    return [
+      h ? (h === this.ownHistory ? 'own' : this.monitor.session?.vmName) : 'none',
+      h?.version ?? -1,
+      this.window,
+      this.series,
+      this.styleVersion,
+      this.sizeVersion,
+      this.compact,
+    ].join('|');
+  }
+
+  private async draw(): Promise<void> {
+    if (!this.canDraw || this.paused || this.drawing) return;
+    const history = this.history;
+    const key = this.drawKey();
+    if (key === this.lastDrawKey) return;
+    if (!history || history.series.length === 0) {
+      // Nothing to draw: the placeholders say why; charts appear with the first sample.
+      this.destroyCharts();
+      this.lastDrawKey = key;
+      return;
+    }
+    const shown = parseSeries(this.series).list;
+    if (shown.some((s) => !this.slots.has(s))) {
+      this.drawing = true;
+      try {
+        const { Chart } = await loadChartJs();
+        if (!this.isConnected) return;
+        this.ensureCharts(Chart, shown);
+      } catch (e) {
+        const message = `Could not load the charts: ${e instanceof Error ? e.message : String(e)}`;
+        console.error(`<vm-metrics>: ${message}`);
+        emit(this, 'vm-error', { vmName: this.vmName || null, code: 'NOT_CONNECTED', message });
+        return;
+      } finally {
+        this.drawing = false;
+      }
+      // State may have changed while loading (hidden, paused, more data): start over.
+      this.scheduleDraw();
+      return;
+    }
+    for (const [s, slot] of this.slots) {
+      if (!shown.includes(s)) {
+        slot.chart.destroy();
+        this.slots.delete(s);
+      }
+    }
+    this.updateCharts(history, shown);
+    this.lastDrawKey = key;
+    this.drawnVersion = history.version;
+    this.drawCounter++;
+  }
+
+  private readTheme(): Theme {
+    if (this.theme_) return this.theme_;
+    const cs = getComputedStyle(this);
+    const read = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+    const colours: Record<string, string> = {};
+    const fills: Record<string, string> = {};
+    for (const spec of Object.values(SPECS)) {
+      for (const v of spec.colourVars) {
+        colours[v] = read(v, '#2563eb');
+        fills[v] = withAlpha(colours[v], 0.12);
+      }
+    }
+    this.theme_ = {
+      colours,
+      fills,
+      grid: read('--_m-grid', 'rgba(127,127,127,0.15)'),
+      text: read('--_text', '#1b1f24'),
+      muted: read('--_muted', '#5b6470'),
+      surface: read('--_bg', '#ffffff'),
+      border: read('--_border', '#d9dde3'),
+      font: read('--_font', 'system-ui, sans-serif'),
+    };
+    // The swatches in the values row use the resolved colours too.
+    this.requestUpdate();
+    return this.theme_;
+  }
+
+  private ensureCharts(ChartCtor: typeof Chart, shown: readonly MetricSeries[]): void {
+    for (const s of shown) {
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
+      const existing = this.slots.get(s);
+      if (existing && existing.canvas === canvas) continue;
+      existing?.chart.destroy();
+      this.slots.delete(s);
+      if (!canvas) continue;
+      this.slots.set(s, { chart: new ChartCtor(canvas, this.chartConfig(s)), canvas, width: 0, height: 0 });
+    }
+  }
+
+  private chartConfig(key: MetricSeries): ChartConfiguration<'line', ChartPoint[]> {
+    const spec = SPECS[key];
+    const compact = this.compact;
+    const single = spec.channels.length === 1;
+    return {
+      type: 'line',
+      data: {
+        datasets: spec.channels.map((_ch, i) => ({
+          label: spec.labels[i],
+          data: [],
+          borderWidth: compact ? 1.25 : 1.5,
+          pointRadius: 0,
+          pointHoverRadius: compact ? 0 : 3,
+          tension: 0,
+          spanGaps: false,
+          fill: single || compact ? 'origin' : false,
+        })),
+      },
+      options: {
+        responsive: false,
+        maintainAspectRatio: false,
+        animation: false,
+        parsing: false,
+        normalized: true,
+        events: compact ? [] : ['mousemove', 'mouseout', 'touchstart', 'touchmove'],
+        interaction: { mode: 'index', intersect: false },
+        layout: { padding: compact ? 0 : { top: 4, right: 4 } },
+        scales: {
+          x: {
+            type: 'linear',
+            display: !compact,
+            grid: { display: false },
+            border: { display: false },
+            ticks: {
+              maxRotation: 0,
+              autoSkipPadding: 16,
+              includeBounds: false,
+              callback: (v) => this.formatTime(Number(v), false),
+            },
+          },
+          y: {
+            type: 'linear',
+            display: !compact,
+            min: 0,
+            border: { display: false },
+            ticks: {
+              maxTicksLimit: 4,
+              callback: (v) => this.format(spec.kind, Number(v)),
+            },
+          },
+        },
+        plugins: {
+          tooltip: {
+            enabled: !compact,
+            callbacks: {
+              title: (items) => (items.length > 0 ? this.formatTime(items[0].parsed.x ?? NaN, true) : ''),
+              label: (item) => this.tooltipLabel(key, item),
+            },
+          },
+        },
+      },
+    };
+  }
+
+  private tooltipLabel(key: MetricSeries, item: TooltipItem<'line'>): string {
+    const spec = SPECS[key];
+    const raw = item.raw as ChartPoint;
+    if (raw.y === null) return `${spec.labels[item.datasetIndex]}: no data`;
+    if (key === 'memory') {
+      const h = this.history;
+      const used = h?.series.get('memUsed', raw.i);
+      const total = h?.series.get('memTotal', raw.i);
+      // The ring buffer may have moved on since this point was drawn; then only % is certain.
+      const same = h?.series.time(raw.i) === raw.x;
+      return same
+        ? `Memory: ${formatBytes(used, this.loc)} of ${formatBytes(total, this.loc)} (${formatPercent(raw.y, this.loc)})`
+        : `Memory: ${formatPercent(raw.y, this.loc)}`;
+    }
+    return `${spec.labels[item.datasetIndex]}: ${this.format(spec.kind, raw.y)}`;
+  }
+
+  private updateCharts(history: VmMetricsHistory, shown: readonly MetricSeries[]): void {
+    const theme = this.readTheme();
+    const series = history.series;
+    const toT = series.lastTime;
+    const span = METRIC_WINDOWS[this.window] ?? METRIC_WINDOWS['5m'];
+    const fromT = toT - span;
+    const trends: Partial<Record<MetricChannel, Trend | null>> = {};
+    for (const key of shown) {
+      const slot = this.slots.get(key);
+      if (!slot) continue;
+      const spec = SPECS[key];
+      const plot = slot.canvas.parentElement!;
+      const width = plot.clientWidth;
+      const height = plot.clientHeight;
+      if (width !== slot.width || height !== slot.height) {
+        slot.width = width;
+        slot.height = height;
+        if (width > 0 && height > 0) slot.chart.resize(width, height);
+      }
+      // Two points per bucket: about one point per horizontal pixel.
+      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
+      const chart = slot.chart;
+      spec.channels.forEach((ch, i) => {
+        const ds = chart.data.datasets[i];
+        ds.data = points[i];
+        ds.borderColor = theme.colours[spec.colourVars[i]];
+        ds.backgroundColor = theme.fills[spec.colourVars[i]];
+        trends[ch] = trendOf(points[i], spec.kind === 'percent' ? 2 : 1024, 0.1);
+      });
+      const o = chart.options;
+      const x = o.scales!.x!;
+      x.min = fromT;
+      x.max = toT;
+      (x.ticks as { stepSize?: number }).stepSize = WINDOW_STEP[this.window] ?? WINDOW_STEP['5m'];
+      x.ticks!.color = theme.muted;
+      x.ticks!.font = { family: theme.font, size: 11 };
+      const y = o.scales!.y!;
+      if (spec.kind === 'percent') {
+        // 0–100 % unless a value goes beyond (memory can briefly exceed a shrunk total).
+        (y as { suggestedMax?: number }).suggestedMax = 100;
+      }
+      y.grid = { color: theme.grid, drawTicks: false };
+      y.ticks!.color = theme.muted;
+      y.ticks!.font = { family: theme.font, size: 11 };
+      const tooltip = o.plugins!.tooltip!;
+      tooltip.backgroundColor = theme.surface;
+      tooltip.titleColor = theme.text;
+      tooltip.bodyColor = theme.text;
+      tooltip.borderColor = theme.border;
+      tooltip.borderWidth = 1;
+      tooltip.titleFont = { family: theme.font, size: 12, weight: 'bold' };
+      tooltip.bodyFont = { family: theme.font, size: 12 };
+      chart.update('none');
+    }
+    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
+      this.trends = trends;
+    }
+  }
+
+  private destroyCharts(): void {
+    for (const slot of this.slots.values()) slot.chart.destroy();
+    this.slots.clear();
+    this.lastDrawKey = '';
+  }
+}
