@@ -1,0 +1,211 @@
+/**
+ * Flow control between the console session and xterm. Output is queued as it arrives, written
+ * once per animation frame as ONE `write(data, callback)`, and the next batch waits for xterm's
+ * callback (the previous batch parsed). The queue is bounded in bytes: when a flood outruns the
+ * terminal, the OLDEST pending output is dropped, a single visible marker line takes its place,
+ * and the dropped bytes are counted. Nothing is reordered and nothing is dropped silently.
+ */
+import { utf8Length } from '../../hub/index.js';
+
+export interface WriteQueueOptions {
+  /** Hands one batch to the terminal; `done` must be called once it has been processed. */
+  write(data: string, done: () => void): void;
+  /** Bound on output waiting to be written, in UTF-8 bytes. */
+  maxPendingBytes: number;
+  /** Text written in place of dropped output (a full line, styled). */
+  marker(droppedBytes: number): string;
+  /** Called whenever output is dropped (the total so far). */
+  onDrop?(totalDroppedBytes: number): void;
+  /** Runs `fn` soon (next frame); returns a cancel function. */
+  schedule?(fn: () => void): () => void;
+}
+
+/** Next animation frame, or a short timeout when frames do not run (a hidden tab). */
+export function frameScheduler(fn: () => void): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    fn();
+  };
+  const frame = requestAnimationFrame(run);
+  // rAF does not run in a background tab; the terminal still has to keep up (it parses without
+  // rendering), so a timer takes over. Background timers are throttled, which is fine.
+  const timer = setTimeout(run, 100);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+export class WriteQueue {
+  private chunks: string[] = [];
+  private sizes: number[] = [];
+  private head = 0;
+  private pending = 0;
+  /** Bytes dropped since the last marker was written (shown by the next marker). */
+  private unreported = 0;
+  private droppedTotal = 0;
+  private writtenTotal = 0;
+  private batches = 0;
+  private inFlight = false;
+  private cancelScheduled: (() => void) | null = null;
+  private disposed = false;
+  private readonly schedule: (fn: () => void) => () => void;
+  maxPendingBytes: number;
+
+  constructor(private readonly options: WriteQueueOptions) {
+    this.maxPendingBytes = options.maxPendingBytes;
+    this.schedule = options.schedule ?? frameScheduler;
+  }
+
+  /** Bytes queued and not yet handed to the terminal. */
+  get pendingBytes(): number {
+    return this.pending;
+  }
+
+  /** Bytes dropped by the bound, in total. */
+  get droppedBytes(): number {
+    return this.droppedTotal;
+  }
+
+  /** Bytes of output handed to the terminal (markers excluded). */
+  get writtenBytes(): number {
+    return this.writtenTotal;
+  }
+
+  /** Number of `write` calls made so far. */
+  get batchCount(): number {
+    return this.batches;
+  }
+
+  /** True while nothing is queued or being written. */
+  get idle(): boolean {
+    return !this.inFlight && this.pending === 0 && this.unreported === 0;
+  }
+
+  push(text: string): void {
+    if (this.disposed || text === '') return;
+    const size = utf8Length(text);
+    this.chunks.push(text);
+    this.sizes.push(size);
+    this.pending += size;
+    this.enforceBound();
+    this.kick();
+  }
+
+  /** Records output lost before it reached this queue (e.g. evicted from the replay buffer). */
+  reportLoss(bytes: number): void {
+    if (this.disposed || !(bytes > 0)) return;
+    this.unreported += bytes;
+    this.droppedTotal += bytes;
+    this.options.onDrop?.(this.droppedTotal);
+    this.kick();
+  }
+
+  /** Forgets everything pending (the terminal was reset). */
+  clear(): void {
+    this.chunks = [];
+    this.sizes = [];
+    this.head = 0;
+    this.pending = 0;
+    this.unreported = 0;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelScheduled?.();
+    this.cancelScheduled = null;
+    this.clear();
+  }
+
+  private enforceBound(): void {
+    const max = Math.max(1, this.maxPendingBytes);
+    if (this.pending <= max) return;
+    let dropped = 0;
+    // Whole chunks first, oldest first, keeping the newest one.
+    while (this.pending > max && this.chunks.length - this.head > 1) {
+      dropped += this.sizes[this.head]!;
+      this.pending -= this.sizes[this.head]!;
+      this.chunks[this.head] = '';
+      this.head++;
+    }
+    // A single chunk larger than the bound: keep its newest part.
+    if (this.pending > max) {
+      const text = this.chunks[this.head]!;
+      const kept = tailWithinBytes(text, max);
+      const keptSize = utf8Length(kept);
+      dropped += this.pending - keptSize;
+      this.chunks[this.head] = kept;
+      this.sizes[this.head] = keptSize;
+      this.pending = keptSize;
+    }
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.sizes = this.sizes.slice(this.head);
+      this.head = 0;
+    }
+    this.unreported += dropped;
+    this.droppedTotal += dropped;
+    this.options.onDrop?.(this.droppedTotal);
+  }
+
+  private kick(): void {
+    if (this.inFlight || this.cancelScheduled || this.disposed) return;
+    this.cancelScheduled = this.schedule(() => {
+      this.cancelScheduled = null;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.disposed || this.inFlight) return;
+    if (this.pending === 0 && this.unreported === 0) return;
+    let data = '';
+    if (this.unreported > 0) {
+      data = this.options.marker(this.unreported);
+      this.unreported = 0;
+    }
+    const live = this.head === 0 ? this.chunks : this.chunks.slice(this.head);
+    data += live.length === 1 ? live[0]! : live.join('');
+    this.writtenTotal += this.pending;
+    this.chunks = [];
+    this.sizes = [];
+    this.head = 0;
+    this.pending = 0;
+    this.inFlight = true;
+    this.batches++;
+    let called = false;
+    this.options.write(data, () => {
+      if (called) return;
+      called = true;
+      this.inFlight = false;
+      if (!this.idle) this.kick();
+    });
+  }
+}
+
+/** The longest suffix of `text` that is at most `maxBytes` UTF-8 bytes, never splitting a pair. */
+export function tailWithinBytes(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let i = text.length;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    let step = 1;
+    let size: number;
+    if (c >= 0xdc00 && c <= 0xdfff && i > 1) {
+      const hi = text.charCodeAt(i - 2);
+      if (hi >= 0xd800 && hi <= 0xdbff) {
+        step = 2;
+        size = 4;
+      } else size = 3;
+    } else size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    i -= step;
+  }
+  return text.slice(i);
+}
