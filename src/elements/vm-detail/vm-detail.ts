@@ -1,0 +1,843 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { vmHubContext } from '../../context.js';
+import { emit } from '../../events/index.js';
+import {
+  VmError,
+  VmHub,
+  parseAuthMode,
+  type AuthMode,
+  type TokenProvider,
+  type VmAction,
+  type VmHubConfig,
+  type VmInfo,
+  type VmStatus,
+} from '../../hub/index.js';
+import { formatBytes, formatUptime } from '../../metrics/index.js';
+import { connectionLabel } from '../../styles/connection-label.js';
+import {
+  ACTION_LABEL,
+  ACTION_ORDER,
+  ACTION_PROGRESS,
+  actionState,
+  parseConfirmActions,
+  type ActionState,
+} from './actions.js';
+import { DetailSession } from './detail-session.js';
+import { loadPart, type LazyPart } from './lazy.js';
+import { STATUS_LABEL, explainError, statusTone } from './messages.js';
+import { styles } from './vm-detail.styles.js';
+
+export type VmDetailTab = 'overview' | 'monitoring' | 'console';
+const TABS: readonly VmDetailTab[] = ['overview', 'monitoring', 'console'];
+const TAB_LABEL: Record<VmDetailTab, string> = { overview: 'Overview', monitoring: 'Monitoring', console: 'Console' };
+
+interface Outcome {
+  action: VmAction;
+  ok: boolean;
+  text: string;
+}
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/**
+ * The whole VM page as one element: a header with the VM's status, uptime, connection and
+ * lifecycle actions, and Overview / Monitoring / Console tabs. The Monitoring and Console tabs
+ * load `<vm-metrics>` (Chart.js) and `<vm-console>` (xterm.js) the first time they are shown.
+ *
+ * It provides its hub to the elements inside it (and to any it slots), so they share its sockets:
+ * the hub of a `<vm-connection>` above it, else one built from its own `server` / `auth-mode` /
+ * `tokenProvider`, else the page-wide default hub.
+ *
+ * @summary Status, actions, overview, live metrics and console of one LibGo VM.
+ *
+ * @slot header-end - Extra content at the end of the header (e.g. a close button).
+ *
+ * @fires vm-action - Before an action is sent (after any confirmation). Cancelable: call
+ *   `preventDefault()` and nothing is sent. `detail: {vmName, action}`.
+ * @fires vm-action-result - When an action has succeeded or failed.
+ *   `detail: {vmName, action, success, message, via, code}`.
+ * @fires vm-error - When a new error is shown in the banner (auth, VM not found, server error
+ *   codes). `detail: {vmName, code, message}`.
+ *
+ * @csspart header - The header (name, status, uptime, connection, actions).
+ * @csspart status-badge - The VM status badge.
+ * @csspart actions - The group of action buttons.
+ * @csspart action-button - Each action button.
+ * @csspart banner - The error banner under the header.
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
+ * @csspart panel - Each tab panel.
+ *
+ * @cssproperty --vm-color-bg - Background.
+ * @cssproperty --vm-color-surface - Background of cards and the tab bar.
+ * @cssproperty --vm-color-border - Borders and dividers.
+ * @cssproperty --vm-color-text - Text.
+ * @cssproperty --vm-color-text-muted - Secondary text.
+ * @cssproperty --vm-color-accent - Selected tab, primary buttons.
+ * @cssproperty --vm-color-accent-text - Text on the accent colour.
+ * @cssproperty --vm-color-success - Running status, live connection.
+ * @cssproperty --vm-color-warning - Paused/suspended status, reconnecting.
+ * @cssproperty --vm-color-danger - Crashed/error status, errors, destructive actions.
+ * @cssproperty --vm-color-focus - Focus ring.
+ * @cssproperty --vm-radius - Corner radius.
+ * @cssproperty --vm-font-family - Font.
+ * @cssproperty --vm-font-mono - Monospace font (UUID, MAC, paths).
+ * @cssproperty --vm-font-size - Base font size.
+ * @cssproperty --vm-detail-panel-min-height - Minimum height of the tab panels (default 320px).
+ */
+export class VmDetail extends LitElement {
+  static override styles = styles;
+
+  /** The VM to show. */
+  @property({ attribute: 'vm-name', reflect: true }) vmName = '';
+
+  /** The selected tab: `overview` (default), `monitoring` or `console`. Reflected. */
+  @property({ reflect: true }) tab: VmDetailTab = 'overview';
+
+  /**
+   * Actions that ask for confirmation first, space-separated. Default `stop restart suspend`;
+   * `confirm-actions=""` asks for none.
+   */
+  @property({ attribute: 'confirm-actions' }) confirmActions = 'stop restart suspend';
+
+  /** `light` or `dark` forces a theme; otherwise it follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** Own server address; when set (or `tokenProvider` is), the element builds its own hub. */
+  @property() server = '';
+
+  /** How the token reaches the server for the element's own hub: `query`, `subprotocol` or `cookie`. */
+  @property({ attribute: 'auth-mode' }) authMode: AuthMode = 'query';
+
+  /** Returns the JWT for the element's own hub. */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+
+  /** A hub to use (and provide), instead of the one above or a built one. */
+  @property({ attribute: false }) hub: VmHub | undefined;
+
+  /**
+   * What the user may do (e.g. `['read','start','stop','console']`), overriding what the hub
+   * reads from the token's roles. The server still decides; this only enables the UI.
+   */
+  @property({ attribute: false }) permissions: readonly string[] | undefined;
+
+  /** The VM's status as the server last said it (from the socket, else REST). Reflected for CSS. */
+  @property({ reflect: true, attribute: 'status' }) status: VmStatus | undefined;
+
+  @state() private vm: VmInfo | null = null;
+  @state() private vmError: VmError | null = null;
+  @state() private vmLoading = false;
+  @state() private tokenPermissions: ReadonlySet<string> | null = null;
+  @state() private outcome: Outcome | null = null;
+  @state() private confirming: VmAction | null = null;
+  @state() private parts: Record<LazyPart, LoadState> = { metrics: 'idle', console: 'idle' };
+  @state() private announcement = '';
+  @state() private copied = false;
+  @state() private now = Date.now();
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  private ownHubValue: VmHub | null = null;
+  private ownHubKey = '';
+  private readonly provider = new ContextProvider(this, { context: vmHubContext });
+  private readonly detail: DetailSession;
+  private vmAbort: AbortController | null = null;
+  private vmFetchedFor = '';
+  private lastSocketStatus: string | null = null;
+  private lastAnnounced = { status: '', conn: '' };
+  private lastErrorKey = '';
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private visible = true;
+  private observer: IntersectionObserver | null = null;
+  private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
+  private permissionsToken = 0;
+  private offConfig: (() => void) | null = null;
+  private confirmReturnFocus: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    this.detail = new DetailSession(this, {
+      vmName: () => this.vmName,
+      ownHub: () => this.ownHub(),
+      onHub: (hub) => this.hubChanged(hub),
+      onChange: () => this.sessionChanged(),
+      onSession: () => this.sessionReplaced(),
+    });
+  }
+
+  /** The hub this element uses and provides to the elements inside it. */
+  get activeHub(): VmHub | null {
+    return this.detail.hub;
+  }
+
+  /** Reloads the VM's configuration (Overview) from the REST API. */
+  refresh(): void {
+    void this.loadVm(true);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.observer = new IntersectionObserver((entries) => {
+      this.visible = entries.some((e) => e.isIntersecting);
+      this.syncTicker();
+    });
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.observer?.disconnect();
+    this.observer = null;
+    this.stopTicker();
+    this.vmAbort?.abort();
+    this.vmAbort = null;
+    this.vmFetchedFor = '';
+    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
+    if (this.ownHubValue) {
+      this.ownHubValue.dispose();
+      this.ownHubValue = null;
+      this.ownHubKey = '';
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('tab') && !TABS.includes(this.tab)) {
+      console.warn(`<vm-detail>: tab="${String(this.tab)}" is not one of ${TABS.join(', ')}; showing the overview.`);
+      this.tab = 'overview';
+    }
+    if (changed.has('confirmActions')) {
+      const { unknown } = parseConfirmActions(this.confirmActions);
+      if (unknown.length > 0) console.warn(`<vm-detail>: confirm-actions ignores unknown action(s): ${unknown.join(', ')}.`);
+    }
+    if (changed.has('permissions')) this.refreshPermissions();
+    if (changed.has('vmName')) {
+      this.vm = null;
+      this.vmError = null;
+      this.outcome = null;
+      this.lastSocketStatus = null;
+      this.vmFetchedFor = '';
+      this.lastErrorKey = '';
+    }
+    // The hub or the session may change with the properties above; follow them before rendering.
+    this.detail.sync();
+    if (this.vmFetchedFor !== this.fetchKey()) void this.loadVm(false);
+    const s = this.detail.session?.status?.status ?? this.vm?.status;
+    if (s !== this.status) this.status = s;
+    this.updateAnnouncement(s ?? null);
+    if (TABS.includes(this.tab)) this.ensureTabLoaded(this.tab);
+  }
+
+  protected override updated(): void {
+    this.reportError();
+    this.syncTicker();
+  }
+
+  // ---- hub, session, permissions --------------------------------------------------------------
+
+  private ownHub(): VmHub | null {
+    if (this.hub) return this.hub;
+    if (!this.server && !this.tokenProvider) return null;
+    const key = `${this.server}\u0000${this.authMode}`;
+    const config: VmHubConfig = {
+      serverUrl: this.server || undefined,
+      authMode: parseAuthMode(this.authMode),
+      tokenProvider: this.tokenProvider,
+    };
+    if (this.ownHubValue && this.ownHubKey === key) {
+      if (this.ownHubValue.config.tokenProvider !== this.tokenProvider) this.ownHubValue.configure(config);
+      return this.ownHubValue;
+    }
+    try {
+      const next = new VmHub(config);
+      this.ownHubValue?.dispose();
+      this.ownHubValue = next;
+      this.ownHubKey = key;
+    } catch (e) {
+      const error = e instanceof VmError ? e : new VmError('INVALID_CONFIG', 'The connection settings are not valid.');
+      emit(this, 'vm-error', { vmName: this.vmName || null, code: error.code, message: error.message });
+      if (!this.ownHubValue) return null;
+    }
+    return this.ownHubValue;
+  }
+
+  private hubChanged(hub: VmHub | null): void {
+    if (hub) this.provider.setValue(hub);
+    this.offConfig?.();
+    this.offConfig = hub ? hub.events.on('config', () => this.refreshPermissions()) : null;
+    this.vmFetchedFor = '';
+    this.refreshPermissions();
+    this.requestUpdate();
+  }
+
+  private refreshPermissions(): void {
+    const token = ++this.permissionsToken;
+    if (this.permissions) {
+      this.tokenPermissions = null;
+      return;
+    }
+    const hub = this.detail?.hub;
+    if (!hub) return;
+    void hub.permissions().then(
+      (p) => {
+        if (token === this.permissionsToken) this.tokenPermissions = p;
+      },
+      () => {
+        if (token === this.permissionsToken) this.tokenPermissions = null;
+      },
+    );
+  }
+
+  /** What the UI lets the user do; null when not known (the server decides). */
+  private get effectivePermissions(): ReadonlySet<string> | null {
+    return this.permissions ? new Set(this.permissions) : this.tokenPermissions;
+  }
+
+  private sessionReplaced(): void {
+    this.lastSocketStatus = null;
+    this.requestUpdate();
+  }
+
+  /** Synchronous on every session change: refresh the overview when the VM's state changed. */
+  private sessionChanged(): void {
+    const st = this.detail.session?.status;
+    if (!st) return;
+    const prev = this.lastSocketStatus;
+    this.lastSocketStatus = st.rawStatus;
+    if (prev !== null && prev !== st.rawStatus) void this.loadVm(true);
+    else if (prev === null && this.vm && this.vm.rawStatus !== st.rawStatus) void this.loadVm(true);
+  }
+
+  // ---- REST overview ----------------------------------------------------------------------------
+
+  private fetchKey(): string {
+    const hub = this.detail.hub;
+    const name = this.vmName.trim();
+    return hub && name && this.isConnected && !this.detail.nameError ? name : '';
+  }
+
+  private async loadVm(force: boolean): Promise<void> {
+    const key = this.fetchKey();
+    if (!key) return;
+    if (!force && this.vmFetchedFor === key) return;
+    this.vmFetchedFor = key;
+    this.vmAbort?.abort();
+    const abort = new AbortController();
+    this.vmAbort = abort;
+    const hub = this.detail.hub!;
+    this.vmLoading = true;
+    try {
+      const vm = await hub.rest.getVm(key, abort.signal);
+      if (abort.signal.aborted) return;
+      this.vm = vm;
+      this.vmError = null;
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      this.vmError = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', 'The VM could not be loaded.');
+    } finally {
+      if (this.vmAbort === abort) {
+        this.vmAbort = null;
+        this.vmLoading = false;
+      }
+    }
+  }
+
+  // ---- uptime ticker ----------------------------------------------------------------------------
+
+  private readonly onVisibility = () => this.syncTicker();
+
+  private syncTicker(): void {
+    const c = this.detail.session?.connection.state;
+    const wants =
+      this.isConnected &&
+      this.visible &&
+      document.visibilityState === 'visible' &&
+      (this.detail.session?.status?.status === 'running' || c === 'reconnecting');
+    if (wants && !this.ticker) this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+    else if (!wants) this.stopTicker();
+  }
+
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
+  // ---- errors -----------------------------------------------------------------------------------
+
+  /** The one error the banner shows, most fundamental first. */
+  private get bannerError(): VmError | null {
+    if (this.detail.nameError) return this.detail.nameError;
+    const session = this.detail.session;
+    const c = session?.connection;
+    if (c && (c.state === 'unauthorized' || c.state === 'not-found') && c.lastError) return c.lastError;
+    const rest = this.vmError;
+    if (rest && rest.code !== 'NETWORK_ERROR' && rest.code !== 'TIMEOUT') return rest;
+    const serverError = c?.state === 'open' ? session?.error : null;
+    if (serverError) return serverError;
+    return null;
+  }
+
+  private reportError(): void {
+    const e = this.bannerError;
+    const key = e ? `${e.code}\u0000${e.message}` : '';
+    if (key === this.lastErrorKey) return;
+    this.lastErrorKey = key;
+    if (e) emit(this, 'vm-error', { vmName: this.vmName || null, code: e.code, message: e.message });
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------
+
+  private actionStates(): ActionState[] {
+    const session = this.detail.session;
+    const input = {
+      status: session?.status?.status ?? this.vm?.status ?? null,
+      permissions: this.effectivePermissions,
+      connection: session?.connection ?? null,
+      restFallback: this.detail.hub?.config.restFallback !== false,
+      pending: session?.pendingActions ?? new Set<VmAction>(),
+      vmName: this.vmName,
+    };
+    if (!session) {
+      return ACTION_ORDER.map((action) => ({
+        action,
+        enabled: false,
+        busy: false,
+        reason: this.detail.nameError ? 'The VM name is not valid.' : 'Not connected to a VM.',
+      }));
+    }
+    return ACTION_ORDER.map((a) => actionState(a, input));
+  }
+
+  private onActionClick(state: ActionState, ev: Event): void {
+    if (!state.enabled) return;
+    const { actions } = parseConfirmActions(this.confirmActions);
+    if (actions.has(state.action)) {
+      this.confirmReturnFocus = ev.currentTarget as HTMLElement;
+      this.confirming = state.action;
+      void this.updateComplete.then(() => {
+        if (this.dialog && !this.dialog.open) this.dialog.showModal();
+      });
+      return;
+    }
+    void this.runAction(state.action);
+  }
+
+  private closeConfirm(confirmed: boolean): void {
+    const action = this.confirming;
+    this.confirming = null;
+    if (this.dialog?.open) this.dialog.close();
+    this.confirmReturnFocus?.focus();
+    this.confirmReturnFocus = null;
+    if (confirmed && action) void this.runAction(action);
+  }
+
+  /**
+   * Sends an action as the buttons do, without confirmation (the host has asked already).
+   * Resolves with whether it succeeded; the outcome is shown and reported as `vm-action-result`.
+   */
+  async runAction(action: VmAction): Promise<boolean> {
+    const session = this.detail.session;
+    const vmName = this.vmName;
+    if (!session) {
+      this.showOutcome({ action, ok: false, text: 'There is no connection to a VM.' });
+      emit(this, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
+      return false;
+    }
+    if (!emit(this, 'vm-action', { vmName, action }, { cancelable: true })) return false;
+    this.outcome = null;
+    try {
+      const result = await session.command(action);
+      const text = result.message || `${ACTION_LABEL[action]} done.`;
+      this.showOutcome({ action, ok: true, text: result.via === 'rest' ? `${text} (sent over the REST API)` : text });
+      emit(this, 'vm-action-result', { vmName, action, success: true, message: result.message, via: result.via, code: null });
+      return true;
+    } catch (e) {
+      const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
+      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : session.connection.state === 'open' ? 'socket' : 'rest';
+      this.showOutcome({ action, ok: false, text: `${ACTION_LABEL[action]} failed: ${error.message}` });
+      emit(this, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
+      return false;
+    }
+  }
+
+  private showOutcome(o: Outcome): void {
+    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
+    this.outcome = o;
+    this.outcomeTimer = o.ok ? setTimeout(() => (this.outcome = null), 8000) : null;
+  }
+
+  // ---- tabs -------------------------------------------------------------------------------------
+
+  private get consoleAllowed(): boolean {
+    const p = this.effectivePermissions;
+    return !p || p.has('console');
+  }
+
+  private ensureTabLoaded(tab: VmDetailTab): void {
+    const part: LazyPart | null = tab === 'monitoring' ? 'metrics' : tab === 'console' && this.consoleAllowed ? 'console' : null;
+    if (!part || this.parts[part] === 'loading' || this.parts[part] === 'ready') return;
+    this.parts = { ...this.parts, [part]: 'loading' };
+    loadPart(part).then(
+      () => (this.parts = { ...this.parts, [part]: 'ready' }),
+      (e: unknown) => {
+        console.warn(`<vm-detail>: could not load <vm-${part}>:`, e);
+        this.parts = { ...this.parts, [part]: 'failed' };
+      },
+    );
+  }
+
+  private selectTab(tab: VmDetailTab, focus: boolean): void {
+    this.tab = tab;
+    if (focus) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+    }
+  }
+
+  private onTabKey(ev: KeyboardEvent): void {
+    const i = TABS.indexOf(this.tab);
+    let next: number | null = null;
+    if (ev.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (ev.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
+    else if (ev.key === 'Home') next = 0;
+    else if (ev.key === 'End') next = TABS.length - 1;
+    if (next === null) return;
+    ev.preventDefault();
+    this.selectTab(TABS[next]!, true);
+  }
+
+  // ---- rendering --------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const session = this.detail.session;
+    const st = session?.status ?? null;
+    const status: VmStatus | null = st?.status ?? this.vm?.status ?? null;
+    const raw = st?.rawStatus ?? this.vm?.rawStatus ?? '';
+    const banner = this.bannerError;
+    return html`
+      <div class="root">
+        <header part="header" class="header">
+          <div class="identity">
+            <h2 class="name" id="vm-title">${this.vmName || 'No VM selected'}</h2>
+            ${this.renderBadge(status, raw)} ${this.renderUptime(status)}
+          </div>
+          ${this.renderConnection()}
+          <div part="actions" class="actions" role="group" aria-label="Actions for ${this.vmName || 'the VM'}">
+            ${this.actionStates().map((s) => this.renderAction(s))}
+          </div>
+          <slot name="header-end"></slot>
+        </header>
+        <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
+          ${banner
+            ? html`<span class="banner-text">${explainError(banner, this.vmName)}</span>
+                <code class="banner-code" title="Error code from the server">${banner.code}</code>
+                <button class="link" @click=${() => this.retryAll()}>Try again</button>`
+            : nothing}
+        </div>
+        ${this.renderOutcome()}
+        <div part="tabs" class="tabs" role="tablist" aria-label="${this.vmName || 'VM'} sections" @keydown=${this.onTabKey}>
+          ${TABS.map((t) => this.renderTab(t))}
+        </div>
+        ${TABS.map((t) => this.renderPanel(t))}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+        ${this.renderConfirm()}
+      </div>
+    `;
+  }
+
+  private renderBadge(status: VmStatus | null, raw: string): TemplateResult {
+    const label = status ? STATUS_LABEL[status] : 'Loading';
+    const title = status === 'unknown' && raw && raw !== 'unknown' ? `The server reported “${raw}”` : nothing;
+    return html`<span part="status-badge" class="badge tone-${statusTone(status)}" data-status=${status ?? 'none'} title=${title}>
+      <span class="badge-dot" aria-hidden="true"></span><span class="visually-hidden">Status: </span>${label}${title !== nothing
+        ? html`<span class="visually-hidden"> (${raw})</span>`
+        : nothing}
+    </span>`;
+  }
+
+  private renderUptime(status: VmStatus | null): TemplateResult | typeof nothing {
+    if (status !== 'running') return nothing;
+    const up = this.detail.session?.currentUptime(this.now);
+    if (up === null || up === undefined) return nothing;
+    const secs = Math.floor(up);
+    return html`<span class="uptime" title=${`Up for ${secs.toLocaleString()} seconds`}
+      ><span class="visually-hidden">Uptime </span>up <time datetime="PT${secs}S">${formatUptime(secs)}</time></span
+    >`;
+  }
+
+  private renderConnection(): TemplateResult {
+    const c = this.detail.session?.connection;
+    if (!c) return html`<span class="conn" data-state="none">Not connected</span>`;
+    const kind =
+      c.state === 'open'
+        ? 'live'
+        : c.state === 'connecting' || c.state === 'reconnecting'
+          ? 'reconnecting'
+          : c.state === 'unauthorized' || c.state === 'not-found'
+            ? 'unauthorized'
+            : 'offline';
+    const restOnly = kind !== 'live' && kind !== 'unauthorized' && this.detail.hub?.config.restFallback !== false;
+    let label = connectionLabel(c, this.now);
+    if (kind === 'offline' && c.state !== 'offline') label = 'Offline';
+    return html`<span class="conn" data-state=${kind}>
+      <span class="conn-dot" aria-hidden="true"></span>
+      <span class="conn-label">${label}${restOnly ? html`<span class="rest-only"> · REST only</span>` : nothing}</span>
+      ${kind !== 'live' ? html`<button class="link" @click=${() => this.retryAll()}>Retry now</button>` : nothing}
+    </span>`;
+  }
+
+  private renderAction(s: ActionState): TemplateResult {
+    const tipId = `tip-${s.action}`;
+    const danger = s.action === 'stop' || s.action === 'restart';
+    return html`<span class="action-wrap">
+      <button
+        part="action-button"
+        class="action ${danger ? 'danger' : ''}"
+        data-action=${s.action}
+        aria-disabled=${s.enabled ? 'false' : 'true'}
+        aria-describedby=${s.enabled ? nothing : tipId}
+        aria-busy=${s.busy ? 'true' : 'false'}
+        @click=${(ev: Event) => this.onActionClick(s, ev)}
+      >
+        ${s.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[s.action]}` : ACTION_LABEL[s.action]}
+      </button>
+      ${s.enabled ? nothing : html`<span class="tip" role="tooltip" id=${tipId}>${s.reason}</span>`}
+    </span>`;
+  }
+
+  private renderOutcome(): TemplateResult {
+    const o = this.outcome;
+    return html`<div class="outcome-region" role="status" aria-live="polite">
+      ${o
+        ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-action=${o.action} data-ok=${String(o.ok)}>
+            <span>${o.text}</span>
+            <button class="link" aria-label="Dismiss message" @click=${() => (this.outcome = null)}>✕</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderTab(t: VmDetailTab): TemplateResult {
+    const selected = this.tab === t;
+    const locked = t === 'console' && !this.consoleAllowed;
+    return html`<button
+      part="tab"
+      role="tab"
+      id="tab-${t}"
+      class="tab ${locked ? 'locked' : ''}"
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-controls="panel-${t}"
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => this.selectTab(t, false)}
+    >
+      ${TAB_LABEL[t]}${locked ? html`<span class="visually-hidden"> (not available to you)</span><span class="lock" aria-hidden="true">🔒</span>` : nothing}
+    </button>`;
+  }
+
+  private renderPanel(t: VmDetailTab): TemplateResult {
+    const selected = this.tab === t;
+    return html`<div
+      part="panel"
+      role="tabpanel"
+      id="panel-${t}"
+      class="panel panel-${t}"
+      aria-labelledby="tab-${t}"
+      tabindex="0"
+      ?hidden=${!selected}
+    >
+      ${t === 'overview' ? this.renderOverview() : t === 'monitoring' ? this.renderMonitoring() : this.renderConsole()}
+    </div>`;
+  }
+
+  private renderMonitoring(): TemplateResult | typeof nothing {
+    const st = this.parts.metrics;
+    if (st === 'idle') return nothing;
+    if (st === 'ready') return html`<vm-metrics class="fill" vm-name=${this.vmName} theme=${this.theme ?? nothing}></vm-metrics>`;
+    return this.renderPartPlaceholder('metrics', st);
+  }
+
+  private renderConsole(): TemplateResult | typeof nothing {
+    if (!this.consoleAllowed) {
+      return html`<div class="empty">
+        <p class="empty-title">The console is not available to you.</p>
+        <p>Your account can watch ${this.vmName || 'this VM'} but not use its console: that needs the <em>console</em> permission. Ask an administrator if you need it.</p>
+      </div>`;
+    }
+    const st = this.parts.console;
+    if (st === 'idle') return nothing;
+    if (st === 'ready') return html`<vm-console class="fill" vm-name=${this.vmName} theme=${this.theme ?? nothing}></vm-console>`;
+    return this.renderPartPlaceholder('console', st);
+  }
+
+  private renderPartPlaceholder(part: LazyPart, st: LoadState): TemplateResult {
+    const what = part === 'metrics' ? 'live charts' : 'console';
+    if (st === 'loading') return html`<div class="empty" aria-busy="true"><span class="spinner" aria-hidden="true"></span> Loading the ${what}…</div>`;
+    return html`<div class="empty">
+      <p class="empty-title">The ${what} could not be loaded.</p>
+      <p>Its code did not load in this page. Check the network, then try again.</p>
+      <button class="btn" @click=${() => this.ensureTabLoaded(this.tab)}>Try again</button>
+    </div>`;
+  }
+
+  private renderOverview(): TemplateResult {
+    const vm = this.vm;
+    if (!vm) {
+      if (this.vmError && !this.vmLoading) {
+        return html`<div class="empty" data-state="error">
+          <p class="empty-title">The VM's details could not be loaded.</p>
+          <p>${explainError(this.vmError, this.vmName)}</p>
+          <button class="btn" @click=${() => this.refresh()}>Retry</button>
+        </div>`;
+      }
+      if (!this.vmName.trim()) return html`<div class="empty"><p>Set <code>vm-name</code> to show a VM.</p></div>`;
+      return html`<div class="skeleton" aria-busy="true" aria-label="Loading the VM's details">
+        ${[1, 2, 3, 4].map(() => html`<div class="sk-card"><div class="sk-line short"></div><div class="sk-line"></div></div>`)}
+        <div class="sk-line wide"></div><div class="sk-line wide"></div>
+      </div>`;
+    }
+    const cpu = vm.cpu;
+    const topology = cpu.sockets || cpu.cores || cpu.threads ? `${cpu.sockets || 1} socket${cpu.sockets === 1 ? '' : 's'} × ${cpu.cores || 1} core${cpu.cores === 1 ? '' : 's'} × ${cpu.threads || 1} thread${cpu.threads === 1 ? '' : 's'}` : '—';
+    return html`<div class="overview" aria-busy=${this.vmLoading ? 'true' : 'false'}>
+      ${this.vmError ? html`<p class="stale">Showing the last loaded details: ${explainError(this.vmError, this.vmName)} <button class="link" @click=${() => this.refresh()}>Retry</button></p>` : nothing}
+      <div class="cards">
+        <section class="card" aria-labelledby="h-cpu">
+          <h3 id="h-cpu">CPU</h3>
+          <p class="big">${cpu.count || '—'} <span class="unit">vCPU</span></p>
+          <p class="sub">${cpu.model || 'model not reported'}</p>
+          <p class="sub">Topology: ${topology}</p>
+        </section>
+        <section class="card" aria-labelledby="h-mem">
+          <h3 id="h-mem">Memory</h3>
+          <p class="big">${formatBytes(vm.memory.sizeBytes || vm.memory.sizeMB * 1048576)}</p>
+        </section>
+        <section class="card" aria-labelledby="h-created">
+          <h3 id="h-created">Created</h3>
+          <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</time>`}</p>
+        </section>
+        <section class="card uuid-card" aria-labelledby="h-uuid">
+          <h3 id="h-uuid">UUID</h3>
+          <p class="uuid"><code>${vm.uuid || '—'}</code>
+            ${vm.uuid ? html`<button class="btn small" @click=${() => this.copyUuid(vm.uuid)} aria-label="Copy UUID">${this.copied ? 'Copied' : 'Copy'}</button>` : nothing}
+          </p>
+        </section>
+      </div>
+      <section class="block" aria-labelledby="h-desc">
+        <h3 id="h-desc">Description</h3>
+        <p>${vm.description || html`<span class="muted">No description.</span>`}</p>
+      </section>
+      <section class="block" aria-labelledby="h-disks">
+        <h3 id="h-disks">Disks <span class="count">${vm.disks.length}</span></h3>
+        ${vm.disks.length === 0
+          ? html`<p class="muted">No disks.</p>`
+          : html`<div class="table-wrap"><table>
+              <thead><tr><th scope="col">Device</th><th scope="col">Size</th><th scope="col">Format</th><th scope="col">Bus</th><th scope="col">Path</th><th scope="col">Flags</th></tr></thead>
+              <tbody>
+                ${vm.disks.map(
+                  (d) => html`<tr>
+                    <td title=${d.path || nothing}>${d.device || '—'}</td>
+                    <td class="num">${formatBytes(d.sizeBytes)}</td>
+                    <td>${d.format || '—'}</td>
+                    <td>${d.bus || '—'}</td>
+                    <td class="mono path">${d.path || '—'}</td>
+                    <td>${[d.bootable ? 'boot' : '', d.readOnly ? 'read-only' : '', d.shareable ? 'shared' : ''].filter(Boolean).join(', ') || '—'}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table></div>`}
+      </section>
+      <section class="block" aria-labelledby="h-nets">
+        <h3 id="h-nets">Networks <span class="count">${vm.networks.length}</span></h3>
+        ${vm.networks.length === 0
+          ? html`<p class="muted">No network interfaces.</p>`
+          : html`<ul class="nets">
+              ${vm.networks.map(
+                (n) => html`<li class="net">
+                  <span class="net-head">${n.source || n.type || 'interface'} <span class="muted">${[n.type, n.model].filter(Boolean).join(' · ')}</span></span>
+                  <dl>
+                    <div><dt>MAC</dt><dd class="mono">${n.macAddress || '—'}</dd></div>
+                    <div><dt>IPv4</dt><dd class="mono">${n.ipAddress || '—'}</dd></div>
+                    <div><dt>IPv6</dt><dd class="mono">${n.ipAddressV6 || '—'}</dd></div>
+                  </dl>
+                </li>`,
+              )}
+            </ul>`}
+      </section>
+    </div>`;
+  }
+
+  private renderConfirm(): TemplateResult {
+    const a = this.confirming;
+    return html`<dialog
+      class="confirm"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      @cancel=${(ev: Event) => {
+        ev.preventDefault();
+        this.closeConfirm(false);
+      }}
+    >
+      ${a
+        ? html`<h2 id="confirm-title">${ACTION_LABEL[a]} ${this.vmName}?</h2>
+            <p id="confirm-text">${confirmText(a, this.vmName)}</p>
+            <div class="confirm-buttons">
+              <button class="btn" data-confirm="cancel" autofocus @click=${() => this.closeConfirm(false)}>Cancel</button>
+              <button class="btn primary ${a === 'stop' || a === 'restart' ? 'danger' : ''}" data-confirm="ok" @click=${() => this.closeConfirm(true)}>
+                ${ACTION_LABEL[a]}
+              </button>
+            </div>`
+        : nothing}
+    </dialog>`;
+  }
+
+  private async copyUuid(uuid: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(uuid);
+      this.copied = true;
+      this.announcement = 'UUID copied to the clipboard.';
+      setTimeout(() => (this.copied = false), 2000);
+    } catch {
+      // Clipboard refused (permissions, insecure context): select the text so Ctrl+C works.
+      const code = this.renderRoot.querySelector('.uuid code');
+      if (code) getSelection()?.selectAllChildren(code);
+      this.announcement = 'Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.';
+    }
+  }
+
+  private retryAll(): void {
+    this.detail.session?.reconnect();
+    void this.loadVm(true);
+  }
+
+  private updateAnnouncement(status: VmStatus | null): void {
+    const c = this.detail.session?.connection;
+    const conn = c ? (c.state === 'reconnecting' ? 'reconnecting' : c.state) : '';
+    const statusText = status ? STATUS_LABEL[status].toLowerCase() : '';
+    const parts: string[] = [];
+    if (statusText && statusText !== this.lastAnnounced.status && this.lastAnnounced.status !== '') {
+      parts.push(`${this.vmName} is now ${statusText}.`);
+    }
+    if (conn && conn !== this.lastAnnounced.conn && this.lastAnnounced.conn !== '') {
+      parts.push(conn === 'open' ? 'Live connection restored.' : conn === 'reconnecting' ? 'Connection lost; reconnecting.' : `Connection: ${connectionLabel(c!)}.`);
+    }
+    if (statusText) this.lastAnnounced.status = statusText;
+    if (conn) this.lastAnnounced.conn = conn;
+    if (parts.length > 0) this.announcement = parts.join(' ');
+  }
+}
+
+function confirmText(action: VmAction, vm: string): string {
+  switch (action) {
+    case 'stop':
+      return `${vm} will be shut down. Unsaved work inside the VM may be lost.`;
+    case 'restart':
+      return `${vm} will be stopped and started again. Connected users will be interrupted.`;
+    case 'suspend':
+      return `${vm} will be paused until it is resumed.`;
+    case 'start':
+      return `${vm} will be started.`;
+    case 'resume':
+      return `${vm} will continue running.`;
+  }
+}
