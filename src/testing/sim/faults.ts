@@ -74,6 +74,11 @@ export class FaultInjector {
     this.sim.forceStatus(vmName, status);
   }
 
+  /** Forgets pending upgrade refusals (permissions and batching are reset by `sim.reset()`). */
+  reset(): void {
+    this.refusal = null;
+  }
+
   /** Called by the upgrade check: the status to refuse with, or null. */
   takeUpgradeRefusal(): number | null {
     if (!this.refusal) return null;

@@ -70,6 +70,8 @@ export class LibGoSim {
   private readonly tokenTtlMs: number;
   private readonly timers = new Set<TimerHandle>();
   readonly permissionOverrides = new Map<string, Set<Permission>>();
+  private readonly vmSpecs: readonly VmSpec[];
+  private readonly initialMaxBatch: number;
   private subMsNanos = 0;
   private disposed = false;
 
@@ -88,8 +90,31 @@ export class LibGoSim {
     this.bootLineDelay = options.bootLineDelayMs ?? Math.floor(this.delays.start / 40);
     this.faults = new FaultInjector(this, options.faults ?? false);
 
+    this.vmSpecs = options.vms ?? DEFAULT_VMS;
+    this.initialMaxBatch = this.maxBatch;
+    this.populate();
+  }
+
+  /**
+   * Back to the initial inventory and settings, in place (tests hold a reference to this object):
+   * sockets are closed with 1012 (service restart), pending transitions are forgotten.
+   */
+  reset(): void {
+    for (const t of this.timers) this.clock.clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.consoles.values()) s.dispose();
+    for (const c of [...this.connections]) c.close(1012, 'simulation reset');
+    this.permissionOverrides.clear();
+    this.maxBatch = this.initialMaxBatch;
+    this.faults.reset();
+    this.populate();
+  }
+
+  private populate(): void {
+    this.machines.clear();
+    this.consoles.clear();
     const now = this.clock.now();
-    for (const spec of options.vms ?? DEFAULT_VMS) {
+    for (const spec of this.vmSpecs) {
       const machine = new VmMachine(spec, this.random, now);
       this.machines.set(spec.name, machine);
       const serial = new SerialConsole({
