@@ -193,12 +193,17 @@ export class VmMetrics extends LitElement {
     vmName: () => (this.ownHistory ? null : this.vmName),
     onChange: () => this.scheduleDraw(),
     onSession: () => {
+      // Called on every update while there is no session; only a different session matters.
+      const session = this.monitor?.session ?? null;
+      if (session === this.drawnSession) return;
+      this.drawnSession = session;
       this.lastDrawKey = '';
       this.scheduleDraw();
     },
   });
 
   private ownHistory: VmMetricsHistory | null = null;
+  private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
   private readonly slots = new Map<MetricSeries, ChartSlot>();
   private frame = 0;
@@ -208,7 +213,6 @@ export class VmMetrics extends LitElement {
   private drawCounter = 0;
   private onScreen = true;
   private styleVersion = 0;
-  private sizeVersion = 0;
   private theme_: Theme | null = null;
   private warnedSeries = '';
   private countdown: ReturnType<typeof setInterval> | null = null;
@@ -279,10 +283,9 @@ export class VmMetrics extends LitElement {
       { rootMargin: '200px 0px' },
     );
     this.intersection.observe(this);
-    this.resize = new ResizeObserver(() => {
-      this.sizeVersion++;
-      this.scheduleDraw();
-    });
+    // The draw key includes the plots' measured sizes, so a resize that ends where it began
+    // (hidden and shown again) costs nothing.
+    this.resize = new ResizeObserver(() => this.scheduleDraw());
     this.lastDrawKey = '';
     if (this.hasUpdated) this.observeSize();
     this.scheduleDraw();
@@ -561,7 +564,7 @@ export class VmMetrics extends LitElement {
           (w) => html`<button
             type="button"
             aria-pressed=${this.window === w ? 'true' : 'false'}
-            aria-label=${`Last ${WINDOW_LABELS[w]}`}
+            title=${`Last ${WINDOW_LABELS[w]}`}
             @click=${() => this.selectWindow(w)}
           >
             ${w}
@@ -661,15 +664,24 @@ export class VmMetrics extends LitElement {
     });
   }
 
-  private drawKey(): string {
+  /** What the charts depend on; null when there is no box to draw in (display: none). */
+  private drawKey(): string | null {
     const h = this.history;
+    let sizes = '';
+    let area = 0;
+    for (const plot of this.renderRoot.querySelectorAll<HTMLElement>('.plot')) {
+      sizes += `${plot.clientWidth}x${plot.clientHeight},`;
+      area += plot.clientWidth * plot.clientHeight;
+    }
+    // Hidden by CSS: the resize observer may report it before the intersection observer does.
+    if (area === 0 && this.hasUpdated) return null;
     return [
       h ? (h === this.ownHistory ? 'own' : this.monitor.session?.vmName) : 'none',
       h?.version ?? -1,
       this.window,
       this.series,
       this.styleVersion,
-      this.sizeVersion,
+      sizes,
       this.compact,
     ].join('|');
   }
@@ -678,7 +690,7 @@ export class VmMetrics extends LitElement {
     if (!this.canDraw || this.paused || this.drawing) return;
     const history = this.history;
     const key = this.drawKey();
-    if (key === this.lastDrawKey) return;
+    if (key === null || key === this.lastDrawKey) return;
     if (!history || history.series.length === 0) {
       // Nothing to draw: the placeholders say why; charts appear with the first sample.
       this.destroyCharts();
@@ -899,5 +911,6 @@ export class VmMetrics extends LitElement {
     for (const slot of this.slots.values()) slot.chart.destroy();
     this.slots.clear();
     this.lastDrawKey = '';
+    this.drawnVersion = -1;
   }
 }

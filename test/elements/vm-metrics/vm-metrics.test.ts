@@ -1,0 +1,535 @@
+// <vm-metrics>: fed by the host through the `metrics` property (no socket), and against the
+// reference LibGo server (metrics every 200 ms in the test runner). One file on purpose: chart
+// updates only happen in a visible page, and of two pages the runner opens at once only one is.
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { Chart } from 'chart.js';
+import '../../../src/elements/vm-metrics/vm-metrics.define.js';
+import type { VmMetrics, MetricsSample } from '../../../src/elements/vm-metrics/vm-metrics.js';
+import '../../../src/elements/vm-connection/vm-connection.define.js';
+import { RestClient, VmHub } from '../../../src/hub/index.js';
+import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
+import { visiblePage } from './visible-page.js';
+
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+const T0 = Date.UTC(2026, 10, 25, 20, 0, 0);
+
+async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function frames(n = 3): Promise<void> {
+  for (let i = 0; i < n; i++) await nextFrame();
+}
+
+function sample(t: number, over: Partial<MetricsSample> = {}): MetricsSample {
+  return {
+    timestamp: t,
+    cpu: { utilization: 10 },
+    memory: { used: 2 * GiB, total: 8 * GiB },
+    network: { rxBytes: 0, txBytes: 0 },
+    disk: { readBytes: 0, writeBytes: 0 },
+    ...over,
+  };
+}
+
+/** n samples every 5 s from T0 with steady counter growth (1 MiB/s rx, …). */
+function steady(n: number, from = T0): MetricsSample[] {
+  return Array.from({ length: n }, (_, k) =>
+    sample(from + k * 5000, {
+      cpu: { utilization: 20 + (k % 5) },
+      network: { rxBytes: k * 5 * MiB, txBytes: k * 5 * 256 * 1024 },
+      disk: { readBytes: k * 10 * MiB, writeBytes: k * 5 * 1024 },
+    }),
+  );
+}
+
+function text(el: VmMetrics, selector = '.base'): string {
+  return (el.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function chartOf(el: VmMetrics, series: string): Chart {
+  const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>(`canvas[data-series="${series}"]`)!;
+  const chart = Chart.getChart(canvas);
+  if (!chart) throw new Error(`no chart on the ${series} canvas`);
+  return chart as Chart;
+}
+
+async function drawn(el: VmMetrics): Promise<void> {
+  await until(() => el.history !== null && el.lastDrawnVersion === el.history.version, 'the charts to catch up');
+}
+
+function ys(chart: Chart, dataset = 0): (number | null)[] {
+  return (chart.data.datasets[dataset].data as { y: number | null }[]).map((p) => p.y);
+}
+
+describe('<vm-metrics> host mode (metrics property)', function () {
+  before(async function () {
+    this.timeout(160_000);
+    await visiblePage();
+  });
+
+  it('shows a waiting placeholder in every card until the first sample', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    el.metrics = [];
+    await el.updateComplete;
+    const placeholders = [...el.shadowRoot!.querySelectorAll('[part~="placeholder"]')];
+    expect(placeholders).to.have.length(4);
+    for (const p of placeholders) expect(p.textContent).to.contain('Waiting for the first sample…');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('current values row (inputs → text)', () => {
+    const cases: { name: string; a: Partial<MetricsSample>; b: Partial<MetricsSample>; expect: Record<string, [string, string]> }[] = [
+      {
+        name: 'typical load',
+        a: { network: { rxBytes: 0, txBytes: 0 }, disk: { readBytes: 0, writeBytes: 0 } },
+        b: {
+          cpu: { utilization: 42.5 },
+          memory: { used: 2 * GiB, total: 8 * GiB },
+          network: { rxBytes: 5 * MiB, txBytes: 5 * 1536 },
+          disk: { readBytes: 10 * MiB, writeBytes: 0 },
+        },
+        expect: {
+          cpu: ['42.5%', 'utilisation'],
+          memory: ['25%', '2 GiB of 8 GiB'],
+          network: ['↓ 1 MiB/s', '↑ 1.5 KiB/s sent'],
+          disk: ['R 2 MiB/s', 'W 0 B/s'],
+        },
+      },
+      {
+        name: 'idle VM with a tiny memory footprint',
+        a: {},
+        b: { cpu: { utilization: 0 }, memory: { used: 512 * 1024, total: 1 * GiB } },
+        expect: {
+          cpu: ['0%', 'utilisation'],
+          memory: ['0%', '512 KiB of 1 GiB'],
+          network: ['↓ 0 B/s', '↑ 0 B/s sent'],
+          disk: ['R 0 B/s', 'W 0 B/s'],
+        },
+      },
+      {
+        name: 'missing groups show a dash, not NaN',
+        a: {},
+        b: { memory: undefined, network: undefined },
+        expect: {
+          cpu: ['10%', 'utilisation'],
+          memory: ['—', '— of —'],
+          network: ['↓ —', '↑ — sent'],
+          disk: ['R 0 B/s', 'W 0 B/s'],
+        },
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, async () => {
+        const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+        el.metrics = [sample(T0, c.a), sample(T0 + 5000, c.b)];
+        await el.updateComplete;
+        for (const [series, [primary, secondary]] of Object.entries(c.expect)) {
+          expect(text(el, `.value[data-series="${series}"] .primary`), `${series} primary`).to.equal(primary);
+          expect(text(el, `.value[data-series="${series}"] .secondary`), `${series} secondary`).to.equal(secondary);
+        }
+        expect(el.shadowRoot!.textContent).not.to.match(/NaN|undefined/);
+      });
+    }
+
+    it('formats for the locale', async () => {
+      const el = await fixture<VmMetrics>(html`<vm-metrics locale="de-DE"></vm-metrics>`);
+      el.metrics = [sample(T0, { cpu: { utilization: 42.5 }, memory: { used: 1.5 * GiB, total: 8 * GiB } })];
+      await el.updateComplete;
+      expect(text(el, '.value[data-series="cpu"] .primary')).to.equal('42,5 %');
+      expect(text(el, '.value[data-series="memory"] .secondary')).to.equal('1,5 GiB of 8 GiB');
+    });
+  });
+
+  it('turns counters into rates and shows a counter reset as a gap, never a negative rate', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    const mk = (k: number, rx: number) => sample(T0 + k * 5000, { network: { rxBytes: rx, txBytes: 0 } });
+    // 1 MiB/s, then the VM restarts (counter back near 0), then 2 MiB/s.
+    el.metrics = [mk(0, 100 * MiB), mk(1, 105 * MiB), mk(2, 110 * MiB), mk(3, 1 * MiB)];
+    await el.updateComplete;
+    expect(text(el, '.value[data-series="network"] .primary')).to.equal('↓ —');
+    el.metrics = [mk(4, 11 * MiB), mk(5, 21 * MiB)];
+    await el.updateComplete;
+    expect(text(el, '.value[data-series="network"] .primary')).to.equal('↓ 2 MiB/s');
+    await drawn(el);
+    const rx = ys(chartOf(el, 'network'), 0);
+    expect(rx).to.deep.equal([null, 1 * MiB, 1 * MiB, null, 2 * MiB, 2 * MiB]);
+    expect(rx.every((y) => y === null || y >= 0)).to.equal(true);
+  });
+
+  it('accepts RFC3339 timestamps and Dates, and skips samples it already has', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    const all = [
+      sample(T0),
+      sample(0, { timestamp: new Date(T0 + 5000).toISOString().replace('Z', '123456Z') }),
+      sample(0, { timestamp: new Date(T0 + 10000) }),
+    ];
+    el.metrics = all.slice(0, 2);
+    el.metrics = all; // a host handing over its whole array again
+    expect(el.history!.series.length).to.equal(3);
+    expect(el.history!.latest()!.t).to.equal(T0 + 10000);
+  });
+
+  it('skips invalid samples with a console warning and a vm-error event, keeping the valid ones', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const event = oneEvent(el, 'vm-error');
+      el.metrics = [
+        sample(T0),
+        { timestamp: 'yesterday', cpu: { utilization: 5 } } as MetricsSample,
+        sample(T0 + 5000, { cpu: { utilization: -3 } }),
+        'garbage' as unknown as MetricsSample,
+        sample(T0 + 10000, { cpu: { utilization: 33 } }),
+      ];
+      const e = await event;
+      expect(e.detail.code).to.equal('INVALID_INPUT');
+      expect(e.detail.message).to.contain('3 invalid metrics samples skipped');
+      expect(e.detail.message).to.contain('timestamp');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.some((w) => w.includes('<vm-metrics>') && w.includes('invalid'))).to.equal(true);
+    expect(el.history!.series.length).to.equal(2);
+    await el.updateComplete;
+    expect(text(el, '.value[data-series="cpu"] .primary')).to.equal('33%');
+  });
+
+  it('a single invalid sample pushed alone is reported and changes nothing', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    el.metrics = steady(3);
+    const version = el.history!.version;
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const event = oneEvent(el, 'vm-error');
+      el.metrics = { timestamp: T0 + 99_000 } as MetricsSample;
+      expect((await event).detail.message).to.contain('at least one of cpu, memory, network or disk');
+    } finally {
+      console.warn = warn;
+    }
+    expect(el.history!.version).to.equal(version);
+  });
+
+  it('ignores vm-name once the host pushes samples', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics vm-name="web-01"></vm-metrics>`);
+    el.metrics = steady(2);
+    await el.updateComplete;
+    expect(text(el, '.badge')).to.equal('Live');
+    expect(el.history!.series.length).to.equal(2);
+  });
+
+  it('switching the window changes the range and the data drawn', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics style="width: 900px"></vm-metrics>`);
+    el.metrics = steady(720); // one hour at 5 s
+    await drawn(el);
+    const last = T0 + 719 * 5000;
+    let cpu = chartOf(el, 'cpu');
+    expect(cpu.options.scales!.x!.min).to.equal(last - 5 * 60_000);
+    const five = cpu.data.datasets[0].data as { x: number }[];
+    expect(five[0].x).to.be.at.least(last - 5 * 60_000);
+    expect(five).to.have.length(61);
+
+    const button = [...el.shadowRoot!.querySelectorAll('.segmented button')].find((b) => b.textContent!.trim() === '1h')!;
+    (button as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.window).to.equal('1h');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    await until(() => chartOf(el, 'cpu').options.scales!.x!.min === last - 60 * 60_000, 'the 1 h range');
+    cpu = chartOf(el, 'cpu');
+    const hour = cpu.data.datasets[0].data as { x: number }[];
+    expect(hour[0].x).to.be.below(last - 55 * 60_000);
+    // 720 samples on a ~400 px wide chart are reduced to about one point per pixel.
+    expect(hour.length).to.be.below(720);
+    expect(hour.length).to.be.above(100);
+  });
+
+  it('pause keeps the view while data keeps arriving; resume catches up', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    el.metrics = steady(10);
+    await drawn(el);
+    const pause = el.shadowRoot!.querySelector<HTMLButtonElement>('button.pause')!;
+    pause.click();
+    await el.updateComplete;
+    expect(el.paused).to.equal(true);
+    expect(pause.getAttribute('aria-pressed')).to.equal('true');
+    const draws = el.drawCount;
+    const pts = chartOf(el, 'cpu').data.datasets[0].data.length;
+    el.metrics = steady(5, T0 + 10 * 5000);
+    await frames(5);
+    expect(el.drawCount).to.equal(draws);
+    expect(chartOf(el, 'cpu').data.datasets[0].data.length).to.equal(pts);
+    expect(el.history!.series.length).to.equal(15);
+    await el.updateComplete;
+    expect(text(el, '.value[data-series="cpu"] .primary'), 'values stay live').to.equal('24%');
+    expect(text(el, 'button.pause')).to.equal('Resume');
+
+    pause.click();
+    await drawn(el);
+    expect(el.drawCount).to.be.greaterThan(draws);
+    expect(chartOf(el, 'cpu').data.datasets[0].data.length).to.equal(15);
+  });
+
+  it('batches: many samples in one frame give at most one chart update', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    el.metrics = steady(2);
+    await drawn(el);
+    const draws = el.drawCount;
+    const more = steady(50, T0 + 2 * 5000);
+    for (const s of more) el.metrics = s;
+    await drawn(el);
+    expect(el.drawCount - draws).to.equal(1);
+  });
+
+  it('does no chart work while hidden, and catches up when shown again', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    el.metrics = steady(5);
+    await drawn(el);
+    const draws = el.drawCount;
+    el.hidden = true;
+    await frames(3);
+    el.metrics = steady(20, T0 + 5 * 5000);
+    await frames(6);
+    expect(el.drawCount).to.equal(draws);
+    el.hidden = false;
+    await drawn(el);
+    expect(el.drawCount).to.equal(draws + 1);
+    expect(chartOf(el, 'cpu').data.datasets[0].data.length).to.equal(25);
+  });
+
+  it('does no chart work while scrolled off-screen', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="height: 300px; overflow: auto">
+      <div style="height: 5000px"></div>
+      <vm-metrics></vm-metrics>
+    </div>`);
+    const el = wrapper.querySelector('vm-metrics')!;
+    await frames(3);
+    el.metrics = steady(10);
+    await frames(8);
+    expect(el.drawCount).to.equal(0);
+    expect(el.shadowRoot!.querySelector('canvas') && Chart.getChart(el.shadowRoot!.querySelector('canvas')!)).to.equal(undefined);
+    el.scrollIntoView();
+    await drawn(el);
+    expect(el.drawCount).to.equal(1);
+  });
+
+  it('series="cpu memory" renders only those cards and values', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics series="cpu memory"></vm-metrics>`);
+    el.metrics = steady(3);
+    await drawn(el);
+    const cards = [...el.shadowRoot!.querySelectorAll('[part~="card"]')].map((c) => c.getAttribute('part'));
+    expect(cards).to.deep.equal(['card cpu-card', 'card memory-card']);
+    expect(el.shadowRoot!.querySelectorAll('.value')).to.have.length(2);
+    expect(el.shadowRoot!.querySelectorAll('canvas')).to.have.length(2);
+  });
+
+  it('warns about unknown series names and shows all when none is valid', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    let el: VmMetrics;
+    try {
+      el = await fixture<VmMetrics>(html`<vm-metrics series="gpu"></vm-metrics>`);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.join('\n')).to.contain('unknown series "gpu"');
+    expect(el.shadowRoot!.querySelectorAll('[part~="card"]')).to.have.length(4);
+  });
+
+  it('compact tiles: no axes, no controls, values in the tiles', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics compact style="width: 240px"></vm-metrics>`);
+    el.metrics = steady(3);
+    await drawn(el);
+    expect(el.shadowRoot!.querySelector('.values')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.segmented')).to.equal(null);
+    const cpu = chartOf(el, 'cpu');
+    expect(cpu.options.scales!.x!.display).to.equal(false);
+    expect(cpu.options.scales!.y!.display).to.equal(false);
+    expect(cpu.canvas.clientHeight).to.be.below(60);
+    expect(text(el, '.tile-value[data-series="cpu"]')).to.equal('22%');
+    const net = [...el.shadowRoot!.querySelectorAll('.tile-value[data-series="network"] span')].map((e) => e.textContent!.trim());
+    expect(net).to.deep.equal(['↓ 1 MiB/s', '↑ 256 KiB/s']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('canvases are images with the current value and the trend as text', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    el.metrics = Array.from({ length: 20 }, (_, k) => sample(T0 + k * 5000, { cpu: { utilization: 10 + k * 4 } }));
+    await drawn(el);
+    await el.updateComplete;
+    const canvas = el.shadowRoot!.querySelector('canvas[data-series="cpu"]')!;
+    expect(canvas.getAttribute('role')).to.equal('img');
+    expect(canvas.getAttribute('aria-label')).to.equal('CPU utilisation: 86%, rising over the last 5 minutes');
+    expect(el.shadowRoot!.querySelector('canvas[data-series="memory"]')!.getAttribute('aria-label')).to.equal(
+      'Memory used: 25% (2 GiB of 8 GiB), steady over the last 5 minutes',
+    );
+    const group = el.shadowRoot!.querySelector('[role="group"]')!;
+    expect(group.getAttribute('aria-label')).to.equal('Time window');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads chart colours from CSS custom properties and re-reads them on a theme change', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics theme="light" style="--vm-metrics-rx-color: rgb(255, 0, 0)"></vm-metrics>`);
+    el.metrics = steady(3);
+    await drawn(el);
+    expect(chartOf(el, 'network').data.datasets[0].borderColor).to.equal('rgb(255, 0, 0)');
+    const lightCpu = chartOf(el, 'cpu').data.datasets[0].borderColor;
+    const draws = el.drawCount;
+    el.theme = 'dark';
+    await until(() => el.drawCount > draws, 'a redraw after the theme change');
+    expect(chartOf(el, 'cpu').data.datasets[0].borderColor).not.to.equal(lightCpu);
+    expect(chartOf(el, 'network').data.datasets[0].borderColor).to.equal('rgb(255, 0, 0)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps its own history across detach and re-attach', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    el.metrics = steady(8);
+    await drawn(el);
+    const parent = el.parentNode!;
+    el.remove();
+    parent.appendChild(el);
+    await drawn(el);
+    expect(chartOf(el, 'cpu').data.datasets[0].data).to.have.length(8);
+  });
+});
+
+
+function rates(el: VmMetrics, channel: 'rxRate' | 'txRate' | 'readRate' | 'writeRate'): { t: number; v: number }[] {
+  const s = el.history!.series;
+  return Array.from({ length: s.length }, (_, i) => ({ t: s.time(i), v: s.get(channel, i) }));
+}
+
+describe('<vm-metrics> with the reference server', function () {
+  this.timeout(30_000);
+  let server: LibGoServer;
+  let token: string;
+  let hub: VmHub;
+
+  before(async function () {
+    this.timeout(160_000);
+    if (!(await pingLibGo()).available) this.skip();
+    await visiblePage();
+    server = await createServer();
+    token = (await new RestClient({ serverUrl: server.url }).login('admin', 'admin123')).token;
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    await server.reset();
+    hub = new VmHub({ serverUrl: server.url, tokenProvider: () => token, lingerMs: 2000, backoff: { initialMs: 200, maxMs: 400 } });
+  });
+
+  afterEach(() => {
+    hub.dispose();
+  });
+
+  async function mount(vm: string, attrs = ''): Promise<VmMetrics> {
+    const wrap = await fixture<HTMLElement>(html`<vm-connection .hub=${hub}><vm-metrics vm-name=${vm} series=${attrs}></vm-metrics></vm-connection>`);
+    return wrap.querySelector('vm-metrics')!;
+  }
+
+  it('draws live samples with formatted current values and is accessible', async () => {
+    const el = await mount('web-01');
+    await until(() => (el.history?.series.length ?? 0) >= 3, 'three samples');
+    await until(() => el.lastDrawnVersion === el.history!.version || el.lastDrawnVersion > 0, 'a chart update');
+    await el.updateComplete;
+    expect(text(el, '.badge')).to.equal('Live');
+    expect(text(el, '.value[data-series="cpu"] .primary')).to.match(/^\d+(\.\d)?%$/);
+    expect(text(el, '.value[data-series="memory"] .secondary')).to.match(/^[\d.]+ [KMG]iB of [\d.]+ GiB$/);
+    expect(text(el, '.value[data-series="network"] .primary')).to.match(/^↓ [\d.,]+ (B|KiB|MiB)\/s$/);
+    expect(text(el)).not.to.match(/NaN|undefined/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a VM restart resets the counters: a gap in the rates, never a negative one', async () => {
+    const el = await mount('web-01');
+    await until(() => rates(el, 'rxRate').filter((r) => Number.isFinite(r.v)).length >= 2, 'two rates');
+    const before = el.history!.series.length;
+    const restartAt = Date.now();
+    const result = await server.sim<{ success: boolean }>('runAction', 'web-01', 'restart');
+    expect(result.success).to.equal(true);
+    await until(() => el.history!.series.length >= before + 4, 'samples after the restart');
+    for (const ch of ['rxRate', 'txRate', 'readRate', 'writeRate'] as const) {
+      const all = rates(el, ch);
+      expect(all.every((r) => Number.isNaN(r.v) || r.v >= 0), `${ch} never negative`).to.equal(true);
+      const after = all.filter((r) => r.t >= restartAt - 50);
+      expect(after.some((r) => Number.isNaN(r.v)), `${ch} has a gap at the restart`).to.equal(true);
+      expect(Number.isFinite(after[after.length - 1].v), `${ch} recovers`).to.equal(true);
+    }
+  });
+
+  it('a stopped VM says so in every card', async () => {
+    const el = await mount('db-01');
+    await until(() => text(el).includes('VM is stopped — no live metrics'), 'the stopped message');
+    expect([...el.shadowRoot!.querySelectorAll('[part~="placeholder"]')].map((p) => p.textContent!.trim())).to.deep.equal(
+      Array(4).fill('VM is stopped — no live metrics'),
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('a running VM that stops keeps its data, greyed, with the message over it', async () => {
+    const el = await mount('web-01', 'cpu');
+    await until(() => (el.history?.series.length ?? 0) >= 2 && el.lastDrawnVersion > 0, 'data drawn');
+    await server.sim('forceStatus', 'web-01', 'stopped');
+    await until(() => text(el).includes('VM is stopped'), 'the stopped message');
+    expect(el.shadowRoot!.querySelector('.plot')!.hasAttribute('data-dim')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.placeholder.overlay')).to.not.equal(null);
+    expect(el.history!.series.length).to.be.at.least(2);
+  });
+
+  it('an unknown VM shows "not found"', async () => {
+    const el = await mount('no-such-vm');
+    await until(() => text(el).includes('was not found'), 'the not-found message');
+    expect(text(el, '.badge')).to.equal('VM not found');
+  });
+
+  it('a bad token shows "not signed in" without a reconnect loop', async () => {
+    hub = new VmHub({ serverUrl: server.url, tokenProvider: () => 'not-a-token' });
+    const el = await mount('web-01');
+    await until(() => text(el).includes('Not signed in'), 'the unauthorized message');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a dropped server: data kept and greyed, reconnect countdown, live again after', async () => {
+    const el = await mount('web-01');
+    await until(() => (el.history?.series.length ?? 0) >= 2 && el.lastDrawnVersion > 0, 'data drawn');
+    const n = el.history!.series.length;
+    await server.stop();
+    await until(() => /Reconnect/.test(text(el, '.badge')), 'the reconnecting badge');
+    expect(el.history!.series.length).to.be.at.least(n);
+    expect(el.shadowRoot!.querySelector('.plot')!.hasAttribute('data-dim')).to.equal(true);
+    expect(text(el, '[role="status"]')).to.match(/Connection lost|Reconnect/);
+    await server.start();
+    await until(() => text(el, '.badge') === 'Live', 'live again', 15_000);
+  });
+
+  it('history survives removing the element and putting it back within the linger', async () => {
+    const el = await mount('web-01');
+    await until(() => (el.history?.series.length ?? 0) >= 4, 'four samples');
+    const history = el.history!;
+    const parent = el.parentNode!;
+    el.remove();
+    expect(el.history).to.equal(null);
+    parent.appendChild(el);
+    await el.updateComplete;
+    expect(el.history).to.equal(history);
+    const n = history.series.length;
+    expect(n).to.be.at.least(4);
+    await until(() => el.lastDrawnVersion >= 0, 'a chart update');
+    const { Chart } = await import('chart.js');
+    const chart = Chart.getChart(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-series="cpu"]')!)!;
+    expect(chart.data.datasets[0].data.length).to.be.at.least(4);
+  });
+});
