@@ -1082,7 +1082,7 @@ export class VmConsole extends LitElement {
     } else if (view.kind === 'invalid') {
       title = 'Invalid VM name';
       body = this.controller.nameError?.message ?? 'That VM name cannot be used.';
-    } else if (this.permissionDenied || view.kind === 'no-permission') {
+    } else if (view.kind === 'no-permission' || (this.permissionDenied && this.controller.session?.connection.state !== 'open')) {
       title = 'No console permission';
       body = html`Your account can see <strong>${this.vmName}</strong> but may not use its console. Ask an administrator
         for the <code>console</code> permission.`;
