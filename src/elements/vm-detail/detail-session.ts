@@ -5,7 +5,7 @@
  * uses the hub found above it (or the page-wide default) through `HubResolver`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FrameBatcher, HubResolver } from '../../controllers/index.js';
+import { HubResolver } from '../../controllers/index.js';
 import { VmError, type MonitorSession, type SessionLease, type VmHub } from '../../hub/index.js';
 
 export interface DetailSessionOptions {
@@ -19,9 +19,40 @@ export interface DetailSessionOptions {
   onSession: () => void;
 }
 
+/**
+ * At most one host update per animation frame, like `FrameBatcher`, with one difference: when the
+ * page is hidden (no animation frames), a timer still delivers the update (browsers run it at most
+ * about once a second there). The detail page's `status` attribute and its action outcomes are
+ * read by host code, which must not see stale values just because the tab is in the background.
+ */
+class UpdateBatcher {
+  private frame: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  schedule(): void {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => this.flush());
+    this.timer = setTimeout(() => this.flush(), 250);
+  }
+
+  cancel(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.frame = null;
+    this.timer = null;
+  }
+
+  private flush(): void {
+    this.cancel();
+    this.host.requestUpdate();
+  }
+}
+
 export class DetailSession implements ReactiveController {
   private readonly resolver: HubResolver;
-  private readonly batcher: FrameBatcher;
+  private readonly batcher: UpdateBatcher;
   private lease: SessionLease<MonitorSession> | null = null;
   private leasedFor: { hub: VmHub; name: string } | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -32,7 +63,7 @@ export class DetailSession implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly o: DetailSessionOptions,
   ) {
-    this.batcher = new FrameBatcher(host);
+    this.batcher = new UpdateBatcher(host);
     this.resolver = new HubResolver(host, () => {
       this.sync();
       host.requestUpdate();

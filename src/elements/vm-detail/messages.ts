@@ -21,6 +21,10 @@ export function explainError(error: VmError, vmName: string): string {
     UNKNOWN_MESSAGE_TYPE: 'The server rejected a message from this page.',
     TIMEOUT: 'The server took too long to answer.',
   };
+  // On an open socket the server uses AUTH_ERROR for a missing permission, too.
+  if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
+    return `Your account is not allowed to do that (${error.message}).`;
+  }
   const base = known[error.code];
   if (!base) return error.message || 'Something went wrong.';
   // Keep the server's detail when it is more than the code restated.

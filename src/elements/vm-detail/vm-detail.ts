@@ -155,6 +155,7 @@ export class VmDetail extends LitElement {
   private permissionsToken = 0;
   private offConfig: (() => void) | null = null;
   private confirmReturnFocus: HTMLElement | null = null;
+  private lastActionError = '';
 
   constructor() {
     super();
@@ -376,7 +377,8 @@ export class VmDetail extends LitElement {
     const rest = this.vmError;
     if (rest && rest.code !== 'NETWORK_ERROR' && rest.code !== 'TIMEOUT') return rest;
     const serverError = c?.state === 'open' ? session?.error : null;
-    if (serverError) return serverError;
+    // An error the server sent about a failed action is shown with that action's outcome.
+    if (serverError && serverError.message !== this.lastActionError) return serverError;
     return null;
   }
 
@@ -456,6 +458,7 @@ export class VmDetail extends LitElement {
       return true;
     } catch (e) {
       const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
+      this.lastActionError = error.message;
       const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : session.connection.state === 'open' ? 'socket' : 'rest';
       this.showOutcome({ action, ok: false, text: `${ACTION_LABEL[action]} failed: ${error.message}` });
       emit(this, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });

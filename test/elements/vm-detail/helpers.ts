@@ -49,11 +49,18 @@ export function connState(el: VmDetail): string {
 
 /** Waits until the socket is live and the server has said the VM's status. */
 export async function live(el: VmDetail, status?: string): Promise<void> {
-  await waitUntil(
-    () => connState(el) === 'live' && el.status !== undefined && (status === undefined || el.status === status),
-    `never live${status ? ` with status ${status}` : ''} (conn ${connState(el)}, status ${String(el.status)})`,
-    { timeout: 5000 },
-  );
+  const ok = () => connState(el) === 'live' && el.status !== undefined && (status === undefined || el.status === status);
+  const until = Date.now() + 8000;
+  while (!ok()) {
+    if (Date.now() > until) {
+      const text = (sel: string) => qMaybe(el, sel)?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200);
+      throw new Error(
+        `never live${status ? ` with status ${status}` : ''}: conn "${text('.conn')}", status ${String(el.status)}, ` +
+          `banner "${text('[part="banner"]')}", overview "${text('#panel-overview')}"`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
   await el.updateComplete;
 }
 
@@ -79,4 +86,25 @@ export async function clickAction(el: VmDetail, action: string, confirm: 'ok' | 
   await waitUntil(() => qMaybe<HTMLDialogElement>(el, 'dialog')?.open === true, 'the confirmation did not open');
   q<HTMLButtonElement>(el, `dialog [data-confirm="${confirm}"]`).click();
   await el.updateComplete;
+}
+
+/**
+ * Records the first render in which `action` showed progress (a transition can finish within one
+ * polling interval, so this watches mutations instead of polling).
+ */
+export function watchProgress(el: VmDetail, action: string): { seen: { label: string; othersEnabled: string[] } | null } {
+  const out: { seen: { label: string; othersEnabled: string[] } | null } = { seen: null };
+  const check = () => {
+    if (out.seen) return;
+    const b = qMaybe(el, `[data-action="${action}"]`);
+    if (b?.getAttribute('aria-busy') !== 'true') return;
+    out.seen = {
+      label: b.textContent!.trim(),
+      othersEnabled: ['start', 'stop', 'restart', 'suspend', 'resume'].filter((a) => isEnabled(el, a)),
+    };
+    mo.disconnect();
+  };
+  const mo = new MutationObserver(check);
+  mo.observe(el.shadowRoot!, { subtree: true, attributes: true, childList: true, characterData: true });
+  return out;
 }
