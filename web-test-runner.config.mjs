@@ -15,6 +15,12 @@ if (!executablePath) throw new Error(CHROMIUM_HELP);
 // A fresh profile per run, removed when the runner exits.
 const profile = createProfileDir('libgo-wtr-');
 process.once('exit', () => profile.remove());
+// @web/test-runner stops cleanly (browser, LibGo servers) on SIGINT only; treat SIGTERM (CI
+// cancellation, `kill`) the same way, with a deadline in case stopping hangs.
+process.once('SIGTERM', () => {
+  setTimeout(() => process.exit(143), 10_000).unref();
+  process.emit('SIGINT', 'SIGINT');
+});
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
