@@ -1,7 +1,8 @@
 /**
- * Flow control between the console session and xterm. Output is queued as it arrives, written
- * once per animation frame as ONE `write(data, callback)`, and the next batch waits for xterm's
- * callback (the previous batch parsed). The queue is bounded in bytes: when a flood outruns the
+ * Flow control between the console session and xterm. Output is queued as it arrives and written
+ * as ONE `write(data, callback)` per animation frame; while a batch is being parsed nothing else is
+ * written, and whatever piled up meanwhile goes as the next single batch as soon as xterm's
+ * callback says the previous one is parsed. The queue is bounded in bytes: when a flood outruns the
  * terminal, the OLDEST pending output is dropped, a single visible marker line takes its place,
  * and the dropped bytes are counted. Nothing is reordered and nothing is dropped silently.
  */
@@ -183,7 +184,14 @@ export class WriteQueue {
       if (called) return;
       called = true;
       this.inFlight = false;
-      if (!this.idle) this.kick();
+      if (this.idle || this.disposed) return;
+      // Output that piled up while xterm was parsing is already coalesced: write it now rather
+      // than a frame later, or a flood would leave the terminal idle between batches.
+      if (this.cancelScheduled) {
+        this.cancelScheduled();
+        this.cancelScheduled = null;
+      }
+      this.flush();
     });
   }
 }

@@ -33,12 +33,13 @@ describe('WriteQueue (console flow control)', () => {
     h.queue.push('e');
     // In flight: nothing is scheduled until xterm calls back.
     expect(h.frames).to.have.length(0);
+    expect(h.writes).to.have.length(1);
+    // The callback: what piled up meanwhile goes at once, as one write.
     h.writes[0]!.done();
-    expect(h.frames).to.have.length(1);
-    h.frame();
     expect(h.writes.map((w) => w.data)).to.deep.equal(['abc', 'de']);
     h.writes[1]!.done();
     expect(h.queue.idle).to.equal(true);
+    expect(h.frames).to.have.length(0);
     expect(h.queue.writtenBytes).to.equal(5);
     expect(h.queue.batchCount).to.equal(2);
   });
