@@ -75,6 +75,30 @@ describe('against the reference server', function () {
     numbers.forEach((n, i) => expect(n).to.equal(numbers[0]! + i));
   });
 
+  it('delivers a 1 MB paste intact, every frame within 8192 bytes, without tripping the read limit', async () => {
+    hub = hubFor(server, await login(server));
+    const { session } = hub.console('web-01');
+    await until(() => session.connection.state === 'open', 'console open');
+    const paste = Array.from({ length: 40_000 }, (_, i) => `${i} ünïcødé 😀 "q" \\ \t`).join('\n').slice(0, 1024 * 1024);
+    const states: string[] = [];
+    session.subscribe(() => states.push(session.connection.state));
+    await session.sendInput(paste);
+    type Stats = { frames: number; maxFrameBytes: number; chars: number; sha256: string };
+    let stats: Stats = await server.sim<Stats>('consoleInputStats', 'web-01');
+    await until(() => stats.chars >= paste.length, 'all characters received', 10_000).catch(() => undefined);
+    for (let i = 0; i < 100 && stats.chars < paste.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      stats = await server.sim<Stats>('consoleInputStats', 'web-01');
+    }
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(paste));
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(stats.chars).to.equal(paste.length);
+    expect(stats.sha256).to.equal(hex);
+    expect(stats.maxFrameBytes).to.be.at.most(8192);
+    expect(stats.frames).to.be.greaterThan(128);
+    expect(states).not.to.include('reconnecting');
+  });
+
   it('reconnects after a server restart, with backoff, and keeps the history', async () => {
     hub = hubFor(server, await login(server));
     const { session } = hub.monitor('web-01');

@@ -41,11 +41,19 @@ export interface SimConnection {
 export const READ_LIMIT_BYTES = 8192;
 /** The Go client's `send` channel capacity: one more queued message drops the client. */
 export const SEND_BUFFER_MESSAGES = 256;
+/** Queue length at which the modelled write pump catches up without waiting for a timer. */
+const WRITER_CATCH_UP = SEND_BUFFER_MESSAGES / 2;
 
 export interface ConnectionHost {
   readonly clock: Clock;
   timestamp(): string;
   maxBatch(): number;
+  /**
+   * True while the simulation models a writer that cannot keep up (a slow client). Otherwise
+   * the queue is drained as it fills, as gorilla's write pump does concurrently with the reader:
+   * in Node the reader handles a whole burst of input frames before any timer could flush.
+   */
+  writerBlocked(): boolean;
   inbound(conn: ClientConnection, text: string): void;
   released(conn: ClientConnection): void;
 }
@@ -88,6 +96,10 @@ export class ClientConnection implements SimConnection {
       return;
     }
     this.queue.push(message);
+    if (this.queue.length >= WRITER_CATCH_UP && !this.host.writerBlocked() && !this.stalled) {
+      this.flush();
+      return;
+    }
     this.scheduleFlush(0);
   }
 

@@ -9,6 +9,9 @@ import { bootLog, REBOOT_LOG, SHUTDOWN_LOG } from './boot-log.js';
 import { floodSlice } from './flood-text.js';
 import { runShellCommand } from './shell.js';
 
+/** How much a LibGo console read returns at most (one `console` message). */
+const PTY_READ_CHARS = 4096;
+
 export interface SerialConsoleHost {
   readonly vmName: string;
   readonly cpus: number;
@@ -20,6 +23,8 @@ export interface SerialConsoleHost {
   emit(content: string, eof?: boolean): void;
   /** The fullest send queue among this VM's console sockets, so long outputs can wait for it. */
   pressure(): number;
+  /** Models a client too slow to drain its queue, so `burst` can overflow it on purpose. */
+  blockWriter(blocked: boolean): void;
 }
 
 type TtyState = 'off' | 'booting' | 'login' | 'password' | 'shell' | 'busy';
@@ -50,20 +55,20 @@ export class SerialConsole {
     this.state = 'booting';
     this.printLines(bootLog(this.host.vmName, this.host.cpus, this.host.memMB), () => {
       this.state = 'login';
-      this.host.emit(this.loginPrompt());
+      this.out(this.loginPrompt());
     });
   }
 
   powerOff(): void {
     this.cancel();
     this.state = 'off';
-    this.host.emit(`\r\n${SHUTDOWN_LOG.join('\r\n')}\r\n`);
-    this.host.emit('', true);
+    this.out(`\r\n${SHUTDOWN_LOG.join('\r\n')}\r\n`);
+    this.out('', true);
   }
 
   reboot(): void {
     this.cancel();
-    this.host.emit(`\r\n${REBOOT_LOG.join('\r\n')}\r\n`);
+    this.out(`\r\n${REBOOT_LOG.join('\r\n')}\r\n`);
     this.powerOn();
   }
 
@@ -72,11 +77,51 @@ export class SerialConsole {
     this.state = 'off';
   }
 
+  /**
+   * Output produced while one input frame is processed, emitted afterwards in pty-read-sized
+   * messages: a real console is read from a tty in chunks, not one message per line, so a pasted
+   * script does not turn into tens of thousands of messages.
+   */
+  private collected: string[] | null = null;
+
+  private out(content: string, eof = false): void {
+    if (this.collected && !eof) {
+      this.collected.push(content);
+      return;
+    }
+    this.flushCollected();
+    this.host.emit(content, eof);
+  }
+
+  private flushCollected(): void {
+    if (!this.collected || this.collected.length === 0) return;
+    const text = this.collected.join('');
+    this.collected = [];
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(text.length, start + PTY_READ_CHARS);
+      // Never split a surrogate pair between two messages.
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      this.host.emit(text.slice(start, end));
+      start = end;
+    }
+  }
+
   input(content: string): void {
     if (this.state === 'off') return;
+    this.collected = [];
+    try {
+      this.processInput(content);
+    } finally {
+      this.flushCollected();
+      this.collected = null;
+    }
+  }
+
+  private processInput(content: string): void {
     let echo = '';
     const flushEcho = () => {
-      if (echo) this.host.emit(echo);
+      if (echo) this.out(echo);
       echo = '';
     };
     const chars = [...content];
@@ -143,16 +188,16 @@ export class SerialConsole {
     switch (this.state) {
       case 'login':
         if (line.trim() === '') {
-          this.host.emit(this.loginPrompt());
+          this.out(this.loginPrompt());
           return;
         }
         this.user = line.trim();
         this.state = 'password';
-        this.host.emit('Password: ');
+        this.out('Password: ');
         return;
       case 'password':
         this.state = 'shell';
-        this.host.emit(
+        this.out(
           `Linux ${this.host.vmName} 6.1.0-18-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 x86_64\r\n\r\n` +
             `Type 'help' for the commands of this simulated shell.\r\n${this.shellPrompt()}`,
         );
@@ -174,10 +219,10 @@ export class SerialConsole {
     });
     switch (outcome.kind) {
       case 'output':
-        this.host.emit(outcome.text + this.shellPrompt());
+        this.out(outcome.text + this.shellPrompt());
         return;
       case 'logout':
-        this.host.emit(outcome.text);
+        this.out(outcome.text);
         this.logout();
         return;
       case 'flood':
@@ -185,8 +230,14 @@ export class SerialConsole {
         return;
       case 'burst':
         // Deliberately ignores back-pressure: this is how the real server's buffer overflows.
-        for (let i = 0; i < outcome.count; i++) this.host.emit(floodSlice(i * outcome.bytes, (i + 1) * outcome.bytes));
-        this.host.emit(this.shellPrompt());
+        this.flushCollected();
+        this.host.blockWriter(true);
+        try {
+          for (let i = 0; i < outcome.count; i++) this.host.emit(floodSlice(i * outcome.bytes, (i + 1) * outcome.bytes));
+        } finally {
+          this.host.blockWriter(false);
+        }
+        this.out(this.shellPrompt());
         return;
     }
   }
@@ -205,6 +256,7 @@ export class SerialConsole {
       }
       for (let i = 0; i < Math.min(room, MAX_MESSAGES_PER_TURN) && sent < total; i++) {
         const n = Math.min(chunk, total - sent);
+        this.flushCollected();
         this.host.emit(floodSlice(sent, sent + n));
         sent += n;
       }
@@ -213,7 +265,7 @@ export class SerialConsole {
         return;
       }
       this.state = 'shell';
-      this.host.emit(this.shellPrompt());
+      this.out(this.shellPrompt());
     };
     step();
   }
@@ -221,14 +273,14 @@ export class SerialConsole {
   private logout(): void {
     this.user = '';
     this.state = 'login';
-    this.host.emit(`\r\n${this.loginPrompt()}`);
+    this.out(`\r\n${this.loginPrompt()}`);
   }
 
   private printLines(lines: string[], done: () => void): void {
     const delay = this.host.bootLineDelayMs();
     const generation = this.generation;
     if (delay <= 0) {
-      this.host.emit(lines.map((l) => `${l}\r\n`).join(''));
+      this.out(lines.map((l) => `${l}\r\n`).join(''));
       done();
       return;
     }
@@ -239,7 +291,7 @@ export class SerialConsole {
         done();
         return;
       }
-      this.host.emit(`${lines[i++]}\r\n`);
+      this.out(`${lines[i++]}\r\n`);
       this.schedule(next, delay);
     };
     next();

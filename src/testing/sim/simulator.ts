@@ -7,6 +7,7 @@ import type { Authenticator, Claims } from './auth.js';
 import { randomUuid, seededRandom, systemClock, type Clock, type TimerHandle } from './clock.js';
 import { ClientConnection, type ConnectionSink, type ConnectParams, type Route, type SimConnection } from './connection.js';
 import { FaultInjector } from './faults.js';
+import { InputLog, type ConsoleInputStats } from './input-log.js';
 import { rfc3339Nano } from './go-json.js';
 import { createHs256Authenticator } from './hs256.js';
 import { ACTION_PERMISSIONS, DEFAULT_DELAYS_MS, isAction, PAST_TENSE, refusal, TRANSITIONS } from './lifecycle.js';
@@ -99,7 +100,18 @@ export class LibGoSim {
    * Back to the initial inventory and settings, in place (tests hold a reference to this object):
    * sockets are closed with 1012 (service restart), pending transitions are forgotten.
    */
+  /** What each VM's console received (see `consoleInputStats`). */
+  private readonly inputLog = new InputLog();
+  /** Set while `burst` models a client too slow to drain its queue. */
+  private writerBlockedNow = false;
+
+  /** Frames, largest frame and SHA-256 of all console input a VM received since the last reset. */
+  consoleInputStats(vmName: string): Promise<ConsoleInputStats> {
+    return this.inputLog.stats(vmName);
+  }
+
   reset(): void {
+    this.inputLog.clear();
     for (const t of this.timers) this.clock.clearTimeout(t);
     this.timers.clear();
     for (const s of this.consoles.values()) s.dispose();
@@ -126,6 +138,9 @@ export class LibGoSim {
         uptimeSeconds: () => machine.uptimeSeconds(this.clock.now()),
         emit: (content, eof = false) => this.broadcastConsole(spec.name, content, eof),
         pressure: () => this.consolePressure(spec.name),
+        blockWriter: (blocked) => {
+          this.writerBlockedNow = blocked;
+        },
       });
       if (machine.status === 'running' || machine.status === 'paused') serial.attachRunning();
       this.consoles.set(spec.name, serial);
@@ -209,6 +224,7 @@ export class LibGoSim {
         clock: this.clock,
         timestamp: () => this.timestamp(),
         maxBatch: () => this.maxBatch,
+        writerBlocked: () => this.writerBlockedNow,
         inbound: (c, text) => this.inbound(c, text),
         released: (c) => this.connections.delete(c),
       },
@@ -346,6 +362,9 @@ export class LibGoSim {
         this.command(conn, msg.data);
         return;
       case 'console_input':
+        if (conn.route === 'console' && isRecord(msg.data) && typeof msg.data.content === 'string') {
+          this.inputLog.record(conn.vmName, text, msg.data.content);
+        }
         this.consoleInput(conn, msg.data);
         return;
       default:
