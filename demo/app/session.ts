@@ -1,0 +1,51 @@
+/** The demo's sign-in: a LibGo JWT kept in sessionStorage (gone when the tab closes). */
+import { RestClient, VmError, readTokenClaims } from '../../src/hub/index.js';
+
+const KEY = 'libgo-demo-token';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  role: string;
+  note: string;
+}
+
+/** The reference server's users (src/testing/sim/users.ts), shown on the login form. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'admin', password: 'admin123', role: 'admin', note: 'every action, console' },
+  { username: 'operator', password: 'operator123', role: 'operator', note: 'start/stop, console' },
+  { username: 'viewer', password: 'viewer123', role: 'viewer', note: 'read only' },
+];
+
+export function currentToken(): string | null {
+  const token = sessionStorage.getItem(KEY);
+  if (!token) return null;
+  const claims = readTokenClaims(token);
+  if (claims?.exp !== undefined && claims.exp * 1000 < Date.now()) {
+    sessionStorage.removeItem(KEY);
+    return null;
+  }
+  return token;
+}
+
+export function currentUser(): { username: string; roles: string[] } | null {
+  const claims = readTokenClaims(currentToken());
+  return claims ? { username: claims.username ?? '?', roles: claims.roles } : null;
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  const result = await new RestClient({ serverUrl: location.origin }).login(username, password);
+  sessionStorage.setItem(KEY, result.token);
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(KEY);
+}
+
+export function describeLoginError(e: unknown): string {
+  if (e instanceof VmError) {
+    if (e.code === 'AUTH_ERROR') return 'Wrong user name or password.';
+    return e.message;
+  }
+  return 'Signing in failed.';
+}
