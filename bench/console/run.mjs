@@ -3,6 +3,7 @@
 // WebSocket → hub → <vm-console> → xterm, against the same bytes written straight into a bare
 // xterm in the same page, plus the time for a 1 MB paste to reach the server intact. Run with
 // `npm run bench:console` (node --import tsx). Prints numbers; never fails on timing.
+/* global window */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

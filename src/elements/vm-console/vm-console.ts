@@ -13,7 +13,7 @@ import { icons } from './icons.js';
 import { SPECIAL_KEYS, findSpecialKey } from './special-keys.js';
 import { DEFAULT_TERMINAL, readTerminalLook } from './terminal-theme.js';
 import { consoleStyles } from './vm-console.styles.js';
-import { WriteQueue } from './write-queue.js';
+import { WriteQueue, frameScheduler } from './write-queue.js';
 import { loadXterm } from './xterm-loader.js';
 import { xtermStyles } from './xterm-styles.js';
 
@@ -170,7 +170,7 @@ export class VmConsole extends LitElement {
   /** The session whose output the terminal shows. */
   private shownSession: ConsoleSession | null = null;
   private resizeObserver: ResizeObserver | null = null;
-  private fitFrame: number | null = null;
+  private fitFrame: (() => void) | null = null;
   private disposeTimer: ReturnType<typeof setTimeout> | null = null;
   private countdownTimer: ReturnType<typeof setInterval> | null = null;
   private lastSocketState: SocketState | null = null;
@@ -181,6 +181,10 @@ export class VmConsole extends LitElement {
   private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
   private colorScheme: MediaQueryList | null = null;
   private readonly onColorScheme = () => this.applyLook();
+  /** A tab coming back to the foreground: sizes may have changed while nothing rendered. */
+  private readonly onVisibility = () => {
+    if (!document.hidden) this.scheduleFit();
+  };
   private readonly onFullscreenChange = () => {
     this.fullscreenMode = document.fullscreenElement === this ? 'native' : this.fullscreenMode === 'fallback' ? 'fallback' : null;
   };
@@ -309,7 +313,7 @@ export class VmConsole extends LitElement {
   /** Searches the scrollback; returns whether a match was found. */
   search(text: string, options: { backwards?: boolean } = {}): boolean {
     const addon = this.searchAddon;
-    if (!addon || text === '') return false;
+    if (!addon || !this.opened || text === '') return false;
     const opts = { decorations: this.searchDecorations() };
     return options.backwards ? addon.findPrevious(text, opts) : addon.findNext(text, opts);
   }
@@ -337,6 +341,7 @@ export class VmConsole extends LitElement {
     if (this.disposeTimer !== null) clearTimeout(this.disposeTimer);
     this.disposeTimer = null;
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    document.addEventListener('visibilitychange', this.onVisibility);
     document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
     this.colorScheme = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
     this.colorScheme?.addEventListener('change', this.onColorScheme);
@@ -354,6 +359,7 @@ export class VmConsole extends LitElement {
     this.resizeObserver?.disconnect();
     this.stopCountdown();
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    document.removeEventListener('visibilitychange', this.onVisibility);
     document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
     this.colorScheme?.removeEventListener('change', this.onColorScheme);
     if (this.fullscreenMode === 'fallback') this.fullscreenMode = null;
@@ -454,6 +460,8 @@ export class VmConsole extends LitElement {
       marker: (bytes) => droppedMarker(bytes),
     });
     this.observeSize();
+    // Also without a ResizeObserver callback (none comes in a background tab): open when sized.
+    this.scheduleFit();
     this.syncAttachment();
     this.readyResolve();
     this.requestUpdate();
@@ -476,8 +484,9 @@ export class VmConsole extends LitElement {
 
   private scheduleFit(): void {
     if (this.fitFrame !== null) return;
-    // Out of the ResizeObserver callback: resizing inside it would loop.
-    this.fitFrame = requestAnimationFrame(() => {
+    // Out of the ResizeObserver callback (resizing inside it would loop); a timer stands in for
+    // the frame in a background tab, where frames do not run.
+    this.fitFrame = frameScheduler(() => {
       this.fitFrame = null;
       this.fit();
     });
@@ -759,8 +768,14 @@ export class VmConsole extends LitElement {
   private commitPaste(text: string): void {
     // term.paste() converts line breaks to CR and wraps in ESC[200~…ESC[201~ when the guest turned
     // bracketed paste on; the result comes back through onData.
-    if (this.term) this.term.paste(text);
-    else void this.sendInput(text.replace(/\r?\n/g, '\r'), text.length > PASTE_PROGRESS_CHARS);
+    if (this.term && this.opened) {
+      this.term.paste(text);
+      return;
+    }
+    // Not on screen yet (xterm has no input element): the same conversion, done here.
+    const body = text.replace(/\r?\n/g, '\r');
+    const data = this.term?.modes.bracketedPasteMode ? `\x1b[200~${body.replace(/\x1b\[20[01]~/g, '')}\x1b[201~` : body;
+    void this.sendInput(data, data.length > PASTE_PROGRESS_CHARS);
   }
 
   private confirmPaste(): void {
