@@ -1,0 +1,174 @@
+// <vm-detail> first paint: bytes of JS (minified + gzip) fetched before the first paint of the
+// Overview tab, with xterm and Chart.js deferred, and the time to that paint against a page with
+// only Lit in it, measured side by side in one run. Prints numbers and ratios; never fails on them.
+//
+// Both pages are bundled with esbuild (splitting, esm, minify) and served from memory; headless
+// Chromium loads each; the JS responses received before the element's first paint are summed
+// (gzip sizes computed here, as a server with compression would send them).
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+// The detail page: the define module, one element on the Overview tab. A stub hub answers the
+// REST call from memory so the number measures the client, not a server.
+const detailEntry = `
+import { VmHub } from ${JSON.stringify(join(root, 'src/hub/index.ts'))};
+import ${JSON.stringify(join(root, 'src/elements/vm-detail/vm-detail.define.ts'))};
+const vm = { name: 'web-01', uuid: '4f7c9a2e-1b3d-4e5f-8a6b-9c0d1e2f3a4b', status: 'running', description: 'bench',
+  createdAt: '2026-03-14T09:26:00Z', cpu: { count: 4, model: 'host', sockets: 1, cores: 2, threads: 2 },
+  memory: { sizeBytes: 8589934592, sizeMB: 8192 }, disks: [], networks: [] };
+const hub = new VmHub({
+  serverUrl: 'http://bench.invalid',
+  tokenProvider: () => 'x.y.z',
+  fetch: async () => new Response(JSON.stringify({ vm }), { status: 200, headers: { 'content-type': 'application/json' } }),
+  socketFactory: () => { throw new Error('no sockets in this benchmark'); },
+});
+const el = document.createElement('vm-detail');
+el.hub = hub;
+el.vmName = 'web-01';
+document.body.append(el);
+await el.updateComplete;
+requestAnimationFrame(() => { performance.mark('painted'); globalThis.__painted = performance.now(); });
+`;
+
+// The baseline: a page with only Lit, rendering one small element.
+const litEntry = `
+import { LitElement, html, css } from 'lit';
+class BenchLit extends LitElement {
+  static styles = css\`:host { display: block; }\`;
+  render() { return html\`<h2>web-01</h2><p>Running</p>\`; }
+}
+customElements.define('bench-lit', BenchLit);
+const el = document.createElement('bench-lit');
+document.body.append(el);
+await el.updateComplete;
+requestAnimationFrame(() => { performance.mark('painted'); globalThis.__painted = performance.now(); });
+`;
+
+async function bundle(name, contents) {
+  const r = await build({
+    stdin: { contents, resolveDir: root, sourcefile: `${name}.ts`, loader: 'ts' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    write: false,
+    outdir: `/${name}`,
+    entryNames: 'entry',
+    metafile: true,
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'silent',
+  });
+  const files = new Map(r.outputFiles.map((f) => [f.path, f.contents]));
+  return { files, metafile: r.metafile };
+}
+
+const pages = {
+  detail: await bundle('detail', detailEntry),
+  lit: await bundle('lit', litEntry),
+};
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const [, page, ...rest] = url.pathname.split('/');
+  const p = pages[page];
+  if (!p) return res.writeHead(404).end();
+  if (rest.join('/') === '' || rest.join('/') === 'index.html') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    return res.end(`<!doctype html><meta charset="utf-8"><body><script type="module" src="/${page}/entry.js"></script>`);
+  }
+  const body = p.files.get(`/${page}/${rest.join('/')}`);
+  if (!body) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+  res.end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const profile = mkdtempSync(join(tmpdir(), 'bench-detail-'));
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+});
+
+async function measure(page) {
+  const tab = await browser.newPage();
+  await tab.setCacheEnabled(false);
+  await tab.goto(`${base}/${page}/`);
+  await tab.waitForFunction(() => globalThis.__painted !== undefined, { timeout: 20000 });
+  const t = await tab.evaluate(() => globalThis.__painted);
+  const js = await tab.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= globalThis.__painted).map((e) => e.name),
+  );
+  await tab.close();
+  return { t, js };
+}
+
+function gz(page, urls) {
+  let min = 0;
+  let gzip = 0;
+  const names = [];
+  for (const u of urls) {
+    const path = new URL(u).pathname;
+    const body = pages[page].files.get(path);
+    if (!body) continue;
+    names.push(path);
+    min += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { min, gzip, names };
+}
+
+const results = { detail: [], lit: [] };
+let firstJs = { detail: [], lit: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const page of i % 2 === 0 ? ['lit', 'detail'] : ['detail', 'lit']) {
+    const m = await measure(page);
+    if (i > 0) results[page].push(m.t); // the first run of each warms the browser
+    else firstJs[page] = m.js;
+  }
+}
+await browser.close();
+server.close();
+rmSync(profile, { recursive: true, force: true });
+
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)];
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const d = gz('detail', firstJs.detail);
+const l = gz('lit', firstJs.lit);
+const allDetail = [...pages.detail.files.entries()].filter(([p]) => p.endsWith('.js'));
+const deferred = allDetail.filter(([p]) => !d.names.includes(p));
+const deferredGz = deferred.reduce((n, [, b]) => n + gzipSync(b, { level: 9 }).length, 0);
+// Which packages the files loaded before paint contain (from the metafile), to prove the deferral.
+const outputFor = (path) => Object.entries(pages.detail.metafile.outputs).find(([k]) => k.endsWith(path))?.[1];
+const inputsOf = (path) => Object.keys(outputFor(path)?.inputs ?? {});
+const heavyBeforePaint = d.names.flatMap(inputsOf).filter((i) => /@xterm|chart\.js/.test(i));
+
+console.log('vm-detail, Overview tab, first paint (esbuild splitting+esm+minify; gzip -9)');
+console.log(`  JS before first paint:  ${kb(d.gzip)} gzip (${kb(d.min)} minified) in ${d.names.length} file(s)`);
+console.log(`  Lit-only page:          ${kb(l.gzip)} gzip (${kb(l.min)} minified)`);
+console.log(`  ratio detail / Lit:     ${(d.gzip / l.gzip).toFixed(2)}×   target ≤ 25 KB gzip: ${d.gzip <= 25 * 1024 ? 'within' : 'OVER'}`);
+console.log(`  deferred (not fetched): ${deferred.length} chunk(s), ${kb(deferredGz)} gzip (xterm, Chart.js, vm-console, vm-metrics)`);
+console.log(`  time to first paint (median of ${results.detail.length}): detail ${median(results.detail).toFixed(1)} ms, Lit-only ${median(results.lit).toFixed(1)} ms, ratio ${(median(results.detail) / median(results.lit)).toFixed(2)}×`);
+console.log(`  xterm / Chart.js modules loaded before paint: ${heavyBeforePaint.length} (of ${d.names.flatMap(inputsOf).length} modules)`);
+for (const name of d.names) {
+  const body = pages.detail.files.get(name);
+  const top = Object.entries(outputFor(name)?.inputs ?? {})
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .slice(0, 4)
+    .map(([i, v]) => `${i.replace(/^.*node_modules\//, '').replace(/^src\//, '')} ${kb(v.bytesInOutput)}`);
+  console.log(`    ${name}: ${kb(gzipSync(body, { level: 9 }).length)} gzip; largest: ${top.join(', ')}`);
+}
