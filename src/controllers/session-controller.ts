@@ -16,6 +16,13 @@ export interface SessionControllerOptions {
   onChange?: () => void;
   /** Called when the session object itself changes (new VM, new hub, or none). */
   onSession?: () => void;
+  /**
+   * A hub of the element's own that takes precedence over the one found above it (an element
+   * that is itself a provider, like `<vm-detail server="…">`, leases from the hub it provides).
+   */
+  hub?: () => VmHub | null;
+  /** Called when the hub in use changes (to provide it further down, for instance). */
+  onHub?: (hub: VmHub | null) => void;
 }
 
 export abstract class SessionController<S extends SessionBase> implements ReactiveController {
@@ -27,6 +34,7 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
   private leasedFor: { hub: VmHub; name: string } | null = null;
   private unsubscribe: (() => void) | null = null;
   private nameErrorValue: VmError | null = null;
+  private lastHub: VmHub | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: SessionControllerOptions) {
     this.host = host;
@@ -39,8 +47,9 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
     host.addController(this);
   }
 
+  /** The hub in use: the element's own if it has one, else the one above it or the page default. */
   get hub(): VmHub | null {
-    return this.resolver.hub;
+    return this.options.hub?.() ?? this.resolver.hub;
   }
 
   get session(): S | null {
@@ -54,6 +63,7 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
 
   hostConnected(): void {
     this.resolver.connect();
+    this.sync();
   }
 
   hostUpdate(): void {
@@ -64,18 +74,21 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
     this.batcher.cancel();
     this.release();
     this.resolver.disconnect();
+    this.notifyHub();
   }
 
   protected abstract acquire(hub: VmHub, vmName: string): SessionLease<S>;
 
-  private sync(): void {
-    const hub = this.resolver.hub;
+  /** Re-reads the hub and the VM name now (e.g. right after the element replaced its own hub). */
+  sync(): void {
+    this.notifyHub();
+    const hub = this.hub;
     const raw = this.options.vmName();
     const name = typeof raw === 'string' ? raw.trim() : '';
     if (this.leasedFor && this.leasedFor.hub === hub && this.leasedFor.name === name) return;
     this.release();
     this.nameErrorValue = null;
-    if (!hub || name === '') {
+    if (!hub || name === '' || !this.host.isConnected) {
       this.options.onSession?.();
       return;
     }
@@ -93,6 +106,13 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
       this.batcher.schedule();
     });
     this.options.onSession?.();
+  }
+
+  private notifyHub(): void {
+    const hub = this.host.isConnected ? this.hub : null;
+    if (hub === this.lastHub) return;
+    this.lastHub = hub;
+    this.options.onHub?.(hub);
   }
 
   private release(): void {

@@ -15,6 +15,7 @@ import {
   type VmStatus,
 } from '../../hub/index.js';
 import { formatBytes, formatUptime } from '../../metrics/index.js';
+import { VmMonitorController } from '../../controllers/index.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import {
   ACTION_LABEL,
@@ -24,7 +25,6 @@ import {
   parseConfirmActions,
   type ActionState,
 } from './actions.js';
-import { DetailSession } from './detail-session.js';
 import { loadPart, type LazyPart } from './lazy.js';
 import { STATUS_LABEL, explainError, statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
@@ -142,7 +142,7 @@ export class VmDetail extends LitElement {
   private ownHubValue: VmHub | null = null;
   private ownHubKey = '';
   private readonly provider = new ContextProvider(this, { context: vmHubContext });
-  private readonly detail: DetailSession;
+  private readonly detail: VmMonitorController;
   private vmAbort: AbortController | null = null;
   private vmFetchedFor = '';
   private lastSocketStatus: string | null = null;
@@ -159,9 +159,9 @@ export class VmDetail extends LitElement {
 
   constructor() {
     super();
-    this.detail = new DetailSession(this, {
+    this.detail = new VmMonitorController(this, {
       vmName: () => this.vmName,
-      ownHub: () => this.ownHub(),
+      hub: () => this.ownHub(),
       onHub: (hub) => this.hubChanged(hub),
       onChange: () => this.sessionChanged(),
       onSession: () => this.sessionReplaced(),
