@@ -38,6 +38,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: chromiumLaunchOptions({ executablePath, userDataDir: profile.dir }),
+      // Each test page in its own window: headless Chromium runs requestAnimationFrame only in the
+      // front tab of a window, so with two tabs the other file's frames would never come.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   testRunnerHtml,

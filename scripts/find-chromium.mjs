@@ -43,7 +43,8 @@ export const CHROMIUM_HELP =
 
 /**
  * Flags for a headless Chromium on a machine with a closed network: no background
- * networking, no component updates, no QUIC, and a throwaway profile.
+ * networking, no component updates, no QUIC, no throttling of background pages, and a
+ * throwaway profile.
  */
 export function chromiumArgs(userDataDir) {
   return [
@@ -55,6 +56,11 @@ export function chromiumArgs(userDataDir) {
     '--disable-component-update',
     '--disable-sync',
     '--disable-dev-shm-usage',
+    // Two test pages share one browser: keep requestAnimationFrame and timers running at full
+    // speed in the page that is not in front (Chromium throttles background pages).
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
     `--user-data-dir=${userDataDir}`,
   ];
 }
