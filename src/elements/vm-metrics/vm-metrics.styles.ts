@@ -164,7 +164,7 @@ export const vmMetricsStyles = [
     /* Current values: numbers for people, in the DOM, not only in the canvas. */
     .values {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(130px, 100%), 1fr));
       gap: 8px;
       margin: 0;
     }
@@ -217,7 +217,7 @@ export const vmMetricsStyles = [
       }
     }
     :host([compact]) .grid {
-      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(120px, 100%), 1fr));
       gap: 6px;
     }
     .card {

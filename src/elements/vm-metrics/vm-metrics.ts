@@ -184,6 +184,12 @@ export class VmMetrics extends LitElement {
   /** BCP 47 locale for numbers and times; unset uses the browser's. */
   @property() locale: string | undefined;
 
+  /**
+   * Samples kept in host mode (the `metrics` property). Default 720: one hour at LibGo's 5 s; a
+   * host pushing every second wants 3600 for a full hour. Read when the first sample arrives.
+   */
+  @property({ type: Number }) capacity = 720;
+
   /** Heading of the panel; defaults to the VM name. */
   @property() label = '';
 
@@ -342,7 +348,9 @@ export class VmMetrics extends LitElement {
 
   private push(samples: readonly unknown[]): void {
     if (!this.ownHistory) {
-      this.ownHistory = new VmMetricsHistory();
+      const capacity = Number.isInteger(this.capacity) && this.capacity > 1 ? this.capacity : 720;
+      if (capacity !== this.capacity) console.warn(`<vm-metrics>: capacity must be an integer > 1, got ${this.capacity}; using 720.`);
+      this.ownHistory = new VmMetricsHistory({ capacity });
       this.lastDrawKey = '';
       // The controller reads vmName() on update and releases the session now that it is null.
       this.requestUpdate();

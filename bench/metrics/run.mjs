@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// <vm-metrics> benchmark: main-thread busy % of dashboards fed at 1 Hz per VM, and heap after one
+// simulated hour vs one simulated minute, side by side with a naive panel (4 Chart.js charts
+// updated on every sample, no batching, no visibility gating). Prints; never asserts.
+//
+// Feed: samples pushed through the `metrics` property from one 1 Hz timer per element (the
+// reference simulation has a fixed inventory of four VMs, so 100 distinct VMs are host-fed).
+// Busy % = Δ CDP Performance.getMetrics TaskDuration / Δ wall time.
+import http from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = await mkdtemp(join(tmpdir(), 'bench-metrics-'));
+await build({
+  entryPoints: [join(here, 'page.ts')],
+  bundle: true,
+  format: 'esm',
+  outfile: join(outDir, 'page.js'),
+  tsconfig: join(here, '..', '..', 'tsconfig.json'),
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+
+const server = http
+  .createServer(async (req, res) => {
+    const file = req.url === '/' ? join(here, 'index.html') : join(outDir, req.url.split('?')[0]);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/html' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  })
+  .listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const profile = await mkdtemp(join(tmpdir(), 'bench-metrics-profile-'));
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  userDataDir: profile,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info',
+  ],
+});
+const page = await browser.newPage();
+page.on('pageerror', (e) => console.error('page error:', e.message));
+const cdp = await page.createCDPSession();
+await cdp.send('Performance.enable');
+await page.goto(url);
+await page.waitForFunction('window.bench');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function taskDuration() {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value;
+}
+async function heapAfterGc() {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+async function busy({ label, kind, n, compact = false, viewport, columns, seconds }) {
+  await page.setViewport(viewport);
+  await page.evaluate((k, n, o) => globalThis.bench.mount(k, n, o), kind, n, { compact, columns });
+  // A minute of history first, so charts have data; then let the page settle.
+  await page.evaluate(() => globalThis.bench.fill(0, 60));
+  await sleep(1500);
+  await page.evaluate(() => globalThis.bench.startFeed());
+  await sleep(1200);
+  const draws0 = await page.evaluate(() => globalThis.bench.drawCounts());
+  const t0 = await taskDuration();
+  const w0 = performance.now();
+  await sleep(seconds * 1000);
+  const t1 = await taskDuration();
+  const w1 = performance.now();
+  const draws1 = await page.evaluate(() => globalThis.bench.drawCounts());
+  await page.evaluate(() => globalThis.bench.clear());
+  const pct = ((t1 - t0) / ((w1 - w0) / 1000)) * 100;
+  const drawInfo = kind === 'element' ? `, ${(draws1 - draws0) / seconds} chart passes/s` : '';
+  console.log(`${label.padEnd(58)} ${pct.toFixed(1).padStart(5)} % busy over ${seconds} s${drawInfo}`);
+  return pct;
+}
+
+async function heap({ label, kind, n, compact }) {
+  await page.setViewport({ width: 1920, height: 1080 });
+  await page.evaluate((k, n, o) => globalThis.bench.mount(k, n, o), kind, n, { compact, columns: 10 });
+  await page.evaluate(() => globalThis.bench.fill(0, 60));
+  await sleep(500);
+  const minute = await heapAfterGc();
+  for (let from = 60; from < 3600; from += 300) {
+    await page.evaluate((a, b) => globalThis.bench.fill(a, b), from, Math.min(3600, from + 300));
+    await sleep(50);
+  }
+  await sleep(500);
+  const hour = await heapAfterGc();
+  await page.evaluate(() => globalThis.bench.clear());
+  console.log(
+    `${label.padEnd(58)} 1 min ${mb(minute)} → 1 h ${mb(hour)} (${(((hour - minute) / minute) * 100).toFixed(1)} %)`,
+  );
+}
+
+const all = { width: 1920, height: 2900 };
+const screen = { width: 1920, height: 1080 };
+console.log(`Chromium ${await browser.version()}; 1 Hz per VM; viewport ${all.width}×${all.height} for "all visible", ${screen.width}×${screen.height} for scroll pages.`);
+console.log('\nMain-thread busy (TaskDuration):');
+await busy({ label: '<vm-metrics> ×1 (full panel)', kind: 'element', n: 1, viewport: screen, columns: 1, seconds: 15 });
+await busy({ label: 'naive panel ×1', kind: 'naive', n: 1, viewport: screen, columns: 1, seconds: 15 });
+await busy({ label: '<vm-metrics compact> ×25, all visible', kind: 'element', n: 25, compact: true, viewport: all, columns: 10, seconds: 30 });
+await busy({ label: 'naive panel ×25, all visible', kind: 'naive', n: 25, viewport: all, columns: 10, seconds: 30 });
+await busy({ label: '<vm-metrics compact> ×100, all visible', kind: 'element', n: 100, compact: true, viewport: all, columns: 10, seconds: 30 });
+await busy({ label: '<vm-metrics compact> ×100, realistic scroll page', kind: 'element', n: 100, compact: true, viewport: screen, columns: 10, seconds: 30 });
+await busy({ label: '<vm-metrics> ×100 full panels, scroll page (4 per row)', kind: 'element', n: 100, viewport: screen, columns: 4, seconds: 30 });
+await busy({ label: 'naive panel ×100, all visible', kind: 'naive', n: 100, viewport: all, columns: 10, seconds: 30 });
+
+console.log('\nJS heap after GC, 1 simulated minute vs 1 simulated hour (3600 samples/VM, capacity 3600):');
+await heap({ label: '<vm-metrics compact> ×100', kind: 'element', n: 100, compact: true });
+await heap({ label: '<vm-metrics> ×1', kind: 'element', n: 1 });
+await heap({ label: 'naive panel ×25 (keeps 3600 points per line)', kind: 'naive', n: 25 });
+
+await browser.close();
+server.close();
+await rm(outDir, { recursive: true, force: true });
+await rm(profile, { recursive: true, force: true });
