@@ -42,14 +42,19 @@ async function endToEnd(bytes: number, chunk: number): Promise<{ ms: number; los
   const term = el!.terminal!;
   const expected = floodText(bytes);
   const lastLine = expected.slice(expected.lastIndexOf('\r\n', expected.length - 3) + 2);
-  let written = '';
+  // Chunks are kept in an array and joined once at the end: growing one string and searching it
+  // on every write would flatten 20 MB per write and measure the harness, not the console.
+  const chunks: string[] = [];
+  const TAIL = lastLine.length + 256;
+  let tail = '';
   let writes = 0;
   let doneAt = 0;
   const write = term.write.bind(term);
   term.write = ((data: string, cb?: () => void) => {
-    written += data;
+    chunks.push(data);
     writes++;
-    const complete = written.includes(lastLine, Math.max(0, written.length - data.length - lastLine.length));
+    tail = (tail + data.slice(-TAIL)).slice(-TAIL);
+    const complete = tail.includes(lastLine);
     write(data, () => {
       cb?.();
       if (complete && !doneAt) doneAt = performance.now();
@@ -60,6 +65,7 @@ async function endToEnd(bytes: number, chunk: number): Promise<{ ms: number; los
   await until(() => doneAt > 0, 'flood end');
   term.write = write;
   await el!.flushed();
+  const written = chunks.join('');
   const start = written.indexOf(expected.slice(0, 80));
   const got = start < 0 ? '' : written.slice(start, start + expected.length);
   let lost = 0;

@@ -45,6 +45,8 @@ const profile = createProfileDir('libgo-bench-console-');
 const browser = await puppeteer.launch({
   ...chromiumLaunchOptions({ executablePath: findChromium(), userDataDir: profile.dir }),
   defaultViewport: { width: 1280, height: 800 },
+  // Puppeteer's network monitoring copies every WebSocket frame over CDP and halves throughput.
+  networkEnabled: false,
 });
 
 const fmt = (n, d = 1) => n.toFixed(d);

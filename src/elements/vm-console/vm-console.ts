@@ -49,7 +49,12 @@ interface PendingPaste {
   lines: number;
 }
 
-const DEFAULT_MAX_PENDING_BYTES = 4 * 1024 * 1024;
+/**
+ * A LibGo server cannot be slowed down (it drops a client whose 256-message queue overflows), so a
+ * flood must be absorbed here while xterm catches up: a 20 MB flood arriving at twice xterm's parse
+ * speed leaves about 11 MB waiting. 16 MiB covers that; beyond it the oldest output is dropped.
+ */
+const DEFAULT_MAX_PENDING_BYTES = 16 * 1024 * 1024;
 const MIN_FONT_SIZE = 8;
 const MAX_FONT_SIZE = 32;
 /** A terminal kept this long after the element left the DOM survives a move without a reset. */

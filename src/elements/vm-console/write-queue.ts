@@ -1,10 +1,12 @@
 /**
  * Flow control between the console session and xterm. Output is queued as it arrives and written
- * as ONE `write(data, callback)` per animation frame; while a batch is being parsed nothing else is
- * written, and whatever piled up meanwhile goes as the next single batch as soon as xterm's
- * callback says the previous one is parsed. The queue is bounded in bytes: when a flood outruns the
- * terminal, the OLDEST pending output is dropped, a single visible marker line takes its place,
- * and the dropped bytes are counted. Nothing is reordered and nothing is dropped silently.
+ * as ONE `write(data, callback)` per animation frame. xterm's callbacks tell how much it has yet
+ * to parse: up to `HIGH_WATER_BYTES` may be in flight, so the terminal always has the next batch
+ * waiting (waiting for each callback before writing again leaves it idle for a timer tick per
+ * batch, which halved flood throughput); above it, output waits here. The queue is bounded in
+ * bytes: when a flood outruns the terminal, the OLDEST pending output is dropped, a single
+ * visible marker line takes its place, and the dropped bytes are counted. Nothing is reordered
+ * and nothing is dropped silently.
  */
 import { utf8Length } from '../../hub/index.js';
 
@@ -42,6 +44,9 @@ export function frameScheduler(fn: () => void): () => void {
   };
 }
 
+/** Bytes handed to xterm and not yet parsed, above which output waits in this queue. */
+export const HIGH_WATER_BYTES = 512 * 1024;
+
 export class WriteQueue {
   private chunks: string[] = [];
   private sizes: number[] = [];
@@ -52,7 +57,7 @@ export class WriteQueue {
   private droppedTotal = 0;
   private writtenTotal = 0;
   private batches = 0;
-  private inFlight = false;
+  private inFlightBytes = 0;
   private cancelScheduled: (() => void) | null = null;
   private disposed = false;
   private readonly schedule: (fn: () => void) => () => void;
@@ -85,7 +90,7 @@ export class WriteQueue {
 
   /** True while nothing is queued or being written. */
   get idle(): boolean {
-    return !this.inFlight && this.pending === 0 && this.unreported === 0;
+    return this.inFlightBytes === 0 && this.pending === 0 && this.unreported === 0;
   }
 
   push(text: string): void {
@@ -154,8 +159,12 @@ export class WriteQueue {
     this.options.onDrop?.(this.droppedTotal);
   }
 
+  private get saturated(): boolean {
+    return this.inFlightBytes >= HIGH_WATER_BYTES;
+  }
+
   private kick(): void {
-    if (this.inFlight || this.cancelScheduled || this.disposed) return;
+    if (this.saturated || this.cancelScheduled || this.disposed) return;
     this.cancelScheduled = this.schedule(() => {
       this.cancelScheduled = null;
       this.flush();
@@ -163,7 +172,7 @@ export class WriteQueue {
   }
 
   private flush(): void {
-    if (this.disposed || this.inFlight) return;
+    if (this.disposed || this.saturated) return;
     if (this.pending === 0 && this.unreported === 0) return;
     let data = '';
     if (this.unreported > 0) {
@@ -172,21 +181,25 @@ export class WriteQueue {
     }
     const live = this.head === 0 ? this.chunks : this.chunks.slice(this.head);
     data += live.length === 1 ? live[0]! : live.join('');
-    this.writtenTotal += this.pending;
+    const size = this.pending;
+    this.writtenTotal += size;
     this.chunks = [];
     this.sizes = [];
     this.head = 0;
     this.pending = 0;
-    this.inFlight = true;
+    // Markers count too: what matters is how much xterm has left to parse.
+    const weight = Math.max(size, 1);
+    this.inFlightBytes += weight;
     this.batches++;
     let called = false;
     this.options.write(data, () => {
       if (called) return;
       called = true;
-      this.inFlight = false;
-      if (this.idle || this.disposed) return;
-      // Output that piled up while xterm was parsing is already coalesced: write it now rather
-      // than a frame later, or a flood would leave the terminal idle between batches.
+      this.inFlightBytes -= weight;
+      if (this.disposed || this.pending + this.unreported === 0) return;
+      if (this.saturated) return;
+      // Output that piled up while xterm was saturated is already coalesced: write it now rather
+      // than a frame later.
       if (this.cancelScheduled) {
         this.cancelScheduled();
         this.cancelScheduled = null;

@@ -335,8 +335,8 @@ describe('<vm-console> against the reference server', function () {
     expect(el.shadowRoot!.activeElement).to.equal(input);
     input.value = 'needle-yes';
     input.dispatchEvent(new Event('input'));
-    expect(el.search('needle-yes')).to.equal(true);
     expect(el.search('no-such-needle')).to.equal(false);
+    expect(el.search('needle-yes')).to.equal(true);
     // The count comes from xterm's decorations, which render only while the page is visible
     // (the runner may run this file in a background tab).
     if (!document.hidden) await until(() => shadowText(el, '[part="search"] .count').includes('of 18'), 'the match count');

@@ -1,7 +1,7 @@
 // The console's flow control, driven by hand: a fake frame scheduler and a terminal whose write
 // callback the test releases.
 import { expect } from '@open-wc/testing';
-import { WriteQueue, tailWithinBytes } from '../../../src/elements/vm-console/write-queue.js';
+import { HIGH_WATER_BYTES, WriteQueue, tailWithinBytes } from '../../../src/elements/vm-console/write-queue.js';
 
 function harness(maxPendingBytes = 100) {
   const frames: (() => void)[] = [];
@@ -20,7 +20,7 @@ function harness(maxPendingBytes = 100) {
 }
 
 describe('WriteQueue (console flow control)', () => {
-  it('batches every chunk of a frame into one write, and waits for the callback before the next', () => {
+  it('batches every chunk of a frame into one write, and keeps xterm fed below the high-water mark', () => {
     const h = harness(1000);
     h.queue.push('a');
     h.queue.push('b');
@@ -31,17 +31,34 @@ describe('WriteQueue (console flow control)', () => {
     expect(h.writes.map((w) => w.data)).to.deep.equal(['abc']);
     h.queue.push('d');
     h.queue.push('e');
-    // In flight: nothing is scheduled until xterm calls back.
-    expect(h.frames).to.have.length(0);
-    expect(h.writes).to.have.length(1);
-    // The callback: what piled up meanwhile goes at once, as one write.
-    h.writes[0]!.done();
+    // Little is in flight: the next frame writes again without waiting for the callback.
+    expect(h.frames).to.have.length(1);
+    h.frame();
     expect(h.writes.map((w) => w.data)).to.deep.equal(['abc', 'de']);
+    expect(h.queue.idle).to.equal(false);
+    h.writes[0]!.done();
     h.writes[1]!.done();
     expect(h.queue.idle).to.equal(true);
     expect(h.frames).to.have.length(0);
     expect(h.queue.writtenBytes).to.equal(5);
     expect(h.queue.batchCount).to.equal(2);
+  });
+
+  it('waits for xterm above the high-water mark, then writes what piled up as one batch', () => {
+    const h = harness(4 * HIGH_WATER_BYTES);
+    const big = 'x'.repeat(HIGH_WATER_BYTES);
+    h.queue.push(big);
+    h.frame();
+    expect(h.writes).to.have.length(1);
+    h.queue.push('d');
+    h.queue.push('e');
+    // Saturated: nothing is scheduled until xterm calls back.
+    expect(h.frames).to.have.length(0);
+    h.writes[0]!.done();
+    expect(h.writes.map((w) => w.data.length)).to.deep.equal([HIGH_WATER_BYTES, 2]);
+    expect(h.writes[1]!.data).to.equal('de');
+    h.writes[1]!.done();
+    expect(h.queue.idle).to.equal(true);
   });
 
   it('drops the oldest pending chunks beyond the bound, once, with one marker for the lot', () => {
