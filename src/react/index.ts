@@ -1,0 +1,56 @@
+/**
+ * React components for the elements, made with `@lit/react`: typed props (properties, not
+ * attributes, so objects and functions pass through) and typed `on…` event props. React 19 can
+ * also use the tags directly; these wrappers add the typing and work on React 18 too.
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { VmConnection as VmConnectionElement } from '../elements/vm-connection/vm-connection.define.js';
+import { VmConsole as VmConsoleElement } from '../elements/vm-console/vm-console.define.js';
+import { VmDetail as VmDetailElement } from '../elements/vm-detail/vm-detail.define.js';
+import { VmMetrics as VmMetricsElement } from '../elements/vm-metrics/vm-metrics.define.js';
+import type { VmEventMap } from '../events/index.js';
+
+const event = <K extends keyof VmEventMap>(name: K) => name as EventName<VmEventMap[K]>;
+
+export const VmConnection = createComponent({
+  react: React,
+  tagName: 'vm-connection',
+  elementClass: VmConnectionElement,
+  events: { onError: event('vm-error') },
+  displayName: 'VmConnection',
+});
+
+export const VmConsole = createComponent({
+  react: React,
+  tagName: 'vm-console',
+  elementClass: VmConsoleElement,
+  events: {
+    onConnect: event('vm-console-connect'),
+    onDisconnect: event('vm-console-disconnect'),
+    onEof: event('vm-console-eof'),
+  },
+  displayName: 'VmConsole',
+});
+
+export const VmMetrics = createComponent({
+  react: React,
+  tagName: 'vm-metrics',
+  elementClass: VmMetricsElement,
+  events: { onError: event('vm-error') },
+  displayName: 'VmMetrics',
+});
+
+export const VmDetail = createComponent({
+  react: React,
+  tagName: 'vm-detail',
+  elementClass: VmDetailElement,
+  events: {
+    onAction: event('vm-action'),
+    onActionResult: event('vm-action-result'),
+    onError: event('vm-error'),
+  },
+  displayName: 'VmDetail',
+});
+
+export type { VmEventMap } from '../events/index.js';
