@@ -9,6 +9,7 @@ import { VmError, VmHub, parseAuthMode, type AuthMode, type TokenProvider, type 
  * Provides one connection hub to every LibGo element inside it, so that all widgets for a VM
  * share one monitor socket and one console socket. Renders nothing of its own.
  *
+ * @tagname vm-connection
  * @summary Shared LibGo connection for the elements inside it.
  * @slot - The elements that use this connection (any depth, across shadow roots).
  * @fires vm-error - When the configuration is invalid (`detail.code` is `INVALID_CONFIG`); the

@@ -92,6 +92,7 @@ const booleanDefaultTrue = {
  * Keyboard: Ctrl+Shift+F opens the search, Ctrl+Shift+C copies the selection; everything else
  * goes to the guest.
  *
+ * @tagname vm-console
  * @summary xterm.js serial console of a VM, with flow control, search, special keys and transcript.
  *
  * @fires vm-console-connect - The console socket opened (`detail.vmName`).

@@ -50,6 +50,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
  * the hub of a `<vm-connection>` above it, else one built from its own `server` / `auth-mode` /
  * `tokenProvider`, else the page-wide default hub.
  *
+ * @tagname vm-detail
  * @summary Status, actions, overview, live metrics and console of one LibGo VM.
  *
  * @slot header-end - Extra content at the end of the header (e.g. a close button).
