@@ -224,6 +224,12 @@ export class VmMetrics extends LitElement {
   private countdown: ReturnType<typeof setInterval> | null = null;
   private intersection: IntersectionObserver | null = null;
   private resize: ResizeObserver | null = null;
+  /**
+   * Plot sizes as the resize observer last reported them. Reading clientWidth in a frame would
+   * force a layout per element; with 100 elements on a page that is 100 layouts a frame.
+   */
+  private readonly plotSizes = new WeakMap<Element, [number, number]>();
+  private observedPlots: Element[] = [];
   private darkQuery: MediaQueryList | null = null;
   private timeFormat: Intl.DateTimeFormat | null = null;
   private timeFormatSeconds: Intl.DateTimeFormat | null = null;
@@ -291,7 +297,14 @@ export class VmMetrics extends LitElement {
     this.intersection.observe(this);
     // The draw key includes the plots' measured sizes, so a resize that ends where it began
     // (hidden and shown again) costs nothing.
-    this.resize = new ResizeObserver(() => this.scheduleDraw());
+    this.resize = new ResizeObserver((entries) => {
+      for (const e of entries) {
+        const box = e.contentBoxSize?.[0];
+        this.plotSizes.set(e.target, box ? [Math.round(box.inlineSize), Math.round(box.blockSize)] : [0, 0]);
+      }
+      this.scheduleDraw();
+    });
+    this.observedPlots = [];
     this.lastDrawKey = '';
     if (this.hasUpdated) this.observeSize();
     this.scheduleDraw();
@@ -652,10 +665,18 @@ export class VmMetrics extends LitElement {
 
   // ---- charts --------------------------------------------------------------------------------
 
+  /** Observes the plots; only when the set of plots changed (observing reports a size at once). */
   private observeSize(): void {
     if (!this.resize) return;
+    const plots = [...this.renderRoot.querySelectorAll('.plot')];
+    if (plots.length === this.observedPlots.length && plots.every((p, i) => p === this.observedPlots[i])) return;
     this.resize.disconnect();
-    for (const plot of this.renderRoot.querySelectorAll('.plot')) this.resize.observe(plot);
+    for (const plot of plots) this.resize.observe(plot);
+    this.observedPlots = plots;
+  }
+
+  private plotSize(plot: Element): [number, number] {
+    return this.plotSizes.get(plot) ?? [0, 0];
   }
 
   /** Whether chart work may happen now at all. */
@@ -677,12 +698,14 @@ export class VmMetrics extends LitElement {
     const h = this.history;
     let sizes = '';
     let area = 0;
-    for (const plot of this.renderRoot.querySelectorAll<HTMLElement>('.plot')) {
-      sizes += `${plot.clientWidth}x${plot.clientHeight},`;
-      area += plot.clientWidth * plot.clientHeight;
+    for (const plot of this.observedPlots) {
+      const [w, h] = this.plotSize(plot);
+      sizes += `${w}x${h},`;
+      area += w * h;
     }
-    // Hidden by CSS: the resize observer may report it before the intersection observer does.
-    if (area === 0 && this.hasUpdated) return null;
+    // Hidden by CSS (or not measured yet): the resize observer reports before the intersection
+    // observer does, and it reports again when there is a box to draw in.
+    if (area === 0) return null;
     return [
       h ? (h === this.ownHistory ? 'own' : this.monitor.session?.vmName) : 'none',
       h?.version ?? -1,
@@ -867,9 +890,7 @@ export class VmMetrics extends LitElement {
       const slot = this.slots.get(key);
       if (!slot) continue;
       const spec = SPECS[key];
-      const plot = slot.canvas.parentElement!;
-      const width = plot.clientWidth;
-      const height = plot.clientHeight;
+      const [width, height] = this.plotSize(slot.canvas.parentElement!);
       if (width !== slot.width || height !== slot.height) {
         slot.width = width;
         slot.height = height;
