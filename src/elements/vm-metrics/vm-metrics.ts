@@ -14,6 +14,7 @@ import {
 } from '../../metrics/index.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import { loadChartJs } from './chart-loader.js';
+import { cancelChartFrame, requestChartFrame } from './draw-clock.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
 import { checkSample, type MetricsSample } from './samples.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
@@ -129,9 +130,10 @@ function withAlpha(colour: string, alpha: number): string {
  * monitor session, so a chart opened late (or shown again after a tab switch) starts with what
  * the session already holds. Without a server, a host pushes samples into the `metrics` property.
  *
- * Chart.js is loaded on first use. At most one chart update per animation frame, none while the
- * element is off-screen, hidden or the page is in the background (it catches up when visible),
- * and none while paused.
+ * Chart.js is loaded on first use. At most one chart update per animation frame, shared by all
+ * elements on the page and at most four a second (see draw-clock.ts); none while the element is
+ * off-screen, hidden or the page is in the background (it catches up when visible), and none while
+ * paused.
  *
  * @summary Live CPU, memory, network and disk charts of a VM.
  *
@@ -212,7 +214,11 @@ export class VmMetrics extends LitElement {
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
   private readonly slots = new Map<MetricSeries, ChartSlot>();
-  private frame = 0;
+  private queued = false;
+  private readonly drawJob = () => {
+    this.queued = false;
+    void this.draw();
+  };
   private drawing = false;
   private lastDrawKey = '';
   private drawnVersion = -1;
@@ -318,8 +324,8 @@ export class VmMetrics extends LitElement {
     this.intersection = null;
     this.resize?.disconnect();
     this.resize = null;
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    cancelChartFrame(this.drawJob);
+    this.queued = false;
     this.stopCountdown();
     // Chart.js keeps a page-wide registry of instances: a detached element must leave it.
     this.destroyCharts();
@@ -685,12 +691,9 @@ export class VmMetrics extends LitElement {
   }
 
   private scheduleDraw(): void {
-    if (this.frame || !this.canDraw) return;
-    if (this.paused) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      void this.draw();
-    });
+    if (this.queued || !this.canDraw || this.paused) return;
+    this.queued = true;
+    requestChartFrame(this.drawJob);
   }
 
   /** What the charts depend on; null when there is no box to draw in (display: none). */

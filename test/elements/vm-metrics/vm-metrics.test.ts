@@ -9,6 +9,7 @@ import '../../../src/elements/vm-connection/vm-connection.define.js';
 import { RestClient, VmHub } from '../../../src/hub/index.js';
 import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
+import { MIN_INTERVAL_MS } from '../../../src/elements/vm-metrics/draw-clock.js';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -24,6 +25,12 @@ async function until(check: () => boolean, what: string, timeoutMs = 8000): Prom
 
 async function frames(n = 3): Promise<void> {
   for (let i = 0; i < n; i++) await nextFrame();
+}
+
+/** Long enough for any chart update that is going to happen to have happened (shared draw clock). */
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 3 * MIN_INTERVAL_MS));
+  await frames(3);
 }
 
 function sample(t: number, over: Partial<MetricsSample> = {}): MetricsSample {
@@ -263,7 +270,7 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     const draws = el.drawCount;
     const pts = chartOf(el, 'cpu').data.datasets[0].data.length;
     el.metrics = steady(5, T0 + 10 * 5000);
-    await frames(5);
+    await settle();
     expect(el.drawCount).to.equal(draws);
     expect(chartOf(el, 'cpu').data.datasets[0].data.length).to.equal(pts);
     expect(el.history!.series.length).to.equal(15);
@@ -296,7 +303,7 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     el.hidden = true;
     await frames(3);
     el.metrics = steady(20, T0 + 5 * 5000);
-    await frames(6);
+    await settle();
     expect(el.drawCount).to.equal(draws);
     el.hidden = false;
     await drawn(el);
@@ -312,7 +319,7 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     const el = wrapper.querySelector('vm-metrics')!;
     await frames(3);
     el.metrics = steady(10);
-    await frames(8);
+    await settle();
     expect(el.drawCount).to.equal(0);
     expect(el.shadowRoot!.querySelector('canvas') && Chart.getChart(el.shadowRoot!.querySelector('canvas')!)).to.equal(undefined);
     el.scrollIntoView();
