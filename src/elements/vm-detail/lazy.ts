@@ -1,3 +1,4 @@
+import { supportsAdoptingStyleSheets, type CSSResult } from 'lit';
 /**
  * The heavy tab contents, loaded on first show only: `<vm-metrics>` brings Chart.js and
  * `<vm-console>` brings xterm.js, neither of which the Overview tab needs. Each load is made once
@@ -25,4 +26,47 @@ export function loadPart(part: LazyPart): Promise<void> {
     loads.set(part, p);
   }
   return p;
+}
+
+/** A module imported once per page, on first call; a failed import is retried on the next call. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () =>
+    (p ??= load().catch((e: unknown) => {
+      p = null;
+      throw e;
+    }));
+}
+
+export const loadOverview = once(() => import('./overview.js'));
+export const loadConfirm = once(() => import('./confirm.js'));
+
+/**
+ * Adds a lazily loaded part's styles to a shadow root after the element's own: a constructable
+ * stylesheet (CSP-safe, shared by every instance) where supported, else a `<style>` element.
+ */
+export function addStyles(root: ShadowRoot, styles: CSSResult): void {
+  const sheet = styles.styleSheet;
+  if (sheet && supportsAdoptingStyleSheets) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  let done = added.get(root);
+  if (!done) added.set(root, (done = new Set()));
+  if (done.has(styles)) return;
+  done.add(styles);
+  const style = document.createElement('style');
+  const nonce = (globalThis as { litNonce?: string }).litNonce;
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = styles.cssText;
+  // After Lit's own <style> elements, before the rendered content (which Lit owns).
+  const own = root.querySelectorAll(':scope > style');
+  root.insertBefore(style, own.length > 0 ? own[own.length - 1]!.nextSibling : root.firstChild);
+}
+
+const added = new WeakMap<ShadowRoot, Set<CSSResult>>();
+
+/** Runs `fn` once the browser has painted the current frame. */
+export function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn));
 }

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { vmHubContext } from '../../context.js';
 import { emit } from '../../events/index.js';
@@ -14,7 +14,7 @@ import {
   type VmInfo,
   type VmStatus,
 } from '../../hub/index.js';
-import { formatBytes, formatUptime } from '../../metrics/index.js';
+import { formatUptime } from '../../metrics/index.js';
 import { VmMonitorController } from '../../controllers/index.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import {
@@ -25,7 +25,9 @@ import {
   parseConfirmActions,
   type ActionState,
 } from './actions.js';
-import { loadPart, type LazyPart } from './lazy.js';
+import { addStyles, afterPaint, loadConfirm, loadOverview, loadPart, type LazyPart } from './lazy.js';
+import type * as ConfirmView from './confirm.js';
+import type * as OverviewView from './overview.js';
 import { STATUS_LABEL, explainError, statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
 
@@ -137,6 +139,10 @@ export class VmDetail extends LitElement {
   @state() private announcement = '';
   @state() private copied = false;
   @state() private now = Date.now();
+  /** The Overview details and the confirmation dialog: loaded after the first paint / on demand. */
+  @state() private overviewView: typeof OverviewView | null = null;
+  @state() private overviewLoad: LoadState = 'idle';
+  @state() private confirmView: typeof ConfirmView | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -231,6 +237,44 @@ export class VmDetail extends LitElement {
     if (s !== this.status) this.status = s;
     this.updateAnnouncement(s ?? null);
     if (TABS.includes(this.tab)) this.ensureTabLoaded(this.tab);
+  }
+
+  protected override firstUpdated(): void {
+    // Loaded after the first paint, in parallel with the REST request; the skeleton covers both.
+    afterPaint(() => {
+      this.loadOverviewView();
+      if (parseConfirmActions(this.confirmActions).actions.size === 0) return;
+      const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o: { timeout: number }) => void }).requestIdleCallback;
+      const preload = () => void this.useConfirm().catch(() => undefined);
+      if (idle) idle(preload, { timeout: 3000 });
+      else setTimeout(preload, 500);
+    });
+  }
+
+  /** Imports a lazily loaded part and adds its styles here before it is rendered. */
+  private async use<M extends { styles: CSSResult }>(load: () => Promise<M>): Promise<M> {
+    const m = await load();
+    addStyles(this.renderRoot as ShadowRoot, m.styles);
+    return m;
+  }
+
+  private useConfirm(): Promise<typeof ConfirmView> {
+    return this.use(loadConfirm).then((m) => (this.confirmView = m));
+  }
+
+  private loadOverviewView(): void {
+    if (this.overviewLoad === 'loading' || this.overviewLoad === 'ready') return;
+    this.overviewLoad = 'loading';
+    this.use(loadOverview).then(
+      (m) => {
+        this.overviewView = m;
+        this.overviewLoad = 'ready';
+      },
+      (e: unknown) => {
+        console.warn('<vm-detail>: could not load the overview:', e);
+        this.overviewLoad = 'failed';
+      },
+    );
   }
 
   protected override updated(): void {
@@ -417,15 +461,28 @@ export class VmDetail extends LitElement {
   private onActionClick(state: ActionState, ev: Event): void {
     if (!state.enabled) return;
     const { actions } = parseConfirmActions(this.confirmActions);
-    if (actions.has(state.action)) {
-      this.confirmReturnFocus = ev.currentTarget as HTMLElement;
-      this.confirming = state.action;
-      void this.updateComplete.then(() => {
-        if (this.dialog && !this.dialog.open) this.dialog.showModal();
-      });
+    const action = state.action;
+    if (!actions.has(action)) {
+      void this.runAction(action);
       return;
     }
-    void this.runAction(state.action);
+    this.confirmReturnFocus = ev.currentTarget as HTMLElement;
+    this.confirming = action;
+    // The dialog's contents load on first use (usually preloaded already); the click is kept.
+    this.useConfirm()
+      .then(() => this.updateComplete)
+      .then(
+        () => {
+          const d = this.dialog;
+          if (this.confirming === action && d?.isConnected && !d.open) d.showModal();
+        },
+        () => {
+          if (this.confirming !== action) return;
+          this.confirming = null;
+          this.confirmReturnFocus = null;
+          this.showOutcome({ action, ok: false, text: `${ACTION_LABEL[action]} was not sent: the confirmation could not be loaded. Check the network, then try again.` });
+        },
+      );
   }
 
   private closeConfirm(confirmed: boolean): void {
@@ -675,13 +732,13 @@ export class VmDetail extends LitElement {
     return this.renderPartPlaceholder('console', st);
   }
 
-  private renderPartPlaceholder(part: LazyPart, st: LoadState): TemplateResult {
-    const what = part === 'metrics' ? 'live charts' : 'console';
+  private renderPartPlaceholder(part: LazyPart | 'overview', st: LoadState): TemplateResult {
+    const what = part === 'metrics' ? 'live charts' : part === 'console' ? 'console' : "VM's details";
     if (st === 'loading') return html`<div class="empty" aria-busy="true"><span class="spinner" aria-hidden="true"></span> Loading the ${what}…</div>`;
     return html`<div class="empty">
       <p class="empty-title">The ${what} could not be loaded.</p>
       <p>Its code did not load in this page. Check the network, then try again.</p>
-      <button class="btn" @click=${() => this.ensureTabLoaded(this.tab)}>Try again</button>
+      <button class="btn" @click=${() => (part === 'overview' ? this.loadOverviewView() : this.ensureTabLoaded(this.tab))}>Try again</button>
     </div>`;
   }
 
@@ -696,78 +753,27 @@ export class VmDetail extends LitElement {
         </div>`;
       }
       if (!this.vmName.trim()) return html`<div class="empty"><p>Set <code>vm-name</code> to show a VM.</p></div>`;
-      return html`<div class="skeleton" aria-busy="true" aria-label="Loading the VM's details">
-        ${[1, 2, 3, 4].map(() => html`<div class="sk-card"><div class="sk-line short"></div><div class="sk-line"></div></div>`)}
-        <div class="sk-line wide"></div><div class="sk-line wide"></div>
-      </div>`;
+      return this.renderSkeleton();
     }
-    const cpu = vm.cpu;
-    const topology = cpu.sockets || cpu.cores || cpu.threads ? `${cpu.sockets || 1} socket${cpu.sockets === 1 ? '' : 's'} × ${cpu.cores || 1} core${cpu.cores === 1 ? '' : 's'} × ${cpu.threads || 1} thread${cpu.threads === 1 ? '' : 's'}` : '—';
-    return html`<div class="overview" aria-busy=${this.vmLoading ? 'true' : 'false'}>
-      ${this.vmError ? html`<p class="stale">Showing the last loaded details: ${explainError(this.vmError, this.vmName)} <button class="link" @click=${() => this.refresh()}>Retry</button></p>` : nothing}
-      <div class="cards">
-        <section class="card" aria-labelledby="h-cpu">
-          <h3 id="h-cpu">CPU</h3>
-          <p class="big">${cpu.count || '—'} <span class="unit">vCPU</span></p>
-          <p class="sub">${cpu.model || 'model not reported'}</p>
-          <p class="sub">Topology: ${topology}</p>
-        </section>
-        <section class="card" aria-labelledby="h-mem">
-          <h3 id="h-mem">Memory</h3>
-          <p class="big">${formatBytes(vm.memory.sizeBytes || vm.memory.sizeMB * 1048576)}</p>
-        </section>
-        <section class="card" aria-labelledby="h-created">
-          <h3 id="h-created">Created</h3>
-          <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</time>`}</p>
-        </section>
-        <section class="card uuid-card" aria-labelledby="h-uuid">
-          <h3 id="h-uuid">UUID</h3>
-          <p class="uuid"><code>${vm.uuid || '—'}</code>
-            ${vm.uuid ? html`<button class="btn small" @click=${() => this.copyUuid(vm.uuid)} aria-label="Copy UUID">${this.copied ? 'Copied' : 'Copy'}</button>` : nothing}
-          </p>
-        </section>
-      </div>
-      <section class="block" aria-labelledby="h-desc">
-        <h3 id="h-desc">Description</h3>
-        <p>${vm.description || html`<span class="muted">No description.</span>`}</p>
-      </section>
-      <section class="block" aria-labelledby="h-disks">
-        <h3 id="h-disks">Disks <span class="count">${vm.disks.length}</span></h3>
-        ${vm.disks.length === 0
-          ? html`<p class="muted">No disks.</p>`
-          : html`<div class="table-wrap"><table>
-              <thead><tr><th scope="col">Device</th><th scope="col">Size</th><th scope="col">Format</th><th scope="col">Bus</th><th scope="col">Path</th><th scope="col">Flags</th></tr></thead>
-              <tbody>
-                ${vm.disks.map(
-                  (d) => html`<tr>
-                    <td title=${d.path || nothing}>${d.device || '—'}</td>
-                    <td class="num">${formatBytes(d.sizeBytes)}</td>
-                    <td>${d.format || '—'}</td>
-                    <td>${d.bus || '—'}</td>
-                    <td class="mono path">${d.path || '—'}</td>
-                    <td>${[d.bootable ? 'boot' : '', d.readOnly ? 'read-only' : '', d.shareable ? 'shared' : ''].filter(Boolean).join(', ') || '—'}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table></div>`}
-      </section>
-      <section class="block" aria-labelledby="h-nets">
-        <h3 id="h-nets">Networks <span class="count">${vm.networks.length}</span></h3>
-        ${vm.networks.length === 0
-          ? html`<p class="muted">No network interfaces.</p>`
-          : html`<ul class="nets">
-              ${vm.networks.map(
-                (n) => html`<li class="net">
-                  <span class="net-head">${n.source || n.type || 'interface'} <span class="muted">${[n.type, n.model].filter(Boolean).join(' · ')}</span></span>
-                  <dl>
-                    <div><dt>MAC</dt><dd class="mono">${n.macAddress || '—'}</dd></div>
-                    <div><dt>IPv4</dt><dd class="mono">${n.ipAddress || '—'}</dd></div>
-                    <div><dt>IPv6</dt><dd class="mono">${n.ipAddressV6 || '—'}</dd></div>
-                  </dl>
-                </li>`,
-              )}
-            </ul>`}
-      </section>
+    const view = this.overviewView;
+    if (!view) {
+      return this.overviewLoad === 'failed' ? this.renderPartPlaceholder('overview', 'failed') : this.renderSkeleton();
+    }
+    return view.render({
+      vm,
+      vmName: this.vmName,
+      loading: this.vmLoading,
+      stale: this.vmError ? explainError(this.vmError, this.vmName) : '',
+      copied: this.copied,
+      retry: () => this.refresh(),
+      copy: () => void this.copyUuid(vm.uuid),
+    });
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton" aria-busy="true" aria-label="Loading the VM's details">
+      ${[1, 2, 3, 4].map(() => html`<div class="sk-card"><div class="sk-line short"></div><div class="sk-line"></div></div>`)}
+      <div class="sk-line wide"></div><div class="sk-line wide"></div>
     </div>`;
   }
 
@@ -782,31 +788,15 @@ export class VmDetail extends LitElement {
         this.closeConfirm(false);
       }}
     >
-      ${a
-        ? html`<h2 id="confirm-title">${ACTION_LABEL[a]} ${this.vmName}?</h2>
-            <p id="confirm-text">${confirmText(a, this.vmName)}</p>
-            <div class="confirm-buttons">
-              <button class="btn" data-confirm="cancel" autofocus @click=${() => this.closeConfirm(false)}>Cancel</button>
-              <button class="btn primary ${a === 'stop' || a === 'restart' ? 'danger' : ''}" data-confirm="ok" @click=${() => this.closeConfirm(true)}>
-                ${ACTION_LABEL[a]}
-              </button>
-            </div>`
-        : nothing}
+      ${a && this.confirmView ? this.confirmView.render(a, this.vmName, (ok) => this.closeConfirm(ok)) : nothing}
     </dialog>`;
   }
 
   private async copyUuid(uuid: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(uuid);
-      this.copied = true;
-      this.announcement = 'UUID copied to the clipboard.';
-      setTimeout(() => (this.copied = false), 2000);
-    } catch {
-      // Clipboard refused (permissions, insecure context): select the text so Ctrl+C works.
-      const code = this.renderRoot.querySelector('.uuid code');
-      if (code) getSelection()?.selectAllChildren(code);
-      this.announcement = 'Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.';
-    }
+    const copied = await this.overviewView!.copy(uuid, this.renderRoot);
+    this.copied = copied;
+    this.announcement = copied ? 'UUID copied to the clipboard.' : 'Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.';
+    if (copied) setTimeout(() => (this.copied = false), 2000);
   }
 
   private retryAll(): void {
@@ -828,20 +818,5 @@ export class VmDetail extends LitElement {
     if (statusText) this.lastAnnounced.status = statusText;
     if (conn) this.lastAnnounced.conn = conn;
     if (parts.length > 0) this.announcement = parts.join(' ');
-  }
-}
-
-function confirmText(action: VmAction, vm: string): string {
-  switch (action) {
-    case 'stop':
-      return `${vm} will be shut down. Unsaved work inside the VM may be lost.`;
-    case 'restart':
-      return `${vm} will be stopped and started again. Connected users will be interrupted.`;
-    case 'suspend':
-      return `${vm} will be paused until it is resumed.`;
-    case 'start':
-      return `${vm} will be started.`;
-    case 'resume':
-      return `${vm} will continue running.`;
   }
 }

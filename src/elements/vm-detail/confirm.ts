@@ -1,0 +1,35 @@
+/**
+ * The confirmation dialog's contents and styles, loaded when an action that needs confirmation is
+ * first clicked (and preloaded when the page is idle). The `<dialog>` itself is always rendered.
+ */
+import { css, html, type TemplateResult } from 'lit';
+import type { VmAction } from '../../hub/index.js';
+import { ACTION_LABEL } from './actions.js';
+
+export const styles = css`
+  .confirm { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_text); padding: 18px 20px; max-width: min(420px, calc(100vw - 32px)); box-shadow: 0 10px 30px rgb(0 0 0 / 0.25); }
+  .confirm::backdrop { background: rgb(0 0 0 / 0.35); }
+  .confirm h2 { margin: 0 0 8px; font-size: 1.1em; }
+  .confirm p { margin: 0 0 16px; }
+  .confirm-buttons { display: flex; justify-content: flex-end; gap: 8px; }
+  .btn.primary { background: var(--_accent); border-color: var(--_accent); color: var(--_accent-text); }
+  .btn.primary.danger { background: var(--_danger); border-color: var(--_danger); color: var(--_bg); }
+`;
+
+const TEXT: Readonly<Record<VmAction, string>> = {
+  stop: 'will be shut down. Unsaved work inside the VM may be lost.',
+  restart: 'will be stopped and started again. Connected users will be interrupted.',
+  suspend: 'will be paused until it is resumed.',
+  start: 'will be started.',
+  resume: 'will continue running.',
+};
+
+export function render(action: VmAction, vmName: string, close: (confirmed: boolean) => void): TemplateResult {
+  const label = ACTION_LABEL[action];
+  return html`<h2 id="confirm-title">${label} ${vmName}?</h2>
+    <p id="confirm-text">${vmName} ${TEXT[action]}</p>
+    <div class="confirm-buttons">
+      <button class="btn" data-confirm="cancel" autofocus @click=${() => close(false)}>Cancel</button>
+      <button class="btn primary ${action === 'stop' || action === 'restart' ? 'danger' : ''}" data-confirm="ok" @click=${() => close(true)}>${label}</button>
+    </div>`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The Overview tab's details (CPU, memory, created, UUID, description, disks, networks), loaded
+ * right after the element's first paint, in parallel with the REST request: the first paint shows
+ * the skeleton, which stays until both the VM and this module are here. Its styles come with it.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { VmInfo } from '../../hub/index.js';
+import { formatBytes } from '../../metrics/index.js';
+
+export const styles = css`
+  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
+  .card, .net { background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 2px); }
+  .card { padding: 10px 12px; min-width: 0; }
+  .uuid-card { grid-column: span 2; }
+  h3 { margin: 0 0 4px; font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_muted); font-weight: 600; }
+  .card p, .block > p, dl, dd { margin: 0; }
+  .big { font-size: 1.35em; font-weight: 600; }
+  .big.small { font-size: 1em; }
+  .unit, .sub, .muted, .count, th, dt { color: var(--_muted); }
+  .unit { font-size: 0.7em; font-weight: 500; }
+  .sub, .net-head .muted, dt { font-size: 0.85em; }
+  .sub, .uuid code, td.path, dd { overflow-wrap: anywhere; }
+  .count { font-weight: 500; margin-left: 4px; }
+  .uuid { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+  .mono { font-family: var(--_mono); font-size: 0.88em; }
+  .btn.small { min-height: 24px; padding: 0 8px; font-size: 0.8em; }
+  .block { margin-top: 16px; }
+  .stale { margin: 0 0 10px; color: var(--_warn); }
+  .table-wrap { overflow-x: auto; }
+  table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--_border); vertical-align: top; }
+  th { font-weight: 600; font-size: 0.9em; }
+  td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .nets { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); }
+  .net { padding: 8px 12px; }
+  .net-head { font-weight: 600; display: block; margin-bottom: 4px; }
+  .net-head .muted { font-weight: 400; }
+  dl { display: grid; gap: 2px; }
+  dl > div { display: flex; gap: 8px; }
+  dt { width: 3em; flex: none; }
+  @container vm-detail (max-width: 420px) {
+    .cards { grid-template-columns: 1fr 1fr; }
+    .uuid-card { grid-column: 1 / -1; }
+    /* On a narrow widget bus and path give way; the path stays in the device cell's tooltip. */
+    th:nth-child(4), td:nth-child(4), th:nth-child(5), td:nth-child(5) { display: none; }
+  }
+`;
+
+export interface OverviewView {
+  vm: VmInfo;
+  vmName: string;
+  loading: boolean;
+  /** Why the shown details may be stale (a reload failed), in words; empty when they are fresh. */
+  stale: string;
+  copied: boolean;
+  retry(): void;
+  copy(): void;
+}
+
+const plural = (n: number, word: string) => `${n || 1} ${word}${n === 1 ? '' : 's'}`;
+
+export function render(v: OverviewView): TemplateResult {
+  const { vm } = v;
+  const cpu = vm.cpu;
+  const topology = cpu.sockets || cpu.cores || cpu.threads ? `${plural(cpu.sockets, 'socket')} × ${plural(cpu.cores, 'core')} × ${plural(cpu.threads, 'thread')}` : '—';
+  const dash = (s: string | null | undefined) => s || '—';
+  return html`<div class="overview" aria-busy=${v.loading ? 'true' : 'false'}>
+    ${v.stale ? html`<p class="stale">Showing the last loaded details: ${v.stale} <button class="link" @click=${v.retry}>Retry</button></p>` : nothing}
+    <div class="cards">
+      <section class="card" aria-labelledby="h-cpu">
+        <h3 id="h-cpu">CPU</h3>
+        <p class="big">${cpu.count || '—'} <span class="unit">vCPU</span></p>
+        <p class="sub">${cpu.model || 'model not reported'}</p>
+        <p class="sub">Topology: ${topology}</p>
+      </section>
+      <section class="card" aria-labelledby="h-mem">
+        <h3 id="h-mem">Memory</h3>
+        <p class="big">${formatBytes(vm.memory.sizeBytes || vm.memory.sizeMB * 1048576)}</p>
+      </section>
+      <section class="card" aria-labelledby="h-created">
+        <h3 id="h-created">Created</h3>
+        <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</time>`}</p>
+      </section>
+      <section class="card uuid-card" aria-labelledby="h-uuid">
+        <h3 id="h-uuid">UUID</h3>
+        <p class="uuid"><code>${dash(vm.uuid)}</code>
+          ${vm.uuid ? html`<button class="btn small" @click=${v.copy} aria-label="Copy UUID">${v.copied ? 'Copied' : 'Copy'}</button>` : nothing}
+        </p>
+      </section>
+    </div>
+    <section class="block" aria-labelledby="h-desc">
+      <h3 id="h-desc">Description</h3>
+      <p>${vm.description || html`<span class="muted">No description.</span>`}</p>
+    </section>
+    <section class="block" aria-labelledby="h-disks">
+      <h3 id="h-disks">Disks <span class="count">${vm.disks.length}</span></h3>
+      ${vm.disks.length === 0
+        ? html`<p class="muted">No disks.</p>`
+        : html`<div class="table-wrap"><table>
+            <thead><tr><th scope="col">Device</th><th scope="col">Size</th><th scope="col">Format</th><th scope="col">Bus</th><th scope="col">Path</th><th scope="col">Flags</th></tr></thead>
+            <tbody>
+              ${vm.disks.map(
+                (d) => html`<tr>
+                  <td title=${d.path || nothing}>${dash(d.device)}</td>
+                  <td class="num">${formatBytes(d.sizeBytes)}</td>
+                  <td>${dash(d.format)}</td>
+                  <td>${dash(d.bus)}</td>
+                  <td class="mono path">${dash(d.path)}</td>
+                  <td>${dash([d.bootable && 'boot', d.readOnly && 'read-only', d.shareable && 'shared'].filter(Boolean).join(', '))}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`}
+    </section>
+    <section class="block" aria-labelledby="h-nets">
+      <h3 id="h-nets">Networks <span class="count">${vm.networks.length}</span></h3>
+      ${vm.networks.length === 0
+        ? html`<p class="muted">No network interfaces.</p>`
+        : html`<ul class="nets">
+            ${vm.networks.map(
+              (n) => html`<li class="net">
+                <span class="net-head">${n.source || n.type || 'interface'} <span class="muted">${[n.type, n.model].filter(Boolean).join(' · ')}</span></span>
+                <dl>
+                  <div><dt>MAC</dt><dd class="mono">${dash(n.macAddress)}</dd></div>
+                  <div><dt>IPv4</dt><dd class="mono">${dash(n.ipAddress)}</dd></div>
+                  <div><dt>IPv6</dt><dd class="mono">${dash(n.ipAddressV6)}</dd></div>
+                </dl>
+              </li>`,
+            )}
+          </ul>`}
+    </section>
+  </div>`;
+}
+
+/**
+ * Copies the UUID; when the clipboard refuses (permissions, insecure context) the text is selected
+ * so Ctrl+C works. Resolves with whether it was copied.
+ */
+export async function copy(uuid: string, root: ParentNode): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(uuid);
+    return true;
+  } catch {
+    const code = root.querySelector('.uuid code');
+    if (code) getSelection()?.selectAllChildren(code);
+    return false;
+  }
+}
