@@ -17,10 +17,10 @@ const until = async (check: () => boolean, what: string, ms = 120_000) => {
 
 let el: VmConsole | null = null;
 
-async function mountConsole(serverUrl: string, token: string): Promise<void> {
+async function mountConsole(serverUrl: string, token: string, consoleInWorker = false): Promise<void> {
   document.body.replaceChildren();
   const conn = document.createElement('vm-connection');
-  (conn as unknown as { hub: VmHub }).hub = new VmHub({ serverUrl, tokenProvider: () => token });
+  (conn as unknown as { hub: VmHub }).hub = new VmHub({ serverUrl, tokenProvider: () => token, consoleInWorker });
   el = document.createElement('vm-console');
   el.vmName = 'web-01';
   el.style.cssText = 'width: 900px; height: 500px; display: flex';
@@ -81,8 +81,8 @@ async function endToEnd(bytes: number, chunk: number): Promise<{ ms: number; los
  * The transport alone: the same flood through server → socket → hub into a sink that only counts,
  * on a session of its own (run before the console is mounted).
  */
-async function socketOnly(serverUrl: string, token: string, bytes: number, chunk: number): Promise<{ ms: number; received: number }> {
-  const hub = new VmHub({ serverUrl, tokenProvider: () => token });
+async function socketOnly(serverUrl: string, token: string, bytes: number, chunk: number, consoleInWorker = false): Promise<{ ms: number; received: number }> {
+  const hub = new VmHub({ serverUrl, tokenProvider: () => token, consoleInWorker });
   const lease = hub.console('web-01');
   const s = lease.session;
   await until(() => s.connection.state === 'open', 'socket open');

@@ -52,7 +52,7 @@ const browser = await puppeteer.launch({
 const fmt = (n, d = 1) => n.toFixed(d);
 const rows = [];
 try {
-  for (const maxBatch of [1, 16]) {
+  for (const [maxBatch, inWorker] of [[1, false], [1, true], [16, false], [16, true]]) {
     const server = await createLibGoServer({ maxBatch, metricsIntervalMs: 5000 });
     // Count what the simulated guest receives as console input (the bench owns this hook only).
     const received = { text: '', at: 0 };
@@ -74,8 +74,8 @@ try {
     const tab = await browser.newPage();
     await tab.goto(pageUrl);
     await tab.waitForFunction(() => 'bench' in window);
-    const transport = await tab.evaluate((url, token, b, c) => window.bench.socketOnly(url, token, b, c), server.url, login.token, FLOOD_BYTES, FLOOD_CHUNK);
-    await tab.evaluate((url, token) => window.bench.mountConsole(url, token), server.url, login.token);
+    const transport = await tab.evaluate((url, token, b, c, w) => window.bench.socketOnly(url, token, b, c, w), server.url, login.token, FLOOD_BYTES, FLOOD_CHUNK, inWorker);
+    await tab.evaluate((url, token, w) => window.bench.mountConsole(url, token, w), server.url, login.token, inWorker);
 
     const e2e = await tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
     const bare = await tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
@@ -92,6 +92,7 @@ try {
 
     rows.push({
       maxBatch,
+      socket: inWorker ? 'worker' : 'page',
       transportMBs: FLOOD_BYTES / MB / (transport.ms / 1000),
       e2eMBs: FLOOD_BYTES / MB / (e2e.ms / 1000),
       rawMBs: FLOOD_BYTES / MB / (bare.ms / 1000),
@@ -111,10 +112,10 @@ try {
 }
 
 console.log(`\n${fmt(FLOOD_BYTES / MB, 0)} MB of console output in ${FLOOD_CHUNK}-byte messages, headless Chromium, loopback`);
-console.log('server maxBatch | socket→hub MB/s | end-to-end MB/s | bare xterm MB/s | ratio | bytes lost | dropped | xterm writes | 1 MB paste → server');
+console.log('server maxBatch | socket | socket→hub MB/s | end-to-end MB/s | bare xterm MB/s | ratio | bytes lost | dropped | xterm writes | 1 MB paste → server');
 for (const r of rows) {
   console.log(
-    `${String(r.maxBatch).padStart(15)} | ${fmt(r.transportMBs).padStart(15)} | ${fmt(r.e2eMBs).padStart(15)} | ${fmt(r.rawMBs).padStart(15)} | ${fmt(r.e2eMBs / r.rawMBs, 2).padStart(5)} | ` +
+    `${String(r.maxBatch).padStart(15)} | ${r.socket.padEnd(6)} | ${fmt(r.transportMBs).padStart(15)} | ${fmt(r.e2eMBs).padStart(15)} | ${fmt(r.rawMBs).padStart(15)} | ${fmt(r.e2eMBs / r.rawMBs, 2).padStart(5)} | ` +
       `${String(r.lost).padStart(10)} | ${String(r.dropped).padStart(7)} | ${String(r.writes).padStart(12)} | ${fmt(r.pasteMs, 0)} ms${r.pasteIntact ? ' (intact)' : ' (NOT INTACT)'}`,
   );
 }

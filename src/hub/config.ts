@@ -9,6 +9,7 @@ import type {
   TokenProvider,
   VmSocketOptions,
 } from '../transport/index.js';
+import { workerSocketFactory } from '../transport/worker-socket.js';
 import type { Permission } from './permissions.js';
 
 export interface VmHubConfig {
@@ -31,6 +32,12 @@ export interface VmHubConfig {
   consoleReplayBytes?: number;
   /** Use the REST API for start/stop when the socket is down. Default true. */
   restFallback?: boolean;
+  /**
+   * Runs console sockets in a Worker that hands the page coalesced batches of frames, so a flood
+   * of small frames does not compete with the terminal for the main thread. Needs `worker-src
+   * blob:` under a Content-Security-Policy. Ignored when `socketFactory` is set. Default false.
+   */
+  consoleInWorker?: boolean;
   /** Overrides what the token's roles imply. */
   permissions?: readonly Permission[];
   timers?: Timers;
@@ -46,7 +53,7 @@ export function socketOptions(config: VmHubConfig, vmName: string, route: VmRout
     tokenProvider: config.tokenProvider,
     wsPath: config.wsPath,
     apiPath: config.apiPath,
-    socketFactory: config.socketFactory,
+    socketFactory: config.socketFactory ?? (route === 'console' && config.consoleInWorker ? workerSocketFactory : undefined),
     fetch: config.fetch,
     heartbeatMs: config.heartbeatMs,
     requestTimeoutMs: config.requestTimeoutMs,

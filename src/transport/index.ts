@@ -20,3 +20,4 @@ export {
   type WebSocketLike,
   type FetchLike,
 } from './socket-factory.js';
+export { workerSocketFactory } from './worker-socket.js';

@@ -99,6 +99,51 @@ describe('against the reference server', function () {
     expect(states).not.to.include('reconnecting');
   });
 
+  it('runs the console socket in a worker: batched output in order, a paced paste, reconnect', async () => {
+    hub = hubFor(server, await login(server), { consoleInWorker: true });
+    const { session } = hub.console('web-01');
+    await until(() => session.connection.state === 'open', 'console open via worker');
+    let out = '';
+    session.attach({ write: (s) => (out += s) });
+    await session.sendInput('\r');
+    await until(() => /login: $/.test(out), 'login prompt');
+    await session.sendInput('root\rpw\r');
+    await until(() => /# $/.test(out), 'shell prompt');
+    const before = out.length;
+    await session.sendInput('flood 300000 1024\r');
+    await until(() => out.length - before >= 300_000, 'the whole flood', 10_000);
+    const numbers = out.slice(before).split('\r\n').filter((l) => /^\d{6} /.test(l)).map((l) => Number(l.slice(0, 6)));
+    numbers.forEach((n, i) => expect(n).to.equal(numbers[0]! + i));
+    const paste = 'p'.repeat(200_000);
+    await session.sendInput(paste);
+    type Stats = { chars: number; maxFrameBytes: number };
+    let stats: Stats = { chars: 0, maxFrameBytes: 0 };
+    for (let i = 0; i < 100 && stats.chars < paste.length + 14; i++) {
+      stats = await server.sim<Stats>('consoleInputStats', 'web-01');
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(stats.chars).to.equal('\rroot\rpw\rflood 300000 1024\r'.length + paste.length);
+    expect(stats.maxFrameBytes).to.be.at.most(8192);
+    await server.stop();
+    await until(() => session.connection.state !== 'open', 'noticed the drop');
+    await server.start();
+    await until(() => session.connection.state === 'open', 'open again via worker', 8000);
+  });
+
+  it('falls back to a page socket when workers cannot be created', async () => {
+    const original = window.Worker;
+    (window as { Worker: unknown }).Worker = function () {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    try {
+      hub = hubFor(server, await login(server), { consoleInWorker: true });
+      const { session } = hub.console('web-01');
+      await until(() => session.connection.state === 'open', 'console open without a worker');
+    } finally {
+      window.Worker = original;
+    }
+  });
+
   it('reconnects after a server restart, with backoff, and keeps the history', async () => {
     hub = hubFor(server, await login(server));
     const { session } = hub.monitor('web-01');
