@@ -240,7 +240,18 @@ export class VmMetrics extends LitElement {
   private timeFormat: Intl.DateTimeFormat | null = null;
   private timeFormatSeconds: Intl.DateTimeFormat | null = null;
 
-  private readonly onVisibility = () => this.scheduleDraw();
+  private readonly onVisibility = () => {
+    this.catchUpValues();
+    this.scheduleDraw();
+  };
+  private valuesStale = false;
+
+  private catchUpValues(): void {
+    if (this.valuesStale && this.canDraw) {
+      this.valuesStale = false;
+      this.requestUpdate();
+    }
+  }
   private readonly onSchemeChange = () => {
     this.styleVersion++;
     this.theme_ = null;
@@ -295,6 +306,7 @@ export class VmMetrics extends LitElement {
       (entries) => {
         const entry = entries[entries.length - 1];
         this.onScreen = entry.isIntersecting;
+        this.catchUpValues();
         this.scheduleDraw();
       },
       // A little ahead of scrolling into view, so the chart is drawn by the time it shows.
@@ -393,7 +405,10 @@ export class VmMetrics extends LitElement {
       console.warn(`<vm-metrics>: ${message}`);
       emit(this, 'vm-error', { vmName: this.vmName || null, code: 'INVALID_INPUT', message });
     }
-    this.requestUpdate();
+    // Off-screen or in a background tab the values row waits too: it is re-rendered once when the
+    // element shows again (a dashboard of 100 tiles would otherwise lay out 100 times a second).
+    if (this.canDraw) this.requestUpdate();
+    else this.valuesStale = true;
     this.scheduleDraw();
   }
 

@@ -325,6 +325,8 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     el.scrollIntoView();
     await drawn(el);
     expect(el.drawCount).to.equal(1);
+    await el.updateComplete;
+    expect(text(el, '.value[data-series="cpu"] .primary'), 'the values row catches up too').to.equal('24%');
   });
 
   it('series="cpu memory" renders only those cards and values', async () => {
