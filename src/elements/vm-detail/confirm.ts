@@ -2,11 +2,12 @@
  * The confirmation dialog's contents and styles, loaded when an action that needs confirmation is
  * first clicked (and preloaded when the page is idle). The `<dialog>` itself is always rendered.
  */
-import { css, html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { VmAction } from '../../hub/index.js';
-import { ACTION_LABEL } from './actions.js';
+import type { Kit } from './lazy.js';
 
-export const styles = css`
+// Plain text and injected Lit (`Kit`): no runtime imports, see overview.ts.
+export const styles = `
   .confirm { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_text); padding: 18px 20px; max-width: min(420px, calc(100vw - 32px)); box-shadow: 0 10px 30px rgb(0 0 0 / 0.25); }
   .confirm::backdrop { background: rgb(0 0 0 / 0.35); }
   .confirm h2 { margin: 0 0 8px; font-size: 1.1em; }
@@ -24,8 +25,8 @@ const TEXT: Readonly<Record<VmAction, string>> = {
   resume: 'will continue running.',
 };
 
-export function render(action: VmAction, vmName: string, close: (confirmed: boolean) => void): TemplateResult {
-  const label = ACTION_LABEL[action];
+export function render(action: VmAction, vmName: string, close: (confirmed: boolean) => void, { html, label: labels }: Kit): TemplateResult {
+  const label = labels[action];
   return html`<h2 id="confirm-title">${label} ${vmName}?</h2>
     <p id="confirm-text">${vmName} ${TEXT[action]}</p>
     <div class="confirm-buttons">

@@ -25,9 +25,7 @@ import {
   parseConfirmActions,
   type ActionState,
 } from './actions.js';
-import { addStyles, afterPaint, loadConfirm, loadOverview, loadPart, type LazyPart } from './lazy.js';
-import type * as ConfirmView from './confirm.js';
-import type * as OverviewView from './overview.js';
+import { addStyles, afterPaint, kit, loadConfirm, loadOverview, loadPart, type LazyPart } from './lazy.js';
 import { STATUS_LABEL, explainError, statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
 
@@ -140,9 +138,9 @@ export class VmDetail extends LitElement {
   @state() private copied = false;
   @state() private now = Date.now();
   /** The Overview details and the confirmation dialog: loaded after the first paint / on demand. */
-  @state() private overviewView: typeof OverviewView | null = null;
+  @state() private overviewView: Awaited<ReturnType<typeof loadOverview>> | null = null;
   @state() private overviewLoad: LoadState = 'idle';
-  @state() private confirmView: typeof ConfirmView | null = null;
+  @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -252,13 +250,13 @@ export class VmDetail extends LitElement {
   }
 
   /** Imports a lazily loaded part and adds its styles here before it is rendered. */
-  private async use<M extends { styles: CSSResult }>(load: () => Promise<M>): Promise<M> {
+  private async use<M extends { sheet: CSSResult }>(load: () => Promise<M>): Promise<M> {
     const m = await load();
-    addStyles(this.renderRoot as ShadowRoot, m.styles);
+    addStyles(this.renderRoot as ShadowRoot, m.sheet);
     return m;
   }
 
-  private useConfirm(): Promise<typeof ConfirmView> {
+  private useConfirm(): Promise<unknown> {
     return this.use(loadConfirm).then((m) => (this.confirmView = m));
   }
 
@@ -767,7 +765,7 @@ export class VmDetail extends LitElement {
       copied: this.copied,
       retry: () => this.refresh(),
       copy: () => void this.copyUuid(vm.uuid),
-    });
+    }, kit);
   }
 
   private renderSkeleton(): TemplateResult {
@@ -788,7 +786,7 @@ export class VmDetail extends LitElement {
         this.closeConfirm(false);
       }}
     >
-      ${a && this.confirmView ? this.confirmView.render(a, this.vmName, (ok) => this.closeConfirm(ok)) : nothing}
+      ${a && this.confirmView ? this.confirmView.render(a, this.vmName, (ok) => this.closeConfirm(ok), kit) : nothing}
     </dialog>`;
   }
 
