@@ -53,6 +53,18 @@ await el.updateComplete;
 requestAnimationFrame(() => { performance.mark('painted'); globalThis.__painted = performance.now(); });
 `;
 
+// The floor: what the page costs before the element's own code — the hub it constructs, Lit, the
+// monitor controller, the context provider and the theme tokens — bundled the same way, not loaded.
+const floorEntry = `
+import { VmHub } from ${JSON.stringify(join(root, 'src/hub/index.ts'))};
+import { VmMonitorController } from ${JSON.stringify(join(root, 'src/controllers/index.ts'))};
+import { themeTokens } from ${JSON.stringify(join(root, 'src/styles/theme.ts'))};
+import { ContextProvider } from '@lit/context';
+import { LitElement } from 'lit';
+import 'lit/decorators.js';
+globalThis.keep = [VmHub, VmMonitorController, themeTokens, ContextProvider, LitElement];
+`;
+
 async function bundle(name, contents) {
   const r = await build({
     stdin: { contents, resolveDir: root, sourcefile: `${name}.ts`, loader: 'ts' },
@@ -76,6 +88,8 @@ const pages = {
   detail: await bundle('detail', detailEntry),
   lit: await bundle('lit', litEntry),
 };
+const floor = await bundle('floor', floorEntry);
+const floorGz = [...floor.files.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
 
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -161,14 +175,19 @@ console.log('vm-detail, Overview tab, first paint (esbuild splitting+esm+minify;
 console.log(`  JS before first paint:  ${kb(d.gzip)} gzip (${kb(d.min)} minified) in ${d.names.length} file(s)`);
 console.log(`  Lit-only page:          ${kb(l.gzip)} gzip (${kb(l.min)} minified)`);
 console.log(`  ratio detail / Lit:     ${(d.gzip / l.gzip).toFixed(2)}×   target ≤ 25 KB gzip: ${d.gzip <= 25 * 1024 ? 'within' : 'OVER'}`);
-console.log(`  deferred (not fetched): ${deferred.length} chunk(s), ${kb(deferredGz)} gzip (xterm, Chart.js, vm-console, vm-metrics)`);
+console.log(`  of which the floor:     ${kb(floorGz)} gzip (hub + Lit + controller + context + theme, no element); the element adds ${kb(d.gzip - floorGz)}`);
+console.log(`  deferred (not fetched): ${deferred.length} chunk(s), ${kb(deferredGz)} gzip (xterm, Chart.js, vm-console, vm-metrics, Overview details, dialog)`);
+for (const [path, body] of deferred) {
+  const ins = inputsOf(path);
+  if (ins.some((i) => /vm-detail\/(overview|confirm)/.test(i))) console.log(`    after paint: ${path} ${kb(gzipSync(body, { level: 9 }).length)} gzip (${ins.map((i) => i.replace(/^src\//, '')).join(', ')})`);
+}
 console.log(`  time to first paint (median of ${results.detail.length}): detail ${median(results.detail).toFixed(1)} ms, Lit-only ${median(results.lit).toFixed(1)} ms, ratio ${(median(results.detail) / median(results.lit)).toFixed(2)}×`);
 console.log(`  xterm / Chart.js modules loaded before paint: ${heavyBeforePaint.length} (of ${d.names.flatMap(inputsOf).length} modules)`);
 for (const name of d.names) {
   const body = pages.detail.files.get(name);
   const top = Object.entries(outputFor(name)?.inputs ?? {})
     .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
-    .slice(0, 4)
+    .slice(0, 6)
     .map(([i, v]) => `${i.replace(/^.*node_modules\//, '').replace(/^src\//, '')} ${kb(v.bytesInOutput)}`);
   console.log(`    ${name}: ${kb(gzipSync(body, { level: 9 }).length)} gzip; largest: ${top.join(', ')}`);
 }
