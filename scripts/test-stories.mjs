@@ -1,0 +1,271 @@
+#!/usr/bin/env node
+// Renders every Storybook story in headless Chromium and fails on what a user would hit: a story
+// that throws or never finishes, a console error, an uncaught page error, a failed request, or an
+// axe violation inside #storybook-root.
+//
+//   node scripts/test-stories.mjs                       build storybook-static/, then test
+//   node scripts/test-stories.mjs --no-build            test the existing build
+//   node scripts/test-stories.mjs --screenshots DIR     also save a PNG of each story in DIR
+//   node scripts/test-stories.mjs --filter vm-console   only stories whose id contains a string
+//   node scripts/test-stories.mjs --jobs 2              pages in parallel (default 2)
+//
+// Prints one line per story and ends with exactly "N passed, N failed".
+/* global window, document, requestAnimationFrame -- the functions passed to page.evaluate run in the page */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { chromiumLaunchOptions, createProfileDir } from './find-chromium.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'storybook-static');
+const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+
+const RENDER_TIMEOUT_MS = 60_000;
+/** After the story finished: time for lazy chunks, sockets and one more animation frame. */
+const SETTLE_MS = 400;
+const VIEWPORT = { width: 1320, height: 900 };
+
+function parseArgs(argv) {
+  const opts = { build: true, screenshots: null, filter: [], jobs: 2 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--no-build') opts.build = false;
+    else if (a === '--screenshots') opts.screenshots = resolve(value());
+    else if (a === '--filter') opts.filter.push(value());
+    else if (a === '--jobs') {
+      opts.jobs = Number(value());
+      if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new Error('--jobs needs a positive integer');
+    } else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown option ${a} (see --help)`);
+  }
+  return opts;
+}
+
+function build() {
+  return new Promise((resolveBuild, reject) => {
+    const args = ['storybook', 'build', '--quiet', '-c', '.storybook', '-o', 'storybook-static'];
+    const child = spawn('npx', args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolveBuild();
+      else reject(new Error(`storybook build failed (exit ${code}):\n${log.slice(-6000)}`));
+    });
+  });
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** Serves storybook-static/ on a loopback port. */
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      // Chromium asks for it on every page; Storybook ships favicon.svg instead.
+      res.writeHead(204).end();
+      return;
+    }
+    let file = normalize(join(dir, path));
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      // The hashed assets never change within a run: let the browser cache them across stories.
+      'cache-control': 'max-age=3600',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolveServer) => {
+    server.listen(0, '127.0.0.1', () => resolveServer(server));
+  });
+}
+
+/** Runs in the page: waits for the story's render (loaders, render, play, afterEach) to end. */
+async function waitForStory(timeoutMs) {
+  const done = ['finished', 'errored', 'aborted'];
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+    const errorShown = document.body.classList.contains('sb-show-errordisplay');
+    if (errorShown || done.includes(phase)) {
+      const message = errorShown
+        ? [document.querySelector('#error-message')?.textContent, document.querySelector('#error-stack')?.textContent]
+            .filter(Boolean)
+            .join('\n')
+            .trim()
+        : '';
+      return { phase: phase ?? 'unknown', error: message };
+    }
+    if (Date.now() > until) return { phase: phase ?? 'not started', error: `story did not finish within ${timeoutMs} ms` };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Runs in the page: every Lit element (through shadow roots) has finished updating. */
+async function settleElements(settleMs) {
+  const elements = () => {
+    const out = [];
+    const walk = (node) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (el.localName.includes('-')) out.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document.querySelector('#storybook-root') ?? document);
+    return out;
+  };
+  for (let round = 0; round < 3; round++) {
+    const els = elements();
+    await Promise.all(els.map((el) => el.updateComplete).filter(Boolean));
+    await Promise.all(els.map((el) => (el.localName === 'vm-console' && el.isConnected ? el.ready : null)).filter(Boolean));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+  await new Promise((r) => setTimeout(r, settleMs));
+  const rootEl = document.querySelector('#storybook-root');
+  return { children: rootEl ? rootEl.children.length : 0, customElements: elements().length };
+}
+
+/** Runs in the page after axe.min.js is injected. */
+async function runAxe() {
+  const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+  }));
+}
+
+async function testStory(browser, base, story, opts) {
+  // Its own window: headless Chromium runs requestAnimationFrame only in a window's front tab.
+  const page = await browser.newPage({ type: 'window' });
+  await page.setViewport(VIEWPORT);
+  const problems = [];
+  let active = true;
+  page.on('console', (msg) => {
+    if (active && msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => {
+    if (active) problems.push(`page error: ${err.message ?? err}`);
+  });
+  page.on('requestfailed', (req) => {
+    if (active) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? 'unknown'})`);
+  });
+  page.on('response', (res) => {
+    if (active && res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  const started = Date.now();
+  try {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
+    const state = await page.evaluate(waitForStory, RENDER_TIMEOUT_MS);
+    if (state.error) problems.push(`story ${state.phase}: ${state.error}`);
+    else if (state.phase !== 'finished') problems.push(`story ended in phase ${state.phase}`);
+    const settled = await page.evaluate(settleElements, SETTLE_MS);
+    if (settled.children === 0) problems.push('#storybook-root is empty');
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(runAxe);
+    for (const v of violations) {
+      problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.join('\n      ')}`);
+    }
+    if (opts.screenshots) {
+      // The width frame of narrow/wide stories, else the whole root.
+      const target = (await page.$('#storybook-root .story-width')) ?? (await page.$('#storybook-root'));
+      await target.screenshot({ path: join(opts.screenshots, `${story.id}.png`) });
+    }
+  } catch (e) {
+    problems.push(`harness: ${e?.message ?? e}`);
+  } finally {
+    active = false;
+    await page.close().catch(() => {});
+  }
+  return { problems, ms: Date.now() - started };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  if (opts.build) {
+    console.log('Building Storybook (storybook-static/)…');
+    await build();
+    console.log(`Built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const indexFile = join(outDir, 'index.json');
+  if (!existsSync(indexFile)) throw new Error(`${indexFile} is missing: run without --no-build`);
+  const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+  const stories = Object.values(index.entries)
+    .filter((e) => e.type === 'story')
+    .filter((e) => opts.filter.length === 0 || opts.filter.some((f) => e.id.includes(f)));
+  if (stories.length === 0) throw new Error('no stories matched');
+  if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
+
+  const server = await serve(outDir);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const profile = createProfileDir('libgo-stories-');
+  const browser = await puppeteer.launch({ ...chromiumLaunchOptions({ userDataDir: profile.dir }), protocolTimeout: 120_000 });
+  const t1 = Date.now();
+  let passed = 0;
+  let failed = 0;
+  try {
+    const queue = [...stories];
+    const worker = async () => {
+      for (let story = queue.shift(); story; story = queue.shift()) {
+        const { problems, ms } = await testStory(browser, base, story, opts);
+        if (problems.length === 0) {
+          passed++;
+          console.log(`ok    ${story.id} (${ms} ms)`);
+        } else {
+          failed++;
+          console.log(`FAIL  ${story.id} (${ms} ms)\n    ${problems.join('\n    ')}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(opts.jobs, stories.length) }, worker));
+  } finally {
+    await browser.close().catch(() => {});
+    profile.remove();
+    server.close();
+  }
+  console.log(`Tested ${stories.length} stories in ${((Date.now() - t1) / 1000).toFixed(1)} s${opts.screenshots ? ` (screenshots in ${opts.screenshots})` : ''}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e?.stack ?? e);
+  process.exit(1);
+});

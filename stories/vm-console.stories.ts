@@ -1,0 +1,190 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { VmConsole } from '../src/elements/vm-console/vm-console.js';
+import { NARROW, WIDE, themeOf, withWidth, type Theme } from './support/layout.js';
+import { delay, loadedPeer, startReconnecting, storyPeer, VM_NAMES, waitForConnection, type PeerSetup } from './support/peer.js';
+
+interface Args {
+  'vm-name': string;
+  'read-only': boolean;
+  'confirm-paste': boolean;
+  scrollback: number;
+  'screen-reader': boolean;
+  'font-size'?: number;
+  theme?: Theme | '';
+}
+
+const render = (args: Args, context: StoryContext<Args>) => html`
+  <vm-connection .hub=${loadedPeer(context).hub}>
+    <vm-console
+      style="height: 380px"
+      vm-name=${args['vm-name']}
+      ?read-only=${args['read-only']}
+      confirm-paste=${args['confirm-paste'] ? 'true' : 'false'}
+      scrollback=${args.scrollback}
+      ?screen-reader=${args['screen-reader']}
+      font-size=${ifDefined(args['font-size'])}
+      theme=${themeOf(args, context)}
+    ></vm-console>
+  </vm-connection>
+`;
+
+/** Resolves when the element's terminal exists and its console socket is open. */
+async function consoleOpen(context: StoryContext<Args>): Promise<VmConsole> {
+  const el = context.canvasElement.querySelector('vm-console')!;
+  await el.ready;
+  await waitForConnection(loadedPeer(context).hub, el.vmName, ['open'], 'console');
+  return el;
+}
+
+/** Resolves when `pattern` has appeared in the terminal (checked every 50 ms, at most `ms`). */
+async function waitForOutput(el: VmConsole, pattern: RegExp, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!pattern.test(el.getTranscript())) {
+    if (Date.now() > until) throw new Error(`console never showed ${pattern}`);
+    await delay(50);
+  }
+}
+
+/** Presses Enter: a VM that was already running prints its login prompt again. */
+async function wake(el: VmConsole): Promise<void> {
+  await el.session!.sendInput('\r');
+  await waitForOutput(el, / login:\s*$/);
+}
+
+/** Logs in at the simulated login prompt (any user and password are accepted). */
+async function logIn(el: VmConsole): Promise<void> {
+  await wake(el);
+  await el.session!.sendInput('root\r');
+  await waitForOutput(el, /Password:\s*$/);
+  await el.session!.sendInput('libgo\r');
+  await waitForOutput(el, /\$\s*$/);
+}
+
+const peer = (setup: PeerSetup) => ({ peer: setup });
+
+/**
+ * `<vm-console>`: the serial console of a VM (xterm.js, loaded on first use), with a toolbar for
+ * special keys, search, copy and transcript download. Every story runs against the in-page LibGo
+ * peer; pick another VM in the `vm-name` control to see its state.
+ */
+const meta: Meta<Args> = {
+  title: 'Elements/vm-console',
+  component: 'vm-console',
+  loaders: [storyPeer],
+  decorators: [withWidth],
+  render,
+  args: {
+    'vm-name': 'web-01',
+    'read-only': false,
+    'confirm-paste': true,
+    scrollback: 5000,
+    'screen-reader': false,
+    theme: '',
+  },
+  argTypes: {
+    'vm-name': { control: 'select', options: [...VM_NAMES, 'no-such-vm'] },
+    theme: { control: 'inline-radio', options: ['', 'light', 'dark'] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Connected to a running VM, at its login prompt (the play function presses Enter). */
+export const Connected: Story = {
+  play: async (context) => wake(await consoleOpen(context)),
+};
+
+/** After logging in (the play function types the user and password) and running `help`. */
+export const LoggedIn: Story = {
+  play: async (context) => {
+    const el = await consoleOpen(context);
+    await logIn(el);
+    await el.session!.sendInput('help\r');
+    await waitForOutput(el, /burst COUNT/);
+  },
+};
+
+/** ANSI colours: the terminal theme in both page themes. */
+export const Colours: Story = {
+  play: async (context) => {
+    const el = await consoleOpen(context);
+    await logIn(el);
+    await el.session!.sendInput('colors\r');
+    await waitForOutput(el, /\$\s*$/);
+  },
+};
+
+/**
+ * A console flood: `flood 2000000 4096` prints 2 MB of numbered lines in 4 KiB messages; the
+ * element batches writes per frame and keeps up (the tail is shown once the flood is over).
+ */
+export const Flood: Story = {
+  play: async (context) => {
+    const el = await consoleOpen(context);
+    await logIn(el);
+    await el.session!.sendInput('flood 2000000 4096\r');
+    await el.session!.sendInput('echo flood-done\r');
+    await waitForOutput(el, /^flood-done\s*$/m, 60_000);
+  },
+};
+
+/** A multi-line paste asks for confirmation first (`confirm-paste`, on by default). */
+export const PasteConfirmation: Story = {
+  play: async (context) => {
+    const el = await consoleOpen(context);
+    await logIn(el);
+    el.paste('uname -a\nuptime\ndate\n');
+  },
+};
+
+/** The WebSocket upgrade never completes. */
+export const Connecting: Story = { parameters: peer({ scenario: 'connecting' }) };
+
+/** The socket dropped and the server refuses upgrades (HTTP 503): a countdown to the next try. */
+export const Reconnecting: Story = {
+  play: async (context) => {
+    await consoleOpen(context);
+    await startReconnecting(loadedPeer(context), 'web-01');
+  },
+};
+
+/** The token is rejected: the element says so and stops retrying. */
+export const Unauthorized: Story = { parameters: peer({ scenario: 'unauthorized' }) };
+
+/** The VM does not exist on the server. */
+export const VmNotFound: Story = { args: { 'vm-name': 'no-such-vm' } };
+
+/** A stopped VM (db-01): no console output, input disabled. */
+export const StoppedVm: Story = { args: { 'vm-name': 'db-01' } };
+
+/** A paused VM (build-01). */
+export const PausedVm: Story = { args: { 'vm-name': 'build-01' } };
+
+/** A crashed VM (legacy-02). */
+export const CrashedVm: Story = { args: { 'vm-name': 'legacy-02' } };
+
+/** The server reports a status the client does not know (`unknown`). */
+export const UnknownStatus: Story = {
+  parameters: peer({ before: (p) => p.sim.forceStatus('web-01', 'unknown') }),
+};
+
+/** A viewer has no `console` permission: output only, no input. */
+export const Viewer: Story = { parameters: peer({ user: 'viewer' }) };
+
+/** `read-only` set by the host, for an admin. */
+export const ReadOnly: Story = { args: { 'read-only': true } };
+
+/** Dark theme (page and element). */
+export const Dark: Story = { globals: { theme: 'dark' }, play: LoggedIn.play };
+
+/** 360 px wide: the toolbar wraps, the terminal fits the remaining columns. */
+export const Narrow: Story = { parameters: NARROW, play: LoggedIn.play };
+
+/** 360 px wide, dark. */
+export const NarrowDark: Story = { parameters: NARROW, globals: { theme: 'dark' }, play: LoggedIn.play };
+
+/** 1280 px wide. */
+export const Wide: Story = { parameters: WIDE, play: LoggedIn.play };
