@@ -1,0 +1,204 @@
+// `npm run test:examples`: builds every example host app (examples/*) against the built package,
+// serves it on 127.0.0.1 next to a reference LibGo server, and drives it in headless Chromium:
+// sign in, see web-01 "Running" live, suspend and resume it (the host app must receive
+// `vm-action-result`), see the metrics charts, and type `echo hello-<host>` into the console with
+// the keyboard. Then the embedding checks in test/embedding/ (CSP, two copies on one page).
+// Any page error, console error or failed request fails the host.
+// One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
+//   node scripts/test-examples.mjs [--only=react-tags,vue] [--keep]   (--keep: builds stay in examples/<app>/dist)
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt, launchBrowser, repoRoot, serveStatic, startLibGoServer, until, watchPage } from '../test/embedding/harness.mjs';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const keep = args.includes('--keep');
+const scratch = mkdtempSync(join(tmpdir(), 'libgo-examples-'));
+const outDir = (app) => (keep ? join(repoRoot, 'examples', app, 'dist') : join(scratch, app));
+
+// ---- builds ------------------------------------------------------------------------------------
+
+async function viteBuild(app) {
+  const { build } = await import('vite');
+  const out = outDir(app);
+  await build({ configFile: join(repoRoot, 'examples', app, 'vite.config.mjs'), build: { outDir: out }, logLevel: 'error' });
+  return out;
+}
+
+async function angularBuild() {
+  const { buildAngular } = await import('../examples/angular/build.mjs');
+  const out = outDir('angular');
+  await buildAngular(out);
+  return out;
+}
+
+const builds = new Map();
+function built(app, make) {
+  if (!builds.has(app)) builds.set(app, make());
+  return builds.get(app);
+}
+
+/** Each host: how to build and serve it, and the page to open (`server` is the LibGo server's URL). */
+const HOSTS = [
+  {
+    name: 'plain-html',
+    serve: async () =>
+      serveStatic({ mounts: { '/dist/': join(repoRoot, 'dist'), '/examples/plain-html/': join(repoRoot, 'examples/plain-html') } }),
+    path: (server) => `/examples/plain-html/?server=${encodeURIComponent(server)}`,
+  },
+  {
+    name: 'react-tags',
+    serve: async () => serveStatic({ mounts: { '/': await built('react', () => viteBuild('react')) } }),
+    path: (server) => `/?server=${encodeURIComponent(server)}`,
+  },
+  {
+    name: 'react-wrappers',
+    serve: async () => serveStatic({ mounts: { '/': await built('react', () => viteBuild('react')) } }),
+    path: (server) => `/?view=wrappers&server=${encodeURIComponent(server)}`,
+  },
+  {
+    name: 'vue',
+    serve: async () => serveStatic({ mounts: { '/': await built('vue', () => viteBuild('vue')) } }),
+    path: (server) => `/?server=${encodeURIComponent(server)}`,
+  },
+  {
+    name: 'angular',
+    serve: async () => serveStatic({ mounts: { '/': await built('angular', angularBuild) } }),
+    path: (server) => `/?server=${encodeURIComponent(server)}`,
+  },
+];
+
+// ---- the scenario every host app must pass -----------------------------------------------------
+
+const DETAIL = 'vm-detail';
+const CONSOLE = `${DETAIL} >>> vm-console`;
+
+async function logLines(page) {
+  return page.$$eval('#log li', (items) => items.map((li) => li.textContent.trim()));
+}
+
+async function action(page, name, status) {
+  const button = await page.waitForSelector(`${DETAIL} >>> button[data-action="${name}"][aria-disabled="false"]`, { timeout: 15_000 });
+  await button.click();
+  await page.waitForSelector(`${DETAIL}[status="${status}"]`, { timeout: 15_000 });
+  // The host app's own listener saw the element's `vm-action-result` event.
+  await until(`the host app to log "${name}: ok"`, async () => (await logLines(page)).some((l) => l.startsWith(`${name}: ok`)));
+}
+
+const transcript = (page) => page.$eval(CONSOLE, (el) => el.getTranscript());
+
+/** The simulated guest's serial console starts at a login prompt (any password is accepted). */
+async function consoleLogin(page) {
+  const lastLine = async () => (await transcript(page)).trimEnd().split('\n').at(-1) ?? '';
+  await page.keyboard.press('Enter');
+  await until('a login or shell prompt', async () => /login:$|[#$]$/.test(await lastLine()));
+  if (/login:$/.test(await lastLine())) {
+    await page.keyboard.type('root\n');
+    await until('the password prompt', async () => /Password:$/.test(await lastLine()));
+    await page.keyboard.type('secret\n');
+    await until('the shell prompt', async () => /#$/.test(await lastLine()));
+  }
+}
+
+async function scenario(page, host) {
+  // Sign in through the app's form.
+  await page.waitForSelector('#login input[name="password"]');
+  await page.type('#login input[name="password"]', 'admin123');
+  await page.click('#login button[type="submit"]');
+
+  // Live status from the monitor socket.
+  await page.waitForSelector(`${DETAIL}[status="running"]`, { timeout: 15_000 });
+  const badge = await page.$eval(`${DETAIL} >>> [part="status-badge"]`, (el) => el.textContent.replace(/\s+/g, ' ').trim());
+  if (!/Running/.test(badge)) throw new Error(`status badge says "${badge}", expected Running`);
+  await page.waitForSelector(`${DETAIL} >>> .conn[data-state="live"]`, { timeout: 15_000 });
+
+  // Commands: suspend (no confirmation in these apps) and resume.
+  await action(page, 'suspend', 'paused');
+  await action(page, 'resume', 'running');
+
+  // Monitoring tab: <vm-metrics> loads Chart.js lazily and draws.
+  await page.click(`${DETAIL} >>> #tab-monitoring`);
+  await page.waitForSelector(`${DETAIL} >>> vm-metrics >>> canvas`, { timeout: 20_000 });
+
+  // Console tab: type with the keyboard into xterm, see the guest's echo in the transcript.
+  await page.click(`${DETAIL} >>> #tab-console`);
+  await page.waitForSelector(`${CONSOLE} >>> .xterm-helper-textarea`, { timeout: 20_000 });
+  await page.waitForSelector(`${CONSOLE} >>> [part="status-pill"][data-tone="ok"]`, { timeout: 20_000 });
+  await page.click(`${CONSOLE} >>> [part="terminal"]`);
+  await consoleLogin(page);
+  const word = `hello-${host}`;
+  await page.keyboard.type(`echo ${word}`);
+  await page.keyboard.press('Enter');
+  await until(`"${word}" echoed by the guest`, async () => {
+    return (await transcript(page)).split('\n').some((line) => line.trim() === word);
+  });
+}
+
+/** On failure: a screenshot under .tmp/ (git-ignored) to see what the page showed. */
+async function saveScreenshot(context, name) {
+  const page = (await context?.pages().catch(() => []))?.[0];
+  if (!page) return;
+  mkdirSync(join(repoRoot, '.tmp'), { recursive: true });
+  await page.screenshot({ path: join(repoRoot, '.tmp', `example-${name}-failure.png`), fullPage: true }).catch(() => {});
+}
+
+// ---- run ---------------------------------------------------------------------------------------
+
+const results = [];
+function report(name, ok, detail, ms) {
+  results.push(ok);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ms !== undefined ? ` (${(ms / 1000).toFixed(1)} s)` : ''}${detail ? ` — ${detail}` : ''}`);
+}
+
+let browser;
+try {
+  ensureBuilt();
+  browser = await launchBrowser();
+  for (const host of HOSTS) {
+    if (only && !only.includes(host.name)) continue;
+    const started = Date.now();
+    let site, libgo, context;
+    try {
+      libgo = await startLibGoServer({ transitionDelayMs: 200 });
+      site = await host.serve();
+      context = await browser.browser.createBrowserContext();
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      const watched = watchPage(page);
+      await page.goto(site.url + host.path(libgo.url), { waitUntil: 'load' });
+      await scenario(page, host.name);
+      if (watched.problems.length) throw new Error(watched.problems.join('; '));
+      report(host.name, true, 'login, live status, suspend/resume + host event, metrics, console echo', Date.now() - started);
+    } catch (error) {
+      await saveScreenshot(context, host.name);
+      report(host.name, false, error.message.split('\n')[0], Date.now() - started);
+    } finally {
+      await context?.close().catch(() => {});
+      await site?.close();
+      await libgo?.close();
+    }
+  }
+
+  const embedding = [
+    ['csp', '../test/embedding/csp.mjs'],
+    ['two-copies', '../test/embedding/two-copies.mjs'],
+  ];
+  for (const [name, module] of embedding) {
+    if (only && !only.includes(name)) continue;
+    const { run } = await import(module);
+    const started = Date.now();
+    for (const check of await run({ browser: browser.browser, scratch: join(scratch, name) })) {
+      report(`${name}: ${check.name}`, check.ok, check.detail, check.ms ?? Date.now() - started);
+    }
+  }
+} catch (error) {
+  report('setup', false, error.stack ?? String(error));
+} finally {
+  await browser?.close();
+  if (!keep) rmSync(scratch, { recursive: true, force: true });
+}
+
+const passed = results.filter(Boolean).length;
+console.log(`${passed} passed, ${results.length - passed} failed`);
+process.exit(results.length - passed > 0 || results.length === 0 ? 1 : 0);
