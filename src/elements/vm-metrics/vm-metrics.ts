@@ -88,6 +88,9 @@ interface ChartSlot {
   canvas: HTMLCanvasElement;
   width: number;
   height: number;
+  /** styleVersion whose colours and fonts the chart's options hold. */
+  style: number;
+  window: string;
 }
 
 interface Theme {
@@ -245,6 +248,31 @@ export class VmMetrics extends LitElement {
     this.scheduleDraw();
   };
   private valuesStale = false;
+  private renderPending: Promise<void> | null = null;
+  private resolveRender: (() => void) | null = null;
+  /**
+   * Samples pushed by a host re-render the values row in the shared chart frame, not at once:
+   * 100 tiles fed on 100 phases would otherwise paint the page 100 times a second.
+   */
+  private readonly renderJob = () => {
+    const resolve = this.resolveRender;
+    this.renderPending = null;
+    this.resolveRender = null;
+    this.requestUpdate();
+    resolve?.();
+  };
+
+  private queueRender(): void {
+    if (this.renderPending) return;
+    this.renderPending = new Promise((resolve) => (this.resolveRender = resolve));
+    requestChartFrame(this.renderJob);
+  }
+
+  /** Also waits for a values-row render queued for the shared frame. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (this.renderPending) await this.renderPending;
+    return super.getUpdateComplete();
+  }
 
   private catchUpValues(): void {
     if (this.valuesStale && this.canDraw) {
@@ -338,6 +366,10 @@ export class VmMetrics extends LitElement {
     this.resize = null;
     cancelChartFrame(this.drawJob);
     this.queued = false;
+    if (this.renderPending) {
+      cancelChartFrame(this.renderJob);
+      this.renderJob();
+    }
     this.stopCountdown();
     // Chart.js keeps a page-wide registry of instances: a detached element must leave it.
     this.destroyCharts();
@@ -407,7 +439,7 @@ export class VmMetrics extends LitElement {
     }
     // Off-screen or in a background tab the values row waits too: it is re-rendered once when the
     // element shows again (a dashboard of 100 tiles would otherwise lay out 100 times a second).
-    if (this.canDraw) this.requestUpdate();
+    if (this.canDraw) this.queueRender();
     else this.valuesStale = true;
     this.scheduleDraw();
   }
@@ -812,7 +844,7 @@ export class VmMetrics extends LitElement {
       existing?.chart.destroy();
       this.slots.delete(s);
       if (!canvas) continue;
-      this.slots.set(s, { chart: new ChartCtor(canvas, this.chartConfig(s)), canvas, width: 0, height: 0 });
+      this.slots.set(s, { chart: new ChartCtor(canvas, this.chartConfig(s)), canvas, width: 0, height: 0, style: -1, window: '' });
     }
   }
 
@@ -917,18 +949,29 @@ export class VmMetrics extends LitElement {
       // Two points per bucket: about one point per horizontal pixel.
       const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
       const chart = slot.chart;
+      const restyle = slot.style !== this.styleVersion;
+      slot.style = this.styleVersion;
       spec.channels.forEach((ch, i) => {
         const ds = chart.data.datasets[i];
         ds.data = points[i];
-        ds.borderColor = theme.colours[spec.colourVars[i]];
-        ds.backgroundColor = theme.fills[spec.colourVars[i]];
+        if (restyle) {
+          ds.borderColor = theme.colours[spec.colourVars[i]];
+          ds.backgroundColor = theme.fills[spec.colourVars[i]];
+        }
         trends[ch] = trendOf(points[i], spec.kind === 'percent' ? 2 : 1024, 0.1);
       });
       const o = chart.options;
       const x = o.scales!.x!;
       x.min = fromT;
       x.max = toT;
-      (x.ticks as { stepSize?: number }).stepSize = WINDOW_STEP[this.window] ?? WINDOW_STEP['5m'];
+      if (slot.window !== this.window) {
+        slot.window = this.window;
+        (x.ticks as { stepSize?: number }).stepSize = WINDOW_STEP[this.window] ?? WINDOW_STEP['5m'];
+      }
+      if (!restyle) {
+        chart.update('none');
+        continue;
+      }
       x.ticks!.color = theme.muted;
       x.ticks!.font = { family: theme.font, size: 11 };
       const y = o.scales!.y!;
