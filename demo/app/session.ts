@@ -1,5 +1,5 @@
 /** The demo's sign-in: a LibGo JWT kept in sessionStorage (gone when the tab closes). */
-import { RestClient, VmError, readTokenClaims } from '../../src/hub/index.js';
+import { LazyRestClient, VmError, readTokenClaims } from '../../src/hub/index.js';
 
 const KEY = 'libgo-demo-token';
 
@@ -34,7 +34,7 @@ export function currentUser(): { username: string; roles: string[] } | null {
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
-  const result = await new RestClient({ serverUrl: location.origin }).login(username, password);
+  const result = await new LazyRestClient({ serverUrl: location.origin }).login(username, password);
   sessionStorage.setItem(KEY, result.token);
 }
 

@@ -9,7 +9,6 @@ import type {
   TokenProvider,
   VmSocketOptions,
 } from '../transport/index.js';
-import { workerSocketFactory } from '../transport/worker-socket.js';
 import type { Permission } from './permissions.js';
 
 export interface VmHubConfig {
@@ -44,6 +43,10 @@ export interface VmHubConfig {
   random?: () => number;
 }
 
+/** Loaded only by hubs that ask for it. */
+const workerSockets: SocketFactory = (url, protocols) =>
+  import('../transport/worker-socket.js').then(({ workerSocketFactory }) => workerSocketFactory(url, protocols));
+
 export function socketOptions(config: VmHubConfig, vmName: string, route: VmRoute): VmSocketOptions {
   return {
     serverUrl: config.serverUrl,
@@ -53,7 +56,7 @@ export function socketOptions(config: VmHubConfig, vmName: string, route: VmRout
     tokenProvider: config.tokenProvider,
     wsPath: config.wsPath,
     apiPath: config.apiPath,
-    socketFactory: config.socketFactory ?? (route === 'console' && config.consoleInWorker ? workerSocketFactory : undefined),
+    socketFactory: config.socketFactory ?? (route === 'console' && config.consoleInWorker ? workerSockets : undefined),
     fetch: config.fetch,
     heartbeatMs: config.heartbeatMs,
     requestTimeoutMs: config.requestTimeoutMs,

@@ -3,12 +3,9 @@
  * nothing, ordered input that is chunked under the server's frame limit and paced by the
  * socket's send buffer, end-of-file and the VM status seen on the console route.
  */
-import {
-  VmError,
-  chunkConsoleInput,
-  type ServerMessage,
-  type VmStatus,
-} from '../protocol/index.js';
+import { chunkConsoleInput } from '../protocol/chunk.js';
+import { VmError } from '../protocol/errors.js';
+import type { ServerMessage, VmStatus } from '../protocol/types.js';
 import type { Timers, VmSocketOptions } from '../transport/index.js';
 import { ReplayBuffer } from './replay-buffer.js';
 import { SessionBase } from './session-base.js';

@@ -13,5 +13,26 @@ export {
   type TokenClaims,
 } from './permissions.js';
 export type { SessionBase } from './session-base.js';
-export * from '../protocol/index.js';
-export * from '../transport/index.js';
+// What an application needs beside the hub. Only light modules are re-exported here: the socket,
+// decoding and REST code load on first connect, and a barrel that reached them would pull them
+// into every page's first paint. The low-level pieces are in `libgo-vm-elements/transport`.
+export * from '../protocol/types.js';
+export { VmError, isVmError, type VmErrorCode, type ClientErrorCode } from '../protocol/errors.js';
+export { isVmAction, utf8Length } from '../protocol/encode.js';
+export { normaliseStatus, parseRfc3339 } from '../protocol/validate.js';
+export { AUTH_MODES, parseAuthMode, type AuthMode, type TokenProvider, type TokenRequest } from '../transport/auth.js';
+export type { BackoffOptions } from '../transport/backoff.js';
+export { Emitter, type Listener } from '../transport/emitter.js';
+export { realTimers, type Timers } from '../transport/timers.js';
+export { buildSocketUrl, buildApiUrl, validateVmName, DEFAULT_API_PATH, DEFAULT_WS_PATH } from '../transport/urls.js';
+export {
+  browserSocketFactory,
+  type SocketFactory,
+  type SyncSocketFactory,
+  type WebSocketLike,
+  type FetchLike,
+} from '../transport/socket-factory.js';
+export type { SocketState, SocketSnapshot, VmSocketOptions, VmSocketEvents } from '../transport/vm-socket.js';
+export type { RestClientOptions } from '../transport/rest-client.js';
+export { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
+export { preloadConnection } from '../transport/lazy-socket.js';

@@ -2,15 +2,12 @@
  * Shared state of one VM's monitor socket: connection, status, bounded metrics history, the last
  * error, and commands (over the socket when it is open, else REST for start/stop).
  */
-import {
-  VmError,
-  isVmAction,
-  type ServerMessage,
-  type VmAction,
-  type VmStatus,
-} from '../protocol/index.js';
+import { isVmAction } from '../protocol/encode.js';
+import { VmError } from '../protocol/errors.js';
+import type { ServerMessage, VmAction, VmStatus } from '../protocol/types.js';
 import { VmMetricsHistory } from '../metrics/index.js';
-import type { RestClient, SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
+import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
+import type { RestApi } from '../transport/lazy-rest-client.js';
 import { SessionBase } from './session-base.js';
 
 export interface VmStatusInfo {
@@ -40,7 +37,7 @@ export class MonitorSession extends SessionBase {
 
   constructor(
     options: VmSocketOptions,
-    private readonly restClient: () => RestClient,
+    private readonly restClient: () => RestApi,
     private readonly restFallback: () => boolean,
     metricsCapacity: number,
     timers: Timers,

@@ -3,7 +3,7 @@
  * arriving late (a lazily loaded terminal, a tab switched back) can ask for exactly what it has
  * not seen: no loss within the bound, no duplicates.
  */
-import { utf8Length } from '../protocol/index.js';
+import { utf8Length } from '../protocol/encode.js';
 
 export interface ReplaySlice {
   text: string;

@@ -1,11 +1,12 @@
 /** What monitor and console sessions share: one VmSocket, change notification, rebinding. */
 import type { ServerMessage, VmError, VmRoute } from '../protocol/index.js';
-import { VmSocket, type SocketSnapshot, type VmSocketOptions } from '../transport/index.js';
+import { LazyVmSocket } from '../transport/lazy-socket.js';
+import type { SocketSnapshot, VmSocketOptions } from '../transport/index.js';
 
 export abstract class SessionBase {
   readonly vmName: string;
   readonly route: VmRoute;
-  protected socket: VmSocket;
+  protected socket: LazyVmSocket;
   private readonly listeners = new Set<() => void>();
   private unbind: Array<() => void> = [];
   private versionCounter = 0;
@@ -15,7 +16,7 @@ export abstract class SessionBase {
   constructor(options: VmSocketOptions) {
     this.vmName = options.vmName;
     this.route = options.route;
-    this.socket = new VmSocket(options);
+    this.socket = new LazyVmSocket(options);
     this.bind();
   }
 
@@ -53,7 +54,7 @@ export abstract class SessionBase {
   rebind(options: VmSocketOptions, connect: boolean): void {
     for (const off of this.unbind) off();
     this.socket.close();
-    this.socket = new VmSocket(options);
+    this.socket = new LazyVmSocket(options);
     this.bind();
     if (connect) this.socket.connect();
     this.changed();

@@ -4,15 +4,13 @@
  * linger briefly after the last subscriber leaves, so a tab switch or a re-render reuses the
  * socket and the history instead of reconnecting. Framework-free.
  */
-import { VmError, type VmRoute } from '../protocol/index.js';
-import {
-  Emitter,
-  RestClient,
-  parseAuthMode,
-  realTimers,
-  validateVmName,
-  type Timers,
-} from '../transport/index.js';
+import { VmError } from '../protocol/errors.js';
+import type { VmRoute } from '../protocol/types.js';
+import { Emitter } from '../transport/emitter.js';
+import { parseAuthMode } from '../transport/auth.js';
+import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
+import { realTimers, type Timers } from '../transport/timers.js';
+import { validateVmName } from '../transport/urls.js';
 import { socketOptions, type VmHubConfig } from './config.js';
 import { ConsoleSession } from './console-session.js';
 import { MonitorSession } from './monitor-session.js';
@@ -49,7 +47,7 @@ const DEFAULTS = {
 export class VmHub {
   readonly events = new Emitter<VmHubEvents>();
   private cfg: VmHubConfig;
-  private restClient: RestClient;
+  private restClient: RestApi;
   private readonly entries = new Map<string, Entry>();
   private disposed = false;
 
@@ -63,7 +61,7 @@ export class VmHub {
   }
 
   /** REST client with the hub's server and credentials (login, VM details, start/stop). */
-  get rest(): RestClient {
+  get rest(): RestApi {
     return this.restClient;
   }
 
@@ -187,8 +185,8 @@ export class VmHub {
     }, linger);
   }
 
-  private makeRest(): RestClient {
-    return new RestClient({
+  private makeRest(): RestApi {
+    return new LazyRestClient({
       serverUrl: this.cfg.serverUrl,
       apiPath: this.cfg.apiPath,
       authMode: this.cfg.authMode,

@@ -7,7 +7,7 @@
  *   const hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory,
  *                           fetch: peer.fetch, tokenProvider: () => peer.login('admin') });
  */
-import type { FetchLike, SocketFactory } from '../transport/socket-factory.js';
+import type { FetchLike, SyncSocketFactory } from '../transport/socket-factory.js';
 import { systemClock, type Clock } from './sim/clock.js';
 import type { FaultInjector } from './sim/faults.js';
 import { createHs256Authenticator } from './sim/hs256.js';
@@ -30,7 +30,7 @@ export interface InPagePeerOptions extends Omit<SimOptions, 'auth' | 'clock' | '
 
 export interface InPagePeer {
   /** Plug into VmSocket / the hub instead of the browser's WebSocket. */
-  socketFactory: SocketFactory;
+  socketFactory: SyncSocketFactory;
   /** Plug into the REST client instead of `window.fetch`. */
   fetch: FetchLike;
   sim: LibGoSim;

@@ -1,5 +1,5 @@
 /** How a token reaches the server, and where it comes from. */
-import { VmError } from '../protocol/index.js';
+import { VmError } from '../protocol/errors.js';
 
 /**
  * - `query`: `?token=` on the socket URL (the LibGo seed's way; the default).

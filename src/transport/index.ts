@@ -1,3 +1,5 @@
+/** Low-level pieces (`libgo-vm-elements/transport`): the socket, REST client and wire codec. */
+export * from '../protocol/index.js';
 export { VmSocket, type SocketState, type SocketSnapshot, type VmSocketOptions, type VmSocketEvents } from './vm-socket.js';
 export { RestClient, type RestClientOptions } from './rest-client.js';
 export { AUTH_MODES, parseAuthMode, type AuthMode, type TokenProvider, type TokenRequest } from './auth.js';
@@ -17,7 +19,10 @@ export {
   browserSocketFactory,
   WS_OPEN,
   type SocketFactory,
+  type SyncSocketFactory,
   type WebSocketLike,
   type FetchLike,
 } from './socket-factory.js';
 export { workerSocketFactory } from './worker-socket.js';
+export { LazyVmSocket, preloadConnection } from './lazy-socket.js';
+export { LazyRestClient, type RestApi } from './lazy-rest-client.js';

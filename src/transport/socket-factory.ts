@@ -18,7 +18,11 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
 }
 
-export type SocketFactory = (url: string, protocols?: string[]) => WebSocketLike;
+/** Opens a socket at once, as `new WebSocket` does. */
+export type SyncSocketFactory = (url: string, protocols?: string[]) => WebSocketLike;
+
+/** May return a promise, so a factory can load its own code (the worker socket does). */
+export type SocketFactory = (url: string, protocols?: string[]) => WebSocketLike | Promise<WebSocketLike>;
 
 /** `fetch` as the REST client uses it; the in-page peer provides one that never touches the network. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -28,5 +32,5 @@ export const WS_OPEN = 1;
 export const WS_CLOSING = 2;
 export const WS_CLOSED = 3;
 
-export const browserSocketFactory: SocketFactory = (url, protocols) =>
+export const browserSocketFactory: SyncSocketFactory = (url, protocols) =>
   protocols && protocols.length > 0 ? new WebSocket(url, protocols) : new WebSocket(url);

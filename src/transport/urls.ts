@@ -2,7 +2,8 @@
  * Builds every URL the library opens. The VM name is untrusted: it is validated and encoded as
  * one path segment, so `a/../b?x#y` can never reach another path, query or fragment.
  */
-import { VmError, type VmRoute } from '../protocol/index.js';
+import { VmError } from '../protocol/errors.js';
+import type { VmRoute } from '../protocol/types.js';
 
 export const DEFAULT_WS_PATH = '/ws/vms';
 export const DEFAULT_API_PATH = '/api/v1';

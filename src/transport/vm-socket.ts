@@ -248,7 +248,12 @@ export class VmSocket {
     }
     let ws: WebSocketLike;
     try {
-      ws = this.o.socketFactory(url, protocols);
+      ws = await this.o.socketFactory(url, protocols);
+      if (gen !== this.generation) {
+        ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+        ws.close(1000);
+        return;
+      }
     } catch {
       // The browser's own message may quote the URL, and with it the token: never pass it on.
       this.setState({ state: 'closed', lastError: new VmError('INVALID_CONFIG', 'The browser refused to open a WebSocket to the server address.') });

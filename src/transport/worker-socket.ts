@@ -9,7 +9,7 @@
  * no Worker at all) the socket falls back to an ordinary WebSocket in the page, silently: the only
  * difference is speed.
  */
-import { browserSocketFactory, type SocketFactory, type WebSocketLike } from './socket-factory.js';
+import { browserSocketFactory, type SyncSocketFactory, type WebSocketLike } from './socket-factory.js';
 
 // Plain JavaScript, kept tiny: it runs as-is in the worker.
 const WORKER_SOURCE = `
@@ -167,7 +167,7 @@ class WorkerWebSocket implements WebSocketLike {
  * A socket factory whose sockets run in a Worker (one worker per socket, ended with it); falls
  * back to `browserSocketFactory` where workers cannot be created.
  */
-export const workerSocketFactory: SocketFactory = (url, protocols) => {
+export const workerSocketFactory: SyncSocketFactory = (url, protocols) => {
   const src = typeof Worker === 'function' ? sourceUrl() : null;
   if (!src) return browserSocketFactory(url, protocols);
   let worker: Worker;

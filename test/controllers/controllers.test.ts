@@ -5,6 +5,7 @@ import { VmMonitorController } from '../../src/controllers/index.js';
 import '../../src/elements/vm-connection/vm-connection.define.js';
 import type { VmConnection } from '../../src/elements/vm-connection/vm-connection.js';
 import { VmHub, configureDefaultHub, getDefaultHub, resetDefaultHub } from '../../src/hub/index.js';
+import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, line } from '../helpers/fake-socket.js';
 
 class ProbeMonitor extends LitElement {
@@ -25,6 +26,9 @@ function testHub() {
 }
 
 describe('controllers and <vm-connection>', () => {
+  // The socket code loads on first connect; load it once so tests can count sockets synchronously.
+  before(() => preloadConnection());
+
   afterEach(() => resetDefaultHub());
 
   it('gives elements inside <vm-connection> its hub, one socket for many widgets', async () => {

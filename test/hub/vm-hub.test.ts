@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { ReplayBuffer, VmHub, type VmHubConfig } from '../../src/hub/index.js';
+import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, flush, line, ManualTimers } from '../helpers/fake-socket.js';
 
 function setup(extra: Partial<VmHubConfig> = {}) {
@@ -28,6 +29,9 @@ function setup(extra: Partial<VmHubConfig> = {}) {
 const metrics = (rx: number) => ({ cpu: { utilization: 5 }, memory: { used: 1, total: 2 }, network: { rxBytes: rx, txBytes: 0 }, disk: { readBytes: 0, writeBytes: 0 } });
 
 describe('VmHub', () => {
+  // The socket code loads on first connect; load it once so tests can count sockets synchronously.
+  before(() => preloadConnection());
+
   it('shares one monitor socket among any number of subscribers, and one console socket', async () => {
     const t = setup();
     const leases = Array.from({ length: 10 }, () => t.hub.monitor('web-01'));
@@ -183,6 +187,17 @@ describe('VmHub', () => {
     expect(t.sockets[1]!.url.startsWith('wss://other.test/ws/vms/web-01')).to.equal(true);
     expect(session.history.series.length).to.be.greaterThan(0);
     expect(() => t.hub.configure({ authMode: 'bogus' as never })).to.throw(/auth-mode/);
+  });
+
+  it('shows "connecting" at once and opens nothing when closed before the socket code is there', async () => {
+    const t = setup({ lingerMs: 0 });
+    const lease = t.hub.monitor('web-01');
+    expect(lease.session.connection.state).to.equal('connecting');
+    lease.release();
+    t.timers.advance(0);
+    await t.step();
+    expect(t.sockets.length).to.equal(0);
+    expect(t.hub.sessionCount).to.equal(0);
   });
 
   it('validates VM names before opening anything', () => {

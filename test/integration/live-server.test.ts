@@ -4,7 +4,8 @@
  * user would meet when the server batches, restarts, stalls or refuses.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { RestClient, VmHub, VmSocket, type SocketSnapshot, type VmHubConfig } from '../../src/hub/index.js';
+import { VmHub, type SocketSnapshot, type VmHubConfig } from '../../src/hub/index.js';
+import { RestClient, VmSocket } from '../../src/transport/index.js';
 import { createServer, type LibGoServer } from '../setup/libgo.js';
 
 async function login(server: LibGoServer, user = 'admin', password = `${user}123`): Promise<string> {

@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { buildApiUrl, buildSocketUrl, tokenSubprotocols, validateVmName, VmError } from '../../src/hub/index.js';
+import { buildApiUrl, buildSocketUrl, validateVmName, VmError } from '../../src/hub/index.js';
+import { tokenSubprotocols } from '../../src/transport/index.js';
 
 describe('URL building', () => {
   it('encodes the VM name as one path segment: a/../b?x#y cannot change the path', () => {

@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { VmError, VmSocket, type SocketSnapshot, type VmSocketOptions } from '../../src/hub/index.js';
+import { VmError, type SocketSnapshot, type VmSocketOptions } from '../../src/hub/index.js';
+import { VmSocket } from '../../src/transport/index.js';
 import { fakeSocketFactory, flush, line, ManualTimers } from '../helpers/fake-socket.js';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VySWQiOiIxIn0.SECRET-SIGNATURE';

@@ -2,7 +2,8 @@ import { fixture, html } from '@open-wc/testing';
 import '../../../src/elements/vm-connection/vm-connection.define.js';
 import '../../../src/elements/vm-console/vm-console.define.js';
 import type { VmConsole } from '../../../src/elements/vm-console/vm-console.js';
-import { RestClient, VmHub, browserSocketFactory, type WebSocketLike } from '../../../src/hub/index.js';
+import { VmHub, browserSocketFactory, type WebSocketLike } from '../../../src/hub/index.js';
+import { RestClient } from '../../../src/transport/index.js';
 import type { LibGoServer } from '../../setup/libgo.js';
 
 export const PASSWORDS: Record<string, string> = { admin: 'admin123', operator: 'operator123', viewer: 'viewer123' };

@@ -1,6 +1,7 @@
 /** Shared by the <vm-detail> tests: logins, hubs and ways to read what a user sees. */
 import { waitUntil } from '@open-wc/testing';
-import { RestClient, VmHub, type VmHubConfig } from '../../../src/hub/index.js';
+import { VmHub, type VmHubConfig } from '../../../src/hub/index.js';
+import { RestClient } from '../../../src/transport/index.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 
 export const PASSWORDS: Record<string, string> = { admin: 'admin123', operator: 'operator123', viewer: 'viewer123' };
