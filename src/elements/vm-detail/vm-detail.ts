@@ -25,8 +25,8 @@ import {
   parseConfirmActions,
   type ActionState,
 } from './actions.js';
-import { addStyles, afterPaint, kit, loadConfirm, loadOverview, loadPart, type LazyPart } from './lazy.js';
-import { STATUS_LABEL, explainError, statusTone } from './messages.js';
+import { addStyles, afterPaint, kit, loadConfirm, loadExplain, loadOverview, loadPart, type LazyPart } from './lazy.js';
+import { STATUS_LABEL, statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
 
 export type VmDetailTab = 'overview' | 'monitoring' | 'console';
@@ -141,6 +141,8 @@ export class VmDetail extends LitElement {
   @state() private overviewView: Awaited<ReturnType<typeof loadOverview>> | null = null;
   @state() private overviewLoad: LoadState = 'idle';
   @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
+  /** The error texts (`explain.ts`): loaded right after the first paint, or with the first error. */
+  @state() private explainError: Awaited<ReturnType<typeof loadExplain>> | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -241,6 +243,7 @@ export class VmDetail extends LitElement {
     // Loaded after the first paint, in parallel with the REST request; the skeleton covers both.
     afterPaint(() => {
       this.loadOverviewView();
+      this.loadExplainTexts();
       if (parseConfirmActions(this.confirmActions).actions.size === 0) return;
       const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o: { timeout: number }) => void }).requestIdleCallback;
       const preload = () => void this.useConfirm().catch(() => undefined);
@@ -260,6 +263,18 @@ export class VmDetail extends LitElement {
     return this.use(loadConfirm).then((m) => (this.confirmView = m));
   }
 
+  private loadExplainTexts(): void {
+    if (this.explainError) return;
+    loadExplain().then(
+      (fn) => (this.explainError = fn),
+      (e: unknown) => {
+        // The server's own words, rather than no message at all.
+        console.warn('<vm-detail>: could not load the error texts:', e);
+        this.explainError = (error) => error.message || 'Something went wrong.';
+      },
+    );
+  }
+
   private loadOverviewView(): void {
     if (this.overviewLoad === 'loading' || this.overviewLoad === 'ready') return;
     this.overviewLoad = 'loading';
@@ -276,6 +291,7 @@ export class VmDetail extends LitElement {
   }
 
   protected override updated(): void {
+    if (!this.explainError && (this.vmError || this.bannerError)) this.loadExplainTexts();
     this.reportError();
     this.syncTicker();
   }
@@ -574,7 +590,9 @@ export class VmDetail extends LitElement {
     const st = session?.status ?? null;
     const status: VmStatus | null = st?.status ?? this.vm?.status ?? null;
     const raw = st?.rawStatus ?? this.vm?.rawStatus ?? '';
-    const banner = this.bannerError;
+    const explain = this.explainError;
+    // An error is shown once its text is here (the same frame, or the next one).
+    const banner = explain && this.bannerError;
     return html`
       <div class="root">
         <header part="header" class="header">
@@ -590,7 +608,7 @@ export class VmDetail extends LitElement {
         </header>
         <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
           ${banner
-            ? html`<span class="banner-text">${explainError(banner, this.vmName)}</span>
+            ? html`<span class="banner-text">${explain(banner, this.vmName)}</span>
                 <code class="banner-code" title="Error code from the server">${banner.code}</code>
                 <button class="link" @click=${() => this.retryAll()}>Try again</button>`
             : nothing}
@@ -742,11 +760,12 @@ export class VmDetail extends LitElement {
 
   private renderOverview(): TemplateResult {
     const vm = this.vm;
+    const explain = this.explainError;
     if (!vm) {
-      if (this.vmError && !this.vmLoading) {
+      if (this.vmError && explain && !this.vmLoading) {
         return html`<div class="empty" data-state="error">
           <p class="empty-title">The VM's details could not be loaded.</p>
-          <p>${explainError(this.vmError, this.vmName)}</p>
+          <p>${explain(this.vmError, this.vmName)}</p>
           <button class="btn" @click=${() => this.refresh()}>Retry</button>
         </div>`;
       }
@@ -761,7 +780,7 @@ export class VmDetail extends LitElement {
       vm,
       vmName: this.vmName,
       loading: this.vmLoading,
-      stale: this.vmError ? explainError(this.vmError, this.vmName) : '',
+      stale: this.vmError && explain ? explain(this.vmError, this.vmName) : '',
       copied: this.copied,
       retry: () => this.refresh(),
       copy: () => void this.copyUuid(vm.uuid),
