@@ -55,58 +55,44 @@ export interface ActionInput {
   vmName: string;
 }
 
+/**
+ * Why an action is disabled, as data: the sentence for it (`reasons.ts`) loads right after the
+ * first paint, so the buttons render enabled/disabled without it.
+ */
+export type Why =
+  | { kind: 'busy' }
+  | { kind: 'wait'; other: VmAction }
+  | { kind: 'permission'; missing: readonly Permission[] }
+  | { kind: 'not-found' }
+  | { kind: 'sign-in' }
+  | { kind: 'offline' }
+  | { kind: 'no-status' }
+  | { kind: 'status'; status: VmStatus }
+  | { kind: 'no-session'; badName: boolean };
+
 export interface ActionState {
   action: VmAction;
   enabled: boolean;
   busy: boolean;
-  /** Why the button is disabled; empty when enabled. */
-  reason: string;
+  /** Why the button is disabled; null when enabled. */
+  why: Why | null;
 }
 
 export function actionState(action: VmAction, i: ActionInput): ActionState {
-  const off = (reason: string, busy = false): ActionState => ({ action, enabled: false, busy, reason });
-  if (i.pending.has(action)) return off(`${ACTION_PROGRESS[action].replace('…', '')} is in progress.`, true);
-  if (i.pending.size > 0) {
-    const other = [...i.pending][0]!;
-    return off(`Wait until ${other} has finished.`);
-  }
+  const off = (why: Why, busy = false): ActionState => ({ action, enabled: false, busy, why });
+  if (i.pending.has(action)) return off({ kind: 'busy' }, true);
+  if (i.pending.size > 0) return off({ kind: 'wait', other: [...i.pending][0]! });
   if (i.permissions) {
     const missing = ACTION_NEEDS[action].filter((p) => !i.permissions!.has(p));
-    if (missing.length > 0) {
-      return off(`You do not have permission to ${action} VMs (needs the ${missing.join(' and ')} permission).`);
-    }
+    if (missing.length > 0) return off({ kind: 'permission', missing });
   }
   const c = i.connection;
-  if (c && (c.state === 'unauthorized' || c.state === 'not-found')) {
-    return off(c.state === 'not-found' ? `There is no VM called ${i.vmName}.` : 'Sign in again to control this VM.');
-  }
-  const live = c?.state === 'open';
-  if (!live && (!REST_ACTIONS.has(action) || !i.restFallback)) {
-    return off(`${ACTION_LABEL[action]} needs a live connection to the server.`);
-  }
-  if (i.status === null) return off(`Waiting for the VM's status.`);
-  if (!VALID_FROM[action].includes(i.status)) return off(invalidReason(action, i.status, i.vmName));
-  return { action, enabled: true, busy: false, reason: '' };
-}
-
-function invalidReason(action: VmAction, status: VmStatus, vm: string): string {
-  if (status === 'unknown' || status === 'error') return `${vm}'s state is ${status}: ${action} is not possible now.`;
-  switch (action) {
-    case 'start':
-      return status === 'running'
-        ? `${vm} is already running.`
-        : `${vm} is ${status}: resume it instead.`;
-    case 'stop':
-      return `${vm} is not running (it is ${status}).`;
-    case 'restart':
-      return `Only a running VM can be restarted (${vm} is ${status}).`;
-    case 'suspend':
-      return status === 'paused' || status === 'suspended'
-        ? `${vm} is already ${status}.`
-        : `Only a running VM can be suspended (${vm} is ${status}).`;
-    case 'resume':
-      return `Only a paused VM can be resumed (${vm} is ${status}).`;
-  }
+  if (c?.state === 'not-found') return off({ kind: 'not-found' });
+  if (c?.state === 'unauthorized') return off({ kind: 'sign-in' });
+  if (c?.state !== 'open' && (!REST_ACTIONS.has(action) || !i.restFallback)) return off({ kind: 'offline' });
+  if (i.status === null) return off({ kind: 'no-status' });
+  if (!VALID_FROM[action].includes(i.status)) return off({ kind: 'status', status: i.status });
+  return { action, enabled: true, busy: false, why: null };
 }
 
 /** Parses `confirm-actions` ("stop restart"); unknown words are reported, not silently kept. */

@@ -1,7 +1,7 @@
 import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
 import type { VmAction } from '../../hub/index.js';
 import { formatBytes } from '../../metrics/index.js';
-import { ACTION_LABEL } from './actions.js';
+import { ACTION_LABEL, ACTION_PROGRESS } from './actions.js';
 /**
  * The heavy tab contents, loaded on first show only: `<vm-metrics>` brings Chart.js and
  * `<vm-console>` brings xterm.js, neither of which the Overview tab needs. Each load is made once
@@ -51,15 +51,16 @@ export interface Kit {
   nothing: typeof nothing;
   formatBytes: typeof formatBytes;
   label: Readonly<Record<VmAction, string>>;
+  progress: Readonly<Record<VmAction, string>>;
 }
-export const kit: Kit = { html, nothing, formatBytes, label: ACTION_LABEL };
+export const kit: Kit = { html, nothing, formatBytes, label: ACTION_LABEL, progress: ACTION_PROGRESS };
 
 /** A part's module with its styles made a stylesheet once per page. */
 const withSheet = <M extends { styles: string }>(m: M) => ({ ...m, sheet: unsafeCSS(m.styles) });
 
 export const loadOverview = once(() => import('./overview.js').then(withSheet));
 export const loadConfirm = once(() => import('./confirm.js').then(withSheet));
-export const loadExplain = once(() => import('./explain.js').then((m) => m.explainError));
+export const loadTexts = once(() => import('./texts.js'));
 
 /**
  * Adds a lazily loaded part's styles to a shadow root after the element's own: a constructable

@@ -25,7 +25,7 @@ import {
   parseConfirmActions,
   type ActionState,
 } from './actions.js';
-import { addStyles, afterPaint, kit, loadConfirm, loadExplain, loadOverview, loadPart, type LazyPart } from './lazy.js';
+import { addStyles, afterPaint, kit, loadConfirm, loadTexts, loadOverview, loadPart, type LazyPart } from './lazy.js';
 import { STATUS_LABEL, statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
 
@@ -141,8 +141,8 @@ export class VmDetail extends LitElement {
   @state() private overviewView: Awaited<ReturnType<typeof loadOverview>> | null = null;
   @state() private overviewLoad: LoadState = 'idle';
   @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
-  /** The error texts (`explain.ts`): loaded right after the first paint, or with the first error. */
-  @state() private explainError: Awaited<ReturnType<typeof loadExplain>> | null = null;
+  /** Error and disabled-reason texts (`texts.ts`): loaded right after the first paint. */
+  @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -243,7 +243,7 @@ export class VmDetail extends LitElement {
     // Loaded after the first paint, in parallel with the REST request; the skeleton covers both.
     afterPaint(() => {
       this.loadOverviewView();
-      this.loadExplainTexts();
+      this.loadTexts();
       if (parseConfirmActions(this.confirmActions).actions.size === 0) return;
       const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o: { timeout: number }) => void }).requestIdleCallback;
       const preload = () => void this.useConfirm().catch(() => undefined);
@@ -263,14 +263,14 @@ export class VmDetail extends LitElement {
     return this.use(loadConfirm).then((m) => (this.confirmView = m));
   }
 
-  private loadExplainTexts(): void {
-    if (this.explainError) return;
-    loadExplain().then(
-      (fn) => (this.explainError = fn),
+  private loadTexts(): void {
+    if (this.texts) return;
+    loadTexts().then(
+      (m) => (this.texts = m),
       (e: unknown) => {
-        // The server's own words, rather than no message at all.
+        // The server's own words, and no reasons, rather than no message at all.
         console.warn('<vm-detail>: could not load the error texts:', e);
-        this.explainError = (error) => error.message || 'Something went wrong.';
+        this.texts = { explainError: (error) => error.message || 'Something went wrong.', reasonText: () => '' };
       },
     );
   }
@@ -291,7 +291,7 @@ export class VmDetail extends LitElement {
   }
 
   protected override updated(): void {
-    if (!this.explainError && (this.vmError || this.bannerError)) this.loadExplainTexts();
+    if (!this.texts && (this.vmError || this.bannerError)) this.loadTexts();
     this.reportError();
     this.syncTicker();
   }
@@ -462,12 +462,8 @@ export class VmDetail extends LitElement {
       vmName: this.vmName,
     };
     if (!session) {
-      return ACTION_ORDER.map((action) => ({
-        action,
-        enabled: false,
-        busy: false,
-        reason: this.detail.nameError ? 'The VM name is not valid.' : 'Not connected to a VM.',
-      }));
+      const why = { kind: 'no-session', badName: !!this.detail.nameError } as const;
+      return ACTION_ORDER.map((action) => ({ action, enabled: false, busy: false, why }));
     }
     return ACTION_ORDER.map((a) => actionState(a, input));
   }
@@ -590,7 +586,7 @@ export class VmDetail extends LitElement {
     const st = session?.status ?? null;
     const status: VmStatus | null = st?.status ?? this.vm?.status ?? null;
     const raw = st?.rawStatus ?? this.vm?.rawStatus ?? '';
-    const explain = this.explainError;
+    const explain = this.texts?.explainError;
     // An error is shown once its text is here (the same frame, or the next one).
     const banner = explain && this.bannerError;
     return html`
@@ -680,7 +676,7 @@ export class VmDetail extends LitElement {
       >
         ${s.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[s.action]}` : ACTION_LABEL[s.action]}
       </button>
-      ${s.enabled ? nothing : html`<span class="tip" role="tooltip" id=${tipId}>${s.reason}</span>`}
+      ${s.why ? html`<span class="tip" role="tooltip" id=${tipId}>${this.texts?.reasonText(s.action, s.why, this.vmName, kit)}</span>` : nothing}
     </span>`;
   }
 
@@ -760,7 +756,7 @@ export class VmDetail extends LitElement {
 
   private renderOverview(): TemplateResult {
     const vm = this.vm;
-    const explain = this.explainError;
+    const explain = this.texts?.explainError;
     if (!vm) {
       if (this.vmError && explain && !this.vmLoading) {
         return html`<div class="empty" data-state="error">

@@ -1,0 +1,84 @@
+/**
+ * The words shown once the server has answered: what an error means, and why an action is
+ * disabled (shown when its button is hovered or focused). Loaded right after the first paint, in
+ * parallel with the first requests. No runtime imports (see overview.ts); labels come via `Kit`.
+ */
+import type { VmAction, VmError, VmErrorCode, VmStatus } from '../../hub/index.js';
+import type { Why } from './actions.js';
+import type { Kit } from './lazy.js';
+
+/** A sentence a user understands for an error; the server's own text follows where it adds something. */
+export function explainError(error: VmError, vmName: string): string {
+  const vm = vmName || 'this VM';
+  const known: Partial<Record<VmErrorCode, string>> = {
+    AUTH_ERROR: 'You are not signed in, or your session has expired. Sign in again to see this VM.',
+    PERMISSION_DENIED: `Your account is not allowed to open ${vm}.`,
+    VM_NOT_FOUND: `There is no VM called “${vm}” on this server.`,
+    VM_NOT_RUNNING: `${vm} is not running.`,
+    INVALID_INPUT: error.message,
+    INVALID_CONFIG: `The connection settings are not valid: ${error.message}`,
+    NETWORK_ERROR: 'The server cannot be reached. Check the network; the page keeps trying.',
+    SERVER_ERROR: 'The server ran into a problem. Try again in a moment.',
+    UNKNOWN_ERROR: 'The server reported an unexpected problem.',
+    INVALID_RESPONSE: 'The server sent an answer this page does not understand.',
+    INVALID_COMMAND: 'The server did not accept the command.',
+    INVALID_MESSAGE: 'The server could not read a message from this page.',
+    INVALID_MESSAGE_TYPE: 'The server rejected a message from this page.',
+    UNKNOWN_MESSAGE_TYPE: 'The server rejected a message from this page.',
+    TIMEOUT: 'The server took too long to answer.',
+  };
+  // On an open socket the server uses AUTH_ERROR for a missing permission, too.
+  if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
+    return `Your account is not allowed to do that (${error.message}).`;
+  }
+  const base = known[error.code];
+  if (!base) return error.message || 'Something went wrong.';
+  // Keep the server's detail when it is more than the code restated.
+  const detail = error.message && !base.includes(error.message) && error.code !== 'AUTH_ERROR' && error.code !== 'VM_NOT_FOUND' ? error.message : '';
+  return detail && base !== detail ? `${base} (${detail})` : base;
+}
+
+/** Why an action is disabled, as a sentence. */
+export function reasonText(action: VmAction, why: Why, vm: string, { label: labels, progress }: Kit): string {
+  const label = labels[action];
+  switch (why.kind) {
+    case 'busy':
+      return `${progress[action].replace('…', '')} is in progress.`;
+    case 'wait':
+      return `Wait until ${why.other} has finished.`;
+    case 'permission':
+      return `You do not have permission to ${action} VMs (needs the ${why.missing.join(' and ')} permission).`;
+    case 'not-found':
+      return `There is no VM called ${vm}.`;
+    case 'sign-in':
+      return 'Sign in again to control this VM.';
+    case 'offline':
+      return `${label} needs a live connection to the server.`;
+    case 'no-status':
+      return `Waiting for the VM's status.`;
+    case 'status':
+      return invalidReason(action, why.status, vm);
+    case 'no-session':
+      return why.badName ? 'The VM name is not valid.' : 'Not connected to a VM.';
+  }
+}
+
+function invalidReason(action: VmAction, status: VmStatus, vm: string): string {
+  if (status === 'unknown' || status === 'error') return `${vm}'s state is ${status}: ${action} is not possible now.`;
+  switch (action) {
+    case 'start':
+      return status === 'running'
+        ? `${vm} is already running.`
+        : `${vm} is ${status}: resume it instead.`;
+    case 'stop':
+      return `${vm} is not running (it is ${status}).`;
+    case 'restart':
+      return `Only a running VM can be restarted (${vm} is ${status}).`;
+    case 'suspend':
+      return status === 'paused' || status === 'suspended'
+        ? `${vm} is already ${status}.`
+        : `Only a running VM can be suspended (${vm} is ${status}).`;
+    case 'resume':
+      return `Only a paused VM can be resumed (${vm} is ${status}).`;
+  }
+}
