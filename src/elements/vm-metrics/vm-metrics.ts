@@ -16,6 +16,7 @@ import { connectionLabel } from '../../styles/connection-label.js';
 import { loadChartJs } from './chart-loader.js';
 import { cancelChartFrame, requestChartFrame } from './draw-clock.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
+import { Sparkline, type SparklineSeries } from './sparkline.js';
 import { checkSample, type MetricsSample } from './samples.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
 
@@ -93,6 +94,13 @@ interface ChartSlot {
   window: string;
 }
 
+/** A compact tile's sparkline and what it draws (reused between draws). */
+interface SparkSlot {
+  spark: Sparkline;
+  canvas: HTMLCanvasElement;
+  lines: SparklineSeries[];
+}
+
 interface Theme {
   colours: Record<string, string>;
   fills: Record<string, string>;
@@ -133,7 +141,8 @@ function withAlpha(colour: string, alpha: number): string {
  * monitor session, so a chart opened late (or shown again after a tab switch) starts with what
  * the session already holds. Without a server, a host pushes samples into the `metrics` property.
  *
- * Chart.js is loaded on first use. At most one chart update per animation frame, shared by all
+ * Chart.js is loaded on first use, and never for `compact` tiles: those draw sparklines with a
+ * small renderer of their own (sparkline.ts). At most one chart update per animation frame, shared by all
  * elements on the page and at most four a second (see draw-clock.ts); none while the element is
  * off-screen, hidden or the page is in the background (it catches up when visible), and none while
  * paused.
@@ -217,6 +226,7 @@ export class VmMetrics extends LitElement {
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
   private readonly slots = new Map<MetricSeries, ChartSlot>();
+  private readonly sparks = new Map<MetricSeries, SparkSlot>();
   private queued = false;
   private readonly drawJob = () => {
     this.queued = false;
@@ -779,6 +789,15 @@ export class VmMetrics extends LitElement {
       return;
     }
     const shown = parseSeries(this.series).list;
+    if (this.compact) {
+      // Sparklines: no Chart.js to load, drawn in this frame.
+      this.ensureSparklines(shown);
+      this.updateSparklines(history, shown);
+      this.lastDrawKey = key;
+      this.drawnVersion = history.version;
+      this.drawCounter++;
+      return;
+    }
     if (shown.some((s) => !this.slots.has(s))) {
       this.drawing = true;
       try {
@@ -997,9 +1016,59 @@ export class VmMetrics extends LitElement {
     }
   }
 
+  private ensureSparklines(shown: readonly MetricSeries[]): void {
+    for (const [s, slot] of this.sparks) {
+      if (shown.includes(s)) continue;
+      slot.spark.destroy();
+      this.sparks.delete(s);
+    }
+    for (const s of shown) {
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
+      const existing = this.sparks.get(s);
+      if (existing && existing.canvas === canvas) continue;
+      existing?.spark.destroy();
+      this.sparks.delete(s);
+      if (!canvas) continue;
+      const lines = SPECS[s].channels.map(() => ({ points: [] as ChartPoint[], colour: '', fill: null as string | null }));
+      this.sparks.set(s, { spark: new Sparkline(canvas), canvas, lines });
+    }
+  }
+
+  private updateSparklines(history: VmMetricsHistory, shown: readonly MetricSeries[]): void {
+    const theme = this.readTheme();
+    const series = history.series;
+    const toT = series.lastTime;
+    const fromT = toT - (METRIC_WINDOWS[this.window] ?? METRIC_WINDOWS['5m']);
+    const dpr = window.devicePixelRatio || 1;
+    const trends: Partial<Record<MetricChannel, Trend | null>> = {};
+    for (const key of shown) {
+      const slot = this.sparks.get(key);
+      if (!slot) continue;
+      const spec = SPECS[key];
+      const [width, height] = this.plotSize(slot.canvas.parentElement!);
+      slot.spark.resize(width, height, dpr);
+      // Two points per bucket: about one point per horizontal pixel.
+      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
+      spec.channels.forEach((ch, i) => {
+        const line = slot.lines[i];
+        line.points = points[i];
+        line.colour = theme.colours[spec.colourVars[i]];
+        line.fill = theme.fills[spec.colourVars[i]];
+        trends[ch] = trendOf(points[i], spec.kind === 'percent' ? 2 : 1024, 0.1);
+      });
+      // 0–100 % (more if a value goes beyond); rates from 0 to the window's largest.
+      slot.spark.draw(slot.lines, fromT, toT, spec.kind === 'percent' ? 100 : 0);
+    }
+    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
+      this.trends = trends;
+    }
+  }
+
   private destroyCharts(): void {
     for (const slot of this.slots.values()) slot.chart.destroy();
     this.slots.clear();
+    for (const slot of this.sparks.values()) slot.spark.destroy();
+    this.sparks.clear();
     this.lastDrawKey = '';
     this.drawnVersion = -1;
   }

@@ -2,7 +2,7 @@
 // reference LibGo server (metrics every 200 ms in the test runner). One file on purpose: chart
 // updates only happen in a visible page, and of two pages the runner opens at once only one is.
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
-import { Chart } from 'chart.js';
+import type { Chart as ChartClass } from 'chart.js';
 import '../../../src/elements/vm-metrics/vm-metrics.define.js';
 import type { VmMetrics, MetricsSample } from '../../../src/elements/vm-metrics/vm-metrics.js';
 import '../../../src/elements/vm-connection/vm-connection.define.js';
@@ -11,6 +11,13 @@ import { RestClient } from '../../../src/transport/index.js';
 import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
 import { MIN_INTERVAL_MS } from '../../../src/elements/vm-metrics/draw-clock.js';
+import { Sparkline } from '../../../src/elements/vm-metrics/sparkline.js';
+
+// Chart.js is imported lazily, after the compact-tile tests checked that it is never requested.
+let Chart: typeof ChartClass;
+async function loadChart(): Promise<void> {
+  Chart ??= (await import('chart.js')).Chart;
+}
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -60,25 +67,148 @@ function text(el: VmMetrics, selector = '.base'): string {
   return (el.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function chartOf(el: VmMetrics, series: string): Chart {
+function chartOf(el: VmMetrics, series: string): ChartClass {
   const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>(`canvas[data-series="${series}"]`)!;
   const chart = Chart.getChart(canvas);
   if (!chart) throw new Error(`no chart on the ${series} canvas`);
-  return chart as Chart;
+  return chart as ChartClass;
 }
 
 async function drawn(el: VmMetrics): Promise<void> {
   await until(() => el.history !== null && el.lastDrawnVersion === el.history.version, 'the charts to catch up');
 }
 
-function ys(chart: Chart, dataset = 0): (number | null)[] {
+function ys(chart: ChartClass, dataset = 0): (number | null)[] {
   return (chart.data.datasets[dataset].data as { y: number | null }[]).map((p) => p.y);
 }
+
+function canvasOf(el: VmMetrics, series: string): HTMLCanvasElement {
+  return el.shadowRoot!.querySelector<HTMLCanvasElement>(`canvas[data-series="${series}"]`)!;
+}
+
+function sparklineOf(el: VmMetrics, series: string): Sparkline {
+  const spark = Sparkline.of(canvasOf(el, series));
+  if (!spark) throw new Error(`no sparkline on the ${series} canvas`);
+  return spark;
+}
+
+/** Chart.js module requests since `since` (resource timing). */
+function chartJsRequests(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((n) => /[/@]chart\.js\/|chart\.js(\?|$)|@kurkle/.test(n));
+}
+
+/** Whether any pixel of the canvas's column at css x is painted. */
+function columnPainted(canvas: HTMLCanvasElement, cssX: number): boolean {
+  const ctx = canvas.getContext('2d')!;
+  const x = Math.round((cssX * canvas.width) / canvas.clientWidth);
+  const data = ctx.getImageData(x, 0, 1, canvas.height).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+  return false;
+}
+
+// First in the file on purpose: nothing may have imported Chart.js yet.
+describe('<vm-metrics compact> sparklines (no Chart.js)', function () {
+  before(async function () {
+    this.timeout(160_000);
+    await visiblePage();
+  });
+
+  it('a page of compact tiles never requests chart.js; a full panel does', async () => {
+    // The resource timing buffer may be full of the test page's own modules: start afresh.
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(100_000);
+    const wrap = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: repeat(4, 220px)">
+      ${Array.from({ length: 8 }, () => html`<vm-metrics compact></vm-metrics>`)}
+    </div>`);
+    const tiles = [...wrap.querySelectorAll('vm-metrics')];
+    tiles.forEach((el, v) => (el.metrics = steady(10 + v)));
+    for (const el of tiles) await drawn(el);
+    await settle();
+    for (const el of tiles) {
+      expect(el.drawCount).to.be.greaterThan(0);
+      for (const s of ['cpu', 'memory', 'network', 'disk']) expect(sparklineOf(el, s).runs[0]).to.deep.equal([10 + tiles.indexOf(el) - (s === 'network' || s === 'disk' ? 1 : 0)]);
+    }
+    expect(chartJsRequests()).to.deep.equal([]);
+
+    // The check above can fail: a full panel on the same page does load Chart.js.
+    const full = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
+    full.metrics = steady(3);
+    await drawn(full);
+    expect(chartJsRequests().length).to.be.greaterThan(0);
+  });
+
+  it('draws a counter reset as a gap in the sparkline', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics compact series="network" style="width: 320px"></vm-metrics>`);
+    // 5 minutes of 1 MiB/s, the VM restarts at k = 30 (both counters back near 0), then 2 MiB/s.
+    el.metrics = Array.from({ length: 61 }, (_, k) =>
+      sample(T0 + k * 5000, {
+        network: k < 30 ? { rxBytes: k * 5 * MiB, txBytes: k * 5 * MiB } : { rxBytes: (k - 30) * 10 * MiB, txBytes: (k - 30) * 10 * MiB },
+      }),
+    );
+    await drawn(el);
+    const spark = sparklineOf(el, 'network');
+    // Sample 0 has no rate yet, sample 30 is the reset: two runs per line, 29 and 30 points.
+    expect(spark.runs).to.deep.equal([
+      [29, 30],
+      [29, 30],
+    ]);
+    expect(spark.yMax).to.equal(2 * MiB);
+    const canvas = canvasOf(el, 'network');
+    const w = canvas.clientWidth;
+    expect(canvas.width).to.equal(Math.round(w * devicePixelRatio));
+    // x of sample k: the window is the last 5 minutes, sample 60 at the right edge.
+    const xOf = (k: number) => (w * (k * 5000 - (60 * 5000 - 5 * 60_000))) / (5 * 60_000);
+    expect(columnPainted(canvas, xOf(15)), 'line before the reset').to.equal(true);
+    expect(columnPainted(canvas, xOf(45)), 'line after the reset').to.equal(true);
+    expect(columnPainted(canvas, xOf(30)), 'nothing drawn across the reset').to.equal(false);
+    expect(canvas.getAttribute('aria-label')).to.equal('Network rate: received 2 MiB/s, rising; sent 2 MiB/s, rising over the last 5 minutes');
+  });
+
+  it('hidden compact tiles draw nothing, and catch up when shown', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics compact style="width: 240px"></vm-metrics>`);
+    el.metrics = steady(5);
+    await drawn(el);
+    const draws = el.drawCount;
+    el.hidden = true;
+    await frames(3);
+    el.metrics = steady(20, T0 + 5 * 5000);
+    await settle();
+    expect(el.drawCount).to.equal(draws);
+    expect(sparklineOf(el, 'cpu').runs[0]).to.deep.equal([5]);
+    el.hidden = false;
+    await drawn(el);
+    expect(el.drawCount).to.equal(draws + 1);
+    expect(sparklineOf(el, 'cpu').runs[0]).to.deep.equal([25]);
+  });
+
+  it('re-reads sparkline colours on a theme change', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics compact theme="light" series="cpu" style="width: 240px"></vm-metrics>`);
+    el.metrics = steady(30);
+    await drawn(el);
+    const canvas = canvasOf(el, 'cpu');
+    const pixelSum = () => {
+      const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let r = 0;
+      for (let i = 0; i < d.length; i += 4) r += d[i] + d[i + 1] * 3 + d[i + 2] * 7;
+      return r;
+    };
+    const light = pixelSum();
+    expect(light).to.be.greaterThan(0);
+    const draws = el.drawCount;
+    el.theme = 'dark';
+    await until(() => el.drawCount > draws, 'a redraw after the theme change');
+    expect(pixelSum()).not.to.equal(light);
+  });
+});
 
 describe('<vm-metrics> host mode (metrics property)', function () {
   before(async function () {
     this.timeout(160_000);
     await visiblePage();
+    await loadChart();
   });
 
   it('shows a waiting placeholder in every card until the first sample', async () => {
@@ -360,10 +490,12 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     await drawn(el);
     expect(el.shadowRoot!.querySelector('.values')).to.equal(null);
     expect(el.shadowRoot!.querySelector('.segmented')).to.equal(null);
-    const cpu = chartOf(el, 'cpu');
-    expect(cpu.options.scales!.x!.display).to.equal(false);
-    expect(cpu.options.scales!.y!.display).to.equal(false);
-    expect(cpu.canvas.clientHeight).to.be.below(60);
+    const canvas = canvasOf(el, 'cpu');
+    expect(Chart.getChart(canvas), 'no Chart.js in compact tiles').to.equal(undefined);
+    expect(sparklineOf(el, 'cpu').runs[0]).to.deep.equal([3]);
+    expect(sparklineOf(el, 'network').runs).to.deep.equal([[2], [2]]);
+    expect(canvas.clientHeight).to.be.below(60);
+    expect(canvas.height).to.equal(Math.round(canvas.clientHeight * devicePixelRatio));
     expect(text(el, '.tile-value[data-series="cpu"]')).to.equal('22%');
     const net = [...el.shadowRoot!.querySelectorAll('.tile-value[data-series="network"] span')].map((e) => e.textContent!.trim());
     expect(net).to.deep.equal(['↓ 1 MiB/s', '↑ 256 KiB/s']);
@@ -428,6 +560,7 @@ describe('<vm-metrics> with the reference server', function () {
     this.timeout(160_000);
     if (!(await pingLibGo()).available) this.skip();
     await visiblePage();
+    await loadChart();
     server = await createServer();
     token = (await new RestClient({ serverUrl: server.url }).login('admin', 'admin123')).token;
   });
