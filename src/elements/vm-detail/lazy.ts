@@ -60,7 +60,7 @@ const withSheet = <M extends { styles: string }>(m: M) => ({ ...m, sheet: unsafe
 
 export const loadOverview = once(() => import('./overview.js').then(withSheet));
 export const loadConfirm = once(() => import('./confirm.js').then(withSheet));
-export const loadTexts = once(() => import('./texts.js'));
+export const loadTexts = once(() => import('./texts.js').then(withSheet));
 
 /**
  * Adds a lazily loaded part's styles to a shadow root after the element's own: a constructable

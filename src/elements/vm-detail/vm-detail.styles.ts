@@ -2,9 +2,9 @@ import { css } from 'lit';
 import { themeTokens } from '../../styles/theme.js';
 
 /**
- * What the first paint needs: header, banner, outcome, tabs, panels, empty states and the
- * skeleton. The Overview details (`overview.ts`) and the confirmation dialog (`confirm.ts`) bring
- * their own styles when they load. One rule per line keeps the shipped string small.
+ * What the first paint needs: header, tabs, panels, empty states and the skeleton. The error
+ * banner, action outcome and disabled-reason tooltip (`texts.ts`), the Overview details
+ * (`overview.ts`) and the confirmation dialog (`confirm.ts`) bring their own styles when they load. One rule per line keeps the shipped string small.
  */
 export const styles = [
   themeTokens,
@@ -40,21 +40,12 @@ export const styles = [
     .action.danger:not([aria-disabled='true']) { color: var(--_danger); }
     .action[aria-disabled='true'] { opacity: 0.55; cursor: not-allowed; }
     .action[aria-busy='true'] { opacity: 1; cursor: progress; }
-    .tip { position: absolute; z-index: 5; top: calc(100% + 6px); left: 0; width: max-content; max-width: min(280px, 80cqi); padding: 6px 8px; border-radius: 6px; background: var(--_text); color: var(--_bg); font-size: 0.8em; line-height: 1.3; white-space: normal; pointer-events: none; opacity: 0; visibility: hidden; transition: opacity 0.12s; }
-    .action-wrap:hover .tip, .action:focus-visible + .tip { opacity: 1; visibility: visible; }
     .spinner { display: inline-block; width: 12px; height: 12px; border-radius: 50%; border: 2px solid; border-right-color: transparent; animation: spin 0.8s linear infinite; }
     @keyframes spin { to { transform: rotate(360deg); } }
     .link { font: inherit; font-size: 0.9em; background: none; border: none; padding: 2px 4px; color: var(--_accent); text-decoration: underline; cursor: pointer; }
     code, .banner-code { font-family: var(--_mono); font-size: 0.88em; }
-
-    /* banner, outcome */
-    .banner { gap: 6px 10px; padding: 10px 14px; background: color-mix(in srgb, var(--_danger) 12%, var(--_bg)); border-bottom: 1px solid color-mix(in srgb, var(--_danger) 40%, var(--_bg)); }
-    .banner-text { flex: 1 1 16em; }
-    .banner-code { font-size: 0.8em; color: var(--_danger); }
     .outcome-region:empty { display: none; }
-    .outcome { gap: 8px; margin: 10px 14px 0; padding: 8px 10px; border-radius: calc(var(--_radius) - 2px); border-left: 4px solid var(--_ok); background: color-mix(in srgb, var(--_ok) 10%, var(--_bg)); }
-    .outcome.failed { border-left-color: var(--_danger); background: color-mix(in srgb, var(--_danger) 10%, var(--_bg)); }
-    .outcome > span { flex: 1; }
+
 
     /* tabs, panels */
     .tabs { display: flex; gap: 2px; padding: 0 10px; border-bottom: 1px solid var(--_border); overflow-x: auto; }

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { vmHubContext } from '../../context.js';
 import { emit } from '../../events/index.js';
@@ -265,12 +265,12 @@ export class VmDetail extends LitElement {
 
   private loadTexts(): void {
     if (this.texts) return;
-    loadTexts().then(
+    this.use(loadTexts).then(
       (m) => (this.texts = m),
       (e: unknown) => {
         // The server's own words, and no reasons, rather than no message at all.
         console.warn('<vm-detail>: could not load the error texts:', e);
-        this.texts = { explainError: (error) => error.message || 'Something went wrong.', reasonText: () => '' };
+        this.texts = { explainError: (error) => error.message || 'Something went wrong.', reasonText: () => '', styles: '', sheet: unsafeCSS('') };
       },
     );
   }
@@ -663,6 +663,8 @@ export class VmDetail extends LitElement {
 
   private renderAction(s: ActionState): TemplateResult {
     const tipId = `tip-${s.action}`;
+    // Why it is disabled, on hover and focus: the sentence (and its tooltip) arrive right after paint.
+    const why = s.why && this.texts?.reasonText(s.action, s.why, this.vmName, kit);
     const danger = s.action === 'stop' || s.action === 'restart';
     return html`<span class="action-wrap">
       <button
@@ -670,18 +672,19 @@ export class VmDetail extends LitElement {
         class="action ${danger ? 'danger' : ''}"
         data-action=${s.action}
         aria-disabled=${s.enabled ? 'false' : 'true'}
-        aria-describedby=${s.enabled ? nothing : tipId}
+        aria-describedby=${why ? tipId : nothing}
         aria-busy=${s.busy ? 'true' : 'false'}
         @click=${(ev: Event) => this.onActionClick(s, ev)}
       >
         ${s.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[s.action]}` : ACTION_LABEL[s.action]}
       </button>
-      ${s.why ? html`<span class="tip" role="tooltip" id=${tipId}>${this.texts?.reasonText(s.action, s.why, this.vmName, kit)}</span>` : nothing}
+      ${why ? html`<span class="tip" role="tooltip" id=${tipId}>${why}</span>` : nothing}
     </span>`;
   }
 
   private renderOutcome(): TemplateResult {
-    const o = this.outcome;
+    // An outcome follows a user's action, so its styles (texts.ts) are here by then; if not, it waits.
+    const o = this.texts && this.outcome;
     return html`<div class="outcome-region" role="status" aria-live="polite">
       ${o
         ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-action=${o.action} data-ok=${String(o.ok)}>
