@@ -160,9 +160,16 @@ async function settleElements(settleMs) {
   return { children: rootEl ? rootEl.children.length : 0, customElements: elements().length };
 }
 
-/** Runs in the page after axe.min.js is injected. */
+/**
+ * Runs in the page after axe.min.js is injected. Honours the story's `parameters.a11y` as the a11y
+ * addon does: `test: 'off'` skips, `options` are axe run options (e.g. a rule turned off for one
+ * story, with the reason in the story), `config` goes to `axe.configure`.
+ */
 async function runAxe() {
-  const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+  const a11y = window.__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.a11y ?? {};
+  if (a11y.test === 'off' || a11y.disable === true) return [];
+  if (a11y.config) window.axe.configure(a11y.config);
+  const result = await window.axe.run('#storybook-root', { ...a11y.options, resultTypes: ['violations'] });
   return result.violations.map((v) => ({
     id: v.id,
     impact: v.impact,

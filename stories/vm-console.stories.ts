@@ -39,11 +39,11 @@ async function consoleOpen(context: StoryContext<Args>): Promise<VmConsole> {
 }
 
 /** Resolves when `pattern` has appeared in the terminal (checked every 50 ms, at most `ms`). */
-async function waitForOutput(el: VmConsole, pattern: RegExp, ms = 15_000): Promise<void> {
+async function waitForOutput(el: VmConsole, pattern: RegExp, ms = 15_000, everyMs = 50): Promise<void> {
   const until = Date.now() + ms;
   while (!pattern.test(el.getTranscript())) {
     if (Date.now() > until) throw new Error(`console never showed ${pattern}`);
-    await delay(50);
+    await delay(everyMs);
   }
 }
 
@@ -59,10 +59,18 @@ async function logIn(el: VmConsole): Promise<void> {
   await el.session!.sendInput('root\r');
   await waitForOutput(el, /Password:\s*$/);
   await el.session!.sendInput('libgo\r');
-  await waitForOutput(el, /\$\s*$/);
+  await waitForOutput(el, /[$#]\s*$/);
 }
 
-const peer = (setup: PeerSetup) => ({ peer: setup });
+const peer = (setup: PeerSetup) => ({ peer: { ...setup, peer: { metricsIntervalMs: 500, ...setup.peer } } });
+
+/** Waits until the console socket is open and the VM's status has arrived on it. */
+async function statusShown(context: StoryContext<Args>): Promise<void> {
+  const el = await consoleOpen(context);
+  const until = Date.now() + 5000;
+  while (!el.session?.vmStatus && Date.now() < until) await delay(25);
+  await delay(100);
+}
 
 /**
  * `<vm-console>`: the serial console of a VM (xterm.js, loaded on first use), with a toolbar for
@@ -75,6 +83,8 @@ const meta: Meta<Args> = {
   loaders: [storyPeer],
   decorators: [withWidth],
   render,
+  // Status every 500 ms (LibGo: 5 s), so a console story shows the VM's state at once.
+  parameters: { peer: { peer: { metricsIntervalMs: 500 } } },
   args: {
     'vm-name': 'web-01',
     'read-only': false,
@@ -107,27 +117,31 @@ export const LoggedIn: Story = {
   },
 };
 
-/** ANSI colours: the terminal theme in both page themes. */
+/**
+ * ANSI colours: the guest's `colors` table prints every foreground on every background, so some
+ * pairs are unreadable on purpose; axe's contrast rule is off for this story only.
+ */
 export const Colours: Story = {
+  parameters: { a11y: { options: { rules: { 'color-contrast': { enabled: false } } } } },
   play: async (context) => {
     const el = await consoleOpen(context);
     await logIn(el);
     await el.session!.sendInput('colors\r');
-    await waitForOutput(el, /\$\s*$/);
+    await waitForOutput(el, /[$#]\s*$/);
   },
 };
 
 /**
- * A console flood: `flood 2000000 4096` prints 2 MB of numbered lines in 4 KiB messages; the
- * element batches writes per frame and keeps up (the tail is shown once the flood is over).
+ * A console flood: `flood 2000000 4096` prints 2 MB (25 000 numbered lines) in 4 KiB messages;
+ * the element batches writes per frame and keeps up. The story ends at the prompt after the last
+ * line (the scrollback keeps the newest 5000 lines).
  */
 export const Flood: Story = {
   play: async (context) => {
     const el = await consoleOpen(context);
     await logIn(el);
     await el.session!.sendInput('flood 2000000 4096\r');
-    await el.session!.sendInput('echo flood-done\r');
-    await waitForOutput(el, /^flood-done\s*$/m, 60_000);
+    await waitForOutput(el, /^00025000 \S+\n\S+[$#]\s*$/m, 50_000, 250);
   },
 };
 
@@ -158,21 +172,29 @@ export const Unauthorized: Story = { parameters: peer({ scenario: 'unauthorized'
 export const VmNotFound: Story = { args: { 'vm-name': 'no-such-vm' } };
 
 /** A stopped VM (db-01): no console output, input disabled. */
-export const StoppedVm: Story = { args: { 'vm-name': 'db-01' } };
+export const StoppedVm: Story = { args: { 'vm-name': 'db-01' }, play: statusShown };
 
 /** A paused VM (build-01). */
-export const PausedVm: Story = { args: { 'vm-name': 'build-01' } };
+export const PausedVm: Story = { args: { 'vm-name': 'build-01' }, play: statusShown };
 
 /** A crashed VM (legacy-02). */
-export const CrashedVm: Story = { args: { 'vm-name': 'legacy-02' } };
+export const CrashedVm: Story = { args: { 'vm-name': 'legacy-02' }, play: statusShown };
 
 /** The server reports a status the client does not know (`unknown`). */
 export const UnknownStatus: Story = {
   parameters: peer({ before: (p) => p.sim.forceStatus('web-01', 'unknown') }),
+  play: statusShown,
 };
 
-/** A viewer has no `console` permission: output only, no input. */
-export const Viewer: Story = { parameters: peer({ user: 'viewer' }) };
+/** A viewer has no `console` permission: the server refuses the console socket (HTTP 403). */
+export const Viewer: Story = {
+  parameters: peer({ user: 'viewer' }),
+  play: async (context) => {
+    const el = context.canvasElement.querySelector('vm-console')!;
+    await waitForConnection(loadedPeer(context).hub, el.vmName, ['open', 'unauthorized'], 'console');
+    await delay(200);
+  },
+};
 
 /** `read-only` set by the host, for an admin. */
 export const ReadOnly: Story = { args: { 'read-only': true } };
