@@ -179,7 +179,7 @@ console.log(`  of which the floor:     ${kb(floorGz)} gzip (hub + Lit + controll
 console.log(`  deferred (not fetched): ${deferred.length} chunk(s), ${kb(deferredGz)} gzip (xterm, Chart.js, vm-console, vm-metrics, Overview details, dialog)`);
 for (const [path, body] of deferred) {
   const ins = inputsOf(path);
-  if (ins.some((i) => /vm-detail\/(overview|confirm)/.test(i))) console.log(`    after paint: ${path} ${kb(gzipSync(body, { level: 9 }).length)} gzip (${ins.map((i) => i.replace(/^src\//, '')).join(', ')})`);
+  if (ins.some((i) => /vm-detail\/(overview|confirm|texts)/.test(i))) console.log(`    after paint: ${path} ${kb(gzipSync(body, { level: 9 }).length)} gzip (${ins.map((i) => i.replace(/^src\//, '')).join(', ')})`);
 }
 console.log(`  time to first paint (median of ${results.detail.length}): detail ${median(results.detail).toFixed(1)} ms, Lit-only ${median(results.lit).toFixed(1)} ms, ratio ${(median(results.detail) / median(results.lit)).toFixed(2)}×`);
 console.log(`  xterm / Chart.js modules loaded before paint: ${heavyBeforePaint.length} (of ${d.names.flatMap(inputsOf).length} modules)`);
