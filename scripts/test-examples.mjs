@@ -141,6 +141,10 @@ async function saveScreenshot(context, name) {
   if (!page) return;
   mkdirSync(join(repoRoot, '.tmp'), { recursive: true });
   await page.screenshot({ path: join(repoRoot, '.tmp', `example-${name}-failure.png`), fullPage: true }).catch(() => {});
+  const panels = await page
+    .evaluate(() => [...(document.querySelector('vm-detail')?.shadowRoot?.querySelectorAll('[role="tabpanel"]') ?? [])].map((p) => `${p.id} hidden=${p.hidden}: ${p.innerHTML.replace(/<!--[^>]*-->/g, '').slice(0, 300)}`))
+    .catch((e) => [String(e)]);
+  console.log(`  ${name}: tab panels at failure:\n    ${panels.join('\n    ')}`);
 }
 
 // ---- run ---------------------------------------------------------------------------------------
@@ -164,6 +168,7 @@ try {
       site = await host.serve();
       context = await browser.browser.createBrowserContext();
       const page = await context.newPage();
+      await page.bringToFront();
       page.setDefaultTimeout(20_000);
       const watched = watchPage(page);
       await page.goto(site.url + host.path(libgo.url), { waitUntil: 'load' });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { RestClient } from 'libgo-vm-elements';
+import { LazyRestClient } from 'libgo-vm-elements';
 
 export interface Session {
   serverUrl: string;
@@ -17,7 +17,7 @@ export function Login({ onLogin }: { onLogin: (session: Session) => void }) {
     event.preventDefault();
     setError('');
     try {
-      const { token } = await new RestClient({ serverUrl }).login(username, password);
+      const { token } = await new LazyRestClient({ serverUrl }).login(username, password);
       onLogin({ serverUrl, token });
     } catch (e) {
       setError((e as Error).message);

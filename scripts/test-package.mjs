@@ -1,0 +1,192 @@
+// `npm run test:package`: the package as published. Builds dist/ if stale, `npm pack`s it, installs
+// the tarball into a fresh temp project (offline, from the npm cache) and checks:
+//   a. the tarball's contents (dist/, custom-elements.json, README, package.json; no tests, stories,
+//      server, sources, source maps or node_modules);
+//   b. every `exports` entry resolves in Node and has its .d.ts; the DOM-free entries import in Node;
+//   c. esbuild bundles an app importing the main entries from the installed package;
+//   d. tsc typechecks host code against the installed types (tag map, typed events, React props).
+// One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureBuilt, repoRoot } from '../test/embedding/harness.mjs';
+
+const results = [];
+async function check(name, fn) {
+  try {
+    const detail = await fn();
+    results.push(true);
+    console.log(`ok   ${name}${detail ? ` — ${detail}` : ''}`);
+  } catch (error) {
+    results.push(false);
+    console.log(`FAIL ${name} — ${String(error.message ?? error).trim().split('\n').slice(0, 12).join('\n     ')}`);
+  }
+}
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const scratch = mkdtempSync(join(tmpdir(), 'libgo-package-'));
+const project = join(scratch, 'host-app');
+const installed = join(project, 'node_modules', pkg.name);
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+try {
+  ensureBuilt();
+
+  let tarball, files;
+  await check('npm pack', () => {
+    const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], repoRoot));
+    tarball = join(scratch, out[0].filename);
+    files = out[0].files.map((f) => f.path);
+    return `${out[0].filename}, ${files.length} files, ${(out[0].size / 1024).toFixed(0)} KiB packed`;
+  });
+
+  await check('a. tarball has dist/, custom-elements.json, README.md, package.json', () => {
+    const missing = ['package.json', 'README.md', 'custom-elements.json', 'dist/index.js', 'dist/index.d.ts', 'dist/browser/libgo-vm-elements.js'].filter((f) => !files.includes(f));
+    if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
+  });
+
+  await check('a. tarball has no tests, stories, server, sources, maps or node_modules', () => {
+    const bad = files.filter(
+      (f) =>
+        /^(test|tests|stories|server|src|bench|demo|scripts|examples|\.storybook)\//.test(f) ||
+        /(^|\/)node_modules\//.test(f) ||
+        /\.(test|spec|stories)\.[cm]?[jt]sx?$/.test(f) ||
+        /\.map$/.test(f) ||
+        (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)),
+    );
+    if (bad.length) throw new Error(`should not be packed: ${bad.slice(0, 20).join(', ')}${bad.length > 20 ? ', …' : ''}`);
+  });
+
+  await check('a. no sourceMappingURL pointing outside the package', () => {
+    const offenders = [];
+    for (const f of files.filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(join(repoRoot, f), 'utf8');
+      const m = /\/\/# sourceMappingURL=(\S+)/.exec(text);
+      if (m && !m[1].startsWith('data:')) offenders.push(`${f} → ${m[1]}`);
+    }
+    if (offenders.length) throw new Error(offenders.slice(0, 10).join(', '));
+  });
+
+  await check('install the tarball into a fresh project (offline)', () => {
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'host-app', private: true, type: 'module' }, null, 2));
+    const args = ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball];
+    let r = spawnSync('npm', [...args, '--offline'], { cwd: project, encoding: 'utf8' });
+    let mode = '--offline';
+    if (r.status !== 0) {
+      mode = '--prefer-offline (offline failed)';
+      r = spawnSync('npm', [...args, '--prefer-offline'], { cwd: project, encoding: 'utf8' });
+    }
+    if (r.status !== 0) throw new Error(r.stderr);
+    if (!existsSync(join(installed, 'package.json'))) throw new Error('not installed');
+    return mode;
+  });
+
+  const entries = Object.entries(pkg.exports);
+  const nodeImportable = new Set(['./hub', './transport', './package.json', './custom-elements.json']);
+  const req = createRequire(join(project, 'index.js'));
+  for (const [subpath, target] of entries) {
+    const specifier = `${pkg.name}${subpath.slice(1)}`;
+    await check(`b. ${specifier} resolves${typeof target === 'object' ? ' and has its .d.ts' : ''}`, async () => {
+      // ESM resolution from inside the host project (the "default" condition), in a child Node.
+      const resolved = run(process.execPath, ['--input-type=module', '-e', `console.log(import.meta.resolve(${JSON.stringify(specifier)}))`], project).trim();
+      if (!resolved.startsWith(pathToFileURL(installed).href + '/')) throw new Error(`resolved to ${resolved}, not the installed package`);
+      if (!existsSync(new URL(resolved))) throw new Error(`${resolved} does not exist`);
+      if (typeof target === 'object') {
+        const types = join(installed, target.types);
+        if (!existsSync(types)) throw new Error(`types ${target.types} missing`);
+      }
+      if (subpath.endsWith('.json')) req(specifier);
+      return resolved.slice(resolved.indexOf('node_modules/') + 'node_modules/'.length);
+    });
+  }
+
+  for (const subpath of [...nodeImportable].filter((s) => s in pkg.exports && !s.endsWith('.json'))) {
+    const specifier = `${pkg.name}${subpath.slice(1)}`;
+    await check(`b. import('${specifier}') in Node (no DOM at import time)`, () => {
+      const code = `const m = await import(${JSON.stringify(specifier)}); if (!Object.keys(m).length) throw new Error('no exports'); console.log(Object.keys(m).length);`;
+      const count = run(process.execPath, ['--input-type=module', '-e', code], project).trim();
+      return `${count} exports`;
+    });
+  }
+
+  await check('c. esbuild bundles a host app importing the package entries', async () => {
+    const { build } = await import('esbuild');
+    writeFileSync(
+      join(project, 'app.js'),
+      [
+        `import { VmHub, VERSION } from '${pkg.name}';`,
+        `import { VmConsole } from '${pkg.name}/vm-console';`,
+        `import { VmDetail } from '${pkg.name}/react';`,
+        `import { VmHub as HubOnly } from '${pkg.name}/hub';`,
+        `import { createInPagePeer } from '${pkg.name}/testing';`,
+        `console.log(VmHub === HubOnly, VERSION, VmConsole, VmDetail, createInPagePeer);`,
+      ].join('\n'),
+    );
+    // React is an optional peer dependency: the host app brings it (resolved from the repo here).
+    const result = await build({
+      entryPoints: [join(project, 'app.js')],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      outdir: join(project, 'out'),
+      platform: 'browser',
+      nodePaths: [join(repoRoot, 'node_modules')],
+      logLevel: 'silent',
+      metafile: true,
+    });
+    const warnings = result.warnings.map((w) => `${w.id ?? ''} ${w.text}`);
+    const inputs = Object.keys(result.metafile.inputs);
+    if (!inputs.some((i) => i.includes(`node_modules/${pkg.name}/dist/`))) throw new Error('the installed package was not bundled');
+    if (inputs.some((i) => !i.includes('node_modules') && i !== 'app.js' && !i.endsWith('/app.js'))) throw new Error(`bundled files outside node_modules: ${inputs.filter((i) => !i.includes('node_modules')).join(', ')}`);
+    return `${Object.keys(result.metafile.outputs).length} output files${warnings.length ? `; ${warnings.length} warnings, e.g. ${warnings[0]}` : ', no warnings'}`;
+  });
+
+  await check('d. tsc typechecks host code against the installed types', () => {
+    writeFileSync(
+      join(project, 'host.ts'),
+      `import '${pkg.name}';
+import { VmDetail as VmDetailReact } from '${pkg.name}/react';
+import type { VmDetail } from '${pkg.name}';
+import { createElement } from 'react';
+
+const el: VmDetail = document.createElement('vm-detail');
+el.vmName = 'web-01';
+el.addEventListener('vm-action-result', (e) => {
+  const ok: boolean = e.detail.success;
+  console.log(ok, e.detail.action);
+});
+document.querySelector('vm-console')?.getTranscript();
+createElement(VmDetailReact, { vmName: 'web-01', onActionResult: (e) => console.log(e.detail.success) });
+// @ts-expect-error vmName is a string
+createElement(VmDetailReact, { vmName: 42 });
+`,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true, noEmit: true, skipLibCheck: false, types: [],
+          typeRoots: [join(repoRoot, 'node_modules/@types')],
+          paths: { react: [join(repoRoot, 'node_modules/@types/react')] },
+        },
+        files: ['host.ts'],
+      }),
+    );
+    const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+  });
+} catch (error) {
+  results.push(false);
+  console.log(`FAIL setup — ${error.stack ?? error}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const passed = results.filter(Boolean).length;
+console.log(`${passed} passed, ${results.length - passed} failed`);
+process.exit(results.length - passed > 0 ? 1 : 0);
