@@ -1,0 +1,123 @@
+// A host page under a strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe-eval'):
+// <vm-detail>, <vm-metrics> and <vm-console> from the self-contained browser bundle must work,
+// and the page must see no CSP violation (securitypolicyviolation events and console errors).
+// Run by scripts/test-examples.mjs (`run({browser})` → list of checks).
+import { join } from 'node:path';
+import { repoRoot, serveStatic, startLibGoServer, until, watchPage } from './harness.mjs';
+
+const LISTENER = `
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '?').split('/').pop() + ':' + e.lineNumber + ':' + e.columnNumber + (e.sample ? ' sample: ' + e.sample.slice(0, 80) : ''));
+});
+`;
+
+const APP = `
+import { LazyRestClient } from '/dist/browser/libgo-vm-elements.js';
+const server = new URLSearchParams(location.search).get('server');
+const { token } = await new LazyRestClient({ serverUrl: server }).login('admin', 'admin123');
+const connection = document.createElement('vm-connection');
+connection.server = server;
+connection.tokenProvider = () => token;
+for (const tag of ['vm-detail', 'vm-metrics', 'vm-console']) {
+  const el = document.createElement(tag);
+  el.setAttribute('vm-name', 'web-01');
+  connection.append(el);
+}
+document.body.append(connection);
+`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>CSP</title>
+<script src="/listener.js"></script>
+<script type="module" src="/dist/browser/libgo-vm-elements.js"></script>
+<script type="module" src="/app.js"></script>
+<link rel="stylesheet" href="/page.css">
+</head>
+<body><h1>Strict CSP</h1></body>
+</html>`;
+
+export async function run({ browser }) {
+  const checks = [];
+  const libgo = await startLibGoServer();
+  const libgoWs = libgo.url.replace(/^http/, 'ws');
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${libgo.url} ${libgoWs}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  const site = await serveStatic({
+    mounts: { '/dist/': join(repoRoot, 'dist') },
+    headers: { 'content-security-policy': csp },
+    routes: {
+      '/': { type: 'text/html; charset=utf-8', body: PAGE },
+      '/listener.js': { body: LISTENER },
+      '/app.js': { body: APP },
+      '/page.css': { body: 'body { font: 14px system-ui, sans-serif; margin: 1rem; } vm-console { height: 260px; }' },
+    },
+  });
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.bringToFront();
+    const watched = watchPage(page);
+    await page.goto(`${site.url}/?server=${encodeURIComponent(libgo.url)}`, { waitUntil: 'load' });
+    const step = async (name, fn) => {
+      const t0 = Date.now();
+      try {
+        checks.push({ name, ok: true, detail: (await fn()) ?? '', ms: Date.now() - t0 });
+      } catch (error) {
+        checks.push({ name, ok: false, detail: error.message.split('\n')[0], ms: Date.now() - t0 });
+      }
+    };
+    await step('vm-detail shows live status', async () => {
+      await page.waitForSelector('vm-detail[status="running"]', { timeout: 20_000 });
+      await page.waitForSelector('vm-detail >>> .conn[data-state="live"]', { timeout: 20_000 });
+    });
+    await step('vm-metrics draws its charts (Chart.js)', async () => {
+      await page.waitForSelector('vm-metrics >>> canvas', { timeout: 20_000 });
+      const drawn = await until('a chart with pixels', () =>
+        page.$eval('vm-metrics', (el) =>
+          [...el.shadowRoot.querySelectorAll('canvas')].some((c) => {
+            if (!c.width || !c.height) return false;
+            const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+            return false;
+          }),
+        ),
+        20_000,
+      );
+      return drawn ? 'canvas has pixels' : '';
+    });
+    await step('vm-console receives output and takes keyboard input (xterm.js)', async () => {
+      await page.waitForSelector('vm-console >>> .xterm-helper-textarea', { timeout: 20_000 });
+      await page.click('vm-console >>> [part="terminal"]');
+      await page.keyboard.press('Enter');
+      await until('a login prompt from the guest', async () => /login:\s*$/.test(await page.$eval('vm-console', (el) => el.getTranscript())), 15_000);
+      // The rendered rows carry the text too (xterm's DOM renderer, styled without inline styles).
+      const rows = await page.$eval('vm-console', (el) => el.shadowRoot.querySelector('.xterm-rows')?.textContent ?? '');
+      if (!/login:/.test(rows)) throw new Error(`the terminal rows do not show the prompt: "${rows.slice(0, 80)}"`);
+    });
+    await step('no CSP violations, page errors or console errors', async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      const violations = await page.evaluate(() => window.__violations);
+      await page.screenshot({ path: join(repoRoot, '.tmp', 'embedding-csp.png'), fullPage: true }).catch(() => {});
+      const problems = [...violations.map((v) => `violation: ${v}`), ...watched.problems.filter((p) => !/Content Security Policy/.test(p) || !violations.length)];
+      const distinct = [...new Set(problems)];
+      if (problems.length) throw new Error(`${problems.length} (${distinct.length} distinct): ${distinct.slice(0, 8).join(' | ')}`);
+    });
+  } finally {
+    await context.close().catch(() => {});
+    await site.close();
+    await libgo.close();
+  }
+  return checks;
+}
