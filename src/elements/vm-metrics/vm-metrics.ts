@@ -186,7 +186,10 @@ export class VmMetrics extends LitElement {
   /** Which charts to show, space separated: any of `cpu memory network disk` (default all). */
   @property() series = '';
 
-  /** Sparkline tiles for dashboards: no axes, legend, tooltips or controls; small and cheap. */
+  /**
+   * Sparkline tiles for dashboards: no axes, legend, tooltips or controls; small and cheap (drawn
+   * by a small built-in renderer, so a page of compact tiles never loads Chart.js).
+   */
   @property({ type: Boolean, reflect: true }) compact = false;
 
   /** Freezes the charts (data keeps arriving; resuming catches up). */
