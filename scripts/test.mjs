@@ -1,5 +1,5 @@
 // `npm test`: every quality gate, then every test suite, in order; stops at the first failure.
-//   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → node tests → browser tests
+//   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → node tests → browser tests → Storybook stories
 // The last line printed is exactly "N passed, N failed" (individual tests, node + browser).
 // `npm test -- --from=test:server` starts at that step (for local iteration; CI runs them all).
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,10 +29,23 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
-    current = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    current.on('error', (error) => resolve({ code: 127, error }));
-    current.on('close', (code, signal) => resolve({ code: signal ? 1 : code }));
+    // stdout is passed through and its tail kept, so a step's own "N passed, N failed" line counts.
+    current = spawn(command, args, { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let tail = '';
+    current.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4096);
+    });
+    current.on('error', (error) => resolve({ code: 127, error, tail }));
+    current.on('close', (code, signal) => resolve({ code: signal ? 1 : code, tail }));
   });
+}
+
+/** The last plain "N passed, N failed" line a step printed, if any. */
+function plainCounts(tail) {
+  const all = [...tail.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed/gm)];
+  const last = all.at(-1);
+  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
 }
 
 function ensureChromium() {
@@ -68,6 +81,7 @@ const steps = [
   { name: 'custom-elements.json is current', script: 'check:manifest' },
   { name: 'node tests (server/test)', script: 'test:server', counts: true },
   { name: 'browser tests (Chromium)', script: 'test:browser', counts: true },
+  { name: 'Storybook: build, then render every story (console errors, axe)', script: 'test:stories', counts: true },
 ];
 
 const npm = process.env.npm_execpath
@@ -87,10 +101,10 @@ for (const [index, step] of steps.entries()) {
   console.log(`\n── ${index + 1}/${steps.length} ${step.name}  (npm run ${step.script})`);
   const summaryFile = join(scratch, `${step.script.replace(/\W/g, '_')}.json`);
   const env = step.counts ? { LIBGO_TEST_SUMMARY: summaryFile, CHROME_PATH: chromium } : { CHROME_PATH: chromium };
-  const { code, error } = await run(npm.command, [...npm.prefix, 'run', '--silent', step.script], env);
+  const { code, error, tail } = await run(npm.command, [...npm.prefix, 'run', '--silent', step.script], env);
   if (step.counts) {
-    if (existsSync(summaryFile)) {
-      const counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    const counts = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : plainCounts(tail ?? '');
+    if (counts) {
       totals.passed += counts.passed ?? 0;
       totals.failed += counts.failed ?? 0;
       totals.skipped += counts.skipped ?? 0;

@@ -53,7 +53,8 @@ const DEFAULT_ANSI = [
   '#b083f0',
   '#39c5cf',
   '#adbac7',
-  '#636e7b',
+  // Bright black is the dim text of many tools: #636e7b was 3.6:1 on the background.
+  '#8b949e',
   '#ff938a',
   '#6bc46d',
   '#daaa3f',

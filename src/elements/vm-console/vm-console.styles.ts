@@ -292,6 +292,18 @@ export const consoleStyles = css`
     height: 100%;
     padding: 6px 0 4px 10px;
   }
+  .quiet-hint {
+    position: absolute;
+    left: 12px;
+    right: 12px;
+    bottom: 12px;
+    padding: 8px 10px;
+    border-radius: 6px;
+    background: color-mix(in srgb, var(--_term-fg) 10%, transparent);
+    color: var(--_term-fg);
+    font-size: 0.85em;
+    pointer-events: none;
+  }
   .loading {
     position: absolute;
     inset: 0;

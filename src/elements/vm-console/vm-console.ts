@@ -144,6 +144,8 @@ export class VmConsole extends LitElement {
 
   @state() private loadError: string | null = null;
   @state() private notice: Notice | null = null;
+  /** False until the terminal shows its first output: a serial console is silent until then. */
+  @state() private hasOutput = false;
   @state() private searchOpen = false;
   @state() private searchResult: { index: number; count: number } | null = null;
   @state() private keysOpen = false;
@@ -429,6 +431,8 @@ export class VmConsole extends LitElement {
       scrollback: this.validScrollback(),
       fontFamily: look.fontFamily,
       fontSize: this.effectiveFontSize(look.fontSize),
+      // At 1.0 the underscore falls outside the row at common sizes (x86_64 reads "x86 64").
+      lineHeight: 1.2,
       theme: look.theme,
       screenReaderMode: this.screenReader,
       disableStdin: this.effectiveReadOnly,
@@ -578,8 +582,12 @@ export class VmConsole extends LitElement {
     this.resumeAt = null;
     this.shownSession = session;
     const queue = this.queue;
+    this.hasOutput = session.replayBytes > 0 || (this.queue?.writtenBytes ?? 0) > 0;
     const sink: ConsoleSink = {
-      write: (text) => queue.push(text),
+      write: (text) => {
+        if (!this.hasOutput) this.hasOutput = true;
+        queue.push(text);
+      },
       missed: (bytes) => queue.reportLoss(bytes),
       eof: () => this.onEof(),
     };
@@ -1013,6 +1021,9 @@ export class VmConsole extends LitElement {
       <div class="body">
         <div class="term" part="terminal"></div>
         ${!this.term && !this.loadError && !overlay ? html`<div class="loading">Loading terminal…</div>` : nothing}
+        ${this.term && !overlay && !this.hasOutput && view.kind === 'connected' && !readOnly
+          ? html`<div class="quiet-hint" part="hint">Connected. A serial console shows output only when the guest prints: press Enter for a prompt.</div>`
+          : nothing}
         ${overlay}
         ${this.scrolledUp && !overlay
           ? html`<button class="jump" data-action="jump" @click=${this.jumpToLatest}>${icons.arrowDown} Jump to latest</button>`

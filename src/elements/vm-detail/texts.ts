@@ -14,6 +14,8 @@ export const styles: string = `
   .banner { gap: 6px 10px; padding: 10px 14px; background: color-mix(in srgb, var(--_danger) 12%, var(--_bg)); border-bottom: 1px solid color-mix(in srgb, var(--_danger) 40%, var(--_bg)); }
   .banner-text { flex: 1 1 16em; }
   .banner-code { font-size: 0.8em; color: var(--_danger); }
+  /* The accent on the tinted banner falls under 4.5:1; the text colour does not. */
+  .banner .link { color: var(--_text); font-weight: 600; }
   .outcome { gap: 8px; margin: 10px 14px 0; padding: 8px 10px; border-radius: calc(var(--_radius) - 2px); border-left: 4px solid var(--_ok); background: color-mix(in srgb, var(--_ok) 10%, var(--_bg)); }
   .outcome.failed { border-left-color: var(--_danger); background: color-mix(in srgb, var(--_danger) 10%, var(--_bg)); }
   .outcome > span { flex: 1; }

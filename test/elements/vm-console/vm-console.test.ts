@@ -28,8 +28,13 @@ describe('<vm-console> against the reference server', function () {
     expect(event.bubbles && event.composed).to.equal(true);
     await connected(el);
     expect(shadowText(el, '[part="status-pill"]')).to.equal('Connected');
+    // A silent serial console says how to get a prompt instead of showing an empty black box.
+    await until(() => shadowText(el, '[part="hint"]').includes('press Enter'), 'the hint');
+    await expect(el).to.be.accessible();
     await el.session!.sendInput('\r');
     await until(() => el.getTranscript().includes('web-01 login:'), 'the login prompt');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="hint"]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
