@@ -147,6 +147,7 @@ function withAlpha(colour: string, alpha: number): string {
  * off-screen, hidden or the page is in the background (it catches up when visible), and none while
  * paused.
  *
+ * @tagname vm-metrics
  * @summary Live CPU, memory, network and disk charts of a VM.
  *
  * @fires vm-error - A pushed sample was invalid (`code` `INVALID_INPUT`, skipped), or the charts
