@@ -1,3 +1,4 @@
+/* global document, customElements -- page.evaluate callbacks run in the browser */
 // `npm run test:examples`: builds every example host app (examples/*) against the built package,
 // serves it on 127.0.0.1 next to a reference LibGo server, and drives it in headless Chromium:
 // sign in, see web-01 "Running" live, suspend and resume it (the host app must receive
@@ -9,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, launchBrowser, repoRoot, serveStatic, startLibGoServer, until, watchPage } from '../test/embedding/harness.mjs';
+import { ensureBuilt, launchBrowser, repoRoot, serveStatic, startLibGoServer, until, waitDeep, watchPage } from '../test/embedding/harness.mjs';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -79,9 +80,9 @@ async function logLines(page) {
 }
 
 async function action(page, name, status) {
-  const button = await page.waitForSelector(`${DETAIL} >>> button[data-action="${name}"][aria-disabled="false"]`, { timeout: 15_000 });
+  const button = await waitDeep(page, `${DETAIL} >>> button[data-action="${name}"][aria-disabled="false"]`, 15_000);
   await button.click();
-  await page.waitForSelector(`${DETAIL}[status="${status}"]`, { timeout: 15_000 });
+  await waitDeep(page, `${DETAIL}[status="${status}"]`, 15_000);
   // The host app's own listener saw the element's `vm-action-result` event.
   await until(`the host app to log "${name}: ok"`, async () => (await logLines(page)).some((l) => l.startsWith(`${name}: ok`)));
 }
@@ -108,10 +109,10 @@ async function scenario(page, host) {
   await page.click('#login button[type="submit"]');
 
   // Live status from the monitor socket.
-  await page.waitForSelector(`${DETAIL}[status="running"]`, { timeout: 15_000 });
+  await waitDeep(page, `${DETAIL}[status="running"]`, 15_000);
   const badge = await page.$eval(`${DETAIL} >>> [part="status-badge"]`, (el) => el.textContent.replace(/\s+/g, ' ').trim());
   if (!/Running/.test(badge)) throw new Error(`status badge says "${badge}", expected Running`);
-  await page.waitForSelector(`${DETAIL} >>> .conn[data-state="live"]`, { timeout: 15_000 });
+  await waitDeep(page, `${DETAIL} >>> .conn[data-state="live"]`, 15_000);
 
   // Commands: suspend (no confirmation in these apps) and resume.
   await action(page, 'suspend', 'paused');
@@ -119,12 +120,12 @@ async function scenario(page, host) {
 
   // Monitoring tab: <vm-metrics> loads Chart.js lazily and draws.
   await page.click(`${DETAIL} >>> #tab-monitoring`);
-  await page.waitForSelector(`${DETAIL} >>> vm-metrics >>> canvas`, { timeout: 20_000 });
+  await waitDeep(page, `${DETAIL} >>> vm-metrics >>> canvas`, 20_000);
 
   // Console tab: type with the keyboard into xterm, see the guest's echo in the transcript.
   await page.click(`${DETAIL} >>> #tab-console`);
-  await page.waitForSelector(`${CONSOLE} >>> .xterm-helper-textarea`, { timeout: 20_000 });
-  await page.waitForSelector(`${CONSOLE} >>> [part="status-pill"][data-tone="ok"]`, { timeout: 20_000 });
+  await waitDeep(page, `${CONSOLE} >>> .xterm-helper-textarea`, 20_000);
+  await waitDeep(page, `${CONSOLE} >>> [part="status-pill"][data-tone="ok"]`, 20_000);
   await page.click(`${CONSOLE} >>> [part="terminal"]`);
   await consoleLogin(page);
   const word = `hello-${host}`;
@@ -144,6 +145,15 @@ async function saveScreenshot(context, name) {
   const panels = await page
     .evaluate(() => [...(document.querySelector('vm-detail')?.shadowRoot?.querySelectorAll('[role="tabpanel"]') ?? [])].map((p) => `${p.id} hidden=${p.hidden}: ${p.innerHTML.replace(/<!--[^>]*-->/g, '').slice(0, 300)}`))
     .catch((e) => [String(e)]);
+  const state = await page
+    .evaluate(() => {
+      const d = document.querySelector('vm-detail');
+      const c = d?.shadowRoot?.querySelector('vm-console');
+      const term = c?.shadowRoot?.querySelector('[part="terminal"]');
+      return d ? JSON.stringify({ pending: d.isUpdatePending, console: !!c, consolePending: c?.isUpdatePending, termChildren: term?.childElementCount, termHeight: term?.getBoundingClientRect().height, visibility: document.visibilityState, focus: document.hasFocus(), tab: d.tab, status: d.status, parts: d.parts, defined: ['vm-console', 'vm-metrics'].map((t) => !!customElements.get(t)) }) : 'no vm-detail';
+    })
+    .catch((e) => String(e));
+  console.log(`  ${name}: vm-detail state (private fields, for diagnosis): ${state}`);
   console.log(`  ${name}: tab panels at failure:\n    ${panels.join('\n    ')}`);
 }
 
@@ -162,7 +172,7 @@ try {
   for (const host of HOSTS) {
     if (only && !only.includes(host.name)) continue;
     const started = Date.now();
-    let site, libgo, context;
+    let site, libgo, context, watched;
     try {
       libgo = await startLibGoServer({ transitionDelayMs: 200 });
       site = await host.serve();
@@ -170,14 +180,15 @@ try {
       const page = await context.newPage();
       await page.bringToFront();
       page.setDefaultTimeout(20_000);
-      const watched = watchPage(page);
+      watched = watchPage(page);
       await page.goto(site.url + host.path(libgo.url), { waitUntil: 'load' });
       await scenario(page, host.name);
       if (watched.problems.length) throw new Error(watched.problems.join('; '));
       report(host.name, true, 'login, live status, suspend/resume + host event, metrics, console echo', Date.now() - started);
     } catch (error) {
       await saveScreenshot(context, host.name);
-      report(host.name, false, error.message.split('\n')[0], Date.now() - started);
+      const also = watched?.problems.length ? ` [page: ${watched.problems.slice(0, 3).join(' | ')}]` : '';
+      report(host.name, false, error.message.split('\n')[0] + also, Date.now() - started);
     } finally {
       await context?.close().catch(() => {});
       await site?.close();

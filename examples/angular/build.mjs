@@ -1,3 +1,4 @@
+/* global process, console, URL */
 // Builds the Angular example with esbuild (no Angular CLI): JIT compilation in the browser, so
 // templates are inline and dependencies come from `inject()`-free constructors.
 //   node examples/angular/build.mjs [outDir]   (default examples/angular/dist)

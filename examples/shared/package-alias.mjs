@@ -1,3 +1,4 @@
+/* global process */
 // Resolves `libgo-vm-elements` and its subpaths for the example builds the way a host app's
 // bundler would resolve the installed package: through the `exports` map of a package.json.
 // By default that is the repository itself (its built dist/); the example test points

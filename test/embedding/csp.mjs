@@ -1,9 +1,10 @@
+/* global setTimeout, window -- window: page.evaluate callbacks run in the browser */
 // A host page under a strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe-eval'):
 // <vm-detail>, <vm-metrics> and <vm-console> from the self-contained browser bundle must work,
 // and the page must see no CSP violation (securitypolicyviolation events and console errors).
 // Run by scripts/test-examples.mjs (`run({browser})` → list of checks).
 import { join } from 'node:path';
-import { repoRoot, serveStatic, startLibGoServer, until, watchPage } from './harness.mjs';
+import { repoRoot, serveStatic, startLibGoServer, until, waitDeep, watchPage } from './harness.mjs';
 
 const LISTENER = `
 window.__violations = [];
@@ -79,11 +80,11 @@ export async function run({ browser }) {
       }
     };
     await step('vm-detail shows live status', async () => {
-      await page.waitForSelector('vm-detail[status="running"]', { timeout: 20_000 });
-      await page.waitForSelector('vm-detail >>> .conn[data-state="live"]', { timeout: 20_000 });
+      await waitDeep(page, 'vm-detail[status="running"]', 20_000);
+      await waitDeep(page, 'vm-detail >>> .conn[data-state="live"]', 20_000);
     });
     await step('vm-metrics draws its charts (Chart.js)', async () => {
-      await page.waitForSelector('vm-metrics >>> canvas', { timeout: 20_000 });
+      await waitDeep(page, 'vm-metrics >>> canvas', 20_000);
       const drawn = await until('a chart with pixels', () =>
         page.$eval('vm-metrics', (el) =>
           [...el.shadowRoot.querySelectorAll('canvas')].some((c) => {
@@ -98,7 +99,7 @@ export async function run({ browser }) {
       return drawn ? 'canvas has pixels' : '';
     });
     await step('vm-console receives output and takes keyboard input (xterm.js)', async () => {
-      await page.waitForSelector('vm-console >>> .xterm-helper-textarea', { timeout: 20_000 });
+      await waitDeep(page, 'vm-console >>> .xterm-helper-textarea', 20_000);
       await page.click('vm-console >>> [part="terminal"]');
       await page.keyboard.press('Enter');
       await until('a login prompt from the guest', async () => /login:\s*$/.test(await page.$eval('vm-console', (el) => el.getTranscript())), 15_000);

@@ -1,3 +1,4 @@
+/* global URL, console, setTimeout */
 // Shared by scripts/test-examples.mjs and the embedding checks in this folder: a loopback static
 // file server, the reference LibGo server, a headless Chromium, and page-error collection.
 import { spawnSync } from 'node:child_process';
@@ -148,4 +149,13 @@ export async function until(what, fn, timeoutMs = 15_000) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * `page.waitForSelector` for selectors that pierce shadow roots (`a >>> b`): Puppeteer waits for
+ * those with a MutationObserver on the document, which never hears about changes inside shadow
+ * roots, so it can miss an element that appears later. This polls instead.
+ */
+export async function waitDeep(page, selector, timeoutMs = 20_000) {
+  return until(`"${selector}"`, () => page.$(selector), timeoutMs);
 }

@@ -1,3 +1,4 @@
+/* global window -- page.evaluate callbacks run in the browser */
 // Two separately bundled copies of the library on one page (the browser bundle from dist/ as
 // copy A, and an esbuild bundle of src/ with another version number as copy B, loaded second):
 // copy B must skip every `customElements.define` with a warning naming both versions, throw
@@ -5,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { repoRoot, serveStatic, startLibGoServer, until, watchPage } from './harness.mjs';
+import { repoRoot, serveStatic, startLibGoServer, until, waitDeep, watchPage } from './harness.mjs';
 
 const VERSION_B = '0.0.0-copy-b';
 const TAGS = ['vm-connection', 'vm-console', 'vm-metrics', 'vm-detail'];
@@ -88,8 +89,8 @@ export async function run({ browser, scratch }) {
       }
     });
     await step('elements still work (live status, console output)', async () => {
-      await page.waitForSelector('vm-detail[status="running"]', { timeout: 20_000 });
-      await page.waitForSelector('vm-console >>> .xterm-helper-textarea', { timeout: 20_000 });
+      await waitDeep(page, 'vm-detail[status="running"]', 20_000);
+      await waitDeep(page, 'vm-console >>> .xterm-helper-textarea', 20_000);
       await page.click('vm-console >>> [part="terminal"]');
       await page.keyboard.press('Enter');
       await until('a login prompt', async () => /login:\s*$/.test(await page.$eval('vm-console', (el) => el.getTranscript())), 15_000);

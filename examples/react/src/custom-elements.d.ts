@@ -8,7 +8,6 @@ import type { TokenProvider, VmActionResultDetail, VmHub } from 'libgo-vm-elemen
 type Base = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement>;
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'vm-connection': Base & { server?: string; tokenProvider?: TokenProvider; hub?: VmHub };
