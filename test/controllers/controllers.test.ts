@@ -53,6 +53,14 @@ describe('controllers and <vm-connection>', () => {
     expect(root.activeHub.config.serverUrl).to.equal('http://two.test');
   });
 
+  it('turns console sockets in a worker on with the console-worker attribute', async () => {
+    const root = await fixture<VmConnection>(html`<vm-connection server="http://one.test"></vm-connection>`);
+    expect(root.activeHub.config.consoleInWorker).to.equal(false);
+    root.setAttribute('console-worker', '');
+    await root.updateComplete;
+    expect(root.activeHub.config.consoleInWorker).to.equal(true);
+  });
+
   it('keeps the previous configuration and fires vm-error on an invalid auth-mode', async () => {
     const root = await fixture<VmConnection>(html`<vm-connection server="http://one.test"></vm-connection>`);
     let detail: unknown = null;
