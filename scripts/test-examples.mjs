@@ -6,8 +6,12 @@
 // the keyboard. Then the embedding checks in test/embedding/ (CSP, two copies on one page).
 // Any page error, console error or failed request fails the host.
 // One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
-//   node scripts/test-examples.mjs [--only=react-tags,vue] [--keep]   (--keep: builds stay in examples/<app>/dist)
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+//   node scripts/test-examples.mjs [--only=react-tags,vue] [--keep] [--dist]
+//   By default every app runs against the package as published: the `npm pack` tarball installed
+//   into a temp project (offline). --dist: against the repo's dist/ instead (faster iteration).
+//   --keep: the builds stay in examples/<app>/dist.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, launchBrowser, repoRoot, serveStatic, startLibGoServer, until, waitDeep, watchPage } from '../test/embedding/harness.mjs';
@@ -15,6 +19,7 @@ import { ensureBuilt, launchBrowser, repoRoot, serveStatic, startLibGoServer, un
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const keep = args.includes('--keep');
+const packed = !args.includes('--dist');
 const scratch = mkdtempSync(join(tmpdir(), 'libgo-examples-'));
 const outDir = (app) => (keep ? join(repoRoot, 'examples', app, 'dist') : join(scratch, app));
 
@@ -45,7 +50,7 @@ const HOSTS = [
   {
     name: 'plain-html',
     serve: async () =>
-      serveStatic({ mounts: { '/dist/': join(repoRoot, 'dist'), '/examples/plain-html/': join(repoRoot, 'examples/plain-html') } }),
+      serveStatic({ mounts: { '/dist/': join(process.env.LIBGO_PACKAGE_DIR || repoRoot, 'dist'), '/examples/plain-html/': join(repoRoot, 'examples/plain-html') } }),
     path: (server) => `/examples/plain-html/?server=${encodeURIComponent(server)}`,
   },
   {
@@ -157,6 +162,17 @@ async function saveScreenshot(context, name) {
   console.log(`  ${name}: tab panels at failure:\n    ${panels.join('\n    ')}`);
 }
 
+/** `npm pack` + offline install into a temp project; returns the installed package's directory. */
+function installPacked() {
+  const dir = join(scratch, 'packed');
+  mkdirSync(dir, { recursive: true });
+  const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8' }));
+  writeFileSync(join(dir, 'package.json'), '{"name":"host","private":true}');
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', join(dir, filename)], { cwd: dir, stdio: 'ignore' });
+  console.log(`examples run against ${filename} installed in a temp project`);
+  return join(dir, 'node_modules', 'libgo-vm-elements');
+}
+
 // ---- run ---------------------------------------------------------------------------------------
 
 const results = [];
@@ -168,6 +184,7 @@ function report(name, ok, detail, ms) {
 let browser;
 try {
   ensureBuilt();
+  if (packed) process.env.LIBGO_PACKAGE_DIR = installPacked();
   browser = await launchBrowser();
   for (const host of HOSTS) {
     if (only && !only.includes(host.name)) continue;
