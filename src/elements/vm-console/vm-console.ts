@@ -14,6 +14,7 @@ import { SPECIAL_KEYS, findSpecialKey } from './special-keys.js';
 import { DEFAULT_TERMINAL, readTerminalLook } from './terminal-theme.js';
 import { consoleStyles } from './vm-console.styles.js';
 import { WriteQueue, frameScheduler } from './write-queue.js';
+import { StyleMirror } from './style-mirror.js';
 import { loadXterm } from './xterm-loader.js';
 import { xtermStyles } from './xterm-styles.js';
 
@@ -170,6 +171,7 @@ export class VmConsole extends LitElement {
   private fitAddon: FitAddon | null = null;
   private searchAddon: SearchAddon | null = null;
   private queue: WriteQueue | null = null;
+  private styleMirror: StyleMirror | null = null;
   private opened = false;
   private initializing = false;
   private attachment: { session: ConsoleSession; handle: ConsoleAttachment } | null = null;
@@ -482,6 +484,7 @@ export class VmConsole extends LitElement {
     if (!this.term || this.opened) return;
     this.opened = true;
     this.term.open(this.termEl);
+    this.styleMirror = new StyleMirror(this.shadowRoot!, this.termEl);
     this.termEl.addEventListener('paste', (e) => this.onPaste(e), true);
     this.termEl.addEventListener('wheel', () => requestAnimationFrame(() => this.checkScroll()), { passive: true });
   }
@@ -508,6 +511,8 @@ export class VmConsole extends LitElement {
     this.shownSession = null;
     this.queue?.dispose();
     this.queue = null;
+    this.styleMirror?.dispose();
+    this.styleMirror = null;
     this.term?.dispose();
     this.term = null;
     this.fitAddon = null;

@@ -205,6 +205,13 @@ export const vmMetricsStyles = [
       border-radius: 2px;
       flex: none;
     }
+    /* Colours by rule, not by a style attribute, which a strict Content-Security-Policy blocks. */
+    .swatch[data-colour='--_m-cpu'] { background: var(--_m-cpu); }
+    .swatch[data-colour='--_m-memory'] { background: var(--_m-memory); }
+    .swatch[data-colour='--_m-rx'] { background: var(--_m-rx); }
+    .swatch[data-colour='--_m-tx'] { background: var(--_m-tx); }
+    .swatch[data-colour='--_m-read'] { background: var(--_m-read); }
+    .swatch[data-colour='--_m-write'] { background: var(--_m-write); }
 
     .grid {
       display: grid;

@@ -674,9 +674,8 @@ export class VmMetrics extends LitElement {
   private renderValue(key: MetricSeries, latest: MetricsSnapshot | null): TemplateResult {
     const v = this.currentValue(key, latest);
     const spec = SPECS[key];
-    const colour = this.theme_?.colours[spec.colourVars[0]] ?? `var(${spec.colourVars[0]})`;
     return html`<div class="value" part=${`value value-${key}`} data-series=${key}>
-      <dt><span class="swatch" style=${`background:${colour}`} aria-hidden="true"></span>${spec.title}</dt>
+      <dt><span class="swatch" data-colour=${spec.colourVars[0]!} aria-hidden="true"></span>${spec.title}</dt>
       <dd class="primary">${v.primary}</dd>
       <dd class="secondary">${v.secondary}</dd>
     </div>`;
@@ -701,7 +700,7 @@ export class VmMetrics extends LitElement {
                 ${spec.labels.map(
                   (label, i) =>
                     html`<span
-                      ><span class="swatch" style=${`background:var(${spec.colourVars[i]})`}></span>${label}</span
+                      ><span class="swatch" data-colour=${spec.colourVars[i]!}></span>${label}</span
                     >`,
                 )}
               </span>`
