@@ -165,16 +165,30 @@ createElement(VmDetailReact, { vmName: 'web-01', onActionResult: (e) => console.
 createElement(VmDetailReact, { vmName: 42 });
 `,
     );
+    // React 19 with the tags themselves: the react entry brings their JSX types.
+    writeFileSync(
+      join(project, 'tags.tsx'),
+      `import type {} from '${pkg.name}/react';
+export const view = (
+  <vm-connection server="https://libgo.example" console-worker>
+    <vm-detail vm-name="web-01" onvm-action-result={(e) => console.log(e.detail.success, e.detail.via)} />
+    <vm-metrics vm-name="web-01" compact series="cpu memory" />
+  </vm-connection>
+);
+// @ts-expect-error vm-name is required on vm-detail
+export const bad = <vm-detail />;
+`,
+    );
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
           target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          strict: true, noEmit: true, skipLibCheck: false, types: [],
+          strict: true, noEmit: true, skipLibCheck: false, types: [], jsx: 'react-jsx',
           typeRoots: [join(repoRoot, 'node_modules/@types')],
-          paths: { react: [join(repoRoot, 'node_modules/@types/react')] },
+          paths: { react: [join(repoRoot, 'node_modules/@types/react')], 'react/jsx-runtime': [join(repoRoot, 'node_modules/@types/react/jsx-runtime')] },
         },
-        files: ['host.ts'],
+        files: ['host.ts', 'tags.tsx'],
       }),
     );
     const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });

@@ -10,6 +10,7 @@ import { VmConsole as VmConsoleElement } from '../elements/vm-console/vm-console
 import { VmDetail as VmDetailElement } from '../elements/vm-detail/vm-detail.define.js';
 import { VmMetrics as VmMetricsElement } from '../elements/vm-metrics/vm-metrics.define.js';
 import type { VmEventMap } from '../events/index.js';
+import './jsx.js';
 
 const event = <K extends keyof VmEventMap>(name: K) => name as EventName<VmEventMap[K]>;
 

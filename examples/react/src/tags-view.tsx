@@ -1,6 +1,7 @@
-// React 19 with the custom element tags themselves (types in custom-elements.d.ts).
+// React 19 with the custom element tags themselves; their JSX types come with the react entry.
 import 'libgo-vm-elements';
 import type { VmActionResultDetail } from 'libgo-vm-elements';
+import type {} from 'libgo-vm-elements/react';
 import type { Session } from './login';
 
 export function TagsView({ session, onResult }: { session: Session; onResult: (d: VmActionResultDetail) => void }) {
