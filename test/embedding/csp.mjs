@@ -1,4 +1,4 @@
-/* global setTimeout, window -- window: page.evaluate callbacks run in the browser */
+/* global setTimeout, window, document, getComputedStyle -- browser globals: page.evaluate callbacks run in the page */
 // A host page under a strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe-eval'):
 // <vm-detail>, <vm-metrics> and <vm-console> from the self-contained browser bundle must work,
 // and the page must see no CSP violation (securitypolicyviolation events and console errors).
