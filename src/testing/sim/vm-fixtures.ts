@@ -1,4 +1,5 @@
 /** The simulated inventory: enough variety (states, disks, dual-stack networks) to exercise the UI. */
+import type { VmDisk, VmNetwork } from '../../protocol/types.js';
 
 /** A VM as the REST API puts it on the wire (`GET /api/v1/vms/{name}` → `{vm}`). */
 export interface VmWire {
@@ -9,26 +10,9 @@ export interface VmWire {
   createdAt: string;
   cpu: { count: number; model: string; sockets: number; cores: number; threads: number };
   memory: { sizeBytes: number; sizeMB: number };
-  disks: {
-    path: string;
-    format: string;
-    sizeBytes: number;
-    bus: string;
-    readOnly: boolean;
-    bootable: boolean;
-    shareable: boolean;
-    serial: string;
-    storagePool: string;
-    device: string;
-  }[];
-  networks: {
-    type: string;
-    source: string;
-    model: string;
-    macAddress: string;
-    ipAddress: string;
-    ipAddressV6: string;
-  }[];
+  // Disks and networks are the same on the wire as after validation.
+  disks: VmDisk[];
+  networks: VmNetwork[];
 }
 
 /** Everything about a VM that does not change while it runs, plus how it starts out. */
