@@ -6,6 +6,8 @@
 // Feed: samples pushed through the `metrics` property from one 1 Hz timer per element (the
 // reference simulation has a fixed inventory of four VMs, so 100 distinct VMs are host-fed).
 // Busy % = Δ CDP Performance.getMetrics TaskDuration / Δ wall time.
+// Flags: `--only <label text>` (repeatable) runs only the matching cases; `--trace` also prints the
+// main thread's self time per timeline event (Layerize, Commit, Paint, Layout…) for each case.
 import http from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,7 +74,39 @@ async function heapAfterGc() {
 }
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
+// `--only <text>`: run only the busy/heap cases whose label contains <text> (repeatable).
+const only = process.argv.flatMap((a, i, all) => (a === '--only' && all[i + 1] ? [all[i + 1]] : []));
+const selected = (label) => only.length === 0 || only.some((o) => label.includes(o));
+
+// `--trace`: also record a trace of each measured window and print where the main thread went
+// (self time of the top timeline events, ms per second).
+const tracing = process.argv.includes('--trace');
+function printTrace(buffer, seconds) {
+  const events = JSON.parse(new TextDecoder().decode(buffer)).traceEvents ?? [];
+  // The busiest renderer main thread is the page's (about:blank and others have their own).
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busyOf = (m) => events.reduce((t, e) => t + (e.ph === 'X' && e.pid === m.pid && e.tid === m.tid ? e.dur ?? 0 : 0), 0);
+  const main = mains.map((m) => [m, busyOf(m)]).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = events
+    .filter((e) => e.ph === 'X' && e.dur && main && e.pid === main.pid && e.tid === main.tid)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const count = new Map();
+  const stack = [];
+  for (const e of mine) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+    count.set(e.name, (count.get(e.name) ?? 0) + 1);
+    stack.push(e);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(top.map(([n, us]) => `    ${n.padEnd(40)} ${(us / 1000 / seconds).toFixed(2).padStart(6)} ms/s  ${(count.get(n) / seconds).toFixed(1).padStart(6)}/s`).join('\n'));
+}
+
 async function busy({ label, kind, n, compact = false, viewport, columns, seconds }) {
+  if (!selected(label)) return null;
   await page.setViewport(viewport);
   await page.evaluate((k, n, o) => globalThis.bench.mount(k, n, o), kind, n, { compact, columns });
   // A minute of history first, so charts have data; then let the page settle.
@@ -81,11 +115,13 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
   await page.evaluate(() => globalThis.bench.startFeed());
   await sleep(1200);
   const draws0 = await page.evaluate(() => globalThis.bench.drawCounts());
+  if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const t0 = await taskDuration();
   const w0 = performance.now();
   await sleep(seconds * 1000);
   const t1 = await taskDuration();
   const w1 = performance.now();
+  if (tracing) printTrace(await page.tracing.stop(), seconds);
   const draws1 = await page.evaluate(() => globalThis.bench.drawCounts());
   await page.evaluate(() => globalThis.bench.clear());
   const pct = ((t1 - t0) / ((w1 - w0) / 1000)) * 100;
@@ -95,6 +131,7 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
 }
 
 async function heap({ label, kind, n, compact }) {
+  if (!selected(label)) return;
   await page.setViewport({ width: 1920, height: 1080 });
   await page.evaluate((k, n, o) => globalThis.bench.mount(k, n, o), kind, n, { compact, columns: 10 });
   await page.evaluate(() => globalThis.bench.fill(0, 60));
