@@ -6,6 +6,23 @@
  */
 import { css } from 'lit';
 
+/** The dark values, written once: used by the media query and by `theme="dark"`. */
+const darkPalette = css`
+  --_bg: var(--vm-color-bg, #111418);
+  --_surface: var(--vm-color-surface, #1a1f26);
+  --_border: var(--vm-color-border, #2f3742);
+  --_text: var(--vm-color-text, #e6e9ee);
+  --_muted: var(--vm-color-text-muted, #9aa4b1);
+  --_accent: var(--vm-color-accent, #60a5fa);
+  --_accent-text: var(--vm-color-accent-text, #0b1220);
+  --_ok: var(--vm-color-success, #4ade80);
+  --_warn: var(--vm-color-warning, #fbbf24);
+  --_danger: var(--vm-color-danger, #f87171);
+  --_info: var(--vm-color-info, #22d3ee);
+  --_focus: var(--vm-color-focus, #93c5fd);
+  color-scheme: dark;
+`;
+
 export const themeTokens = css`
   :host {
     --_bg: var(--vm-color-bg, #ffffff);
@@ -31,35 +48,11 @@ export const themeTokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--vm-color-bg, #111418);
-      --_surface: var(--vm-color-surface, #1a1f26);
-      --_border: var(--vm-color-border, #2f3742);
-      --_text: var(--vm-color-text, #e6e9ee);
-      --_muted: var(--vm-color-text-muted, #9aa4b1);
-      --_accent: var(--vm-color-accent, #60a5fa);
-      --_accent-text: var(--vm-color-accent-text, #0b1220);
-      --_ok: var(--vm-color-success, #4ade80);
-      --_warn: var(--vm-color-warning, #fbbf24);
-      --_danger: var(--vm-color-danger, #f87171);
-      --_info: var(--vm-color-info, #22d3ee);
-      --_focus: var(--vm-color-focus, #93c5fd);
-      color-scheme: dark;
+      ${darkPalette}
     }
   }
   :host([theme='dark']) {
-    --_bg: var(--vm-color-bg, #111418);
-    --_surface: var(--vm-color-surface, #1a1f26);
-    --_border: var(--vm-color-border, #2f3742);
-    --_text: var(--vm-color-text, #e6e9ee);
-    --_muted: var(--vm-color-text-muted, #9aa4b1);
-    --_accent: var(--vm-color-accent, #60a5fa);
-    --_accent-text: var(--vm-color-accent-text, #0b1220);
-    --_ok: var(--vm-color-success, #4ade80);
-    --_warn: var(--vm-color-warning, #fbbf24);
-    --_danger: var(--vm-color-danger, #f87171);
-    --_info: var(--vm-color-info, #22d3ee);
-    --_focus: var(--vm-color-focus, #93c5fd);
-    color-scheme: dark;
+    ${darkPalette}
   }
   :host([hidden]) {
     display: none !important;
