@@ -1,28 +1,27 @@
 /** Everything a hub needs to know about the server, resolved once. */
 import type { VmRoute } from '../protocol/index.js';
-import type {
-  AuthMode,
-  BackoffOptions,
-  FetchLike,
-  SocketFactory,
-  Timers,
-  TokenProvider,
-  VmSocketOptions,
-} from '../transport/index.js';
+import type { SocketFactory, VmSocketOptions } from '../transport/index.js';
 import type { Permission } from './permissions.js';
 
-export interface VmHubConfig {
-  /** http(s) or ws(s) address of the LibGo server; defaults to the page's own origin. */
-  serverUrl?: string;
-  authMode?: AuthMode;
-  tokenProvider?: TokenProvider;
-  wsPath?: string;
-  apiPath?: string;
-  socketFactory?: SocketFactory;
-  fetch?: FetchLike;
-  heartbeatMs?: number;
-  requestTimeoutMs?: number;
-  backoff?: Partial<BackoffOptions>;
+/** The connection options a hub hands to every socket it opens (documented on VmSocketOptions). */
+const SHARED_SOCKET_OPTIONS = [
+  'serverUrl',
+  'authMode',
+  'tokenProvider',
+  'wsPath',
+  'apiPath',
+  'socketFactory',
+  'fetch',
+  'heartbeatMs',
+  'requestTimeoutMs',
+  'backoff',
+  'timers',
+  'random',
+] as const satisfies readonly (keyof VmSocketOptions)[];
+
+type SharedSocketOptions = Pick<VmSocketOptions, (typeof SHARED_SOCKET_OPTIONS)[number]>;
+
+export interface VmHubConfig extends SharedSocketOptions {
   /** How long a session keeps its socket after its last subscriber leaves. Default 3 s. */
   lingerMs?: number;
   /** Metrics samples kept per VM. Default 720 (one hour at LibGo's 5 s interval). */
@@ -39,8 +38,6 @@ export interface VmHubConfig {
   consoleInWorker?: boolean;
   /** Overrides what the token's roles imply. */
   permissions?: readonly Permission[];
-  timers?: Timers;
-  random?: () => number;
 }
 
 /** Loaded only by hubs that ask for it. */
@@ -48,20 +45,8 @@ const workerSockets: SocketFactory = (url, protocols) =>
   import('../transport/worker-socket.js').then(({ workerSocketFactory }) => workerSocketFactory(url, protocols));
 
 export function socketOptions(config: VmHubConfig, vmName: string, route: VmRoute): VmSocketOptions {
-  return {
-    serverUrl: config.serverUrl,
-    vmName,
-    route,
-    authMode: config.authMode,
-    tokenProvider: config.tokenProvider,
-    wsPath: config.wsPath,
-    apiPath: config.apiPath,
-    socketFactory: config.socketFactory ?? (route === 'console' && config.consoleInWorker ? workerSockets : undefined),
-    fetch: config.fetch,
-    heartbeatMs: config.heartbeatMs,
-    requestTimeoutMs: config.requestTimeoutMs,
-    backoff: config.backoff,
-    timers: config.timers,
-    random: config.random,
-  };
+  const options: VmSocketOptions = { vmName, route };
+  for (const key of SHARED_SOCKET_OPTIONS) (options as unknown as Record<string, unknown>)[key] = config[key];
+  if (!config.socketFactory && route === 'console' && config.consoleInWorker) options.socketFactory = workerSockets;
+  return options;
 }

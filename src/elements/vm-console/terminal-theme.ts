@@ -25,24 +25,8 @@ export const ANSI_NAMES = [
   'bright-white',
 ] as const;
 
-const ANSI_KEYS = [
-  'black',
-  'red',
-  'green',
-  'yellow',
-  'blue',
-  'magenta',
-  'cyan',
-  'white',
-  'brightBlack',
-  'brightRed',
-  'brightGreen',
-  'brightYellow',
-  'brightBlue',
-  'brightMagenta',
-  'brightCyan',
-  'brightWhite',
-] as const;
+/** xterm's theme keys for the same colours: `bright-black` → `brightBlack`. */
+const ANSI_KEYS = ANSI_NAMES.map((name) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())) as (keyof Omit<ITheme, 'extendedAnsi'>)[];
 
 const DEFAULT_ANSI = [
   '#1c2128',
