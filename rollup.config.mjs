@@ -19,6 +19,7 @@ function libraryEntries() {
   const entries = {
     index: 'src/index.ts',
     'hub/index': 'src/hub/index.ts',
+    'hub/console': 'src/hub/console.ts',
     'transport/index': 'src/transport/index.ts',
     'testing/index': 'src/testing/index.ts',
     'react/index': 'src/react/index.ts',

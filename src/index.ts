@@ -11,5 +11,6 @@ export { vmHubContext } from './context.js';
 export * from './controllers/index.js';
 export * from './events/index.js';
 export * from './hub/index.js';
+export * from './hub/console.js';
 export { formatBytes, formatPercent, formatRate, formatUptime } from './metrics/index.js';
 export { VERSION } from './version.js';

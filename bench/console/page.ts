@@ -4,6 +4,7 @@ import '../../src/elements/vm-connection/vm-connection.define.js';
 import '../../src/elements/vm-console/vm-console.define.js';
 import type { VmConsole } from '../../src/elements/vm-console/vm-console.js';
 import { VmHub } from '../../src/hub/index.js';
+import { leaseConsole } from '../../src/hub/console.js';
 import { floodText } from '../../src/testing/sim/flood-text.js';
 import { Terminal } from '@xterm/xterm';
 
@@ -83,7 +84,7 @@ async function endToEnd(bytes: number, chunk: number): Promise<{ ms: number; los
  */
 async function socketOnly(serverUrl: string, token: string, bytes: number, chunk: number, consoleInWorker = false): Promise<{ ms: number; received: number }> {
   const hub = new VmHub({ serverUrl, tokenProvider: () => token, consoleInWorker });
-  const lease = hub.console('web-01');
+  const lease = leaseConsole(hub, 'web-01');
   const s = lease.session;
   await until(() => s.connection.state === 'open', 'socket open');
   let text = '';

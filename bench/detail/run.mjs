@@ -5,39 +5,15 @@
 // Both pages are bundled with esbuild (splitting, esm, minify) and served from memory; headless
 // Chromium loads each; the JS responses received before the element's first paint are summed
 // (gzip sizes computed here, as a server with compression would send them).
-import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
+import { bundlePage as bundle, detailPageEntry as detailEntry, root, staticClosure } from '../../scripts/first-paint.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-
-// The detail page: the define module, one element on the Overview tab. A stub hub answers the
-// REST call from memory so the number measures the client, not a server.
-const detailEntry = `
-import { VmHub } from ${JSON.stringify(join(root, 'src/hub/index.ts'))};
-import ${JSON.stringify(join(root, 'src/elements/vm-detail/vm-detail.define.ts'))};
-const vm = { name: 'web-01', uuid: '4f7c9a2e-1b3d-4e5f-8a6b-9c0d1e2f3a4b', status: 'running', description: 'bench',
-  createdAt: '2026-03-14T09:26:00Z', cpu: { count: 4, model: 'host', sockets: 1, cores: 2, threads: 2 },
-  memory: { sizeBytes: 8589934592, sizeMB: 8192 }, disks: [], networks: [] };
-const hub = new VmHub({
-  serverUrl: 'http://bench.invalid',
-  tokenProvider: () => 'x.y.z',
-  fetch: async () => new Response(JSON.stringify({ vm }), { status: 200, headers: { 'content-type': 'application/json' } }),
-  socketFactory: () => { throw new Error('no sockets in this benchmark'); },
-});
-const el = document.createElement('vm-detail');
-el.hub = hub;
-el.vmName = 'web-01';
-document.body.append(el);
-await el.updateComplete;
-requestAnimationFrame(() => { performance.mark('painted'); globalThis.__painted = performance.now(); });
-`;
 
 // The baseline: a page with only Lit, rendering one small element.
 const litEntry = `
@@ -57,7 +33,7 @@ requestAnimationFrame(() => { performance.mark('painted'); globalThis.__painted 
 // monitor controller, the context provider and the theme tokens — bundled the same way, not loaded.
 const floorEntry = `
 import { VmHub } from ${JSON.stringify(join(root, 'src/hub/index.ts'))};
-import { VmMonitorController } from ${JSON.stringify(join(root, 'src/controllers/index.ts'))};
+import { VmMonitorController } from ${JSON.stringify(join(root, 'src/controllers/vm-monitor-controller.ts'))};
 import { themeTokens } from ${JSON.stringify(join(root, 'src/styles/theme.ts'))};
 import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
@@ -65,31 +41,13 @@ import 'lit/decorators.js';
 globalThis.keep = [VmHub, VmMonitorController, themeTokens, ContextProvider, LitElement];
 `;
 
-async function bundle(name, contents) {
-  const r = await build({
-    stdin: { contents, resolveDir: root, sourcefile: `${name}.ts`, loader: 'ts' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    write: false,
-    outdir: `/${name}`,
-    entryNames: 'entry',
-    metafile: true,
-    tsconfig: join(root, 'tsconfig.json'),
-    logLevel: 'silent',
-  });
-  const files = new Map(r.outputFiles.map((f) => [f.path, f.contents]));
-  return { files, metafile: r.metafile };
-}
-
 const pages = {
   detail: await bundle('detail', detailEntry),
   lit: await bundle('lit', litEntry),
 };
 const floor = await bundle('floor', floorEntry);
-const floorGz = [...floor.files.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+// Only what the floor's entry imports statically: its dynamic imports (socket, REST, history) load later.
+const floorGz = staticClosure(floor).reduce((n, path) => n + gzipSync(floor.files.get(path), { level: 9 }).length, 0);
 
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');

@@ -8,7 +8,8 @@
  */
 import { ContextEvent } from '@lit/context';
 import { HUB_PROVIDER_TAGS, vmHubContext } from '../context.js';
-import { getDefaultHub, type VmHub } from '../hub/index.js';
+import { getDefaultHub } from '../hub/default-hub.js';
+import type { VmHub } from '../hub/vm-hub.js';
 
 export class HubResolver {
   private current: VmHub | null = null;

@@ -5,7 +5,9 @@
  * hostDisconnected, so a removed element holds no socket.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { VmError, type SessionBase, type SessionLease, type VmHub } from '../hub/index.js';
+import { VmError } from '../protocol/errors.js';
+import type { SessionBase } from '../hub/session-base.js';
+import type { SessionLease, VmHub } from '../hub/vm-hub.js';
 import { FrameBatcher } from './frame-batcher.js';
 import { HubResolver } from './hub-resolver.js';
 

@@ -9,6 +9,21 @@ import type { ServerMessage, VmStatus } from '../protocol/types.js';
 import type { Timers, VmSocketOptions } from '../transport/index.js';
 import { ReplayBuffer } from './replay-buffer.js';
 import { SessionBase } from './session-base.js';
+import type { SessionLease, VmHub } from './vm-hub.js';
+
+/** Console output kept per VM for late subscribers when the hub does not say (`consoleReplayBytes`). */
+export const DEFAULT_CONSOLE_REPLAY_BYTES = 256 * 1024;
+
+/**
+ * Claims the VM's console session on `hub` (one socket per VM, shared by every subscriber);
+ * `release()` the lease when done. A function rather than a hub method so that pages without a
+ * console never load this module.
+ */
+export function leaseConsole(hub: VmHub, vmName: string): SessionLease<ConsoleSession> {
+  return hub.lease('console', vmName, (options, config, timers) =>
+    new ConsoleSession(options, config.consoleReplayBytes ?? DEFAULT_CONSOLE_REPLAY_BYTES, timers),
+  );
+}
 
 export interface ConsoleSink {
   /** Output in arrival order; the first call may be the replay of what came before. */

@@ -1,8 +1,6 @@
-export { VmHub, type SessionLease, type VmHubEvents } from './vm-hub.js';
+export { VmHub, type SessionLease, type SessionFactory, type VmHubEvents } from './vm-hub.js';
 export type { VmHubConfig } from './config.js';
 export { MonitorSession, type VmStatusInfo, type CommandResult } from './monitor-session.js';
-export { ConsoleSession, type ConsoleSink, type ConsoleAttachment, type InputProgress } from './console-session.js';
-export { ReplayBuffer, type ReplaySlice } from './replay-buffer.js';
 export { getDefaultHub, configureDefaultHub, resetDefaultHub } from './default-hub.js';
 export {
   ROLE_PERMISSIONS,
@@ -13,18 +11,22 @@ export {
   type TokenClaims,
 } from './permissions.js';
 export type { SessionBase } from './session-base.js';
+// The console session kind is in `libgo-vm-elements/hub/console` (src/hub/console.ts): a bundler
+// that splits code shares every module a barrel re-exports with each page importing the barrel,
+// and most pages (dashboards, the Overview tab) never open a console.
 // What an application needs beside the hub. Only light modules are re-exported here: the socket,
 // decoding and REST code load on first connect, and a barrel that reached them would pull them
-// into every page's first paint. The low-level pieces are in `libgo-vm-elements/transport`.
+// into every page's first paint (esbuild's code splitting shares whole files: whatever a barrel
+// re-exports lands in the chunk of every page importing it). The URL builders, the status and
+// timestamp parsers and the other low-level pieces are in `libgo-vm-elements/transport`.
 export * from '../protocol/types.js';
 export { VmError, isVmError, type VmErrorCode, type ClientErrorCode } from '../protocol/errors.js';
 export { isVmAction, utf8Length } from '../protocol/encode.js';
-export { normaliseStatus, parseRfc3339 } from '../protocol/validate.js';
 export { AUTH_MODES, parseAuthMode, type AuthMode, type TokenProvider, type TokenRequest } from '../transport/auth.js';
 export type { BackoffOptions } from '../transport/backoff.js';
 export { Emitter, type Listener } from '../transport/emitter.js';
 export { realTimers, type Timers } from '../transport/timers.js';
-export { buildSocketUrl, buildApiUrl, validateVmName, DEFAULT_API_PATH, DEFAULT_WS_PATH } from '../transport/urls.js';
+export { validateVmName } from '../transport/vm-name.js';
 export {
   browserSocketFactory,
   type SocketFactory,

@@ -4,8 +4,8 @@
  */
 import { isVmAction } from '../protocol/encode.js';
 import { VmError } from '../protocol/errors.js';
-import type { ServerMessage, VmAction, VmStatus } from '../protocol/types.js';
-import { VmMetricsHistory } from '../metrics/index.js';
+import type { MetricsMessage, ServerMessage, VmAction, VmStatus } from '../protocol/types.js';
+import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
 import type { RestApi } from '../transport/lazy-rest-client.js';
 import { SessionBase } from './session-base.js';
@@ -28,8 +28,29 @@ export interface CommandResult {
 
 const REST_ACTIONS: ReadonlySet<VmAction> = new Set(['start', 'stop']);
 
+// The history code (series, rates) loads with the first metrics message, not with the page: a
+// status badge or an Overview tab never needs it, and no sample can arrive before the socket code,
+// which itself loads after the first paint. Shared by every session of the page.
+type HistoryModule = typeof import('../metrics/vm-metrics-history.js');
+let historyModule: HistoryModule | null = null;
+let historyLoading: Promise<HistoryModule> | null = null;
+function loadHistoryModule(): Promise<HistoryModule> {
+  return (historyLoading ??= import('../metrics/vm-metrics-history.js').then(
+    (m) => (historyModule = m),
+    (e: unknown) => {
+      historyLoading = null; // retried with the next sample
+      throw e;
+    },
+  ));
+}
+
 export class MonitorSession extends SessionBase {
-  readonly history: VmMetricsHistory;
+  private historyValue: VmMetricsHistory | null = null;
+  /** Samples (and gaps, as null) that arrived while the history code was loading; bounded. */
+  private pendingMetrics: Array<MetricsMessage | null> = [];
+  private readonly metricsCapacity: number;
+  private historyRequested = false;
+  private disposed = false;
   private statusInfo: VmStatusInfo | null = null;
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
@@ -43,8 +64,22 @@ export class MonitorSession extends SessionBase {
     timers: Timers,
   ) {
     super(options);
-    this.history = new VmMetricsHistory({ capacity: metricsCapacity });
+    this.metricsCapacity = metricsCapacity;
     this.timers = timers;
+  }
+
+  /**
+   * The VM's metrics history, kept for as long as the session lives. Null until the first
+   * metrics message has been stored (its code loads then); subscribers are notified when it appears.
+   */
+  get history(): VmMetricsHistory | null {
+    return this.historyValue;
+  }
+
+  override dispose(): void {
+    this.disposed = true;
+    this.pendingMetrics = [];
+    super.dispose();
   }
 
   get status(): VmStatusInfo | null {
@@ -134,7 +169,11 @@ export class MonitorSession extends SessionBase {
         });
         return;
       case 'metrics':
-        if (!this.history.addMessage(message)) return;
+        if (!this.historyValue && !this.createHistory()) {
+          this.queueMetrics(message);
+          return;
+        }
+        if (!this.historyValue!.addMessage(message)) return;
         break;
       case 'error':
         this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
@@ -149,13 +188,50 @@ export class MonitorSession extends SessionBase {
     if (s.state !== 'open') {
       this.welcome = null;
       // The chart must break where the connection did, not draw a line across the outage.
-      this.history.markGap();
+      this.markGap();
     }
+  }
+
+  private markGap(): void {
+    if (this.historyValue) this.historyValue.markGap();
+    // Before the first sample there is no line to break.
+    else if (this.pendingMetrics.length > 0) this.pendingMetrics.push(null);
+  }
+
+  /** Creates the history if its code is here; false when it is still loading. */
+  private createHistory(): boolean {
+    if (!historyModule) return false;
+    this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
+    return true;
+  }
+
+  private queueMetrics(message: MetricsMessage): void {
+    this.pendingMetrics.push(message);
+    if (this.pendingMetrics.length > this.metricsCapacity + 1) this.pendingMetrics.shift();
+    if (this.historyRequested) return;
+    this.historyRequested = true;
+    loadHistoryModule().then(
+      () => {
+        if (this.disposed || this.historyValue || !this.createHistory()) return;
+        const pending = this.pendingMetrics;
+        this.pendingMetrics = [];
+        for (const m of pending) {
+          if (m) this.historyValue!.addMessage(m);
+          else this.historyValue!.markGap();
+        }
+        this.changed();
+      },
+      (e: unknown) => {
+        this.historyRequested = false;
+        // Kept (bounded) and retried with the next sample, so a flaky network loses no data.
+        console.warn('libgo-vm-elements: the metrics history code could not be loaded; retrying with the next sample.', e);
+      },
+    );
   }
 
   private setStatus(next: VmStatusInfo): void {
     const prev = this.statusInfo;
-    if (prev && prev.status === 'running' && next.status !== 'running') this.history.markGap();
+    if (prev && prev.status === 'running' && next.status !== 'running') this.markGap();
     this.statusInfo = next;
     this.changed();
   }

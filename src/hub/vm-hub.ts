@@ -6,13 +6,13 @@
  */
 import { VmError } from '../protocol/errors.js';
 import type { VmRoute } from '../protocol/types.js';
+import type { VmSocketOptions } from '../transport/vm-socket.js';
 import { Emitter } from '../transport/emitter.js';
 import { parseAuthMode } from '../transport/auth.js';
 import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
 import { realTimers, type Timers } from '../transport/timers.js';
-import { validateVmName } from '../transport/urls.js';
+import { validateVmName } from '../transport/vm-name.js';
 import { socketOptions, type VmHubConfig } from './config.js';
-import { ConsoleSession } from './console-session.js';
 import { MonitorSession } from './monitor-session.js';
 import {
   permissionsFromClaims,
@@ -38,10 +38,12 @@ export interface VmHubEvents extends Record<string, unknown> {
   config: Readonly<VmHubConfig>;
 }
 
+/** Builds a session for `lease()`: the socket options for its VM and route, and the hub's settings. */
+export type SessionFactory<S extends SessionBase> = (options: VmSocketOptions, config: Readonly<VmHubConfig>, timers: Timers) => S;
+
 const DEFAULTS = {
   lingerMs: 3000,
   metricsCapacity: 720,
-  consoleReplayBytes: 256 * 1024,
 };
 
 export class VmHub {
@@ -84,21 +86,16 @@ export class VmHub {
     this.events.emit('config', this.cfg);
   }
 
+  /** The VM's monitor session (status, metrics, actions), shared by every subscriber. */
   monitor(vmName: string): SessionLease<MonitorSession> {
-    return this.lease('monitor', vmName, () =>
+    return this.lease('monitor', vmName, (options, config, timers) =>
       new MonitorSession(
-        socketOptions(this.cfg, vmName, 'monitor'),
+        options,
         () => this.restClient,
         () => this.cfg.restFallback !== false,
-        this.cfg.metricsCapacity ?? DEFAULTS.metricsCapacity,
-        this.timers,
+        config.metricsCapacity ?? DEFAULTS.metricsCapacity,
+        timers,
       ),
-    );
-  }
-
-  console(vmName: string): SessionLease<ConsoleSession> {
-    return this.lease('console', vmName, () =>
-      new ConsoleSession(socketOptions(this.cfg, vmName, 'console'), this.cfg.consoleReplayBytes ?? DEFAULTS.consoleReplayBytes, this.timers),
     );
   }
 
@@ -147,13 +144,19 @@ export class VmHub {
     this.events.clear();
   }
 
-  private lease<S extends SessionBase>(route: VmRoute, vmName: string, create: () => S): SessionLease<S> {
+  /**
+   * Claims the session of `route` for `vmName`, creating it with `create` when none is held. One
+   * session per route and VM: every caller of a route must create the same kind. Session kinds
+   * other than the monitor live in their own modules (`leaseConsole`), so a page that never opens
+   * a console never loads console code.
+   */
+  lease<S extends SessionBase>(route: VmRoute, vmName: string, create: SessionFactory<S>): SessionLease<S> {
     this.assertLive();
     const name = validateVmName(vmName);
     const key = `${route}\u0000${name}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { session: create(), refs: 0, lingerTimer: null };
+      entry = { session: create(socketOptions(this.cfg, name, route), this.cfg, this.timers), refs: 0, lingerTimer: null };
       this.entries.set(key, entry);
     }
     if (entry.lingerTimer !== null) {

@@ -6,7 +6,7 @@
 import { VmError } from '../protocol/errors.js';
 import type { ClientMessage, ResponseData, VmAction, VmRoute } from '../protocol/types.js';
 import { Emitter } from './emitter.js';
-import { validateVmName } from './urls.js';
+import { validateVmName } from './vm-name.js';
 import type { SocketSnapshot, VmSocket, VmSocketEvents, VmSocketOptions } from './vm-socket.js';
 
 let loading: Promise<typeof import('./vm-socket.js')> | null = null;

@@ -4,25 +4,12 @@
  */
 import { VmError } from '../protocol/errors.js';
 import type { VmRoute } from '../protocol/types.js';
+import { validateVmName } from './vm-name.js';
+
+export { validateVmName };
 
 export const DEFAULT_WS_PATH = '/ws/vms';
 export const DEFAULT_API_PATH = '/api/v1';
-const MAX_NAME_LENGTH = 255;
-
-/** Throws a VmError INVALID_INPUT with a message fit for a person. */
-export function validateVmName(name: unknown): string {
-  if (typeof name !== 'string' || name.length === 0) {
-    throw new VmError('INVALID_INPUT', 'A VM name is required.');
-  }
-  if (name.length > MAX_NAME_LENGTH) {
-    throw new VmError('INVALID_INPUT', `A VM name is at most ${MAX_NAME_LENGTH} characters.`);
-  }
-  // "." and ".." are path navigation even when percent-encoded (the URL standard decodes %2e).
-  if (name === '.' || name === '..' || /[\u0000-\u001f\u007f]/.test(name)) {
-    throw new VmError('INVALID_INPUT', 'That VM name contains characters that are not allowed.');
-  }
-  return name;
-}
 
 function baseUrl(serverUrl: string | undefined): URL {
   const fallback = typeof location !== 'undefined' ? location.href : undefined;

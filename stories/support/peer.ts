@@ -5,6 +5,7 @@
  */
 import type { StoryContext } from '@storybook/web-components-vite';
 import { VmHub, type VmHubConfig } from '../../src/hub/index.js';
+import { leaseConsole } from '../../src/hub/console.js';
 import { createInPagePeer, DEFAULT_VMS, type InPagePeer, type InPagePeerOptions } from '../../src/testing/index.js';
 import type { SocketSnapshot } from '../../src/transport/index.js';
 import type { SocketFactory, WebSocketLike } from '../../src/transport/socket-factory.js';
@@ -131,7 +132,7 @@ export function waitForConnection(
   route: 'monitor' | 'console' = 'monitor',
   timeoutMs = 5000,
 ): Promise<void> {
-  const lease = route === 'monitor' ? hub.monitor(vmName) : hub.console(vmName);
+  const lease = route === 'monitor' ? hub.monitor(vmName) : leaseConsole(hub, vmName);
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error(`${vmName} ${route}: still ${lease.session.connection.state}`)), timeoutMs);
     const check = () => {

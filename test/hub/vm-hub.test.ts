@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
-import { expect } from '@open-wc/testing';
-import { ReplayBuffer, VmHub, type VmHubConfig } from '../../src/hub/index.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { VmHub, type VmHubConfig } from '../../src/hub/index.js';
+import { leaseConsole, ReplayBuffer } from '../../src/hub/console.js';
 import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, flush, line, ManualTimers } from '../helpers/fake-socket.js';
 
@@ -28,14 +29,41 @@ function setup(extra: Partial<VmHubConfig> = {}) {
 
 const metrics = (rx: number) => ({ cpu: { utilization: 5 }, memory: { used: 1, total: 2 }, network: { rxBytes: rx, txBytes: 0 }, disk: { readBytes: 0, writeBytes: 0 } });
 
+const until = (fn: () => boolean, message: string) => waitUntil(fn, message, { timeout: 3000, interval: 5 });
+
 describe('VmHub', () => {
   // The socket code loads on first connect; load it once so tests can count sockets synchronously.
   before(() => preloadConnection());
 
+  // First in this file on purpose: nothing here has loaded the history code yet.
+  it('keeps the samples and gaps that arrive while the history code loads, and says when it is there', async () => {
+    const t = setup();
+    const { session } = t.hub.monitor('web-01');
+    let changes = 0;
+    session.subscribe(() => changes++);
+    await t.step();
+    t.sockets[0]!.open();
+    t.sockets[0]!.receive([line('metrics', metrics(0), '2026-11-25T20:00:00Z'), line('metrics', metrics(5_000_000), '2026-11-25T20:00:05Z')].join('\n'));
+    expect(session.history, 'not loaded on first paint').to.equal(null);
+    t.sockets[0]!.drop(); // a gap while loading
+    await t.step(5_000);
+    t.sockets[1]!.open();
+    t.sockets[1]!.receive(line('metrics', metrics(6_000_000), '2026-11-25T20:00:30Z'));
+    const before = changes;
+    await until(() => session.history !== null, 'the history');
+    expect(changes, 'subscribers told').to.be.greaterThan(before);
+    const h = session.history!;
+    expect(h.series.length, 'three samples and one gap row').to.equal(4);
+    const rx = h.series.toArrays('rxRate').y;
+    // The rate before the outage survives; none is drawn across it.
+    expect(rx.filter((v) => v !== null)).to.deep.equal([1_000_000]);
+    t.hub.dispose();
+  });
+
   it('shares one monitor socket among any number of subscribers, and one console socket', async () => {
     const t = setup();
     const leases = Array.from({ length: 10 }, () => t.hub.monitor('web-01'));
-    const consoles = Array.from({ length: 3 }, () => t.hub.console('web-01'));
+    const consoles = Array.from({ length: 3 }, () => leaseConsole(t.hub, 'web-01'));
     await t.step();
     expect(t.sockets.map((s) => new URL(s.url).pathname)).to.deep.equal(['/ws/vms/web-01', '/ws/vms/web-01/console']);
     expect(new Set(leases.map((l) => l.session)).size).to.equal(1);
@@ -73,7 +101,9 @@ describe('VmHub', () => {
     // A restart resets the counter: a gap, never a negative rate.
     t.sockets[0]!.receive(line('metrics', metrics(100), '2026-11-25T20:00:10Z'));
     expect(session.status!.status).to.equal('running');
-    const rx = session.history.series.toArrays('rxRate').y;
+    // The history's code loads with the first sample; the samples wait for it, none is lost.
+    await until(() => session.history !== null, 'the history');
+    const rx = session.history!.series.toArrays('rxRate').y;
     expect(rx.filter((v) => v !== null)).to.deep.equal([1_000_000]);
     expect(rx.every((v) => v === null || v >= 0)).to.equal(true);
   });
@@ -131,7 +161,7 @@ describe('VmHub', () => {
 
   it('replays console output to a late subscriber, then continues live without duplicates', async () => {
     const t = setup();
-    const { session } = t.hub.console('web-01');
+    const { session } = leaseConsole(t.hub, 'web-01');
     await t.step();
     t.sockets[0]!.open();
     t.sockets[0]!.receive([line('console', { content: 'boot 1\r\n' }), line('console', { content: 'boot 2\r\n' })].join('\n'));
@@ -148,7 +178,7 @@ describe('VmHub', () => {
 
   it('sends console input in order, chunked under 8192 bytes and paced by bufferedAmount', async () => {
     const t = setup();
-    const { session } = t.hub.console('web-01');
+    const { session } = leaseConsole(t.hub, 'web-01');
     await t.step();
     const ws = t.sockets[0]!;
     ws.open();
@@ -169,7 +199,7 @@ describe('VmHub', () => {
 
   it('rejects console input when the socket is not open, saying nothing was sent', async () => {
     const t = setup();
-    const { session } = t.hub.console('web-01');
+    const { session } = leaseConsole(t.hub, 'web-01');
     const e = await session.sendInput('ls\r').catch((x) => x);
     expect(e.code).to.equal('NOT_CONNECTED');
     expect(e.message).to.contain('not sent');
@@ -185,7 +215,8 @@ describe('VmHub', () => {
     await t.step();
     expect(t.sockets[0]!.closedWith).not.to.equal(null);
     expect(t.sockets[1]!.url.startsWith('wss://other.test/ws/vms/web-01')).to.equal(true);
-    expect(session.history.series.length).to.be.greaterThan(0);
+    await until(() => session.history !== null, 'the history');
+    expect(session.history!.series.length).to.be.greaterThan(0);
     expect(() => t.hub.configure({ authMode: 'bogus' as never })).to.throw(/auth-mode/);
   });
 

@@ -5,6 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { VmHub, type SocketSnapshot, type VmHubConfig } from '../../src/hub/index.js';
+import { leaseConsole } from '../../src/hub/console.js';
 import { RestClient, VmSocket } from '../../src/transport/index.js';
 import { createServer, type LibGoServer } from '../setup/libgo.js';
 
@@ -45,9 +46,9 @@ describe('against the reference server', function () {
     hub = hubFor(server, await login(server));
     const { session } = hub.monitor('web-01');
     await until(() => session.welcomed !== null, 'welcome');
-    await until(() => session.history.series.length >= 3, 'three metrics samples');
+    await until(() => (session.history?.series.length ?? 0) >= 3, 'three metrics samples');
     expect(session.status!.status).to.equal('running');
-    const latest = session.history.latest()!;
+    const latest = session.history!.latest()!;
     expect(latest.rxRate).to.be.at.least(0);
     expect(latest.memTotal).to.be.greaterThan(0);
   });
@@ -55,7 +56,7 @@ describe('against the reference server', function () {
   it('delivers every console message when the server batches them into one frame', async () => {
     hub = hubFor(server, await login(server));
     await server.fault('setMaxBatch', 64);
-    const { session } = hub.console('web-01');
+    const { session } = leaseConsole(hub, 'web-01');
     await until(() => session.connection.state === 'open', 'console open');
     let out = '';
     session.attach({ write: (s) => (out += s) });
@@ -78,7 +79,7 @@ describe('against the reference server', function () {
 
   it('delivers a 1 MB paste intact, every frame within 8192 bytes, without tripping the read limit', async () => {
     hub = hubFor(server, await login(server));
-    const { session } = hub.console('web-01');
+    const { session } = leaseConsole(hub, 'web-01');
     await until(() => session.connection.state === 'open', 'console open');
     const paste = Array.from({ length: 40_000 }, (_, i) => `${i} ünïcødé 😀 "q" \\ \t`).join('\n').slice(0, 1024 * 1024);
     const states: string[] = [];
@@ -102,7 +103,7 @@ describe('against the reference server', function () {
 
   it('runs the console socket in a worker: batched output in order, a paced paste, reconnect', async () => {
     hub = hubFor(server, await login(server), { consoleInWorker: true });
-    const { session } = hub.console('web-01');
+    const { session } = leaseConsole(hub, 'web-01');
     await until(() => session.connection.state === 'open', 'console open via worker');
     let out = '';
     session.attach({ write: (s) => (out += s) });
@@ -138,7 +139,7 @@ describe('against the reference server', function () {
     };
     try {
       hub = hubFor(server, await login(server), { consoleInWorker: true });
-      const { session } = hub.console('web-01');
+      const { session } = leaseConsole(hub, 'web-01');
       await until(() => session.connection.state === 'open', 'console open without a worker');
     } finally {
       window.Worker = original;
@@ -148,17 +149,17 @@ describe('against the reference server', function () {
   it('reconnects after a server restart, with backoff, and keeps the history', async () => {
     hub = hubFor(server, await login(server));
     const { session } = hub.monitor('web-01');
-    await until(() => session.history.series.length >= 2, 'samples');
+    await until(() => (session.history?.series.length ?? 0) >= 2, 'samples');
     const states: SocketSnapshot['state'][] = [];
     session.subscribe(() => states.push(session.connection.state));
     await server.stop();
     await until(() => session.connection.state === 'reconnecting', 'reconnecting');
-    const kept = session.history.series.length;
+    const kept = session.history!.series.length;
     await new Promise((r) => setTimeout(r, 400));
     await server.start();
     await until(() => session.connection.state === 'open', 'open again', 8000);
     expect(states).to.include('reconnecting');
-    expect(session.history.series.length).to.be.at.least(kept);
+    expect(session.history!.series.length).to.be.at.least(kept);
     expect(hub.socketCount).to.equal(1);
   });
 
@@ -182,7 +183,7 @@ describe('against the reference server', function () {
   it('says PERMISSION_DENIED when a viewer opens the console, and lets the viewer monitor', async () => {
     hub = hubFor(server, await login(server, 'viewer'));
     const monitor = hub.monitor('web-01').session;
-    const consoleSession = hub.console('web-01').session;
+    const consoleSession = leaseConsole(hub, 'web-01').session;
     await until(() => consoleSession.connection.state === 'unauthorized', 'console refused', 8000);
     expect(consoleSession.connection.lastError!.code).to.equal('PERMISSION_DENIED');
     await until(() => monitor.connection.state === 'open', 'monitor open');
@@ -234,19 +235,19 @@ describe('against the reference server', function () {
   it('resets rates across a VM restart: a gap, never a negative rate', async () => {
     hub = hubFor(server, await login(server));
     const { session } = hub.monitor('web-01');
-    await until(() => session.history.series.length >= 3, 'samples');
+    await until(() => (session.history?.series.length ?? 0) >= 3, 'samples');
     await session.command('restart');
-    const n = session.history.series.length;
-    await until(() => session.history.series.length >= n + 4, 'samples after restart', 8000);
+    const n = session.history!.series.length;
+    await until(() => (session.history?.series.length ?? 0) >= n + 4, 'samples after restart', 8000);
     for (const ch of ['rxRate', 'txRate', 'readRate', 'writeRate'] as const) {
-      const ys = session.history.series.toArrays(ch).y;
+      const ys = session.history!.series.toArrays(ch).y;
       expect(ys.every((v) => v === null || v >= 0), ch).to.equal(true);
     }
   });
 
   it('authenticates with the token in Sec-WebSocket-Protocol', async () => {
     hub = hubFor(server, await login(server), { authMode: 'subprotocol' });
-    const { session } = hub.console('web-01');
+    const { session } = leaseConsole(hub, 'web-01');
     await until(() => session.connection.state === 'open', 'open with subprotocol');
   });
 

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { buildApiUrl, buildSocketUrl, validateVmName, VmError } from '../../src/hub/index.js';
+import { buildApiUrl, buildSocketUrl, validateVmName, VmError } from '../../src/transport/index.js';
 import { tokenSubprotocols } from '../../src/transport/index.js';
 
 describe('URL building', () => {

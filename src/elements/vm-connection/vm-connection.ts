@@ -3,7 +3,10 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { vmHubContext } from '../../context.js';
 import { emit } from '../../events/index.js';
-import { VmError, VmHub, parseAuthMode, type AuthMode, type TokenProvider, type VmHubConfig } from '../../hub/index.js';
+import type { AuthMode, TokenProvider, VmHubConfig } from '../../hub/index.js';
+import { VmError } from '../../protocol/errors.js';
+import { parseAuthMode } from '../../transport/auth.js';
+import { VmHub } from '../../hub/vm-hub.js';
 
 /**
  * Provides one connection hub to every LibGo element inside it, so that all widgets for a VM

@@ -8,7 +8,7 @@
  * visible marker line takes its place, and the dropped bytes are counted. Nothing is reordered
  * and nothing is dropped silently.
  */
-import { utf8Length } from '../../hub/index.js';
+import { utf8Length } from '../../protocol/encode.js';
 
 export interface WriteQueueOptions {
   /** Hands one batch to the terminal; `done` must be called once it has been processed. */

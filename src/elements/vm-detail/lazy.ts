@@ -1,6 +1,6 @@
 import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
 import type { VmAction } from '../../hub/index.js';
-import { formatBytes } from '../../metrics/index.js';
+import { formatBytes } from '../../metrics/format.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from './actions.js';
 /**
  * The heavy tab contents, loaded on first show only: `<vm-metrics>` brings Chart.js and

@@ -3,19 +3,14 @@ import { LitElement, html, nothing, unsafeCSS, type CSSResult, type PropertyValu
 import { property, query, state } from 'lit/decorators.js';
 import { vmHubContext } from '../../context.js';
 import { emit } from '../../events/index.js';
-import {
-  VmError,
-  VmHub,
-  parseAuthMode,
-  type AuthMode,
-  type TokenProvider,
-  type VmAction,
-  type VmHubConfig,
-  type VmInfo,
-  type VmStatus,
-} from '../../hub/index.js';
-import { formatUptime } from '../../metrics/index.js';
-import { VmMonitorController } from '../../controllers/index.js';
+import type { AuthMode, TokenProvider, VmAction, VmHubConfig, VmInfo, VmStatus } from '../../hub/index.js';
+// Values from their own modules, not the barrels: a bundler that splits code (esbuild) would put
+// everything a barrel re-exports, the console session included, into this element's first paint.
+import { VmError } from '../../protocol/errors.js';
+import { parseAuthMode } from '../../transport/auth.js';
+import { VmHub } from '../../hub/vm-hub.js';
+import { formatUptime } from '../../metrics/format.js';
+import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import {
   ACTION_LABEL,

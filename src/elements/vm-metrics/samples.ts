@@ -3,7 +3,7 @@
  * timestamp. Host data has not been through the protocol validator, so every field is checked
  * here and a sample that cannot be trusted is rejected with a reason a person can act on.
  */
-import { parseRfc3339 } from '../../hub/index.js';
+import { parseRfc3339 } from '../../protocol/validate.js';
 import type { MetricsInput } from '../../metrics/index.js';
 
 /** What a host may push: one object or an array of them. */

@@ -1,17 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Chart, ChartConfiguration, TooltipItem } from 'chart.js';
-import { VmMonitorController } from '../../controllers/index.js';
+import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { emit } from '../../events/index.js';
-import {
-  VmMetricsHistory,
-  formatBytes,
-  formatPercent,
-  formatRate,
-  type Locale,
-  type MetricChannel,
-  type MetricsSnapshot,
-} from '../../metrics/index.js';
+import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
+import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
+import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import { loadChartJs } from './chart-loader.js';
 import { cancelChartFrame, requestChartFrame } from './draw-clock.js';

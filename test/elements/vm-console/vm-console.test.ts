@@ -2,6 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { floodText } from '../../../src/testing/sim/flood-text.js';
 import { utf8Length } from '../../../src/hub/index.js';
+import { leaseConsole } from '../../../src/hub/console.js';
 import { createServer, sharedServer, type LibGoServer } from '../../setup/libgo.js';
 import { connected, consoleFrame, loginShell, makeHub, mount, shadowText, until } from './helpers.js';
 
@@ -41,7 +42,7 @@ describe('<vm-console> against the reference server', function () {
   it('writes output that arrived before the terminal existed once, in order, and continues without duplicates after a move', async () => {
     const { hub, sent } = await makeHub(server);
     // The session exists (and receives output) before any element, so before xterm is ready.
-    const lease = hub.console('web-01');
+    const lease = leaseConsole(hub, 'web-01');
     await until(() => lease.session.connection.state === 'open', 'the early socket');
     const early = Array.from({ length: 50 }, (_, i) => `early line ${String(i).padStart(3, '0')}\r\n`);
     for (const line of early) await server.fault('sendRaw', 'web-01', consoleFrame(line), 'console');

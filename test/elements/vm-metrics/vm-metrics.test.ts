@@ -546,7 +546,8 @@ describe('<vm-metrics> host mode (metrics property)', function () {
 
 
 function rates(el: VmMetrics, channel: 'rxRate' | 'txRate' | 'readRate' | 'writeRate'): { t: number; v: number }[] {
-  const s = el.history!.series;
+  const s = el.history?.series; // null until the first sample has been stored
+  if (!s) return [];
   return Array.from({ length: s.length }, (_, i) => ({ t: s.time(i), v: s.get(channel, i) }));
 }
 

@@ -1,0 +1,37 @@
+// The byte budget, as a gate: fails when the JS a page must load before `<vm-detail>` paints its
+// Overview tab exceeds 25 KB gzip (Lit included), or when xterm.js or Chart.js — which the
+// elements load on demand — creep into any element's first paint. Sizes are deterministic (one
+// esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
+import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from './first-paint.mjs';
+
+const DETAIL_BUDGET = 25 * 1024;
+const HEAVY = /node_modules\/(@xterm|chart\.js)\//;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const pages = [
+  ['vm-detail (Overview tab)', await bundlePage('detail', detailPageEntry), DETAIL_BUDGET],
+  ['vm-console', await bundlePage('console', elementPageEntry('vm-console')), null],
+  ['vm-metrics', await bundlePage('metrics', elementPageEntry('vm-metrics')), null],
+  ['vm-connection', await bundlePage('connection', elementPageEntry('vm-connection')), null],
+];
+
+let failures = 0;
+let checks = 0;
+for (const [name, page, budget] of pages) {
+  const size = firstPaintSize(page);
+  const heavy = [...new Set(size.inputs.filter((i) => HEAVY.test(i)).map((i) => i.match(HEAVY)[1]))];
+  const problems = [];
+  if (budget !== null && size.gzip > budget) problems.push(`over its ${kb(budget)} budget`);
+  if (heavy.length > 0) problems.push(`loads ${heavy.join(' and ')} before its first paint`);
+  checks++;
+  if (problems.length > 0) failures++;
+  console.log(
+    `${problems.length ? 'FAIL' : 'ok  '} ${name}: ${kb(size.gzip)} gzip (${kb(size.min)} minified) in ${size.paths.length} file(s)` +
+      `${budget !== null ? `, budget ${kb(budget)}` : ''}${problems.length ? ` — ${problems.join('; ')}` : ''}`,
+  );
+}
+if (failures > 0) {
+  console.log('\nSee what is in a page with `npm run bench:detail` (largest modules per file).');
+}
+console.log(`${checks - failures} passed, ${failures} failed`);
+process.exit(failures > 0 ? 1 : 0);
