@@ -1,5 +1,6 @@
 // The benchmark page: <vm-metrics> dashboards against a naive panel, fed from 1 Hz timers.
 import '../../src/elements/vm-metrics/vm-metrics.define.js';
+import { configureDefaultHub, resetDefaultHub } from '../../src/hub/index.js';
 import type { VmMetrics, MetricsSample } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { Chart, LineController, LineElement, PointElement, LinearScale, Filler, Tooltip } from 'chart.js';
 
@@ -99,6 +100,22 @@ const bench = {
       }
     }
   },
+  /**
+   * Hub mode, as a portal runs it: n elements named vm-000… on the page-wide hub, each fed by its
+   * VM's monitor socket from the reference server (one socket per VM, samples at the server's rate).
+   */
+  mountLive(n: number, opts: { serverUrl: string; token: string; compact?: boolean; columns?: number }): void {
+    bench.clear();
+    configureDefaultHub({ serverUrl: opts.serverUrl, tokenProvider: () => opts.token });
+    root.style.gridTemplateColumns = `repeat(${opts.columns ?? 10}, minmax(0, 1fr))`;
+    for (let v = 0; v < n; v++) {
+      const el = document.createElement('vm-metrics') as VmMetrics;
+      el.compact = opts.compact ?? false;
+      el.vmName = `vm-${String(v).padStart(3, '0')}`;
+      root.append(el);
+      mounted.push({ kind: 'element', push: () => undefined, destroy: () => el.remove() });
+    }
+  },
   /** Every element gets its own 1 Hz timer, started at a random phase. */
   startFeed(): void {
     mounted.forEach((m, v) => {
@@ -133,6 +150,7 @@ const bench = {
     for (const m of mounted) m.destroy();
     mounted = [];
     k = 0;
+    resetDefaultHub();
   },
 };
 (window as unknown as { bench: typeof bench }).bench = bench;

@@ -3,11 +3,13 @@
 // simulated hour vs one simulated minute, side by side with a naive panel (4 Chart.js charts
 // updated on every sample, no batching, no visibility gating). Prints; never asserts.
 //
-// Feed: samples pushed through the `metrics` property from one 1 Hz timer per element (the
-// reference simulation has a fixed inventory of four VMs, so 100 distinct VMs are host-fed).
+// Feed: samples pushed through the `metrics` property from one 1 Hz timer per element, and (the
+// "hub + reference server" case) as a portal runs it: 100 VMs on the reference server sampling at
+// 1 Hz, each element on the page-wide hub with its own monitor socket.
 // Busy % = Δ CDP Performance.getMetrics TaskDuration / Δ wall time.
 // Flags: `--only <label text>` (repeatable) runs only the matching cases; `--trace` also prints the
-// main thread's self time per timeline event (Layerize, Commit, Paint, Layout…) for each case.
+// main thread's self time per timeline event (Layerize, Commit, Paint, Layout…) for each case;
+// `--profile` prints the JavaScript functions with the most self time (V8 CPU profile).
 import http from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,29 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { register } from 'tsx/esm/api';
+
+// The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz.
+register();
+const { createLibGoServer } = await import('../../server/create-server.ts');
+const { DEFAULT_VMS } = await import('../../src/testing/sim/vm-fixtures.ts');
+const template = DEFAULT_VMS.find((v) => v.initialStatus === 'running');
+const liveVms = Array.from({ length: 100 }, (_, i) => ({
+  ...template,
+  name: `vm-${String(i).padStart(3, '0')}`,
+  uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  initialStatus: 'running',
+  initialUptimeSeconds: 3600 + i * 97,
+  load: template.load && { ...template.load, cpu: 10 + ((i * 37) % 80) },
+}));
+const libgo = await createLibGoServer({ port: 0, vms: liveVms, metricsIntervalMs: 1000 });
+const liveToken = await fetch(`${libgo.url}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'viewer', password: 'viewer123' }),
+})
+  .then((r) => r.json())
+  .then((b) => b.token);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = await mkdtemp(join(tmpdir(), 'bench-metrics-'));
@@ -105,27 +130,53 @@ function printTrace(buffer, seconds) {
   console.log(top.map(([n, us]) => `    ${n.padEnd(40)} ${(us / 1000 / seconds).toFixed(2).padStart(6)} ms/s  ${(count.get(n) / seconds).toFixed(1).padStart(6)}/s`).join('\n'));
 }
 
+// `--profile`: a V8 CPU profile of each measured window; prints the functions with most self time.
+const profiling = process.argv.includes('--profile');
+function printProfile({ nodes, samples, timeDeltas }, seconds) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (timeDeltas[i] ?? 0));
+  });
+  const top = [...self].filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log(top.map(([k, us]) => `    ${k.slice(0, 70).padEnd(70)} ${(us / 1000 / seconds).toFixed(2).padStart(6)} ms/s`).join('\n'));
+}
+
 async function busy({ label, kind, n, compact = false, viewport, columns, seconds }) {
   if (!selected(label)) return null;
   await page.setViewport(viewport);
-  await page.evaluate((k, n, o) => globalThis.bench.mount(k, n, o), kind, n, { compact, columns });
-  // A minute of history first, so charts have data; then let the page settle.
-  await page.evaluate(() => globalThis.bench.fill(0, 60));
-  await sleep(1500);
-  await page.evaluate(() => globalThis.bench.startFeed());
-  await sleep(1200);
+  if (kind === 'live') {
+    await page.evaluate((n, o) => globalThis.bench.mountLive(n, o), n, { serverUrl: libgo.url, token: liveToken, compact, columns });
+    // Sockets open, a few samples arrive, the page settles.
+    await sleep(6000);
+  } else {
+    await page.evaluate((k, n, o) => globalThis.bench.mount(k, n, o), kind, n, { compact, columns });
+    // A minute of history first, so charts have data; then let the page settle.
+    await page.evaluate(() => globalThis.bench.fill(0, 60));
+    await sleep(1500);
+    await page.evaluate(() => globalThis.bench.startFeed());
+    await sleep(1200);
+  }
   const draws0 = await page.evaluate(() => globalThis.bench.drawCounts());
   if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const t0 = await taskDuration();
   const w0 = performance.now();
   await sleep(seconds * 1000);
   const t1 = await taskDuration();
   const w1 = performance.now();
   if (tracing) printTrace(await page.tracing.stop(), seconds);
+  if (profiling) printProfile((await cdp.send('Profiler.stop')).profile, seconds);
   const draws1 = await page.evaluate(() => globalThis.bench.drawCounts());
   await page.evaluate(() => globalThis.bench.clear());
   const pct = ((t1 - t0) / ((w1 - w0) / 1000)) * 100;
-  const drawInfo = kind === 'element' ? `, ${(draws1 - draws0) / seconds} chart passes/s` : '';
+  const drawInfo = kind !== 'naive' ? `, ${((draws1 - draws0) / seconds).toFixed(1)} chart passes/s` : '';
   console.log(`${label.padEnd(58)} ${pct.toFixed(1).padStart(5)} % busy over ${seconds} s${drawInfo}`);
   return pct;
 }
@@ -158,6 +209,7 @@ await busy({ label: 'naive panel ×1', kind: 'naive', n: 1, viewport: screen, co
 await busy({ label: '<vm-metrics compact> ×25, all visible', kind: 'element', n: 25, compact: true, viewport: all, columns: 10, seconds: 30 });
 await busy({ label: 'naive panel ×25, all visible', kind: 'naive', n: 25, viewport: all, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, all visible', kind: 'element', n: 100, compact: true, viewport: all, columns: 10, seconds: 30 });
+await busy({ label: '<vm-metrics compact> ×100, all visible, hub + reference server', kind: 'live', n: 100, compact: true, viewport: all, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, realistic scroll page', kind: 'element', n: 100, compact: true, viewport: screen, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics> ×100 full panels, scroll page (4 per row)', kind: 'element', n: 100, viewport: screen, columns: 4, seconds: 30 });
 await busy({ label: 'naive panel ×100, all visible', kind: 'naive', n: 100, viewport: all, columns: 10, seconds: 30 });
@@ -169,5 +221,6 @@ await heap({ label: 'naive panel ×25 (keeps 3600 points per line)', kind: 'naiv
 
 await browser.close();
 server.close();
+await libgo.close();
 await rm(outDir, { recursive: true, force: true });
 await rm(profile, { recursive: true, force: true });

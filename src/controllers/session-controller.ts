@@ -25,6 +25,11 @@ export interface SessionControllerOptions {
   hub?: () => VmHub | null;
   /** Called when the hub in use changes (to provide it further down, for instance). */
   onHub?: (hub: VmHub | null) => void;
+  /**
+   * Schedules the host's re-render after session changes, instead of once per animation frame
+   * (a dashboard of tiles batches every tile's render into one page-wide frame).
+   */
+  scheduleUpdate?: () => void;
 }
 
 export abstract class SessionController<S extends SessionBase> implements ReactiveController {
@@ -105,7 +110,8 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
     this.leasedFor = { hub, name };
     this.unsubscribe = this.lease.session.subscribe(() => {
       this.options.onChange?.();
-      this.batcher.schedule();
+      if (this.options.scheduleUpdate) this.options.scheduleUpdate();
+      else this.batcher.schedule();
     });
     this.options.onSession?.();
   }

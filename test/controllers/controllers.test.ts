@@ -20,6 +20,23 @@ class ProbeMonitor extends LitElement {
 }
 customElements.define('probe-monitor', ProbeMonitor);
 
+/** A host that batches its own renders (as <vm-metrics> does with its page-wide draw clock). */
+class ProbeScheduled extends LitElement {
+  static override properties = { vmName: { attribute: 'vm-name' } };
+  declare vmName: string;
+  renders = 0;
+  scheduled = 0;
+  readonly monitor = new VmMonitorController(this, {
+    vmName: () => this.vmName,
+    scheduleUpdate: () => this.scheduled++,
+  });
+  protected override render() {
+    this.renders++;
+    return html`${this.monitor.session?.status?.status ?? 'none'}`;
+  }
+}
+customElements.define('probe-scheduled', ProbeScheduled);
+
 function testHub() {
   const f = fakeSocketFactory();
   return { ...f, hub: new VmHub({ serverUrl: 'http://libgo.test', socketFactory: f.factory, lingerMs: 0, tokenProvider: () => 't' }) };
@@ -118,6 +135,25 @@ describe('controllers and <vm-connection>', () => {
     await nextFrame();
     expect(probe.renders - before).to.be.at.most(2);
     expect(probe.shadowRoot!.textContent).to.equal('running');
+  });
+
+  it('leaves the re-render to the host when it schedules its own updates', async () => {
+    const { hub, sockets } = testHub();
+    const root = await fixture<VmConnection>(html`<vm-connection .hub=${hub}><probe-scheduled vm-name="web-01"></probe-scheduled></vm-connection>`);
+    const probe = root.querySelector('probe-scheduled') as ProbeScheduled;
+    await new Promise((r) => setTimeout(r));
+    sockets[0]!.open();
+    await nextFrame();
+    await nextFrame();
+    const before = { renders: probe.renders, scheduled: probe.scheduled };
+    sockets[0]!.receive(line('status', { status: 'paused', uptime: 1 }));
+    await nextFrame();
+    await nextFrame();
+    expect(probe.scheduled, 'asked the host').to.be.greaterThan(before.scheduled);
+    expect(probe.renders, 'no render of its own').to.equal(before.renders);
+    probe.requestUpdate();
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('paused');
   });
 
   it('releases its session when removed, and follows a vm-name change', async () => {

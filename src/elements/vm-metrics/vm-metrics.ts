@@ -8,7 +8,7 @@ import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import { loadChartJs } from './chart-loader.js';
-import { cancelChartFrame, requestChartFrame } from './draw-clock.js';
+import { chartClock, sparklineClock, type DrawClock } from './draw-clock.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
 import { Sparkline, type SparklineSeries } from './sparkline.js';
 import { checkSample, type MetricsSample } from './samples.js';
@@ -88,6 +88,8 @@ interface ChartSlot {
   window: string;
 }
 
+const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
+
 /** A compact tile's sparkline and what it draws (reused between draws). */
 interface SparkSlot {
   spark: Sparkline;
@@ -136,10 +138,10 @@ function withAlpha(colour: string, alpha: number): string {
  * the session already holds. Without a server, a host pushes samples into the `metrics` property.
  *
  * Chart.js is loaded on first use, and never for `compact` tiles: those draw sparklines with a
- * small renderer of their own (sparkline.ts). At most one chart update per animation frame, shared by all
- * elements on the page and at most four a second (see draw-clock.ts); none while the element is
- * off-screen, hidden or the page is in the background (it catches up when visible), and none while
- * paused.
+ * small renderer of their own (sparkline.ts). Values and charts of every element on the page change
+ * together in one shared frame, at most four a second for full panels and once a second for
+ * compact tiles (see draw-clock.ts); no chart work while the element is off-screen, hidden or the
+ * page is in the background (it catches up when visible), and none while paused.
  *
  * @tagname vm-metrics
  * @summary Live CPU, memory, network and disk charts of a VM.
@@ -183,7 +185,8 @@ export class VmMetrics extends LitElement {
 
   /**
    * Sparkline tiles for dashboards: no axes, legend, tooltips or controls; small and cheap (drawn
-   * by a small built-in renderer, so a page of compact tiles never loads Chart.js).
+   * by a small built-in renderer, so a page of compact tiles never loads Chart.js), and updated at
+   * most once a second.
    */
   @property({ type: Boolean, reflect: true }) compact = false;
 
@@ -210,6 +213,8 @@ export class VmMetrics extends LitElement {
   private readonly monitor = new VmMonitorController(this, {
     vmName: () => (this.ownHistory ? null : this.vmName),
     onChange: () => this.scheduleDraw(),
+    // Values, badge and charts of every tile change together, in the shared frame.
+    scheduleUpdate: () => this.queueRender(),
     onSession: () => {
       // Called on every update while there is no session; only a different session matters.
       const session = this.monitor?.session ?? null;
@@ -273,7 +278,12 @@ export class VmMetrics extends LitElement {
   private queueRender(): void {
     if (this.renderPending) return;
     this.renderPending = new Promise((resolve) => (this.resolveRender = resolve));
-    requestChartFrame(this.renderJob);
+    this.clock.request(this.renderJob);
+  }
+
+  /** The shared frame this element draws in: compact tiles' is slower (see draw-clock.ts). */
+  private get clock(): DrawClock {
+    return this.compact ? sparklineClock : chartClock;
   }
 
   /** Also waits for a values-row render queued for the shared frame. */
@@ -372,10 +382,10 @@ export class VmMetrics extends LitElement {
     this.intersection = null;
     this.resize?.disconnect();
     this.resize = null;
-    cancelChartFrame(this.drawJob);
+    for (const clock of [chartClock, sparklineClock]) clock.cancel(this.drawJob);
     this.queued = false;
     if (this.renderPending) {
-      cancelChartFrame(this.renderJob);
+      for (const clock of [chartClock, sparklineClock]) clock.cancel(this.renderJob);
       this.renderJob();
     }
     this.stopCountdown();
@@ -747,7 +757,7 @@ export class VmMetrics extends LitElement {
   private scheduleDraw(): void {
     if (this.queued || !this.canDraw || this.paused) return;
     this.queued = true;
-    requestChartFrame(this.drawJob);
+    this.clock.request(this.drawJob);
   }
 
   /** What the charts depend on; null when there is no box to draw in (display: none). */
@@ -1055,6 +1065,9 @@ export class VmMetrics extends LitElement {
       });
       // 0–100 % (more if a value goes beyond); rates from 0 to the window's largest.
       slot.spark.draw(slot.lines, fromT, toT, spec.kind === 'percent' ? 100 : 0);
+      // Drawn: the points are not needed until the next draw makes new ones. Kept, 100 tiles
+      // would hold a window's worth of point objects each, more as the window fills.
+      for (const line of slot.lines) line.points = NO_POINTS;
     }
     if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
       this.trends = trends;

@@ -10,7 +10,7 @@ import { VmHub } from '../../../src/hub/index.js';
 import { RestClient } from '../../../src/transport/index.js';
 import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
-import { MIN_INTERVAL_MS } from '../../../src/elements/vm-metrics/draw-clock.js';
+import { SPARKLINE_INTERVAL_MS } from '../../../src/elements/vm-metrics/draw-clock.js';
 import { Sparkline } from '../../../src/elements/vm-metrics/sparkline.js';
 
 // Chart.js is imported lazily, after the compact-tile tests checked that it is never requested.
@@ -37,7 +37,7 @@ async function frames(n = 3): Promise<void> {
 
 /** Long enough for any chart update that is going to happen to have happened (shared draw clock). */
 async function settle(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 3 * MIN_INTERVAL_MS));
+  await new Promise((r) => setTimeout(r, 2 * SPARKLINE_INTERVAL_MS));
   await frames(3);
 }
 
