@@ -151,6 +151,8 @@ export class VmConsole extends LitElement {
   @state() private searchOpen = false;
   @state() private searchResult: { index: number; count: number } | null = null;
   @state() private keysOpen = false;
+  /** The toolbar button that holds the toolbar's one tab stop (the one used last). */
+  private toolbarCurrent: HTMLButtonElement | null = null;
   @state() private pendingPaste: PendingPaste | null = null;
   @state() private scrolledUp = false;
   @state() private hasSelection = false;
@@ -409,6 +411,7 @@ export class VmConsole extends LitElement {
     if (changed.has('keysOpen') && this.keysOpen) {
       this.renderRoot.querySelector<HTMLElement>('.menu [role="menuitem"]')?.focus();
     }
+    this.syncToolbarStop();
     this.syncCountdown();
   }
 
@@ -935,16 +938,43 @@ export class VmConsole extends LitElement {
     items[next]?.focus();
   }
 
-  private onToolbarKey(e: KeyboardEvent): void {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    if ((e.target as HTMLElement).closest('.menu')) return;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools > button, .toolbar .tools .menu-anchor > button')].filter(
+  /** The toolbar's enabled buttons, in order. */
+  private toolbarButtons(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools > button, .toolbar .tools .menu-anchor > button')].filter(
       (b) => !b.disabled,
     );
+  }
+
+  /**
+   * The toolbar is one tab stop (WAI-ARIA toolbar pattern): Tab reaches the button used last (or
+   * the first), arrows, Home and End move between buttons, and Tab again leaves for the terminal.
+   */
+  private syncToolbarStop(): void {
+    const buttons = this.toolbarButtons();
+    const current = this.toolbarCurrent && buttons.includes(this.toolbarCurrent) ? this.toolbarCurrent : buttons[0];
+    for (const b of this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools button')) {
+      if (b.closest('.menu')) continue;
+      b.tabIndex = b === current ? 0 : -1;
+    }
+  }
+
+  private onToolbarFocus(e: FocusEvent): void {
+    const button = (e.target as HTMLElement).closest('button');
+    if (!button || button.closest('.menu') || !this.toolbarButtons().includes(button)) return;
+    this.toolbarCurrent = button;
+    this.syncToolbarStop();
+  }
+
+  private onToolbarKey(e: KeyboardEvent): void {
+    if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) return;
+    if ((e.target as HTMLElement).closest('.menu')) return;
+    const buttons = this.toolbarButtons();
     const i = buttons.indexOf(e.target as HTMLButtonElement);
     if (i < 0) return;
     e.preventDefault();
-    buttons[(i + (e.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length]?.focus();
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length;
+    buttons[next]?.focus();
   }
 
   private onSpecialKey(id: string): void {
@@ -984,7 +1014,7 @@ export class VmConsole extends LitElement {
     const overlay = this.renderOverlay(view);
     const fs = this.fullscreenMode !== null;
     return html`
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.onToolbarKey}>
+      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.onToolbarKey} @focusin=${this.onToolbarFocus}>
         <div class="title">
           <span class="pill" part="status-pill" data-tone=${view.tone}>
             <span class="dot"></span><span class="label">${view.label}</span>

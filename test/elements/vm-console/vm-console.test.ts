@@ -1,4 +1,5 @@
 // <vm-console> against the reference LibGo server (real WebSockets on loopback, real xterm.js).
+import { sendKeys } from '@web/test-runner-commands';
 import { expect, oneEvent } from '@open-wc/testing';
 import { floodText } from '../../../src/testing/sim/flood-text.js';
 import { utf8Length } from '../../../src/hub/index.js';
@@ -36,6 +37,35 @@ describe('<vm-console> against the reference server', function () {
     await until(() => el.getTranscript().includes('web-01 login:'), 'the login prompt');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="hint"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('makes the toolbar one tab stop: arrows, Home and End move within it, Tab leaves it', async () => {
+    const { el } = await mount(server);
+    await connected(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const enabled = () =>
+      [...root.querySelectorAll<HTMLButtonElement>('.toolbar .tools > button, .toolbar .tools .menu-anchor > button')].filter((b) => !b.disabled);
+    const stops = () => enabled().filter((b) => b.tabIndex === 0);
+    const buttons = enabled();
+    expect(buttons.length).to.be.greaterThan(3);
+    expect(stops()).to.deep.equal([buttons[0]]);
+    buttons[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(root.activeElement).to.equal(buttons[1]);
+    await sendKeys({ press: 'End' });
+    expect(root.activeElement).to.equal(buttons.at(-1));
+    await sendKeys({ press: 'ArrowRight' });
+    expect(root.activeElement, 'wraps around').to.equal(buttons[0]);
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    // The stop follows the button used last, so Tab back into the toolbar returns to it.
+    expect(stops()).to.deep.equal([buttons[1]]);
+    await sendKeys({ press: 'Tab' });
+    expect(buttons.includes(root.activeElement as HTMLButtonElement), 'Tab leaves the toolbar').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
