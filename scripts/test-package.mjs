@@ -4,10 +4,11 @@
 //      server, sources, source maps or node_modules);
 //   b. every `exports` entry resolves in Node and has its .d.ts; the DOM-free entries import in Node;
 //   c. esbuild bundles an app importing the main entries from the installed package;
-//   d. tsc typechecks host code against the installed types (tag map, typed events, React props).
+//   d. tsc typechecks host code against the installed types (tag map, typed events, React props);
+//   e. vue-tsc typechecks the Vue example against them too.
 // One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,6 +194,35 @@ export const bad = <vm-detail />;
     );
     const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+  });
+
+  await check('e. vue-tsc typechecks the Vue example (script, template expressions) against the installed types', () => {
+    copyFileSync(join(repoRoot, 'examples/vue/src/App.vue'), join(project, 'App.vue'));
+    // The same with a mistake, which must fail: proof that the check reads the package's types.
+    const app = readFileSync(join(project, 'App.vue'), 'utf8');
+    const broken = app.replace('const d = event.detail;', 'const d = event.detail;\nconst wrong: number = d.success;');
+    if (broken === app) throw new Error('examples/vue/src/App.vue changed: update the mutation in this check');
+    writeFileSync(join(project, 'Broken.vue'), broken);
+    const tsconfig = (files) =>
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true, noEmit: true, skipLibCheck: true, types: [],
+          paths: { vue: [join(repoRoot, 'node_modules/vue')] },
+        },
+        files,
+      });
+    const vueTsc = (config) => {
+      writeFileSync(join(project, 'tsconfig.vue.json'), config);
+      return spawnSync(process.execPath, [join(repoRoot, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', 'tsconfig.vue.json'], { cwd: project, encoding: 'utf8' });
+    };
+    const ok = vueTsc(tsconfig(['App.vue']));
+    if (ok.status !== 0) throw new Error(ok.stdout + ok.stderr);
+    const bad = vueTsc(tsconfig(['Broken.vue']));
+    if (bad.status === 0 || !/boolean.*number|number.*boolean/i.test(bad.stdout + bad.stderr)) {
+      throw new Error(`a type error in a .vue file went unnoticed: ${bad.stdout}${bad.stderr}`);
+    }
+    return 'App.vue clean; a wrong type in a copy of it is caught';
   });
 } catch (error) {
   results.push(false);
