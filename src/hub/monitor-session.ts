@@ -169,11 +169,13 @@ export class MonitorSession extends SessionBase {
         });
         return;
       case 'metrics':
-        if (!this.historyValue && !this.createHistory()) {
+        // While samples wait for the history code, later ones queue behind them: order is kept.
+        if (!this.historyValue && this.pendingMetrics.length === 0) this.createHistory();
+        if (!this.historyValue) {
           this.queueMetrics(message);
           return;
         }
-        if (!this.historyValue!.addMessage(message)) return;
+        if (!this.historyValue.addMessage(message)) return;
         break;
       case 'error':
         this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
@@ -198,11 +200,9 @@ export class MonitorSession extends SessionBase {
     else if (this.pendingMetrics.length > 0) this.pendingMetrics.push(null);
   }
 
-  /** Creates the history if its code is here; false when it is still loading. */
-  private createHistory(): boolean {
-    if (!historyModule) return false;
-    this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
-    return true;
+  /** Creates the history if its code is here (else it is still loading). */
+  private createHistory(): void {
+    if (historyModule) this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
   }
 
   private queueMetrics(message: MetricsMessage): void {
@@ -212,7 +212,8 @@ export class MonitorSession extends SessionBase {
     this.historyRequested = true;
     loadHistoryModule().then(
       () => {
-        if (this.disposed || this.historyValue || !this.createHistory()) return;
+        if (this.disposed) return;
+        this.createHistory();
         const pending = this.pendingMetrics;
         this.pendingMetrics = [];
         for (const m of pending) {

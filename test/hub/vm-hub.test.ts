@@ -39,16 +39,20 @@ describe('VmHub', () => {
   it('keeps the samples and gaps that arrive while the history code loads, and says when it is there', async () => {
     const t = setup();
     const { session } = t.hub.monitor('web-01');
+    const other = t.hub.monitor('db-01').session;
     let changes = 0;
     session.subscribe(() => changes++);
     await t.step();
     t.sockets[0]!.open();
+    t.sockets[1]!.open();
     t.sockets[0]!.receive([line('metrics', metrics(0), '2026-11-25T20:00:00Z'), line('metrics', metrics(5_000_000), '2026-11-25T20:00:05Z')].join('\n'));
+    t.sockets[1]!.receive(line('metrics', metrics(7), '2026-11-25T20:00:01Z'));
     expect(session.history, 'not loaded on first paint').to.equal(null);
     t.sockets[0]!.drop(); // a gap while loading
     await t.step(5_000);
-    t.sockets[1]!.open();
-    t.sockets[1]!.receive(line('metrics', metrics(6_000_000), '2026-11-25T20:00:30Z'));
+    const again = t.sockets.filter((s) => s.url.includes('/web-01')).at(-1)!;
+    again.open();
+    again.receive(line('metrics', metrics(6_000_000), '2026-11-25T20:00:30Z'));
     const before = changes;
     await until(() => session.history !== null, 'the history');
     expect(changes, 'subscribers told').to.be.greaterThan(before);
@@ -57,6 +61,8 @@ describe('VmHub', () => {
     const rx = h.series.toArrays('rxRate').y;
     // The rate before the outage survives; none is drawn across it.
     expect(rx.filter((v) => v !== null)).to.deep.equal([1_000_000]);
+    await until(() => other.history !== null, 'the other VM\'s history');
+    expect(other.history!.series.length, 'every session waiting for the code gets its samples').to.equal(1);
     t.hub.dispose();
   });
 
