@@ -23,6 +23,7 @@ function libraryEntries() {
     'transport/index': 'src/transport/index.ts',
     'testing/index': 'src/testing/index.ts',
     'react/index': 'src/react/index.ts',
+    'vue/index': 'src/vue/index.ts',
   };
   // One define module per element folder: src/elements/<tag>/<tag>.define.ts (the exports map
   // lists vm-console, vm-metrics, vm-detail, vm-connection; any other element is built too).
@@ -41,6 +42,7 @@ const externalPackages = [
   ...Object.keys(pkg.peerDependencies ?? {}),
   '@lit/react',
   'react',
+  'vue',
 ];
 const isExternal = (id) => externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 

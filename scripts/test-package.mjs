@@ -196,13 +196,16 @@ export const bad = <vm-detail />;
     if (r.status !== 0) throw new Error(r.stdout + r.stderr);
   });
 
-  await check('e. vue-tsc typechecks the Vue example (script, template expressions) against the installed types', () => {
+  await check('e. vue-tsc typechecks the Vue example (script and vm-* tags) against the installed types', () => {
     copyFileSync(join(repoRoot, 'examples/vue/src/App.vue'), join(project, 'App.vue'));
     // The same with a mistake, which must fail: proof that the check reads the package's types.
     const app = readFileSync(join(project, 'App.vue'), 'utf8');
     const broken = app.replace('const d = event.detail;', 'const d = event.detail;\nconst wrong: number = d.success;');
-    if (broken === app) throw new Error('examples/vue/src/App.vue changed: update the mutation in this check');
+    // And in the template: a tab that does not exist (the tags are typed by `libgo-vm-elements/vue`).
+    const brokenTemplate = app.replace('confirm-actions="stop restart"', 'confirm-actions="stop restart" tab="graphs"');
+    if (broken === app || brokenTemplate === app) throw new Error('examples/vue/src/App.vue changed: update the mutations in this check');
     writeFileSync(join(project, 'Broken.vue'), broken);
+    writeFileSync(join(project, 'BrokenTemplate.vue'), brokenTemplate);
     const tsconfig = (files) =>
       JSON.stringify({
         compilerOptions: {
@@ -222,7 +225,11 @@ export const bad = <vm-detail />;
     if (bad.status === 0 || !/boolean.*number|number.*boolean/i.test(bad.stdout + bad.stderr)) {
       throw new Error(`a type error in a .vue file went unnoticed: ${bad.stdout}${bad.stderr}`);
     }
-    return 'App.vue clean; a wrong type in a copy of it is caught';
+    const badTemplate = vueTsc(tsconfig(['BrokenTemplate.vue']));
+    if (badTemplate.status === 0 || !/"graphs"/.test(badTemplate.stdout + badTemplate.stderr)) {
+      throw new Error(`a wrong attribute value on a vm-* tag went unnoticed: ${badTemplate.stdout}${badTemplate.stderr}`);
+    }
+    return 'App.vue clean; a wrong type in its script and a wrong tab in its template are caught';
   });
 } catch (error) {
   results.push(false);
