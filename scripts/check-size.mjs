@@ -1,18 +1,24 @@
 // The byte budget, as a gate: fails when the JS a page must load before `<vm-detail>` paints its
-// Overview tab exceeds 25 KB gzip (Lit included), or when xterm.js or Chart.js — which the
-// elements load on demand — creep into any element's first paint. Sizes are deterministic (one
+// Overview tab exceeds 25 KB gzip (Lit included), when another element's first paint outgrows its
+// guard, or when xterm.js or Chart.js — which the elements load on demand — creep into any
+// element's first paint. Sizes are deterministic (one
 // esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
 import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from './first-paint.mjs';
 
-const DETAIL_BUDGET = 25 * 1024;
+const DETAIL_BUDGET = 25 * 1024; // issue 5's target
+// The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
+// deliberately, in the commit that needs it, never to make a red build green.
+const CONSOLE_BUDGET = 30 * 1024;
+const METRICS_BUDGET = 27 * 1024;
+const CONNECTION_BUDGET = 13.5 * 1024;
 const HEAVY = /node_modules\/(@xterm|chart\.js)\//;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const pages = [
   ['vm-detail (Overview tab)', await bundlePage('detail', detailPageEntry), DETAIL_BUDGET],
-  ['vm-console', await bundlePage('console', elementPageEntry('vm-console')), null],
-  ['vm-metrics', await bundlePage('metrics', elementPageEntry('vm-metrics')), null],
-  ['vm-connection', await bundlePage('connection', elementPageEntry('vm-connection')), null],
+  ['vm-console', await bundlePage('console', elementPageEntry('vm-console')), CONSOLE_BUDGET],
+  ['vm-metrics', await bundlePage('metrics', elementPageEntry('vm-metrics')), METRICS_BUDGET],
+  ['vm-connection', await bundlePage('connection', elementPageEntry('vm-connection')), CONNECTION_BUDGET],
 ];
 
 let failures = 0;
