@@ -12,6 +12,7 @@ import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js'
 import { visiblePage } from './visible-page.js';
 import { SPARKLINE_INTERVAL_MS } from '../../../src/elements/vm-metrics/draw-clock.js';
 import { Sparkline } from '../../../src/elements/vm-metrics/sparkline.js';
+import { createInPagePeer, DEFAULT_VMS } from '../../../src/testing/index.js';
 
 // Chart.js is imported lazily, after the compact-tile tests checked that it is never requested.
 let Chart: typeof ChartClass;
@@ -675,5 +676,57 @@ describe('<vm-metrics> with the reference server', function () {
     const { Chart } = await import('chart.js');
     const chart = Chart.getChart(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-series="cpu"]')!)!;
     expect(chart.data.datasets[0].data.length).to.be.at.least(4);
+  });
+});
+
+describe('<vm-metrics compact> dashboard on a hub', function () {
+  this.timeout(60_000);
+
+  it('renders every tile in shared frames, not one frame per tile per sample', async () => {
+    await visiblePage();
+    // Eight running VMs, each sampled every 100 ms on its own phase (their sockets open one by one).
+    const template = DEFAULT_VMS.find((v) => v.initialStatus === 'running')!;
+    const vms = Array.from({ length: 8 }, (_, i) => ({ ...template, name: `tile-${i}`, initialStatus: 'running' as const }));
+    const peer = createInPagePeer({ vms, metricsIntervalMs: 100, latencyMs: 7 });
+    const token = await peer.login('viewer');
+    const hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token });
+    const root = await fixture<HTMLElement>(html`<vm-connection .hub=${hub} style="display: grid; grid-template-columns: repeat(4, 200px)">
+      ${vms.map((vm) => html`<vm-metrics compact vm-name=${vm.name}></vm-metrics>`)}
+    </vm-connection>`);
+    const tiles = [...root.querySelectorAll('vm-metrics')] as VmMetrics[];
+    await until(() => tiles.every((t) => (t.history?.series.length ?? 0) >= 2 && t.lastDrawnVersion > 0), 'every tile drawn');
+
+    let frame = 0;
+    let running = true;
+    const tick = () => {
+      frame++;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const framesWithRenders = new Set<number>();
+    let renders = 0;
+    for (const tile of tiles) {
+      const proto = Object.getPrototypeOf(tile) as { updated: (c: unknown) => void };
+      Object.defineProperty(tile, 'updated', {
+        configurable: true,
+        value(this: VmMetrics, changed: unknown) {
+          renders++;
+          framesWithRenders.add(frame);
+          proto.updated.call(this, changed);
+        },
+      });
+    }
+    const samplesBefore = tiles.reduce((n, t) => n + t.history!.series.length, 0);
+    await new Promise((r) => setTimeout(r, 3000));
+    running = false;
+    const samples = tiles.reduce((n, t) => n + t.history!.series.length, 0) - samplesBefore;
+    // About 240 samples (and as many status messages) arrived on 8 phases; the tiles re-rendered
+    // together, at most once per second of the compact clock (plus a frame of slack at each end).
+    expect(samples, 'samples arrived').to.be.greaterThan(100);
+    expect(renders, 'tiles re-rendered').to.be.greaterThan(0);
+    expect(framesWithRenders.size, `frames with renders (of ${frame})`).to.be.at.most(5);
+    root.remove();
+    hub.dispose();
+    peer.close();
   });
 });
