@@ -18,10 +18,10 @@ export interface DrawClock {
 export const MIN_INTERVAL_MS = 250;
 
 /**
- * Compact tiles: a dashboard of glanceable sparklines, once a second at most. Each frame that
- * touches 100 tiles costs Chromium about 75 ms (new text to lay out, 400 canvas bitmaps to commit,
- * bench/metrics --trace), however few of them changed, so fewer frames is what a big dashboard
- * needs; LibGo samples every 5 s, so no sample is ever held back longer than a second.
+ * Compact tiles: a dashboard of glanceable sparklines, once a second at most. A frame in which 100
+ * tiles change costs Chromium about 75 ms of main thread (new text to lay out, 400 canvas bitmaps
+ * to commit; bench/metrics --trace), so a big dashboard needs few such frames; LibGo samples every
+ * 5 s, so no sample is ever held back longer than a second.
  */
 export const SPARKLINE_INTERVAL_MS = 1000;
 
