@@ -3,7 +3,7 @@
  * arriving late (a lazily loaded terminal, a tab switched back) can ask for exactly what it has
  * not seen: no loss within the bound, no duplicates.
  */
-import { utf8Length } from '../protocol/encode.js';
+import { ChunkQueue } from './chunk-queue.js';
 
 export interface ReplaySlice {
   text: string;
@@ -13,13 +13,13 @@ export interface ReplaySlice {
   missedBytes: number;
 }
 
+/** Sequence numbers behind the oldest held chunk for which a late subscriber is told what it missed. */
+const EVICTION_HISTORY = 65536;
+
 export class ReplayBuffer {
-  private chunks: string[] = [];
-  private sizes: number[] = [];
-  /** Sequence number of the oldest chunk still held (chunks[head]). */
+  private readonly queue = new ChunkQueue();
+  /** Sequence number of the oldest chunk still held. */
   private firstSeq = 0;
-  private head = 0;
-  private bytes = 0;
   /** Bytes evicted, cumulative, with the sequence number they reached. */
   private evictedBytesBySeq = new Map<number, number>();
   private evictedTotal = 0;
@@ -30,56 +30,43 @@ export class ReplayBuffer {
 
   /** Sequence number the next appended chunk will get. */
   get nextSeq(): number {
-    return this.firstSeq + this.chunks.length - this.head;
+    return this.firstSeq + this.queue.length;
   }
 
   get size(): number {
-    return this.bytes;
+    return this.queue.bytes;
   }
 
   append(text: string): number {
     if (text === '') return this.nextSeq;
     const seq = this.nextSeq;
-    const size = utf8Length(text);
-    this.chunks.push(text);
-    this.sizes.push(size);
-    this.bytes += size;
-    while (this.bytes > this.capacityBytes && this.chunks.length - this.head > 1) this.evictOne();
+    this.queue.push(text);
+    while (this.queue.bytes > this.capacityBytes && this.queue.length > 1) this.evictOne();
     return seq;
   }
 
   /** Everything held from `seq` on (everything held when `seq` is omitted). */
   since(seq = 0): ReplaySlice {
-    const live = this.chunks.length - this.head;
     const oldest = this.firstSeq;
     let missedBytes = 0;
     if (seq < oldest) {
       missedBytes = this.evictedTotal - (this.evictedBytesBySeq.get(seq) ?? 0);
       seq = oldest;
     }
-    const start = this.head + Math.min(seq - oldest, live);
-    return { text: this.chunks.slice(start).join(''), nextSeq: this.nextSeq, missedBytes };
+    const text = seq - oldest >= this.queue.length ? '' : this.queue.join(seq - oldest);
+    return { text, nextSeq: this.nextSeq, missedBytes };
   }
 
   clear(): void {
-    while (this.chunks.length - this.head > 0) this.evictOne();
+    while (this.queue.length > 0) this.evictOne();
   }
 
   private evictOne(): void {
-    const size = this.sizes[this.head]!;
-    this.bytes -= size;
-    this.evictedTotal += size;
-    this.chunks[this.head] = '';
-    this.head++;
+    this.evictedTotal += this.queue.dropOldest();
     this.firstSeq++;
     this.evictedBytesBySeq.set(this.firstSeq, this.evictedTotal);
-    // Compact now and then instead of shifting on every eviction (O(1) amortised).
-    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
-      this.chunks = this.chunks.slice(this.head);
-      this.sizes = this.sizes.slice(this.head);
-      this.head = 0;
-      // Only the entries a subscriber can still ask for are worth keeping.
-      for (const key of this.evictedBytesBySeq.keys()) if (key < this.firstSeq - 65536) this.evictedBytesBySeq.delete(key);
-    }
+    // Only the entries a subscriber can still ask for are worth keeping; keys are in insertion
+    // (sequence) order, so the oldest is the first.
+    if (this.evictedBytesBySeq.size > EVICTION_HISTORY) this.evictedBytesBySeq.delete(this.evictedBytesBySeq.keys().next().value!);
   }
 }

@@ -4,9 +4,26 @@
  * ancestor (or `:root`). Dark follows `prefers-color-scheme` unless the host sets
  * `theme="light"` or `theme="dark"` on the element.
  */
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 
-/** The dark values, written once: used by the media query and by `theme="dark"`. */
+/**
+ * Rules that apply `declarations` in dark mode: under `prefers-color-scheme: dark` unless the host
+ * sets `theme="light"`, and whenever it sets `theme="dark"`. Each dark palette is written once.
+ */
+export function whenDark(declarations: CSSResult): CSSResult {
+  return css`
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        ${declarations}
+      }
+    }
+    :host([theme='dark']) {
+      ${declarations}
+    }
+  `;
+}
+
+/** The dark values of the shared tokens. */
 const darkPalette = css`
   --_bg: var(--vm-color-bg, #111418);
   --_surface: var(--vm-color-surface, #1a1f26);
@@ -46,14 +63,7 @@ export const themeTokens = css`
     font-size: var(--_font-size);
     color: var(--_text);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkPalette}
-    }
-  }
-  :host([theme='dark']) {
-    ${darkPalette}
-  }
+  ${whenDark(darkPalette)}
   :host([hidden]) {
     display: none !important;
   }

@@ -8,7 +8,7 @@
  * visible marker line takes its place, and the dropped bytes are counted. Nothing is reordered
  * and nothing is dropped silently.
  */
-import { utf8Length } from '../../protocol/encode.js';
+import { ChunkQueue } from '../../hub/chunk-queue.js';
 
 export interface WriteQueueOptions {
   /** Hands one batch to the terminal; `done` must be called once it has been processed. */
@@ -48,10 +48,7 @@ export function frameScheduler(fn: () => void): () => void {
 export const HIGH_WATER_BYTES = 512 * 1024;
 
 export class WriteQueue {
-  private chunks: string[] = [];
-  private sizes: number[] = [];
-  private head = 0;
-  private pending = 0;
+  private readonly queue = new ChunkQueue();
   /** Bytes dropped since the last marker was written (shown by the next marker). */
   private unreported = 0;
   private droppedTotal = 0;
@@ -70,7 +67,7 @@ export class WriteQueue {
 
   /** Bytes queued and not yet handed to the terminal. */
   get pendingBytes(): number {
-    return this.pending;
+    return this.queue.bytes;
   }
 
   /** Bytes dropped by the bound, in total. */
@@ -90,15 +87,12 @@ export class WriteQueue {
 
   /** True while nothing is queued or being written. */
   get idle(): boolean {
-    return this.inFlightBytes === 0 && this.pending === 0 && this.unreported === 0;
+    return this.inFlightBytes === 0 && this.queue.bytes === 0 && this.unreported === 0;
   }
 
   push(text: string): void {
     if (this.disposed || text === '') return;
-    const size = utf8Length(text);
-    this.chunks.push(text);
-    this.sizes.push(size);
-    this.pending += size;
+    this.queue.push(text);
     this.enforceBound();
     this.kick();
   }
@@ -114,10 +108,7 @@ export class WriteQueue {
 
   /** Forgets everything pending (the terminal was reset). */
   clear(): void {
-    this.chunks = [];
-    this.sizes = [];
-    this.head = 0;
-    this.pending = 0;
+    this.queue.clear();
     this.unreported = 0;
   }
 
@@ -130,30 +121,14 @@ export class WriteQueue {
 
   private enforceBound(): void {
     const max = Math.max(1, this.maxPendingBytes);
-    if (this.pending <= max) return;
-    let dropped = 0;
+    const queue = this.queue;
+    if (queue.bytes <= max) return;
+    const before = queue.bytes;
     // Whole chunks first, oldest first, keeping the newest one.
-    while (this.pending > max && this.chunks.length - this.head > 1) {
-      dropped += this.sizes[this.head]!;
-      this.pending -= this.sizes[this.head]!;
-      this.chunks[this.head] = '';
-      this.head++;
-    }
+    while (queue.bytes > max && queue.length > 1) queue.dropOldest();
     // A single chunk larger than the bound: keep its newest part.
-    if (this.pending > max) {
-      const text = this.chunks[this.head]!;
-      const kept = tailWithinBytes(text, max);
-      const keptSize = utf8Length(kept);
-      dropped += this.pending - keptSize;
-      this.chunks[this.head] = kept;
-      this.sizes[this.head] = keptSize;
-      this.pending = keptSize;
-    }
-    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
-      this.chunks = this.chunks.slice(this.head);
-      this.sizes = this.sizes.slice(this.head);
-      this.head = 0;
-    }
+    if (queue.bytes > max) queue.replaceOldest(tailWithinBytes(queue.oldest, max));
+    const dropped = before - queue.bytes;
     this.unreported += dropped;
     this.droppedTotal += dropped;
     this.options.onDrop?.(this.droppedTotal);
@@ -173,20 +148,16 @@ export class WriteQueue {
 
   private flush(): void {
     if (this.disposed || this.saturated) return;
-    if (this.pending === 0 && this.unreported === 0) return;
+    if (this.queue.bytes === 0 && this.unreported === 0) return;
     let data = '';
     if (this.unreported > 0) {
       data = this.options.marker(this.unreported);
       this.unreported = 0;
     }
-    const live = this.head === 0 ? this.chunks : this.chunks.slice(this.head);
-    data += live.length === 1 ? live[0]! : live.join('');
-    const size = this.pending;
+    data += this.queue.join();
+    const size = this.queue.bytes;
     this.writtenTotal += size;
-    this.chunks = [];
-    this.sizes = [];
-    this.head = 0;
-    this.pending = 0;
+    this.queue.clear();
     // Markers count too: what matters is how much xterm has left to parse.
     const weight = Math.max(size, 1);
     this.inFlightBytes += weight;
@@ -196,7 +167,7 @@ export class WriteQueue {
       if (called) return;
       called = true;
       this.inFlightBytes -= weight;
-      if (this.disposed || this.pending + this.unreported === 0) return;
+      if (this.disposed || this.queue.bytes + this.unreported === 0) return;
       if (this.saturated) return;
       // Output that piled up while xterm was saturated is already coalesced: write it now rather
       // than a frame later.

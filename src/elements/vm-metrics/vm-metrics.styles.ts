@@ -1,5 +1,16 @@
 import { css } from 'lit';
-import { themeTokens } from '../../styles/theme.js';
+import { themeTokens, whenDark } from '../../styles/theme.js';
+
+/** Series colours on dark backgrounds. */
+const darkSeriesColours = css`
+  --_m-cpu: var(--vm-metrics-cpu-color, #60a5fa);
+  --_m-memory: var(--vm-metrics-memory-color, #a78bfa);
+  --_m-rx: var(--vm-metrics-rx-color, #22d3ee);
+  --_m-tx: var(--vm-metrics-tx-color, #fb923c);
+  --_m-read: var(--vm-metrics-read-color, #4ade80);
+  --_m-write: var(--vm-metrics-write-color, #f472b6);
+  --_m-grid: var(--vm-metrics-grid-color, rgba(230, 233, 238, 0.08));
+`;
 
 /**
  * Series colours resolve here (host overrides → light/dark defaults) into `--_m-*`, which the
@@ -15,26 +26,7 @@ const seriesColours = css`
     --_m-write: var(--vm-metrics-write-color, #db2777);
     --_m-grid: var(--vm-metrics-grid-color, rgba(27, 31, 36, 0.08));
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_m-cpu: var(--vm-metrics-cpu-color, #60a5fa);
-      --_m-memory: var(--vm-metrics-memory-color, #a78bfa);
-      --_m-rx: var(--vm-metrics-rx-color, #22d3ee);
-      --_m-tx: var(--vm-metrics-tx-color, #fb923c);
-      --_m-read: var(--vm-metrics-read-color, #4ade80);
-      --_m-write: var(--vm-metrics-write-color, #f472b6);
-      --_m-grid: var(--vm-metrics-grid-color, rgba(230, 233, 238, 0.08));
-    }
-  }
-  :host([theme='dark']) {
-    --_m-cpu: var(--vm-metrics-cpu-color, #60a5fa);
-    --_m-memory: var(--vm-metrics-memory-color, #a78bfa);
-    --_m-rx: var(--vm-metrics-rx-color, #22d3ee);
-    --_m-tx: var(--vm-metrics-tx-color, #fb923c);
-    --_m-read: var(--vm-metrics-read-color, #4ade80);
-    --_m-write: var(--vm-metrics-write-color, #f472b6);
-    --_m-grid: var(--vm-metrics-grid-color, rgba(230, 233, 238, 0.08));
-  }
+  ${whenDark(darkSeriesColours)}
 `;
 
 export const vmMetricsStyles = [

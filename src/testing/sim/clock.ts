@@ -3,29 +3,18 @@
  * fixed seed, and so the same core runs under Node and in a browser page.
  */
 
+import { realTimers, type Timers } from '../../transport/timers.js';
+
 export type TimerHandle = unknown;
 
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-  setInterval(fn: () => void, ms: number): TimerHandle;
-  clearInterval(handle: TimerHandle): void;
-}
-
-type AnyTimerFn = (handle: never) => void;
+/** The clients' injected timers, the same seam: the simulation and a hub can share fake time. */
+export type Clock = Timers;
 
 /**
- * Looks the global timer functions up at every call rather than capturing them, so fake timers
+ * The page's (or Node's) own timers, looked up at every call rather than captured, so fake timers
  * installed after the simulation was created (sinon, @web/test-runner) still take effect.
  */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => (globalThis.clearTimeout as AnyTimerFn)(handle as never),
-  setInterval: (fn, ms) => globalThis.setInterval(fn, ms),
-  clearInterval: (handle) => (globalThis.clearInterval as AnyTimerFn)(handle as never),
-};
+export const systemClock: Clock = realTimers;
 
 /** A small, fast PRNG (mulberry32): good enough for plausible metrics, and reproducible. */
 export function seededRandom(seed: number): () => number {

@@ -1,0 +1,80 @@
+/**
+ * Text chunks in arrival order with their UTF-8 sizes, dropped from the front in O(1) amortised:
+ * the bounded queues of console output (the session's replay buffer, the terminal's write queue)
+ * evict the oldest chunk on every arrival during a flood, and `Array.shift` would copy the whole
+ * array each time.
+ */
+import { utf8Length } from '../protocol/encode.js';
+
+/** Dropped slots are compacted away once there are this many and they are the larger part. */
+const COMPACT_AFTER = 1024;
+
+export class ChunkQueue {
+  private chunks: string[] = [];
+  private sizes: number[] = [];
+  private head = 0;
+  private total = 0;
+
+  /** UTF-8 bytes held. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  /** Chunks held. */
+  get length(): number {
+    return this.chunks.length - this.head;
+  }
+
+  /** Appends `text` (not empty) and returns its size in UTF-8 bytes. */
+  push(text: string): number {
+    const size = utf8Length(text);
+    this.chunks.push(text);
+    this.sizes.push(size);
+    this.total += size;
+    return size;
+  }
+
+  /** Drops the oldest chunk and returns its size (0 when empty). */
+  dropOldest(): number {
+    if (this.length === 0) return 0;
+    const size = this.sizes[this.head]!;
+    this.total -= size;
+    this.chunks[this.head] = '';
+    this.head++;
+    if (this.head > COMPACT_AFTER && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.sizes = this.sizes.slice(this.head);
+      this.head = 0;
+    }
+    return size;
+  }
+
+  /** The oldest chunk ('' when empty). */
+  get oldest(): string {
+    return this.length > 0 ? this.chunks[this.head]! : '';
+  }
+
+  /** Replaces the oldest chunk, e.g. with its own tail; returns the new size. */
+  replaceOldest(text: string): number {
+    if (this.length === 0) return this.push(text);
+    const size = utf8Length(text);
+    this.total += size - this.sizes[this.head]!;
+    this.chunks[this.head] = text;
+    this.sizes[this.head] = size;
+    return size;
+  }
+
+  /** The chunks from the `skip`-th oldest on, joined. */
+  join(skip = 0): string {
+    const start = this.head + Math.max(0, skip);
+    if (start === 0) return this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join('');
+    return this.chunks.slice(start).join('');
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.sizes = [];
+    this.head = 0;
+    this.total = 0;
+  }
+}

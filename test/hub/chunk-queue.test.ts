@@ -1,0 +1,55 @@
+/// <reference types="mocha" />
+import { expect } from '@open-wc/testing';
+import { ChunkQueue } from '../../src/hub/chunk-queue.js';
+import { ReplayBuffer } from '../../src/hub/console.js';
+
+describe('ChunkQueue', () => {
+  it('counts UTF-8 bytes, drops from the front and joins what is left, across compactions', () => {
+    const q = new ChunkQueue();
+    const all: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const text = i % 3 === 0 ? `é${i}` : i % 3 === 1 ? `😀${i}` : `a${i}`;
+      all.push(text);
+      q.push(text);
+    }
+    const size = (s: string) => new TextEncoder().encode(s).length;
+    expect(q.bytes).to.equal(size(all.join('')));
+    let dropped = 0;
+    for (let i = 0; i < 3000; i++) dropped += q.dropOldest();
+    expect(dropped).to.equal(size(all.slice(0, 3000).join('')));
+    expect(q.length).to.equal(2000);
+    expect(q.oldest).to.equal(all[3000]);
+    expect(q.join()).to.equal(all.slice(3000).join(''));
+    expect(q.join(1990)).to.equal(all.slice(4990).join(''));
+    expect(q.bytes).to.equal(size(all.slice(3000).join('')));
+  });
+
+  it('replaces the oldest chunk and keeps the byte count right; empty is harmless', () => {
+    const q = new ChunkQueue();
+    expect(q.dropOldest()).to.equal(0);
+    expect(q.oldest).to.equal('');
+    expect(q.join()).to.equal('');
+    q.push('héllo');
+    q.push('world');
+    expect(q.replaceOldest('lo')).to.equal(2);
+    expect(q.bytes).to.equal(7);
+    expect(q.join()).to.equal('loworld');
+    q.clear();
+    expect([q.bytes, q.length, q.join()]).to.deep.equal([0, 0, '']);
+  });
+});
+
+describe('ReplayBuffer over many evictions', () => {
+  it('resumes exactly and reports what a late subscriber missed, long after the first compaction', () => {
+    const b = new ReplayBuffer(100);
+    for (let i = 0; i < 10_000; i++) b.append('0123456789'); // ten chunks of 10 bytes held at a time
+    expect(b.size).to.equal(100);
+    const held = b.since(b.nextSeq - 3);
+    expect(held.text).to.equal('0123456789'.repeat(3));
+    expect(held.missedBytes).to.equal(0);
+    const late = b.since(9000);
+    expect(late.missedBytes).to.equal(990 * 10);
+    expect(late.text).to.equal('0123456789'.repeat(10));
+    expect(b.since(b.nextSeq).text).to.equal('');
+  });
+});
