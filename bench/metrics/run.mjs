@@ -19,27 +19,34 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { register } from 'tsx/esm/api';
 
-// The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz.
-register();
-const { createLibGoServer } = await import('../../server/create-server.ts');
-const { DEFAULT_VMS } = await import('../../src/testing/sim/vm-fixtures.ts');
-const template = DEFAULT_VMS.find((v) => v.initialStatus === 'running');
-const liveVms = Array.from({ length: 100 }, (_, i) => ({
-  ...template,
-  name: `vm-${String(i).padStart(3, '0')}`,
-  uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  initialStatus: 'running',
-  initialUptimeSeconds: 3600 + i * 97,
-  load: template.load && { ...template.load, cpu: 10 + ((i * 37) % 80) },
-}));
-const libgo = await createLibGoServer({ port: 0, vms: liveVms, metricsIntervalMs: 1000 });
-const liveToken = await fetch(`${libgo.url}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'viewer', password: 'viewer123' }),
-})
-  .then((r) => r.json())
-  .then((b) => b.token);
+// The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz, started
+// only when that case runs.
+let live = null;
+async function liveServer() {
+  if (live) return live;
+  register();
+  const { createLibGoServer } = await import('../../server/create-server.ts');
+  const { DEFAULT_VMS } = await import('../../src/testing/sim/vm-fixtures.ts');
+  const template = DEFAULT_VMS.find((v) => v.initialStatus === 'running');
+  const vms = Array.from({ length: 100 }, (_, i) => ({
+    ...template,
+    name: `vm-${String(i).padStart(3, '0')}`,
+    uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    initialStatus: 'running',
+    initialUptimeSeconds: 3600 + i * 97,
+    load: template.load && { ...template.load, cpu: 10 + ((i * 37) % 80) },
+  }));
+  const server = await createLibGoServer({ port: 0, vms, metricsIntervalMs: 1000 });
+  const token = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'viewer', password: 'viewer123' }),
+  })
+    .then((r) => r.json())
+    .then((body) => body.token);
+  live = { server, token };
+  return live;
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = await mkdtemp(join(tmpdir(), 'bench-metrics-'));
@@ -148,7 +155,8 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
   if (!selected(label)) return null;
   await page.setViewport(viewport);
   if (kind === 'live') {
-    await page.evaluate((n, o) => globalThis.bench.mountLive(n, o), n, { serverUrl: libgo.url, token: liveToken, compact, columns });
+    const { server: libgo, token } = await liveServer();
+    await page.evaluate((n, o) => globalThis.bench.mountLive(n, o), n, { serverUrl: libgo.url, token, compact, columns });
     // Sockets open, a few samples arrive, the page settles.
     await sleep(6000);
   } else {
@@ -221,6 +229,6 @@ await heap({ label: 'naive panel ×25 (keeps 3600 points per line)', kind: 'naiv
 
 await browser.close();
 server.close();
-await libgo.close();
+await live?.server.close();
 await rm(outDir, { recursive: true, force: true });
 await rm(profile, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // and the page must see no CSP violation (securitypolicyviolation events and console errors).
 // Run by scripts/test-examples.mjs (`run({browser})` → list of checks).
 import { join } from 'node:path';
-import { repoRoot, serveStatic, startLibGoServer, until, waitDeep, watchPage } from './harness.mjs';
+import { repoRoot, serveStatic, startLibGoServer, stepRecorder, until, waitDeep, watchPage } from './harness.mjs';
 
 const LISTENER = `
 window.__violations = [];
@@ -71,14 +71,7 @@ export async function run({ browser }) {
     await page.bringToFront();
     const watched = watchPage(page);
     await page.goto(`${site.url}/?server=${encodeURIComponent(libgo.url)}`, { waitUntil: 'load' });
-    const step = async (name, fn) => {
-      const t0 = Date.now();
-      try {
-        checks.push({ name, ok: true, detail: (await fn()) ?? '', ms: Date.now() - t0 });
-      } catch (error) {
-        checks.push({ name, ok: false, detail: error.message.split('\n')[0], ms: Date.now() - t0 });
-      }
-    };
+    const step = stepRecorder(checks);
     await step('vm-detail shows live status', async () => {
       await waitDeep(page, 'vm-detail[status="running"]', 20_000);
       await waitDeep(page, 'vm-detail >>> .conn[data-state="live"]', 20_000);

@@ -135,6 +135,21 @@ export function ensureBuilt({ log = console.log } = {}) {
   return true;
 }
 
+/**
+ * A recorder of named checks: `step(name, fn)` runs `fn` and records pass (with what `fn`
+ * returned) or failure (the error's first line), with its duration, into `checks`.
+ */
+export function stepRecorder(checks) {
+  return async (name, fn) => {
+    const t0 = Date.now();
+    try {
+      checks.push({ name, ok: true, detail: (await fn()) ?? '', ms: Date.now() - t0 });
+    } catch (error) {
+      checks.push({ name, ok: false, detail: error.message.split('\n')[0], ms: Date.now() - t0 });
+    }
+  };
+}
+
 /** Polls `fn` (in Node) until it returns a truthy value or `timeoutMs` passes, then throws `what`. */
 export async function until(what, fn, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { repoRoot, serveStatic, startLibGoServer, until, waitDeep, watchPage } from './harness.mjs';
+import { repoRoot, serveStatic, startLibGoServer, stepRecorder, until, waitDeep, watchPage } from './harness.mjs';
 
 const VERSION_B = '0.0.0-copy-b';
 const TAGS = ['vm-connection', 'vm-console', 'vm-metrics', 'vm-detail'];
@@ -51,14 +51,7 @@ window.__sameClasses = ${JSON.stringify(TAGS)}.map((t) => customElements.get(t) 
 
 export async function run({ browser, scratch }) {
   const checks = [];
-  const step = async (name, fn) => {
-    const t0 = Date.now();
-    try {
-      checks.push({ name, ok: true, detail: (await fn()) ?? '', ms: Date.now() - t0 });
-    } catch (error) {
-      checks.push({ name, ok: false, detail: error.message.split('\n')[0], ms: Date.now() - t0 });
-    }
-  };
+  const step = stepRecorder(checks);
   const outB = join(scratch, 'copy-b');
   await buildCopyB(outB);
   const libgo = await startLibGoServer();
