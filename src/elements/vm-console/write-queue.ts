@@ -8,6 +8,7 @@
  * visible marker line takes its place, and the dropped bytes are counted. Nothing is reordered
  * and nothing is dropped silently.
  */
+import { createDrawClock } from '../../controllers/draw-clock.js';
 import { ChunkQueue } from '../../hub/chunk-queue.js';
 
 export interface WriteQueueOptions {
@@ -23,26 +24,12 @@ export interface WriteQueueOptions {
   schedule?(fn: () => void): () => void;
 }
 
-/** Next animation frame, or a short timeout when frames do not run (a hidden tab). */
-export function frameScheduler(fn: () => void): () => void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    fn();
-  };
-  const frame = requestAnimationFrame(run);
-  // rAF does not run in a background tab; the terminal still has to keep up (it parses without
-  // rendering), so a timer takes over. Background timers are throttled, which is fine.
-  const timer = setTimeout(run, 100);
-  return () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
+// rAF does not run in a background tab; the terminal still has to keep up (it parses without
+// rendering), so a timer takes over after 100 ms. Background timers are throttled, which is fine.
+const terminalClock = createDrawClock(0, { hiddenFallbackMs: 100 });
+
+/** Runs `fn` in the next animation frame (or soon, in a hidden tab); returns a cancel function. */
+export const frameScheduler = (fn: () => void): (() => void) => terminalClock.schedule(fn);
 
 /** Bytes handed to xterm and not yet parsed, above which output waits in this queue. */
 export const HIGH_WATER_BYTES = 512 * 1024;

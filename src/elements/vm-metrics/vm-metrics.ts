@@ -8,7 +8,8 @@ import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import { loadChartJs } from './chart-loader.js';
-import { chartClock, sparklineClock, type DrawClock } from './draw-clock.js';
+import type { DrawClock } from '../../controllers/draw-clock.js';
+import { chartClock, sparklineClock } from './clocks.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
 import { Sparkline, type SparklineSeries } from './sparkline.js';
 import { checkSample, type MetricsSample } from './samples.js';
@@ -140,7 +141,7 @@ function withAlpha(colour: string, alpha: number): string {
  * Chart.js is loaded on first use, and never for `compact` tiles: those draw sparklines with a
  * small renderer of their own (sparkline.ts). Values and charts of every element on the page change
  * together in one shared frame, at most four a second for full panels and once a second for
- * compact tiles (see draw-clock.ts); no chart work while the element is off-screen, hidden or the
+ * compact tiles (see clocks.ts); no chart work while the element is off-screen, hidden or the
  * page is in the background (it catches up when visible), and none while paused.
  *
  * @tagname vm-metrics
@@ -281,7 +282,7 @@ export class VmMetrics extends LitElement {
     this.clock.request(this.renderJob);
   }
 
-  /** The shared frame this element draws in: compact tiles' is slower (see draw-clock.ts). */
+  /** The shared frame this element draws in: compact tiles' is slower (see clocks.ts). */
   private get clock(): DrawClock {
     return this.compact ? sparklineClock : chartClock;
   }

@@ -10,7 +10,7 @@ import { VmHub } from '../../../src/hub/index.js';
 import { RestClient } from '../../../src/transport/index.js';
 import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
-import { SPARKLINE_INTERVAL_MS } from '../../../src/elements/vm-metrics/draw-clock.js';
+import { SPARKLINE_INTERVAL_MS } from '../../../src/elements/vm-metrics/clocks.js';
 import { Sparkline } from '../../../src/elements/vm-metrics/sparkline.js';
 import { createInPagePeer, DEFAULT_VMS } from '../../../src/testing/index.js';
 

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, nextFrame } from '@open-wc/testing';
-import { createDrawClock } from '../../../src/elements/vm-metrics/draw-clock.js';
+import { createDrawClock } from '../../src/controllers/draw-clock.js';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,6 +45,17 @@ describe('draw clock', () => {
     await wait(120);
     await nextFrame();
     expect(n).to.equal(0);
+  });
+
+  it('schedule() returns the function that cancels that job', async () => {
+    const clock = createDrawClock(0);
+    const runs: string[] = [];
+    const cancel = clock.schedule(() => runs.push('cancelled'));
+    clock.schedule(() => runs.push('kept'));
+    cancel();
+    await nextFrame();
+    await nextFrame();
+    expect(runs).to.deep.equal(['kept']);
   });
 
   it('runs on a timer where no animation frames come (a background tab)', async () => {
