@@ -152,6 +152,10 @@ export class VmHub {
    */
   lease<S extends SessionBase>(route: VmRoute, vmName: string, create: SessionFactory<S>): SessionLease<S> {
     this.assertLive();
+    if (route !== 'monitor' && route !== 'console') {
+      throw new VmError('INVALID_INPUT', `"${String(route)}" is not a LibGo socket route (monitor or console).`);
+    }
+    if (typeof create !== 'function') throw new VmError('INVALID_INPUT', 'lease() needs a function that creates the session.');
     const name = validateVmName(vmName);
     const key = `${route}\u0000${name}`;
     let entry = this.entries.get(key);

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, waitUntil } from '@open-wc/testing';
-import { VmHub, type VmHubConfig } from '../../src/hub/index.js';
+import { VmError, VmHub, type VmHubConfig } from '../../src/hub/index.js';
 import { leaseConsole, ReplayBuffer } from '../../src/hub/console.js';
 import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, flush, line, ManualTimers } from '../helpers/fake-socket.js';
@@ -237,10 +237,22 @@ describe('VmHub', () => {
     expect(t.hub.sessionCount).to.equal(0);
   });
 
-  it('validates VM names before opening anything', () => {
+  it('validates VM names before opening anything', async () => {
     const t = setup();
     expect(() => t.hub.monitor('..')).to.throw(/not allowed/);
+    for (const bad of ['', '.', '..', 'a\u0000b', 'x'.repeat(256), 42 as unknown as string, null as unknown as string]) {
+      expect(() => leaseConsole(t.hub, bad), `console lease for ${JSON.stringify(bad)}`).to.throw(VmError);
+    }
+    await t.step();
     expect(t.sockets.length).to.equal(0);
+    expect(t.hub.sessionCount).to.equal(0);
+  });
+
+  it('lease() refuses an unknown route or a factory that is not a function, with a clear error', () => {
+    const t = setup();
+    expect(() => t.hub.lease('shell' as never, 'web-01', () => null as never)).to.throw(VmError, /route/);
+    expect(() => t.hub.lease('monitor', 'web-01', 'nope' as never)).to.throw(VmError, /function/);
+    expect(t.hub.sessionCount).to.equal(0);
   });
 });
 
