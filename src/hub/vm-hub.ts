@@ -52,10 +52,13 @@ export class VmHub {
   private restClient: RestApi;
   private readonly entries = new Map<string, Entry>();
   private disposed = false;
+  /** Sockets given the same object share one reachability probe; a new one per configuration. */
+  private probeGroup: object | undefined;
 
   constructor(config: VmHubConfig = {}) {
     this.cfg = validateConfig(config);
     this.restClient = this.makeRest();
+    this.probeGroup = this.cfg.reachabilityProbe === false ? undefined : {};
   }
 
   get config(): Readonly<VmHubConfig> {
@@ -79,9 +82,10 @@ export class VmHub {
     this.assertLive();
     this.cfg = validateConfig({ ...this.cfg, ...patch });
     this.restClient = this.makeRest();
+    this.probeGroup = this.cfg.reachabilityProbe === false ? undefined : {};
     for (const [key, entry] of this.entries) {
       const [route, vmName] = splitKey(key);
-      entry.session.rebind(socketOptions(this.cfg, vmName, route), entry.refs > 0);
+      entry.session.rebind(socketOptions(this.cfg, vmName, route, this.probeGroup), entry.refs > 0);
     }
     this.events.emit('config', this.cfg);
   }
@@ -160,7 +164,7 @@ export class VmHub {
     const key = `${route}\u0000${name}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { session: create(socketOptions(this.cfg, name, route), this.cfg, this.timers), refs: 0, lingerTimer: null };
+      entry = { session: create(socketOptions(this.cfg, name, route, this.probeGroup), this.cfg, this.timers), refs: 0, lingerTimer: null };
       this.entries.set(key, entry);
     }
     if (entry.lingerTimer !== null) {

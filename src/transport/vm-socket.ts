@@ -1,7 +1,9 @@
 /**
  * One WebSocket to one (server, VM, route), kept alive for as long as someone wants it:
  * heartbeat and dead-peer detection, reconnect with backoff and jitter, diagnosis of refused
- * upgrades through one REST probe, and request/response correlation with timeouts.
+ * upgrades through one REST probe, and request/response correlation with timeouts. While it waits
+ * out a backoff, a reachability probe shared with the other sockets of its group wakes it as soon
+ * as the server answers again.
  */
 import {
   VmError,
@@ -27,6 +29,7 @@ import {
   type SocketFactory,
   type WebSocketLike,
 } from './socket-factory.js';
+import { reachabilityFor, type ServerReachability } from './reachability.js';
 import { realTimers, type Timers } from './timers.js';
 import { buildSocketUrl, tokenSubprotocols, validateVmName } from './urls.js';
 
@@ -78,6 +81,13 @@ export interface VmSocketOptions {
   probeAfterFailures?: number;
   random?: () => number;
   timers?: Timers;
+  /**
+   * Sockets given the same object share one reachability probe (`GET /health` every 1–2 s while
+   * any of them waits to retry) and reconnect as soon as it finds the server answering, instead of
+   * at the end of their backoff. A hub passes one per configuration. Without it the socket retries
+   * on its backoff alone.
+   */
+  reachabilityGroup?: object;
 }
 
 export interface VmSocketEvents extends Record<string, unknown> {
@@ -104,10 +114,12 @@ export class VmSocket {
   readonly route: VmRoute;
   readonly events = new Emitter<VmSocketEvents>();
 
-  private readonly o: Required<Omit<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch' | 'backoff'>> &
+  private readonly o: Required<Omit<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch' | 'backoff' | 'reachabilityGroup'>> &
     Pick<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch'>;
   private readonly backoff: BackoffOptions;
   private readonly rest: RestClient;
+  private readonly reachability: ServerReachability | null;
+  private cancelWait: (() => void) | null = null;
   private ws: WebSocketLike | null = null;
   private snapshot: SocketSnapshot = { state: 'idle', attempt: 0, nextRetryAt: null, lastError: null, lastCloseCode: null };
   /** Bumped whenever an attempt is abandoned, so late async results of old attempts are ignored. */
@@ -146,6 +158,9 @@ export class VmSocket {
       tokenProvider: options.tokenProvider,
       fetch: options.fetch,
     });
+    this.reachability = options.reachabilityGroup
+      ? reachabilityFor(options.reachabilityGroup, { serverUrl: options.serverUrl, fetch: options.fetch, timers: this.o.timers, random: this.o.random })
+      : null;
   }
 
   get state(): SocketSnapshot {
@@ -274,6 +289,7 @@ export class VmSocket {
     this.failuresBeforeOpen = 0;
     this.probedThisStreak = false;
     this.forceRefresh = false;
+    this.reachability?.reportOpen();
     this.setState({ state: 'open', nextRetryAt: null, lastError: null });
     this.events.emit('open', undefined);
     const tick = Math.max(50, Math.floor(this.o.heartbeatMs / 2));
@@ -402,16 +418,20 @@ export class VmSocket {
     const delay = backoffDelay(attempt, this.o.random, this.backoff);
     const t = this.o.timers;
     this.setState({ state: 'reconnecting', attempt: attempt + 1, nextRetryAt: t.now() + delay, lastError });
-    this.retryTimer = t.setTimeout(() => {
-      this.retryTimer = null;
+    const retry = () => {
+      this.clearRetry();
       this.setState({ state: 'connecting', nextRetryAt: null });
       void this.attempt();
-    }, delay);
+    };
+    this.retryTimer = t.setTimeout(retry, delay);
+    this.cancelWait = this.reachability?.wait(retry) ?? null;
   }
 
   private clearRetry(): void {
     if (this.retryTimer !== null) this.o.timers.clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.cancelWait?.();
+    this.cancelWait = null;
     if (this.onlineListener && typeof window !== 'undefined') window.removeEventListener('online', this.onlineListener);
     this.onlineListener = null;
   }

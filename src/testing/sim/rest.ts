@@ -42,6 +42,10 @@ export async function handleRest(sim: LibGoSim, req: RestRequest): Promise<RestR
   const segments = pathSegments(req.path);
   if (!segments) return fail(400, 'INVALID_REQUEST', 'Malformed percent-encoding in path');
   const method = req.method.toUpperCase();
+  if (segments.length === 1 && segments[0] === 'health') {
+    // LibGo's health route: outside the API and its auth; the clients' reachability probe asks it.
+    return method === 'GET' ? json(200, { status: 'up' }) : fail(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
+  }
   const [api, v1, resource, name, action, ...rest] = segments;
   if (api !== 'api' || v1 !== 'v1' || rest.length > 0) return fail(404, 'NOT_FOUND', 'Not found');
 
