@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs the benchmarks named on the command line (all when none): bench/<name>/run.mjs each.
+// Arguments starting with `--` (e.g. `--quick`) are passed on to every benchmark run.
 // Benchmarks print ratios measured side by side in one run; they never fail on timing.
 import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,8 @@ const all = readdirSync(here, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(here, d.name, 'run.mjs')))
   .map((d) => d.name)
   .sort();
-const wanted = process.argv.slice(2);
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = wanted.filter((w) => !all.includes(w));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${all.join(', ') || 'none'}.`);
@@ -20,7 +22,7 @@ if (unknown.length > 0) {
 let failed = 0;
 for (const name of wanted.length > 0 ? wanted : all) {
   console.log(`\n=== bench: ${name} ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, name, 'run.mjs')], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, name, 'run.mjs'), ...flags], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exit(failed > 0 ? 1 : 0);
