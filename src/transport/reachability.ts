@@ -166,6 +166,12 @@ export class ServerReachability {
 
   private async probe(): Promise<void> {
     if (this.inFlight || this.waiters.size === 0 || this.healthUrl === null) return;
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      // No network at all: nothing to ask until `online` (or the next period, should it not come).
+      this.downStreak++;
+      this.schedule(this.probeDelay());
+      return;
+    }
     this.inFlight = true;
     this.lastProbeAt = this.timers.now();
     this.probeCount++;

@@ -406,11 +406,17 @@ export class VmSocket {
   private scheduleRetry(lastError: VmError): void {
     if (typeof navigator !== 'undefined' && navigator.onLine === false && typeof window !== 'undefined') {
       this.setState({ state: 'offline', nextRetryAt: null, lastError });
-      this.onlineListener = () => {
+      const retry = () => {
         this.clearRetry();
         this.setState({ state: 'connecting', nextRetryAt: null });
         void this.attempt();
       };
+      if (this.reachability) {
+        // The probe checks the server on `online` and wakes the group spread out, not all at once.
+        this.cancelWait = this.reachability.wait(retry);
+        return;
+      }
+      this.onlineListener = retry;
       window.addEventListener('online', this.onlineListener, { once: true });
       return;
     }

@@ -232,6 +232,40 @@ describe('reachability probe', () => {
     expect(w.health.length, 'no probes once nothing waits').to.equal(after);
   });
 
+  it('sends no probe while the browser is offline; on online one probe wakes the sockets, spread out', async () => {
+    const w = world({ random: Math.random });
+    const sockets = Array.from({ length: 20 }, (_, i) => w.make(`vm-${i}`));
+    for (const s of sockets) s.connect();
+    await w.step();
+    for (const s of w.sockets) s.open();
+    const attempts = w.sockets.length;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      for (const s of [...w.sockets]) s.drop(1006);
+      await w.downFor(20_000);
+      expect(sockets.every((s) => s.state.state === 'offline'), 'offline').to.equal(true);
+      expect(w.health.length, 'no probes into no network').to.equal(0);
+      expect(w.sockets.length, 'no attempts either').to.equal(attempts);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    w.setAnswer(jsonUp);
+    window.dispatchEvent(new Event('online'));
+    await w.step();
+    expect(w.health.length, 'one probe on online').to.equal(1);
+    const instants = new Set<number>();
+    let seen = w.sockets.length;
+    for (let t = 0; t < 5000 && !sockets.every((s) => s.isOpen); t += 10) {
+      await w.step(10);
+      if (w.sockets.length > seen) instants.add(w.timers.now());
+      seen = w.sockets.length;
+      for (const s of w.sockets) if (s.readyState === 0) s.open();
+    }
+    expect(sockets.every((s) => s.isOpen), 'all live').to.equal(true);
+    expect(instants.size, 'not all in one instant').to.be.greaterThan(3);
+    for (const s of sockets) s.close();
+  });
+
   it('does not loop on an auth failure while the server answers its health probe', async () => {
     const w = world();
     w.setAnswer(jsonUp);
