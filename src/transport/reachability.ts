@@ -29,6 +29,8 @@ const PROBE_MAX_MS = 2000;
 const PROBE_HIDDEN_MS = 10_000;
 /** A host that swallows packets makes fetch hang for minutes; a probe that slow means "down". */
 const PROBE_TIMEOUT_MS = 3000;
+/** Probes this far apart belong to different outages: the next one starts at the short period. */
+const NEW_OUTAGE_AFTER_MS = 10_000;
 /** Events (online, focus, visible) probe at once, but never more often than this. */
 const EVENT_PROBE_GAP_MS = 500;
 /** Woken sockets are spread over up to this long (20 ms per socket). */
@@ -110,20 +112,30 @@ export class ServerReachability {
     };
   }
 
-  /** A socket of the group opened: wake-ups were not in vain, the next outage starts afresh. */
-  reportOpen(): void {
+  /**
+   * A socket of the group has stayed open a while: wake-ups were not in vain, the next outage
+   * starts afresh. (Reported when the socket is stable, not when it opens, so a socket the server
+   * drops right after accepting it gets fewer and fewer wake-ups instead of one every second.)
+   */
+  reportStable(): void {
     this.fruitlessWakes = 0;
     this.nextWakeAt = -Infinity;
   }
 
   private start(): void {
-    this.downStreak = 0;
+    // Sockets leave the wait for each of their own attempts; a probe already scheduled keeps its
+    // time (else sockets retrying faster than the probe period would starve it).
+    const sinceLast = this.timers.now() - this.lastProbeAt;
+    const sameOutage = sinceLast <= NEW_OUTAGE_AFTER_MS;
+    if (!sameOutage) this.downStreak = 0;
     this.listen(true);
-    this.schedule(this.probeDelay());
+    if (this.probeTimer !== null || this.inFlight) return;
+    const delay = this.probeDelay();
+    this.schedule(sameOutage ? Math.max(0, delay - sinceLast) : delay);
   }
 
+  /** Nothing waits: no more listening; a scheduled probe finds nobody waiting and sends nothing. */
   private stop(): void {
-    this.clearProbeTimer();
     this.listen(false);
   }
 
@@ -223,6 +235,7 @@ export class ServerReachability {
   private wakeAll(): void {
     const woken = [...this.waiters];
     this.waiters.clear();
+    this.clearProbeTimer();
     this.stop();
     this.fruitlessWakes++;
     this.nextWakeAt = this.timers.now() + Math.min(FRUITLESS_WAKE_MAX_MS, FRUITLESS_WAKE_MIN_MS * 2 ** (this.fruitlessWakes - 1));

@@ -289,13 +289,14 @@ export class VmSocket {
     this.failuresBeforeOpen = 0;
     this.probedThisStreak = false;
     this.forceRefresh = false;
-    this.reachability?.reportOpen();
     this.setState({ state: 'open', nextRetryAt: null, lastError: null });
     this.events.emit('open', undefined);
     const tick = Math.max(50, Math.floor(this.o.heartbeatMs / 2));
     this.heartbeatTimer = t.setInterval(() => this.heartbeatTick(), tick);
     this.stableTimer = t.setTimeout(() => {
-      if (this.snapshot.state === 'open') this.setState({ attempt: 0 });
+      if (this.snapshot.state !== 'open') return;
+      this.reachability?.reportStable();
+      this.setState({ attempt: 0 });
     }, this.o.stableAfterMs);
   }
 

@@ -266,6 +266,48 @@ describe('reachability probe', () => {
     for (const s of sockets) s.close();
   });
 
+  it('probes rarely while the page is hidden, and at once when it is shown again', async () => {
+    const w = world();
+    const socket = w.make('web-01');
+    socket.connect();
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      await w.downFor(60_000);
+      const gaps = w.health.slice(2).map((h, i) => h.at - w.health[i + 1]!.at);
+      expect(gaps.length, 'still probing').to.be.greaterThan(2);
+      expect(Math.min(...gaps), 'every 5–10 s').to.be.at.least(5000);
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+    const n = w.health.length;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await w.step();
+    expect(w.health.length, 'a probe when shown').to.equal(n + 1);
+    socket.close();
+  });
+
+  it('does not short-circuit the backoff of a socket the server drops right after accepting it', async () => {
+    const attemptsIn2Minutes = async (probing: boolean) => {
+      const w = world();
+      w.setAnswer(jsonUp);
+      const socket = w.make('web-01', probing ? {} : { reachabilityGroup: undefined });
+      socket.connect();
+      for (let t = 0; t < 120_000; t += 50) {
+        await w.step(50);
+        for (const s of w.sockets) {
+          if (s.readyState !== 0) continue;
+          s.open();
+          s.drop(1005); // e.g. the server's send buffer overflowed
+        }
+      }
+      socket.close();
+      return w.sockets.length;
+    };
+    const plain = await attemptsIn2Minutes(false);
+    const probing = await attemptsIn2Minutes(true);
+    expect(probing, `${probing} attempts with the probe, ${plain} without`).to.be.at.most(2 * plain);
+  });
+
   it('does not loop on an auth failure while the server answers its health probe', async () => {
     const w = world();
     w.setAnswer(jsonUp);
@@ -326,7 +368,8 @@ describe('reachability probe', () => {
     }
     const gaps = attemptTimes.slice(1).map((t, i) => t - attemptTimes[i]!);
     expect(gaps.length, 'woken several times').to.be.greaterThan(4);
-    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!, `gap ${i} grows`).to.be.at.least(gaps[i - 1]!);
+    // The first gap runs from connect() to the first wake; the others are between wakes.
+    for (let i = 2; i < gaps.length; i++) expect(gaps[i]!, `gap ${i} grows`).to.be.at.least(gaps[i - 1]!);
     expect(gaps.at(-1)!, 'up to half a minute').to.be.at.least(16_000);
     socket.close();
   });
@@ -394,6 +437,23 @@ describe('VmHub reconnection', () => {
     expect(session.connection.state, 'live before its backoff ran out').to.equal('open');
     expect(t.timers.now() - backAt, 'within a probe period and the wake spread').to.be.at.most(2500);
     expect(t.calls.filter((c) => c === '/health').length, 'probes went out').to.be.greaterThan(0);
+    t.h.dispose();
+  });
+
+  it('probes the server of its current configuration', async () => {
+    const t = hub();
+    t.h.monitor('web-01');
+    await t.run(100);
+    t.setUp(false);
+    t.sockets[0]!.drop(1006);
+    await t.run(10_000);
+    t.h.configure({ serverUrl: 'http://other.test' });
+    const probed: string[] = [];
+    const fetch = t.h.config.fetch!;
+    t.h.configure({ fetch: (url, init) => (probed.push(new URL(url).host + new URL(url).pathname), fetch(url, init)) });
+    await t.run(10_000);
+    expect(probed.filter((p) => p.endsWith('/health')).length, 'probes').to.be.greaterThan(3);
+    expect(new Set(probed.filter((p) => p.endsWith('/health'))), 'only the new server').to.deep.equal(new Set(['other.test/health']));
     t.h.dispose();
   });
 
