@@ -4,7 +4,7 @@
  * group of sockets (a hub passes one group per configuration): with 50 sockets waiting on one
  * server there is still one cheap `GET /health` in flight, never 50.
  *
- * The probes back off themselves (one every 1–2 s, jittered; every 10 s while the page is hidden),
+ * The probes back off themselves (one every 1–2 s, jittered; every 5–10 s while the page is hidden),
  * and the browser's `online`, the page becoming visible and window focus probe at once. When a
  * probe finds the server answering, every waiting socket is woken, spread over a few hundred ms so
  * they do not all hit the server in the same millisecond. A server whose health route answers but
