@@ -6,7 +6,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'n
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { FaultInjector } from '../src/testing/sim/faults.js';
-import { DEFAULT_JWT_SECRET, LibGoSim, type SimOptions } from '../src/testing/sim/simulator.js';
+import { LibGoSim, type SimOptions } from '../src/testing/sim/simulator.js';
 import type { SimUser } from '../src/testing/sim/users.js';
 import type { UpgradeResult } from '../src/testing/sim/upgrade.js';
 import { READ_LIMIT_BYTES } from '../src/testing/sim/connection.js';
@@ -14,11 +14,17 @@ import { bundleDemo, type DemoAssets } from './demo-bundle.js';
 import { CORS_HEADERS, readBody, send, sendJson } from './http-util.js';
 import { handleTestRoute } from './test-routes.js';
 import { createJoseAuthenticator } from './jose-auth.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+import { checkBindHost } from './bind-policy.js';
 
 export interface LibGoServerOptions {
   /** 0 (default) picks a free port; `start()` after `stop()` reuses the one picked. */
   port?: number;
+  /** Loopback unless `allowPublic`: see bind-policy.ts. */
   host?: string;
+  /** Listen on a non-loopback `host` (ALLOW_PUBLIC=1 for `npm start`). */
+  allowPublic?: boolean;
+  /** At least 32 bytes; without one, a random secret for the life of this server. */
   jwtSecret?: string;
   metricsIntervalMs?: number;
   transitionDelayMs?: SimOptions['transitionDelayMs'];
@@ -56,10 +62,11 @@ export interface LibGoServer {
 
 export async function createLibGoServer(options: LibGoServerOptions = {}): Promise<LibGoServer> {
   const host = options.host ?? '127.0.0.1';
+  checkBindHost(host, options.allowPublic ?? false);
   const pingIntervalMs = options.pingIntervalMs ?? 54_000;
   const pongTimeoutMs = options.pongTimeoutMs ?? 60_000;
   const sim = new LibGoSim({
-    auth: createJoseAuthenticator(options.jwtSecret ?? DEFAULT_JWT_SECRET),
+    auth: createJoseAuthenticator(resolveJwtSecret(options.jwtSecret)),
     users: options.users,
     vms: options.vms,
     seed: options.seed,
@@ -167,7 +174,9 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       conn.receive(buf.toString('utf8'));
     });
-    ws.on('error', () => ws.terminate());
+    // ws has already started the closing handshake (1009 for an oversized frame, 1002...) and ends
+    // the socket once the close frame is out; terminating here raced that frame and lost (1006).
+    ws.on('error', () => {});
     ws.on('close', () => {
       clearTimeout(deadline);
       clearInterval(pinger);
