@@ -16,6 +16,7 @@ import { handleTestRoute } from './test-routes.js';
 import { createJoseAuthenticator } from './jose-auth.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { checkBindHost } from './bind-policy.js';
+import { ClientSender, WRITE_WAIT_MS } from './client-sender.js';
 
 export interface LibGoServerOptions {
   /** 0 (default) picks a free port; `start()` after `stop()` reuses the one picked. */
@@ -40,6 +41,8 @@ export interface LibGoServerOptions {
   /** A client that has not answered a ping for this long is dropped (default 60000). */
   pongTimeoutMs?: number;
   maxBatch?: number;
+  /** A write that makes no progress for this long drops the client (default 10000, gorilla's writeWait). */
+  writeWaitMs?: number;
   /** Serve the demo page at `/` (bundled from demo/ at startup). */
   demo?: boolean;
 }
@@ -65,6 +68,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
   checkBindHost(host, options.allowPublic ?? false);
   const pingIntervalMs = options.pingIntervalMs ?? 54_000;
   const pongTimeoutMs = options.pongTimeoutMs ?? 60_000;
+  const writeWaitMs = options.writeWaitMs ?? WRITE_WAIT_MS;
   const sim = new LibGoSim({
     auth: createJoseAuthenticator(resolveJwtSecret(options.jwtSecret)),
     users: options.users,
@@ -151,16 +155,9 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
   }
 
   function attach(ws: WebSocket, params: Parameters<LibGoSim['connect']>[0]): void {
-    const conn = sim.connect(params, {
-      send: (text) => {
-        if (ws.readyState === WebSocket.OPEN) ws.send(text);
-      },
-      close: (code, reason) => {
-        if (code === 1006) ws.terminate();
-        else if (code === 1005) ws.close();
-        else ws.close(code, reason);
-      },
-    });
+    const sender = new ClientSender(ws, writeWaitMs);
+    const conn = sim.connect(params, sender);
+    sender.onDropped = () => conn.disconnect();
     // gorilla: a read deadline of pongWait, pushed back by every pong; a ping every pingPeriod.
     let deadline = setTimeout(() => ws.terminate(), pongTimeoutMs);
     const pinger = setInterval(() => {
