@@ -14,6 +14,7 @@ try {
     port,
     host,
     allowPublic,
+    allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     demo: true,
     jwtSecret: process.env.JWT_SECRET,
     faults: process.env.LIBGO_FAULTS === '1',
