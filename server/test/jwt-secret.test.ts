@@ -29,6 +29,24 @@ describe('the JWT secret', () => {
     }
   });
 
+  it('a token with alg "none" or an altered payload is refused (a standing check)', async () => {
+    const server = await startServer();
+    try {
+      const own = await login(server, 'viewer');
+      const [header, payload, signature] = own.split('.') as [string, string, string];
+      const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+      const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, roles: ['admin'] })}.`;
+      const promoted = `${header}.${b64({ ...claims, roles: ['admin'] })}.${signature}`;
+      for (const token of [none, promoted]) {
+        assert.equal(await upgradeStatus(server, `/ws/vms/web-01/console?token=${token}`), 401);
+        assert.equal((await fetch(`${server.url}/api/v1/vms/web-01/stop`, { method: 'PUT', headers: { Authorization: `Bearer ${token}` } })).status, 401);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('two servers started without a secret do not accept each other\'s tokens', async () => {
     const [a, b] = await Promise.all([startServer(), startServer()]);
     try {
