@@ -6,19 +6,29 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'n
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { FaultInjector } from '../src/testing/sim/faults.js';
-import { DEFAULT_JWT_SECRET, LibGoSim, type SimOptions } from '../src/testing/sim/simulator.js';
+import { LibGoSim, type SimOptions } from '../src/testing/sim/simulator.js';
 import type { SimUser } from '../src/testing/sim/users.js';
 import type { UpgradeResult } from '../src/testing/sim/upgrade.js';
 import { READ_LIMIT_BYTES } from '../src/testing/sim/connection.js';
 import { bundleDemo, type DemoAssets } from './demo-bundle.js';
-import { CORS_HEADERS, readBody, send, sendJson } from './http-util.js';
+import { corsHeaders, demoCsp, readBody, send, sendJson } from './http-util.js';
+import { serveApi } from './api-gate.js';
+import { LoginLimiter } from './login-limiter.js';
+import { hasExplicitToken, originTrusted, overTls, readSessionCookie } from './session-cookie.js';
 import { handleTestRoute } from './test-routes.js';
 import { createJoseAuthenticator } from './jose-auth.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+import { checkBindHost } from './bind-policy.js';
+import { ClientSender, WRITE_WAIT_MS } from './client-sender.js';
 
 export interface LibGoServerOptions {
   /** 0 (default) picks a free port; `start()` after `stop()` reuses the one picked. */
   port?: number;
+  /** Loopback unless `allowPublic`: see bind-policy.ts. */
   host?: string;
+  /** Listen on a non-loopback `host` (ALLOW_PUBLIC=1 for `npm start`). */
+  allowPublic?: boolean;
+  /** At least 32 bytes; without one, a random secret for the life of this server. */
   jwtSecret?: string;
   metricsIntervalMs?: number;
   transitionDelayMs?: SimOptions['transitionDelayMs'];
@@ -34,6 +44,17 @@ export interface LibGoServerOptions {
   /** A client that has not answered a ping for this long is dropped (default 60000). */
   pongTimeoutMs?: number;
   maxBatch?: number;
+  /** A write that makes no progress for this long drops the client (default 10000, gorilla's writeWait). */
+  writeWaitMs?: number;
+  /**
+   * Origins besides this server's own whose pages may use the session cookie (WebSocket upgrades
+   * and REST), and that get credentialed CORS. ALLOWED_ORIGINS (comma-separated) for `npm start`.
+   */
+  allowedOrigins?: readonly string[];
+  /** Failed sign-ins allowed at once per client address and per user name (default 10), ... */
+  loginBurst?: number;
+  /** ... then one more every this many ms (default 6000). */
+  loginRefillMs?: number;
   /** Serve the demo page at `/` (bundled from demo/ at startup). */
   demo?: boolean;
 }
@@ -56,10 +77,12 @@ export interface LibGoServer {
 
 export async function createLibGoServer(options: LibGoServerOptions = {}): Promise<LibGoServer> {
   const host = options.host ?? '127.0.0.1';
+  checkBindHost(host, options.allowPublic ?? false);
   const pingIntervalMs = options.pingIntervalMs ?? 54_000;
   const pongTimeoutMs = options.pongTimeoutMs ?? 60_000;
+  const writeWaitMs = options.writeWaitMs ?? WRITE_WAIT_MS;
   const sim = new LibGoSim({
-    auth: createJoseAuthenticator(options.jwtSecret ?? DEFAULT_JWT_SECRET),
+    auth: createJoseAuthenticator(resolveJwtSecret(options.jwtSecret)),
     users: options.users,
     vms: options.vms,
     seed: options.seed,
@@ -71,6 +94,8 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
     faults: options.faults ?? false,
   });
   const demo: DemoAssets | null = options.demo ? await bundleDemo() : null;
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const limiter = new LoginLimiter({ burst: options.loginBurst, refillMs: options.loginRefillMs });
 
   // handleProtocols is synchronous, the upgrade check is not: remember its choice per request.
   const selectedProtocols = new WeakMap<IncomingMessage, string | undefined>();
@@ -99,14 +124,13 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
   async function handleHttp(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
     const path = rawUrl.split('?')[0]!;
-    if (req.method === 'OPTIONS') return send(res, 204, { ...CORS_HEADERS }, '');
-    if (path.startsWith('/api/')) {
-      const body = await readBody(req);
-      const r = await sim.handleRest({ method: req.method ?? 'GET', path: rawUrl, headers: req.headers, body });
-      return send(res, r.status, r.headers, r.body);
-    }
+    for (const [name, value] of Object.entries(corsHeaders(req, allowedOrigins))) res.setHeader(name, value);
+    if (req.method === 'OPTIONS') return send(res, 204, {}, '');
+    if (path.startsWith('/api/')) return serveApi({ sim, limiter, allowedOrigins }, req, res, await readBody(req));
     if (options.faults && path.startsWith('/__test/')) return handleTestRoute(server, req, res, path);
-    if (demo && (path === '/' || path === '/index.html')) return send(res, 200, { 'content-type': 'text/html; charset=utf-8' }, demo.html);
+    if (demo && (path === '/' || path === '/index.html')) {
+      return send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': demoCsp(req, overTls(req)) }, demo.html);
+    }
     if (demo && path === '/main.js') return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8' }, demo.script);
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
     return sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
@@ -120,21 +144,30 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
       .map((p) => p.trim())
       .filter(Boolean);
     let result: UpgradeResult;
-    try {
-      result = await sim.authorizeUpgrade({
-        path: q < 0 ? rawUrl : rawUrl.slice(0, q),
-        query: q < 0 ? '' : rawUrl.slice(q + 1),
-        headers: req.headers,
-        protocols: offered,
-      });
-    } catch {
-      result = { ok: false, status: 500 };
+    let headers = req.headers;
+    const cookie = hasExplicitToken(req) ? null : readSessionCookie(req);
+    if (cookie !== null && !originTrusted(req, allowedOrigins)) {
+      // Another site's page opening a socket with the admin's cookie: cross-site WebSocket hijacking.
+      result = { ok: false, status: 403 };
+    } else {
+      if (cookie !== null) headers = { ...req.headers, authorization: `Bearer ${cookie}` };
+      try {
+        result = await sim.authorizeUpgrade({
+          path: q < 0 ? rawUrl : rawUrl.slice(0, q),
+          query: q < 0 ? '' : rawUrl.slice(q + 1),
+          headers,
+          protocols: offered,
+        });
+      } catch {
+        result = { ok: false, status: 500 };
+      }
     }
     if (!result.ok) {
       const body = JSON.stringify({ error: STATUS_CODES[result.status] ?? 'Error' });
       socket.end(
         `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? 'Error'}\r\n` +
-          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          'Content-Type: application/json\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n' +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
       return;
     }
@@ -144,16 +177,9 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
   }
 
   function attach(ws: WebSocket, params: Parameters<LibGoSim['connect']>[0]): void {
-    const conn = sim.connect(params, {
-      send: (text) => {
-        if (ws.readyState === WebSocket.OPEN) ws.send(text);
-      },
-      close: (code, reason) => {
-        if (code === 1006) ws.terminate();
-        else if (code === 1005) ws.close();
-        else ws.close(code, reason);
-      },
-    });
+    const sender = new ClientSender(ws, writeWaitMs);
+    const conn = sim.connect(params, sender);
+    sender.onDropped = () => conn.disconnect();
     // gorilla: a read deadline of pongWait, pushed back by every pong; a ping every pingPeriod.
     let deadline = setTimeout(() => ws.terminate(), pongTimeoutMs);
     const pinger = setInterval(() => {
@@ -167,7 +193,9 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       conn.receive(buf.toString('utf8'));
     });
-    ws.on('error', () => ws.terminate());
+    // ws has already started the closing handshake (1009 for an oversized frame, 1002...) and ends
+    // the socket once the close frame is out; terminating here raced that frame and lost (1006).
+    ws.on('error', () => {});
     ws.on('close', () => {
       clearTimeout(deadline);
       clearInterval(pinger);

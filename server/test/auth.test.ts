@@ -44,7 +44,7 @@ describe('upgrade authorisation and permissions', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const other = await startServer({ jwtSecret: 'another-secret' });
+    const other = await startServer({ jwtSecret: 'another-secret-of-at-least-32-bytes' });
     const foreign = await login(other, 'admin');
     await other.close();
     assert.equal(await upgradeStatus(server, `/ws/vms/web-01?token=${foreign}`), 401);

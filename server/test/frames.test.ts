@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { LibGoServer } from '../create-server.js';
-import { openVm, runShell, shellSession, sleep, startServer } from './helpers.js';
+import { login, openVm, runShell, shellSession, sleep, startServer, wsUrl } from './helpers.js';
 
 const NANO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
@@ -119,5 +120,58 @@ describe('frames: welcome, encoding, batching, limits, heartbeat', () => {
     await sleep(500);
     assert.ok(c.messages.filter((m) => m.type === 'metrics').length >= 2);
     c.close();
+  });
+});
+
+/**
+ * Sends `tries` frames of `bytes` bytes, one socket each, from another process (in this process the
+ * close frame always won the race, in another it lost most of the time), and prints the close codes.
+ */
+const OVERSIZED_CLIENT = `
+import { WebSocket } from 'ws';
+const [url, tries, bytes] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
+const big = 'x'.repeat(bytes);
+const codes = [];
+for (let i = 0; i < tries; i++) {
+  codes.push(await new Promise((resolve) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => ws.send(big));
+    ws.on('error', () => {});
+    ws.on('close', (code) => resolve(code));
+  }));
+}
+console.log(JSON.stringify(codes));
+`;
+
+function closeCodesFromAnotherProcess(url: string, tries: number, bytes: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', OVERSIZED_CLIENT, url, String(tries), String(bytes)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(out) as number[]);
+      } catch {
+        reject(new Error(`the client printed ${JSON.stringify(out)}`));
+      }
+    });
+  });
+}
+
+describe('an oversized frame', () => {
+  let server: LibGoServer;
+  before(async () => {
+    server = await startServer({ metricsIntervalMs: 60_000 });
+  });
+  after(() => server.close());
+
+  // The close frame used to race the `error` handler's terminate(): 1006 in most tries.
+  it('a 10 MiB frame is always closed with 1009, never dropped with 1006 (20 tries)', async () => {
+    const token = await login(server, 'admin');
+    const codes = await closeCodesFromAnotherProcess(wsUrl(server, `/ws/vms/web-01/console?token=${token}`), 20, 10 * 1024 * 1024);
+    assert.deepEqual(codes, Array(20).fill(1009));
   });
 });

@@ -1,4 +1,5 @@
 /** Shared by the conformance tests: a real server on a random port, and a `ws` client that records. */
+import { spawn } from 'node:child_process';
 import { WebSocket, type ClientOptions } from 'ws';
 import { createLibGoServer, type LibGoServer, type LibGoServerOptions } from '../create-server.js';
 
@@ -196,4 +197,29 @@ export async function runShell(c: Client, line: string, prompt = ':~# ', timeout
     if (Date.now() > deadline) throw new Error(`no prompt after ${JSON.stringify(line)}; got ${JSON.stringify(out.slice(-200))}`);
     await c.next(() => true, deadline - Date.now()).catch(() => undefined);
   }
+}
+
+/** Runs `npm start`'s entry point with `env` and resolves with what it printed once it exits or listens. */
+export function runMain(env: Record<string, string>, untilOutput?: RegExp): Promise<{ code: number | null; output: string }> {
+  const base = { ...process.env };
+  for (const name of ['HOST', 'JWT_SECRET', 'ALLOW_PUBLIC', 'LIBGO_FAULTS']) delete base[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...base, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (untilOutput?.test(output)) child.kill('SIGTERM');
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
 }

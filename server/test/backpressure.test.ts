@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { LibGoServer } from '../create-server.js';
+import { floodText } from '../../src/testing/sim/flood-text.js';
+import { login, shellSession, sleep, startServer } from './helpers.js';
+
+/** A masked client text frame (payload under 126 bytes), as a browser would send it. */
+function clientTextFrame(text: string): Buffer {
+  const payload = Buffer.from(text);
+  const mask = Buffer.from([1, 2, 3, 4]);
+  const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
+  return Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]);
+}
+
+/** A console socket made by hand on a raw TCP connection, so that it can stop reading. */
+async function rawConsole(server: LibGoServer, token: string): Promise<Socket> {
+  const socket = connect(server.port, '127.0.0.1');
+  socket.write(
+    `GET /ws/vms/web-01/console?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nUpgrade: websocket\r\n` +
+      'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  );
+  await new Promise<void>((resolve, reject) => {
+    let head = '';
+    const onData = (d: Buffer) => {
+      head += d.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      socket.off('data', onData);
+      if (!head.startsWith('HTTP/1.1 101')) reject(new Error(head.split('\r\n')[0]));
+      else resolve();
+    };
+    socket.on('data', onData);
+    socket.on('error', reject);
+  });
+  return socket;
+}
+
+/** Reads every server frame left on the socket; resolves with the last close frame's status (1005 = none). */
+function readUntilClose(socket: Socket, timeoutMs: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    let buf = Buffer.alloc(0);
+    const done = (code: number | null) => {
+      clearTimeout(timer);
+      socket.removeAllListeners('data');
+      resolve(code);
+    };
+    const timer = setTimeout(() => done(null), timeoutMs);
+    socket.on('data', (d: Buffer) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        if (buf.length < 2) return;
+        let len = buf[1]! & 0x7f;
+        let at = 2;
+        if (len === 126) [len, at] = [buf.readUInt16BE(2), 4];
+        else if (len === 127) [len, at] = [Number(buf.readBigUInt64BE(2)), 10];
+        if (buf.length < at + len) return;
+        const opcode = buf[0]! & 0x0f;
+        if (opcode === 0x8) return done(len >= 2 ? buf.readUInt16BE(at) : 1005);
+        buf = buf.subarray(at + len);
+      }
+    });
+    socket.on('close', () => done(null));
+    socket.resume();
+  });
+}
+
+describe('backpressure: a client that stops reading', () => {
+  let server: LibGoServer;
+  before(async () => {
+    server = await startServer({ metricsIntervalMs: 60_000 });
+  });
+  after(() => server.close());
+
+  it('is dropped with a close frame without status (1005) during a flood, and the server does not balloon', async () => {
+    // Log the shared tty in, then leave it to the stalled socket alone.
+    (await shellSession(server)).close();
+    await sleep(50);
+    const stalled = await rawConsole(server, await login(server, 'admin'));
+    stalled.pause();
+    stalled.write(clientTextFrame(JSON.stringify({ type: 'console_input', data: { content: 'flood 1000000000 8192\r' } })));
+    const rssBefore = process.memoryUsage().rss;
+    let peakGrowth = 0;
+    const deadline = Date.now() + 15_000;
+    while (server.sim.connectionsOf('web-01', 'console').length > 0 && Date.now() < deadline) {
+      peakGrowth = Math.max(peakGrowth, process.memoryUsage().rss - rssBefore);
+      await sleep(100);
+    }
+    const stillConnected = server.sim.connectionsOf('web-01', 'console').length;
+    const code = stillConnected === 0 ? await readUntilClose(stalled, 15_000) : null;
+    stalled.destroy();
+    server.sim.reset(); // stop the flood
+    // Before the fix: still connected after 15 s (until the 60 s pong timeout), +650 MB in 10 s.
+    assert.equal(stillConnected, 0, `the stalled reader was not dropped within 15 s (RSS +${Math.round(peakGrowth / 2 ** 20)} MB)`);
+    assert.equal(code, 1005, 'closed like LibGo: a close frame without status');
+    assert.ok(peakGrowth < 200 * 2 ** 20, `RSS grew by ${Math.round(peakGrowth / 2 ** 20)} MB`);
+  });
+
+  it('a client that reads keeps everything of a 4 MB flood, in order, and is not dropped', async () => {
+    const c = await shellSession(server);
+    const bytes = 4 * 1024 * 1024;
+    const from = c.consoleText().length;
+    c.send({ type: 'console_input', data: { content: `flood ${bytes} 8192\r` } });
+    const deadline = Date.now() + 60_000;
+    let out = '';
+    // 512 messages of 8 KiB: more than the 256 a queue holds, so a reader that keeps up must be drained, not dropped.
+    while (!(out = c.consoleText().slice(from)).endsWith(':~# ') && c.closeCode === null && Date.now() < deadline) await sleep(200);
+    assert.equal(c.closeCode, null, 'not dropped');
+    const start = `flood ${bytes} 8192\r\n`.length;
+    assert.ok(out.slice(start, start + bytes) === floodText(bytes), 'the flood arrived whole and in order');
+    c.close();
+  });
+});
