@@ -126,7 +126,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
     const path = rawUrl.split('?')[0]!;
     for (const [name, value] of Object.entries(corsHeaders(req, allowedOrigins))) res.setHeader(name, value);
     if (req.method === 'OPTIONS') return send(res, 204, {}, '');
-    if (path.startsWith('/api/')) return serveApi({ sim, limiter, allowedOrigins }, req, res, await readBody(req));
+    if (path.startsWith('/api/') || path === '/health') return serveApi({ sim, limiter, allowedOrigins }, req, res, await readBody(req));
     if (options.faults && path.startsWith('/__test/')) return handleTestRoute(server, req, res, path);
     if (demo && (path === '/' || path === '/index.html')) {
       return send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': demoCsp(req, overTls(req)) }, demo.html);

@@ -35,6 +35,12 @@ describe('REST API', () => {
     assert.deepEqual(Object.keys(payload).sort(), ['exp', 'iat', 'roles', 'userId', 'username']);
   });
 
+  it('GET /health answers 200 without a token, as LibGo does (the clients probe it while reconnecting)', async () => {
+    const r = await call('GET', '/health');
+    assert.equal(r.status, 200);
+    assert.equal(r.json.status, 'up');
+  });
+
   it('401 for bad credentials, 400 for a malformed body', async () => {
     const bad = await call('POST', '/api/v1/auth/login', undefined, JSON.stringify({ username: 'admin', password: 'nope' }));
     assert.equal(bad.status, 401);
