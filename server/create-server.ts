@@ -148,6 +148,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
       send: (text) => {
         if (ws.readyState === WebSocket.OPEN) ws.send(text);
       },
+      bufferedAmount: () => ws.bufferedAmount,
       close: (code, reason) => {
         if (code === 1006) ws.terminate();
         else if (code === 1005) ws.close();
