@@ -301,6 +301,8 @@ export class VmSocket {
 
   private heartbeatTick(): void {
     const now = this.o.timers.now();
+    // While reading is paused the silence is ours (output waits unread), not a dead peer's.
+    if (this.readingPaused && this.canPauseReading) this.lastHeard = now;
     if (now - this.lastHeard >= 2 * this.o.heartbeatMs) {
       // Silent for two periods: the TCP connection may look open for minutes; replace it now.
       this.handleClose(4000, true);
