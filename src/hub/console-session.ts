@@ -121,6 +121,12 @@ export class ConsoleSession extends SessionBase {
     this.socket.pauseReading(this.holders.size > 0);
   }
 
+  override rebind(options: VmSocketOptions, connect: boolean): void {
+    super.rebind(options, connect);
+    // A terminal still behind keeps holding the new socket too.
+    if (this.holders.size > 0) this.socket.pauseReading(true);
+  }
+
   /** Forgets the replayed output (the user pressed "clear"); live output is unaffected. */
   clearReplay(): void {
     this.replay.clear();

@@ -56,6 +56,18 @@ describe('console session hold (backpressure)', () => {
     expect(calls.at(-1)).to.equal(false);
   });
 
+  it('a terminal still holding keeps the new socket paused after a configuration change', async () => {
+    const { session, calls } = await open(true);
+    const a = session.attach({ write: () => undefined });
+    a.hold(true);
+    const before = calls.length;
+    hub!.configure({ wsPath: '/ws/vms' });
+    await until(() => session.connection.state === 'open' && calls.length > before, 'the new socket');
+    expect(calls.slice(before)).to.deep.equal([true]);
+    a.hold(false);
+    expect(calls.at(-1)).to.equal(false);
+  });
+
   it('tells a terminal on a socket that cannot pause that it must bound its own queue', async () => {
     const { session } = await open(false);
     const a = session.attach({ write: () => undefined });
