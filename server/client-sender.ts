@@ -45,7 +45,7 @@ export class ClientSender implements ConnectionSink {
   }
 
   /** What this client has not taken yet: in the socket and queued here, in bytes. */
-  get bufferedAmount(): number {
+  bufferedAmount(): number {
     return this.ws.bufferedAmount + this.queuedBytes;
   }
 

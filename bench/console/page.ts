@@ -7,6 +7,10 @@ import { VmHub } from '../../src/hub/index.js';
 import { leaseConsole } from '../../src/hub/console.js';
 import { floodText } from '../../src/testing/sim/flood-text.js';
 import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { xtermStyles } from '../../src/elements/vm-console/xterm-styles.js';
+import { DEFAULT_TERMINAL } from '../../src/elements/vm-console/terminal-theme.js';
+import { buildSocketUrl } from '../../src/transport/urls.js';
 
 const until = async (check: () => boolean, what: string, ms = 120_000) => {
   const end = performance.now() + ms;
@@ -151,4 +155,221 @@ function paste(bytes: number): void {
   el!.paste(pasteText(bytes));
 }
 
-Object.assign(window, { bench: { mountConsole, endToEnd, raw, paste, pasteText, socketOnly } });
+// ---- Latency: what a person typing at the console feels, for the element and a bare page ----
+
+/**
+ * The bare page: a raw WebSocket and the same xterm, same size and font as the element, writing
+ * every message's content as it arrives and sending every key at once. The floor to compare with.
+ */
+let bare: { term: Terminal; ws: WebSocket } | null = null;
+
+async function mountBare(serverUrl: string, token: string): Promise<void> {
+  document.body.replaceChildren();
+  const style = document.createElement('style');
+  style.textContent = xtermStyles.cssText;
+  document.head.appendChild(style);
+  const host = document.createElement('div');
+  host.style.cssText = 'width: 900px; height: 500px; display: flex';
+  const inner = document.createElement('div');
+  inner.style.cssText = 'flex: 1; min-width: 0; min-height: 0';
+  host.appendChild(inner);
+  document.body.appendChild(host);
+  const term = new Terminal({
+    scrollback: 5000,
+    fontFamily: DEFAULT_TERMINAL.fontFamily,
+    fontSize: DEFAULT_TERMINAL.fontSize,
+    lineHeight: 1.2,
+    cursorBlink: true,
+    theme: { background: DEFAULT_TERMINAL.background, foreground: DEFAULT_TERMINAL.foreground },
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(inner);
+  fit.fit();
+  const ws = new WebSocket(buildSocketUrl({ serverUrl, vmName: 'web-01', route: 'console', token }));
+  let transcript = '';
+  ws.onmessage = (ev) => {
+    for (const line of String(ev.data).split('\n')) {
+      const m = JSON.parse(line) as { type: string; data?: { content?: string } };
+      if (m.type === 'console' && m.data?.content) {
+        if (transcript.length < 4096) transcript += m.data.content;
+        term.write(m.data.content);
+      }
+    }
+  };
+  term.onData((content) => ws.send(JSON.stringify({ type: 'console_input', data: { content } })));
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  bare = { term, ws };
+  const send = (content: string) => ws.send(JSON.stringify({ type: 'console_input', data: { content } }));
+  send('\r');
+  await until(() => transcript.includes('login:'), 'bare: login prompt');
+  send('root\r');
+  await until(() => transcript.includes('Password:'), 'bare: password prompt');
+  send('x\r');
+  await until(() => transcript.includes('root@web-01:~# '), 'bare: shell prompt');
+}
+
+/** The terminal of the mode under test, and how to send input without a key. */
+function current(): { term: Terminal; send(text: string): void; dropped(): number; backlog(): number } {
+  // Characters xterm has been handed and not parsed yet (private, read for diagnosis only).
+  const unparsed = (t: Terminal) => (t as unknown as { _core?: { _writeBuffer?: { _pendingData?: number } } })._core?._writeBuffer?._pendingData ?? 0;
+  if (bare) {
+    const b = bare;
+    return {
+      term: b.term,
+      send: (t) => b.ws.send(JSON.stringify({ type: 'console_input', data: { content: t } })),
+      dropped: () => 0,
+      backlog: () => unparsed(b.term),
+    };
+  }
+  const e = el!;
+  return { term: e.terminal!, send: (t) => void e.session!.sendInput(t), dropped: () => e.droppedBytes, backlog: () => e.pendingBytes + unparsed(e.terminal!) };
+}
+
+/**
+ * Watches one terminal: counts a marker character in what xterm has PARSED (write callbacks), and
+ * notes when xterm paints after a wanted condition became true (its onRender, in the frame).
+ */
+interface Probe {
+  parsedMarks: number;
+  parsedText: string;
+  onParsed: (() => void) | null;
+  paintWaiters: (() => void)[];
+}
+let probe: Probe | null = null;
+const keyLog: { key: string; ctrl: boolean; at: number; wait: number; backlog: number }[] = [];
+let longTasks: PerformanceEntry[] = [];
+let longTaskObserver: PerformanceObserver | null = null;
+
+function installProbe(marker: string): void {
+  const { term } = current();
+  const p: Probe = { parsedMarks: 0, parsedText: '', onParsed: null, paintWaiters: [] };
+  const write = term.write.bind(term);
+  term.write = ((data: string | Uint8Array, cb?: () => void) => {
+    write(data, () => {
+      cb?.();
+      const text = typeof data === 'string' ? data : '';
+      for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) p.parsedMarks++;
+      p.parsedText = (p.parsedText + text.slice(-256)).slice(-256);
+      p.onParsed?.();
+    });
+  }) as typeof term.write;
+  term.onRender(() => {
+    const waiters = p.paintWaiters.splice(0);
+    const at = performance.now();
+    for (const w of waiters) w();
+    void at;
+  });
+  probe = p;
+  // Every key the page sees: when it happened (the event's own time) and how long it waited for
+  // the main thread before a handler could run.
+  const { backlog } = current();
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      keyLog.push({ key: e.key, ctrl: e.ctrlKey, at: e.timeStamp, wait: performance.now() - e.timeStamp, backlog: backlog() });
+    },
+    { capture: true },
+  );
+  current().term.focus();
+}
+
+/** Resolves with the time xterm painted, once `parsed()` holds after a write. */
+function paintedWhen(parsed: () => boolean): Promise<number> {
+  const p = probe!;
+  return new Promise((resolve) => {
+    const armPaint = () => {
+      p.onParsed = null;
+      p.paintWaiters.push(() => resolve(performance.now()));
+    };
+    if (parsed()) armPaint();
+    else
+      p.onParsed = () => {
+        if (parsed()) armPaint();
+      };
+  });
+}
+
+let echoPainted: Promise<number> | null = null;
+
+/** Arms a wait for the next echo of the marker to be painted (call before pressing the key). */
+function armEcho(): void {
+  const p = probe!;
+  const want = p.parsedMarks + 1;
+  keyLog.length = 0;
+  echoPainted = paintedWhen(() => p.parsedMarks >= want);
+}
+
+/** After the key press: key (event time) → echo painted, in ms. */
+async function echoLatency(): Promise<number> {
+  const painted = await echoPainted!;
+  const key = keyLog.find((k) => !k.ctrl);
+  if (!key) throw new Error('the key press never reached the page');
+  return painted - key.at;
+}
+
+/** Starts a flood that only Ctrl+C ends, and watches long tasks. */
+function startFlood(): { droppedBefore: number } {
+  longTasks = [];
+  longTaskObserver?.disconnect();
+  longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+  longTaskObserver.observe({ type: 'longtask' });
+  keyLog.length = 0;
+  const c = current();
+  const droppedBefore = c.dropped();
+  c.send('flood 1073741824 4096\r');
+  return { droppedBefore };
+}
+
+/** Bytes xterm has parsed so far: to see that the flood is flowing. */
+function parsedCount(): number {
+  return probe!.parsedMarks;
+}
+
+let stopPainted: Promise<number> | null = null;
+
+/** Arms a wait for the prompt that follows ^C to be painted: the flood has stopped on screen. */
+function armStop(): void {
+  const p = probe!;
+  stopPainted = paintedWhen(() => /\^C\r\nroot@web-01:~# $/.test(p.parsedText));
+}
+
+/** After Ctrl+C: key → output stopped on screen (ms), key waits during the flood, long tasks. */
+async function floodResult(droppedBefore: number): Promise<{ stopMs: number; keyWaits: number[]; longTasks: number[]; dropped: number; backlog: number }> {
+  const painted = await stopPainted!;
+  const ctrlC = keyLog.find((k) => k.ctrl && k.key.toLowerCase() === 'c');
+  if (!ctrlC) throw new Error('Ctrl+C never reached the page');
+  // Let the last output settle, then stop watching.
+  await new Promise((r) => setTimeout(r, 300));
+  longTaskObserver?.disconnect();
+  longTaskObserver = null;
+  return {
+    stopMs: painted - ctrlC.at,
+    backlog: ctrlC.backlog,
+    keyWaits: keyLog.map((k) => k.wait),
+    longTasks: longTasks.map((t) => t.duration),
+    dropped: current().dropped() - droppedBefore,
+  };
+}
+
+Object.assign(window, {
+  bench: {
+    mountConsole,
+    endToEnd,
+    raw,
+    paste,
+    pasteText,
+    socketOnly,
+    mountBare,
+    installProbe,
+    armEcho,
+    echoLatency,
+    startFlood,
+    parsedCount,
+    armStop,
+    floodResult,
+  },
+});

@@ -1,8 +1,18 @@
 #!/usr/bin/env node
-// Console throughput: 20 MB of guest output from the reference server's `flood` command through
-// WebSocket → hub → <vm-console> → xterm, against the same bytes written straight into a bare
-// xterm in the same page, plus the time for a 1 MB paste to reach the server intact. Run with
+// Console benchmark, two parts, each side by side with a bare page in the same run. Run with
 // `npm run bench:console` (node --import tsx). Prints numbers; never fails on timing.
+//
+// 1. Throughput: 20 MB of guest output from the reference server's `flood` command through
+//    WebSocket → hub → <vm-console> → xterm, against the same bytes written straight into a bare
+//    xterm in the same page, plus the time for a 1 MB paste to reach the server intact.
+// 2. Latency: what a person typing feels. For the element (page socket), the element with
+//    `consoleInWorker`, and a bare page (a raw WebSocket + the same xterm, same size and font):
+//    key → server and key → echo painted at an idle prompt, then floods during which keys are
+//    typed and Ctrl+C stops the output.
+//
+// Environment: BENCH_CONSOLE_BYTES (throughput flood, default 20 MiB), BENCH_CONSOLE_PRESSES
+// (idle presses, default 30), BENCH_CONSOLE_FLOODS (floods per mode, default 6),
+// BENCH_CONSOLE_PART (throughput | latency | both, default both).
 /* global window */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +22,9 @@ import { chromiumLaunchOptions, createProfileDir, findChromium } from '../../scr
 import { createLibGoServer } from '../../server/create-server.ts';
 
 const FLOOD_BYTES = Number(process.env.BENCH_CONSOLE_BYTES ?? 20 * 1024 * 1024);
+const PRESSES = Number(process.env.BENCH_CONSOLE_PRESSES ?? 30);
+const FLOODS = Number(process.env.BENCH_CONSOLE_FLOODS ?? 6);
+const PART = process.env.BENCH_CONSOLE_PART ?? 'both';
 const FLOOD_CHUNK = 4096;
 const PASTE_BYTES = 1024 * 1024;
 const MB = 1024 * 1024;
@@ -51,8 +64,10 @@ const browser = await puppeteer.launch({
 
 const fmt = (n, d = 1) => n.toFixed(d);
 const rows = [];
+const latency = [];
+const started = performance.now();
 try {
-  for (const [maxBatch, inWorker] of [[1, false], [1, true], [16, false], [16, true]]) {
+  for (const [maxBatch, inWorker] of PART === 'latency' ? [] : [[1, false], [1, true], [16, false], [16, true]]) {
     const server = await createLibGoServer({ maxBatch, metricsIntervalMs: 5000 });
     // Count what the simulated guest receives as console input (the bench owns this hook only).
     const received = { text: '', at: 0 };
@@ -105,12 +120,18 @@ try {
     await tab.close();
     await server.close();
   }
+  if (PART !== 'throughput') for (const mode of ['bare', 'page', 'worker']) latency.push(await measureLatency(mode));
 } finally {
   await browser.close();
   profile.remove();
   page.close();
 }
 
+if (rows.length > 0) printThroughput();
+if (latency.length > 0) printLatency();
+console.log(`\n(bench ran ${fmt((performance.now() - started) / 1000, 0)} s; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+
+function printThroughput() {
 console.log(`\n${fmt(FLOOD_BYTES / MB, 0)} MB of console output in ${FLOOD_CHUNK}-byte messages, headless Chromium, loopback`);
 console.log('server maxBatch | socket | socket→hub MB/s | end-to-end MB/s | bare xterm MB/s | ratio | bytes lost | dropped | xterm writes | 1 MB paste → server');
 for (const r of rows) {
@@ -121,3 +142,122 @@ for (const r of rows) {
 }
 console.log('socket→hub: the same flood into a counting sink (no terminal), the ceiling the source and transport set.');
 console.log('Target: ratio ≥ 0.9 and 0 bytes lost. Timing is printed, never asserted.');
+}
+
+/** Latency figures for one mode: 'bare' (raw WebSocket + xterm), 'page' or 'worker' (<vm-console>). */
+async function measureLatency(mode) {
+  const server = await createLibGoServer({ maxBatch: 16, metricsIntervalMs: 5000 });
+  const sim = server.sim;
+  // When the simulated guest receives each key (node's clock, like the press itself).
+  let lastInput = { text: '', at: 0 };
+  const originalInbound = sim.inbound.bind(sim);
+  sim.inbound = (conn, text) => {
+    try {
+      const msg = JSON.parse(text);
+      if (msg.type === 'console_input' && typeof msg.data?.content === 'string') lastInput = { text: msg.data.content, at: performance.now() };
+    } catch {
+      /* the simulation answers malformed input itself */
+    }
+    originalInbound(conn, text);
+  };
+  const login = await sim.login('admin', 'admin123');
+  const tab = await browser.newPage();
+  try {
+    await tab.goto(pageUrl);
+    await tab.waitForFunction(() => 'bench' in window);
+    if (mode === 'bare') await tab.evaluate((url, token) => window.bench.mountBare(url, token), server.url, login.token);
+    else await tab.evaluate((url, token, w) => window.bench.mountConsole(url, token, w), server.url, login.token, mode === 'worker');
+    await tab.evaluate(() => window.bench.installProbe('q'));
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+    // Idle: one key at a time at the prompt, echoed by the guest.
+    const toServer = [];
+    const toEcho = [];
+    for (let i = 0; i < PRESSES; i++) {
+      await tab.evaluate(() => window.bench.armEcho());
+      lastInput = { text: '', at: 0 };
+      const t0 = performance.now();
+      await tab.keyboard.press('q');
+      const deadline = Date.now() + 10_000;
+      while (lastInput.text !== 'q' && Date.now() < deadline) await sleep(0.5);
+      toServer.push(lastInput.at - t0);
+      toEcho.push(await tab.evaluate(() => window.bench.echoLatency()));
+      await sleep(40 + Math.random() * 40);
+    }
+    await tab.keyboard.down('Control');
+    await tab.keyboard.press('c');
+    await tab.keyboard.up('Control');
+    await sleep(200);
+
+    // Floods: keys typed while output pours in, then Ctrl+C.
+    const stops = [];
+    const keyWaits = [];
+    const tasks = [];
+    const backlogs = [];
+    let dropped = 0;
+    for (let f = 0; f < FLOODS; f++) {
+      const { droppedBefore } = await tab.evaluate(() => window.bench.startFlood());
+      await sleep(700);
+      for (let k = 0; k < 8; k++) {
+        await tab.keyboard.press('q');
+        await sleep(60 + Math.random() * 40);
+      }
+      await tab.evaluate(() => window.bench.armStop());
+      await tab.keyboard.down('Control');
+      await tab.keyboard.press('c');
+      await tab.keyboard.up('Control');
+      const r = await tab.evaluate((d) => window.bench.floodResult(d), droppedBefore);
+      stops.push(r.stopMs);
+      backlogs.push(r.backlog / 1024);
+      keyWaits.push(...r.keyWaits);
+      tasks.push(...r.longTasks);
+      dropped += r.dropped;
+      await sleep(200);
+    }
+    return { mode, toServer, toEcho, stops, keyWaits, tasks, dropped, backlogs };
+  } finally {
+    await tab.close();
+    await server.close();
+  }
+}
+
+function pct(values, p) {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+function printLatency() {
+  const bareRow = latency.find((r) => r.mode === 'bare');
+  const ratio = (v, b) => (bareRow && b > 0 ? ` (${(v / b).toFixed(2)}×)` : '');
+  const cell = (r, values, p, baseValues) => {
+    const v = pct(values, p);
+    return `${fmt(v)}${r.mode === 'bare' ? '' : ratio(v, pct(baseValues, p))}`;
+  };
+  console.log(`\nLatency, ms (headless Chromium, loopback, server maxBatch 16). ${PRESSES} idle presses; ${FLOODS} floods per mode with 8 keys typed and then Ctrl+C.`);
+  const lines = [
+    ['idle: key → server p50', (r) => cell(r, r.toServer, 50, bareRow?.toServer)],
+    ['idle: key → server p95', (r) => cell(r, r.toServer, 95, bareRow?.toServer)],
+    ['idle: key → echo painted p50', (r) => cell(r, r.toEcho, 50, bareRow?.toEcho)],
+    ['idle: key → echo painted p95', (r) => cell(r, r.toEcho, 95, bareRow?.toEcho)],
+    ['flood: key waits for main thread p50', (r) => cell(r, r.keyWaits, 50, bareRow?.keyWaits)],
+    ['flood: key waits for main thread p95', (r) => cell(r, r.keyWaits, 95, bareRow?.keyWaits)],
+    ['flood: Ctrl+C → output stopped p50', (r) => cell(r, r.stops, 50, bareRow?.stops)],
+    ['flood: Ctrl+C → output stopped max', (r) => cell(r, r.stops, 100, bareRow?.stops)],
+    ['flood: output waiting in page at Ctrl+C, KiB p50', (r) => fmt(pct(r.backlogs, 50), 0)],
+    ['flood: bytes dropped (all floods)', (r) => String(r.dropped)],
+    ['flood: long tasks (count, max ms)', (r) => `${r.tasks.length}${r.tasks.length ? `, max ${fmt(Math.max(...r.tasks), 0)}` : ''}`],
+  ];
+  const names = latency.map((r) => (r.mode === 'bare' ? 'bare page' : r.mode === 'page' ? 'element (page socket)' : 'element + consoleInWorker'));
+  const w0 = Math.max(...lines.map(([l]) => l.length));
+  const widths = names.map((n) => Math.max(n.length, 16));
+  console.log(`${''.padEnd(w0)} | ${names.map((n, i) => n.padStart(widths[i])).join(' | ')}`);
+  for (const [label, f] of lines) console.log(`${label.padEnd(w0)} | ${latency.map((r, i) => f(r).padStart(widths[i])).join(' | ')}`);
+  console.log('key → server: from the key press (sent by the harness) until the simulated guest has the character.');
+  console.log('key → echo painted: from the key event until xterm has rendered the echoed character (the frame it is drawn in).');
+  console.log('key waits: how long each key event waited for the main thread during a flood (event time → first handler).');
+  console.log('Ctrl+C → output stopped: from the key event until the prompt after ^C is rendered (all earlier output is on screen).');
+  console.log('output waiting in page: what the page holds unparsed when Ctrl+C is pressed (element queue + xterm write buffer); what is still in the socket, TCP and the server comes on top.');
+  console.log('long tasks: PerformanceObserver "longtask" entries (> 50 ms) during the floods. (×) = ratio to the bare page.');
+  console.log('Targets: echo ≤ 1.1× bare; flood key wait p95 ≤ 1.5× bare; Ctrl+C ≤ 1.2× bare; 0 bytes dropped; no long task > 50 ms.');
+}

@@ -91,7 +91,11 @@ describe('backpressure: a client that stops reading', () => {
     server.sim.reset(); // stop the flood
     // Before the fix: still connected after 15 s (until the 60 s pong timeout), +650 MB in 10 s.
     assert.equal(stillConnected, 0, `the stalled reader was not dropped within 15 s (RSS +${Math.round(peakGrowth / 2 ** 20)} MB)`);
-    assert.equal(code, 1005, 'closed like LibGo: a close frame without status');
+    // Like LibGo: a close frame without status when its queue overflows (1005), or no close frame
+    // at all when a write makes no progress past the write deadline (gorilla's writeWait; 1006).
+    // The simulated guest is paced by the send buffer, as TCP holds a real one back, so a stalled
+    // reader usually meets the deadline first; client-sender.test.ts covers the overflow itself.
+    assert.ok(code === 1005 || code === null, `closed like LibGo, not with status ${code}`);
     assert.ok(peakGrowth < 200 * 2 ** 20, `RSS grew by ${Math.round(peakGrowth / 2 ** 20)} MB`);
   });
 

@@ -64,6 +64,37 @@ export class ChunkQueue {
     return size;
   }
 
+  /**
+   * Removes and returns the oldest text, at most `maxChars` UTF-16 code units of it (at least one
+   * character, so progress is always made), splitting a chunk if needed but never a surrogate
+   * pair. The terminal's write slices come from here: xterm's parse cost is per character.
+   */
+  take(maxChars: number): string {
+    const out: string[] = [];
+    let n = 0;
+    while (this.length > 0 && n < maxChars) {
+      const chunk = this.chunks[this.head]!;
+      if (n + chunk.length <= maxChars) {
+        out.push(chunk);
+        n += chunk.length;
+        this.dropOldest();
+        continue;
+      }
+      let cut = maxChars - n;
+      const code = chunk.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut = cut > 1 || n > 0 ? cut - 1 : cut + 1;
+      if (cut <= 0) break;
+      const piece = chunk.slice(0, cut);
+      const size = utf8Length(piece);
+      this.chunks[this.head] = chunk.slice(cut);
+      this.sizes[this.head]! -= size;
+      this.total -= size;
+      out.push(piece);
+      break;
+    }
+    return out.length === 1 ? out[0]! : out.join('');
+  }
+
   /** The chunks from the `skip`-th oldest on, joined. */
   join(skip = 0): string {
     const start = this.head + Math.max(0, skip);

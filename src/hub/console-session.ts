@@ -37,6 +37,13 @@ export interface ConsoleSink {
 export interface ConsoleAttachment {
   /** Stops delivery; returns the sequence number to resume from with `attach(sink, seq)`. */
   detach(): number;
+  /**
+   * Asks the session to stop reading output from the socket (`true`) because this sink is behind,
+   * or to read again (`false`). Output is then held upstream (in the worker, the browser's socket
+   * buffer, TCP and finally the server), so nothing is lost. Returns true when the socket can
+   * do that; false means output keeps coming and a bounded sink may have to drop.
+   */
+  hold(held: boolean): boolean;
 }
 
 export interface InputProgress {
@@ -51,6 +58,8 @@ const DRAIN_POLL_MS = 8;
 export class ConsoleSession extends SessionBase {
   private readonly replay: ReplayBuffer;
   private readonly sinks = new Set<ConsoleSink>();
+  /** Sinks that asked to hold output; the socket reads while this is empty. */
+  private readonly holders = new Set<ConsoleSink>();
   private vmStatusValue: VmStatus | null = null;
   private eofSeen = false;
   private inputChain: Promise<void> = Promise.resolve();
@@ -94,9 +103,28 @@ export class ConsoleSession extends SessionBase {
     return {
       detach: () => {
         this.sinks.delete(sink);
+        this.setHold(sink, false);
         return this.replay.nextSeq;
       },
+      hold: (held) => {
+        if (!this.sinks.has(sink)) return false;
+        this.setHold(sink, held);
+        return this.socket.canPauseReading;
+      },
     };
+  }
+
+  private setHold(sink: ConsoleSink, held: boolean): void {
+    if (held) this.holders.add(sink);
+    else this.holders.delete(sink);
+    // The slowest attached terminal sets the pace: the others wait, nobody loses output.
+    this.socket.pauseReading(this.holders.size > 0);
+  }
+
+  override rebind(options: VmSocketOptions, connect: boolean): void {
+    super.rebind(options, connect);
+    // A terminal still behind keeps holding the new socket too.
+    if (this.holders.size > 0) this.socket.pauseReading(true);
   }
 
   /** Forgets the replayed output (the user pressed "clear"); live output is unaffected. */

@@ -48,6 +48,7 @@ export class LazyVmSocket {
   private real: VmSocket | null = null;
   private wanted = false;
   private closed = false;
+  private readingPaused = false;
   private snapshot: SocketSnapshot = { state: 'idle', attempt: 0, nextRetryAt: null, lastError: null, lastCloseCode: null };
 
   constructor(private readonly options: VmSocketOptions) {
@@ -66,6 +67,17 @@ export class LazyVmSocket {
 
   get bufferedAmount(): number {
     return this.real?.bufferedAmount ?? 0;
+  }
+
+  /** True when the socket can stop reading output (see `VmSocket.pauseReading`). */
+  get canPauseReading(): boolean {
+    return this.real?.canPauseReading ?? false;
+  }
+
+  /** Stops (`true`) or resumes reading output; remembered until the real socket exists. */
+  pauseReading(paused: boolean): void {
+    this.readingPaused = paused;
+    this.real?.pauseReading(paused);
   }
 
   connect(): void {
@@ -93,6 +105,7 @@ export class LazyVmSocket {
     if (this.closed || this.real) return;
     const real = new VmSocket(this.options);
     this.real = real;
+    if (this.readingPaused) real.pauseReading(true);
     real.events.on('state', (s) => this.events.emit('state', s));
     real.events.on('message', (m) => this.events.emit('message', m));
     real.events.on('decode-error', (e) => this.events.emit('decode-error', e));

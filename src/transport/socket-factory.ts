@@ -16,6 +16,12 @@ export interface WebSocketLike {
   onerror: ((ev: Event) => void) | null;
   send(data: string): void;
   close(code?: number, reason?: string): void;
+  /**
+   * Optional flow control: stop (`true`) or resume delivering messages. A socket that has it
+   * holds unread output upstream instead of delivering it (the worker socket); a browser
+   * `WebSocket` does not.
+   */
+  pauseReading?(paused: boolean): void;
 }
 
 /** Opens a socket at once, as `new WebSocket` does. */

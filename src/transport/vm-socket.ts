@@ -135,6 +135,7 @@ export class VmSocket {
   private readonly pending = new Map<string, PendingRequest>();
   private requestCounter = 0;
   private onlineListener: (() => void) | null = null;
+  private readingPaused = false;
 
   constructor(options: VmSocketOptions) {
     this.vmName = validateVmName(options.vmName);
@@ -174,6 +175,20 @@ export class VmSocket {
   /** Bytes the browser has not yet put on the wire; 0 when there is no socket. */
   get bufferedAmount(): number {
     return this.ws?.bufferedAmount ?? 0;
+  }
+
+  /** True when the socket in use can stop reading (`WebSocketLike.pauseReading`). */
+  get canPauseReading(): boolean {
+    return typeof this.ws?.pauseReading === 'function';
+  }
+
+  /**
+   * Stops (`true`) or resumes reading messages, where the socket can (the worker socket can; a
+   * page WebSocket cannot, and this is then a no-op). Kept across reconnects.
+   */
+  pauseReading(paused: boolean): void {
+    this.readingPaused = paused;
+    this.ws?.pauseReading?.(paused);
   }
 
   connect(): void {
@@ -275,6 +290,7 @@ export class VmSocket {
       return;
     }
     this.ws = ws;
+    if (this.readingPaused) ws.pauseReading?.(true);
     ws.onopen = () => gen === this.generation && this.handleOpen();
     ws.onmessage = (ev) => gen === this.generation && this.handleFrame(ev.data);
     ws.onclose = (ev) => gen === this.generation && this.handleClose(ev.code, false);
@@ -302,6 +318,8 @@ export class VmSocket {
 
   private heartbeatTick(): void {
     const now = this.o.timers.now();
+    // While reading is paused the silence is ours (output waits unread), not a dead peer's.
+    if (this.readingPaused && this.canPauseReading) this.lastHeard = now;
     if (now - this.lastHeard >= 2 * this.o.heartbeatMs) {
       // Silent for two periods: the TCP connection may look open for minutes; replace it now.
       this.handleClose(4000, true);

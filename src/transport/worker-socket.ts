@@ -5,45 +5,135 @@
  * together are joined with `\n` — exactly how the LibGo server batches messages itself, so
  * `decode` needs no change — and posted as one message.
  *
+ * Flow control, so that a page that falls behind delays output instead of losing it: the worker
+ * posts only as much as the page has granted (a credit window of `CREDIT_CHARS`). The page grants
+ * credit back as it handles each batch, and stops granting while `pauseReading(true)` is in force
+ * (its terminal is behind). Out of credit, the worker stops reading: with `WebSocketStream` (where
+ * the browser has it) unread frames stay in the browser's socket and TCP holds the server back,
+ * as a guest is held back by a slow serial reader; with a plain WebSocket the worker keeps what
+ * arrives in its own memory. Either way nothing is dropped and order is kept.
+ *
  * The worker comes from a Blob URL. Where that is not allowed (a CSP without `worker-src blob:`,
  * no Worker at all) the socket falls back to an ordinary WebSocket in the page, silently: the only
- * difference is speed.
+ * difference is speed, and that a page socket cannot pause.
  */
 import { browserSocketFactory, type SyncSocketFactory, type WebSocketLike } from './socket-factory.js';
 
-// Plain JavaScript, kept tiny: it runs as-is in the worker.
-const WORKER_SOURCE = `
-let ws = null, queue = [], scheduled = false, polling = false;
-const report = () => postMessage({ t: 'b', b: ws ? ws.bufferedAmount : 0 });
-const flush = () => {
+/** Characters of output the worker may post before the page grants more. */
+export const CREDIT_CHARS = 256 * 1024;
+
+/**
+ * The worker's program. Plain JavaScript, kept small: it runs as-is in the worker, where `self` is
+ * the worker's global scope (tests run it in the page with a stand-in `self`).
+ */
+export const WORKER_SOURCE = `
+const W = self;
+let credit = ${CREDIT_CHARS};
+let items = [], queued = 0, scheduled = false;
+let sock = null, reader = null, reading = false, buffered = 0, polling = false, finished = false;
+const post = (m) => W.postMessage(m);
+const size = (d) => typeof d === 'string' ? d.length : (d.byteLength || 0);
+const report = () => post({ t: 'b', b: sock ? sock.buffered() : 0 });
+// Posts what is queued within the credit (at least one frame), joining text frames with \\n.
+const flush = (all) => {
   scheduled = false;
-  if (queue.length === 0) return;
-  const data = queue.length === 1 ? queue[0] : queue.join('\\n');
-  queue = [];
-  postMessage({ t: 'm', data });
+  while (items.length > 0 && (all || credit > 0)) {
+    if (typeof items[0] !== 'string') {
+      const d = items.shift(); queued -= size(d); credit -= size(d);
+      post({ t: 'm', data: d });
+      continue;
+    }
+    const batch = [];
+    let n = -1;
+    while (items.length > 0 && typeof items[0] === 'string' && (all || batch.length === 0 || n + 1 + items[0].length <= credit)) {
+      const d = items.shift(); queued -= d.length; n += 1 + d.length; batch.push(d);
+    }
+    credit -= n;
+    post({ t: 'm', data: batch.length === 1 ? batch[0] : batch.join('\\n') });
+  }
 };
-const poll = () => {
-  report();
-  if (ws && ws.bufferedAmount > 0) setTimeout(poll, 8); else polling = false;
+const enqueue = (d) => {
+  items.push(d); queued += size(d);
+  if (!scheduled) { scheduled = true; W.setTimeout(() => flush(false), 0); }
 };
-onmessage = (e) => {
+// Stream mode: read only while the page has room; unread frames stay in the browser and TCP.
+const pump = async () => {
+  if (reading || !reader) return;
+  reading = true;
+  try {
+    while (!finished && queued < credit) {
+      const r = await reader.read();
+      if (r.done) break;
+      enqueue(r.value);
+    }
+  } catch {}
+  reading = false;
+};
+const finish = async (code, reason, wasClean, error) => {
+  if (finished) return;
+  finished = true;
+  // Everything the socket delivered reaches the page before the close, credit or not.
+  if (reader) { try { for (;;) { const r = await reader.read(); if (r.done) break; enqueue(r.value); } } catch {} }
+  flush(true);
+  if (error) post({ t: 'error' });
+  post({ t: 'close', code, reason, wasClean });
+  W.close();
+};
+const openStream = (url, protocols) => {
+  const wss = new W.WebSocketStream(url, protocols ? { protocols } : undefined);
+  let writer = null;
+  sock = {
+    buffered: () => buffered,
+    send: (data) => {
+      if (!writer) return;
+      buffered += data.length;
+      writer.write(data).then(() => { buffered -= data.length; report(); }, () => {});
+      report();
+    },
+    close: (code, reason) => {
+      try { wss.close(code === undefined ? undefined : { closeCode: code, reason: reason || '' }); } catch { wss.close(); }
+    },
+  };
+  wss.opened.then((o) => {
+    reader = o.readable.getReader();
+    writer = o.writable.getWriter();
+    post({ t: 'open', protocol: o.protocol || '' });
+    pump();
+  }, () => {});
+  wss.closed.then(
+    (c) => finish(c && c.closeCode ? c.closeCode : 1005, (c && c.reason) || '', true, false),
+    () => finish(1006, '', false, true),
+  );
+};
+const openSocket = (url, protocols) => {
+  const ws = protocols ? new W.WebSocket(url, protocols) : new W.WebSocket(url);
+  const poll = () => { report(); if (ws.bufferedAmount > 0) W.setTimeout(poll, 8); else polling = false; };
+  sock = {
+    buffered: () => ws.bufferedAmount,
+    send: (data) => { ws.send(data); if (!polling) { polling = true; poll(); } },
+    close: (code, reason) => ws.close(code, reason),
+  };
+  ws.onopen = () => post({ t: 'open', protocol: ws.protocol });
+  // A plain WebSocket cannot stop reading: what the page has no room for waits here.
+  ws.onmessage = (ev) => enqueue(ev.data);
+  ws.onerror = () => { if (!finished) post({ t: 'error' }); };
+  ws.onclose = (ev) => finish(ev.code, ev.reason, ev.wasClean, false);
+};
+W.onmessage = (e) => {
   const m = e.data;
   if (m.t === 'open') {
-    try { ws = m.protocols ? new WebSocket(m.url, m.protocols) : new WebSocket(m.url); }
-    catch { postMessage({ t: 'error' }); postMessage({ t: 'close', code: 1006, reason: '', wasClean: false }); return; }
-    ws.onopen = () => postMessage({ t: 'open', protocol: ws.protocol });
-    ws.onmessage = (ev) => {
-      if (typeof ev.data !== 'string') { flush(); postMessage({ t: 'm', data: ev.data }); return; }
-      queue.push(ev.data);
-      if (!scheduled) { scheduled = true; setTimeout(flush, 0); }
-    };
-    ws.onerror = () => postMessage({ t: 'error' });
-    ws.onclose = (ev) => { flush(); postMessage({ t: 'close', code: ev.code, reason: ev.reason, wasClean: ev.wasClean }); close(); };
-  } else if (m.t === 'send' && ws) {
-    ws.send(m.data);
-    if (!polling) { polling = true; poll(); }
-  } else if (m.t === 'close' && ws) {
-    ws.close(m.code, m.reason);
+    try {
+      if (typeof W.WebSocketStream === 'function') openStream(m.url, m.protocols);
+      else openSocket(m.url, m.protocols);
+    } catch { finished = true; post({ t: 'error' }); post({ t: 'close', code: 1006, reason: '', wasClean: false }); W.close(); }
+  } else if (m.t === 'credit') {
+    credit += m.n;
+    if (!scheduled && items.length > 0) { scheduled = true; W.setTimeout(() => flush(false), 0); }
+    pump();
+  } else if (m.t === 'send' && sock) {
+    sock.send(m.data);
+  } else if (m.t === 'close' && sock) {
+    sock.close(m.code, m.reason);
   }
 };
 `;
@@ -67,7 +157,7 @@ type WorkerEvent =
   | { t: 'error' }
   | { t: 'close'; code: number; reason: string; wasClean: boolean };
 
-class WorkerWebSocket implements WebSocketLike {
+export class WorkerWebSocket implements WebSocketLike {
   readyState = 0;
   protocol = '';
   onopen: ((ev: Event) => void) | null = null;
@@ -76,15 +166,18 @@ class WorkerWebSocket implements WebSocketLike {
   onerror: ((ev: Event) => void) | null = null;
   private reported = 0;
   private sentSinceReport = 0;
-  private worker: Worker | null;
+  private worker: Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'> | null;
   /** Set when the worker could not run: everything goes through a page WebSocket instead. */
   private direct: WebSocketLike | null = null;
   private heardFromWorker = false;
+  private paused = false;
+  /** Credit for batches handled while paused, granted when reading resumes. */
+  private owed = 0;
 
   constructor(
     private readonly url: string,
     private readonly protocols: string[] | undefined,
-    worker: Worker,
+    worker: Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>,
   ) {
     this.worker = worker;
     worker.onmessage = (e: MessageEvent<WorkerEvent>) => {
@@ -125,9 +218,14 @@ class WorkerWebSocket implements WebSocketLike {
         this.protocol = m.protocol;
         this.onopen?.(new Event('open'));
         return;
-      case 'm':
+      case 'm': {
         this.onmessage?.(new MessageEvent('message', { data: m.data }));
+        // Handled (the terminal may have asked to pause while it was): give the room back.
+        const n = typeof m.data === 'string' ? m.data.length : m.data instanceof ArrayBuffer ? m.data.byteLength : 0;
+        if (this.paused) this.owed += n;
+        else this.grant(n);
         return;
+      }
       case 'b':
         this.reported = m.b;
         this.sentSinceReport = 0;
@@ -144,7 +242,23 @@ class WorkerWebSocket implements WebSocketLike {
     }
   }
 
+  /** Stops (`true`) or resumes granting the worker credit: paused, it stops reading the socket. */
+  pauseReading? = (paused: boolean): void => {
+    this.paused = paused;
+    if (!paused && this.owed > 0) {
+      const n = this.owed;
+      this.owed = 0;
+      this.grant(n);
+    }
+  };
+
+  private grant(n: number): void {
+    if (n > 0) this.worker?.postMessage({ t: 'credit', n });
+  }
+
   private fallBack(): void {
+    // A page WebSocket cannot pause: say so, so nothing relies on it.
+    this.pauseReading = undefined;
     this.worker?.terminate();
     this.worker = null;
     const ws = browserSocketFactory(this.url, this.protocols);

@@ -24,6 +24,19 @@ describe('ChunkQueue', () => {
     expect(q.bytes).to.equal(size(all.slice(3000).join('')));
   });
 
+  it('takes bounded slices from the front in order, counting bytes, never splitting a pair', () => {
+    const q = new ChunkQueue();
+    q.push('ab');
+    q.push('cdé');
+    q.push('😀f');
+    expect(q.take(3)).to.equal('abc');
+    expect(q.bytes).to.equal(8); // 'dé' 3 bytes + '😀f' 5 bytes
+    expect(q.take(3)).to.equal('dé'); // '😀' is two code units: it does not fit, it waits
+    expect(q.take(1)).to.equal('😀'); // a whole pair rather than nothing
+    expect(q.take(10)).to.equal('f');
+    expect([q.bytes, q.length, q.take(5)]).to.deep.equal([0, 0, '']);
+  });
+
   it('replaces the oldest chunk and keeps the byte count right; empty is harmless', () => {
     const q = new ChunkQueue();
     expect(q.dropOldest()).to.equal(0);

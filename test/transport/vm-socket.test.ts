@@ -188,6 +188,24 @@ describe('VmSocket', () => {
     expect(t.sockets.length).to.equal(2);
   });
 
+  it('reading paused by a terminal that is behind is not mistaken for a silent server; resumed, silence counts again', async () => {
+    const t = setup();
+    t.socket.connect();
+    await t.step();
+    const ws = t.sockets[0]!;
+    const paused: boolean[] = [];
+    (ws as { pauseReading?: (p: boolean) => void }).pauseReading = (p) => paused.push(p);
+    ws.open();
+    t.socket.pauseReading(true);
+    expect(paused).to.deep.equal([true]);
+    t.timers.advance(10_000);
+    expect(ws.closedWith).to.equal(null);
+    expect(t.socket.state.state).to.equal('open');
+    t.socket.pauseReading(false);
+    t.timers.advance(2000);
+    expect(ws.closedWith).to.deep.equal({ code: 4000, reason: 'heartbeat timeout' });
+  });
+
   it('stays connected while the server keeps talking', async () => {
     const t = setup();
     t.socket.connect();

@@ -474,6 +474,8 @@ export class VmConsole extends LitElement {
       }),
       maxPendingBytes: this.validMaxPending(),
       marker: (bytes) => droppedMarker(bytes),
+      // Behind: hold output upstream (lossless where the socket can pause) rather than drop it.
+      hold: (held) => this.attachment?.handle.hold(held) ?? false,
     });
     this.observeSize();
     // Also without a ResizeObserver callback (none comes in a background tab): open when sized.
@@ -601,6 +603,7 @@ export class VmConsole extends LitElement {
       eof: () => this.onEof(),
     };
     this.attachment = { session, handle: session.attach(sink, from) };
+    if (queue.held) this.attachment.handle.hold(true);
   }
 
   private detach(): void {

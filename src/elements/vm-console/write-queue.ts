@@ -1,20 +1,28 @@
 /**
- * Flow control between the console session and xterm. Output is queued as it arrives and written
- * as ONE `write(data, callback)` per animation frame. xterm's callbacks tell how much it has yet
- * to parse: up to `HIGH_WATER_BYTES` may be in flight, so the terminal always has the next batch
- * waiting (waiting for each callback before writing again leaves it idle for a timer tick per
- * batch, which halved flood throughput); above it, output waits here. The queue is bounded in
- * bytes: when a flood outruns the terminal, the OLDEST pending output is dropped, a single
- * visible marker line takes its place, and the dropped bytes are counted. Nothing is reordered
- * and nothing is dropped silently.
+ * Flow control between the console session and xterm.
+ *
+ * - Idle: output is written at once (an echo must not wait for the next animation frame: xterm
+ *   renders in the frame after the write, so deferring costs a whole frame per keystroke).
+ * - Flowing: output that arrives while earlier output is still being parsed is batched and
+ *   written on the next frame or write callback, whichever comes first.
+ * - Sliced: no write is larger than `SLICE_CHARS`. xterm only yields to the event loop between
+ *   writes (after ~12 ms of parsing), so a multi-megabyte write is one long task that a keystroke
+ *   waits behind; slices let it yield.
+ * - Fed: up to `HIGH_WATER_BYTES` may be in flight, so the terminal always has the next slice
+ *   waiting (waiting for each callback before writing again leaves it idle for a timer tick).
+ * - Held, not dropped: when output piles up here, the source is asked to stop (`hold`). A source
+ *   that can (a socket that stops reading) makes the pipeline lossless and the bound is lifted.
+ *   Only a source that cannot stop makes the bound drop the OLDEST pending output, with a single
+ *   visible marker line in its place and the dropped bytes counted. Nothing is reordered and
+ *   nothing is dropped silently.
  */
 import { createDrawClock } from '../../controllers/draw-clock.js';
 import { ChunkQueue } from '../../hub/chunk-queue.js';
 
 export interface WriteQueueOptions {
-  /** Hands one batch to the terminal; `done` must be called once it has been processed. */
+  /** Hands one slice to the terminal; `done` must be called once it has been processed. */
   write(data: string, done: () => void): void;
-  /** Bound on output waiting to be written, in UTF-8 bytes. */
+  /** Bound on output waiting to be written, in UTF-8 bytes (when the source cannot be held). */
   maxPendingBytes: number;
   /** Text written in place of dropped output (a full line, styled). */
   marker(droppedBytes: number): string;
@@ -22,6 +30,11 @@ export interface WriteQueueOptions {
   onDrop?(totalDroppedBytes: number): void;
   /** Runs `fn` soon (next frame); returns a cancel function. */
   schedule?(fn: () => void): () => void;
+  /**
+   * Asks the source to stop (`true`) or go on (`false`) delivering output. Returns true when the
+   * source will stop; then nothing needs dropping, output is only delayed.
+   */
+  hold?(held: boolean): boolean;
 }
 
 // rAF does not run in a background tab; the terminal still has to keep up (it parses without
@@ -33,6 +46,16 @@ export const frameScheduler = (fn: () => void): (() => void) => terminalClock.sc
 
 /** Bytes handed to xterm and not yet parsed, above which output waits in this queue. */
 export const HIGH_WATER_BYTES = 512 * 1024;
+/**
+ * The largest single write, in UTF-16 code units. xterm parses a flood at roughly 20–40 MB/s on
+ * one core, so 64 Ki characters is 2–3 ms of parsing: small enough that a key waits for at most
+ * one slice past xterm's own 12 ms budget, large enough that the per-write overhead is noise.
+ */
+export const SLICE_CHARS = 64 * 1024;
+/** Output up to this size that finds the terminal idle is written at once, without a frame's wait. */
+export const IMMEDIATE_BYTES = 16 * 1024;
+/** Pending output above which the source is asked to hold (capped at half the bound). */
+export const HOLD_AT_BYTES = 512 * 1024;
 
 export class WriteQueue {
   private readonly queue = new ChunkQueue();
@@ -44,6 +67,9 @@ export class WriteQueue {
   private inFlightBytes = 0;
   private cancelScheduled: (() => void) | null = null;
   private disposed = false;
+  private holding = false;
+  /** The source agreed to hold: output is delayed upstream, nothing here may be dropped. */
+  private lossless = false;
   private readonly schedule: (fn: () => void) => () => void;
   maxPendingBytes: number;
 
@@ -77,10 +103,20 @@ export class WriteQueue {
     return this.inFlightBytes === 0 && this.queue.bytes === 0 && this.unreported === 0;
   }
 
+  /** True while the source has been asked to hold its output. */
+  get held(): boolean {
+    return this.holding;
+  }
+
   push(text: string): void {
     if (this.disposed || text === '') return;
     this.queue.push(text);
-    this.enforceBound();
+    this.updateHold();
+    if (!this.lossless) this.enforceBound();
+    if (this.inFlightBytes === 0 && !this.cancelScheduled && this.queue.bytes <= IMMEDIATE_BYTES) {
+      this.flush();
+      return;
+    }
     this.kick();
   }
 
@@ -97,6 +133,7 @@ export class WriteQueue {
   clear(): void {
     this.queue.clear();
     this.unreported = 0;
+    this.updateHold();
   }
 
   dispose(): void {
@@ -104,6 +141,19 @@ export class WriteQueue {
     this.cancelScheduled?.();
     this.cancelScheduled = null;
     this.clear();
+  }
+
+  private updateHold(): void {
+    if (!this.options.hold) return;
+    const holdAt = Math.min(HOLD_AT_BYTES, Math.max(1, this.maxPendingBytes) / 2);
+    if (!this.holding && this.queue.bytes > holdAt) {
+      this.holding = true;
+      this.lossless = this.options.hold(true);
+    } else if (this.holding && (this.queue.bytes <= holdAt / 4 || this.disposed)) {
+      this.holding = false;
+      this.lossless = false;
+      this.options.hold(false);
+    }
   }
 
   private enforceBound(): void {
@@ -133,18 +183,26 @@ export class WriteQueue {
     });
   }
 
+  /** Writes slices until xterm has enough in flight or nothing is left. */
   private flush(): void {
-    if (this.disposed || this.saturated) return;
-    if (this.queue.bytes === 0 && this.unreported === 0) return;
+    if (this.cancelScheduled) {
+      this.cancelScheduled();
+      this.cancelScheduled = null;
+    }
+    while (!this.disposed && !this.saturated && (this.queue.bytes > 0 || this.unreported > 0)) this.writeSlice();
+    this.updateHold();
+  }
+
+  private writeSlice(): void {
     let data = '';
     if (this.unreported > 0) {
       data = this.options.marker(this.unreported);
       this.unreported = 0;
     }
-    data += this.queue.join();
-    const size = this.queue.bytes;
+    const before = this.queue.bytes;
+    data += this.queue.take(SLICE_CHARS);
+    const size = before - this.queue.bytes;
     this.writtenTotal += size;
-    this.queue.clear();
     // Markers count too: what matters is how much xterm has left to parse.
     const weight = Math.max(size, 1);
     this.inFlightBytes += weight;
@@ -155,13 +213,8 @@ export class WriteQueue {
       called = true;
       this.inFlightBytes -= weight;
       if (this.disposed || this.queue.bytes + this.unreported === 0) return;
-      if (this.saturated) return;
-      // Output that piled up while xterm was saturated is already coalesced: write it now rather
-      // than a frame later.
-      if (this.cancelScheduled) {
-        this.cancelScheduled();
-        this.cancelScheduled = null;
-      }
+      // Output that piled up while xterm was busy is already coalesced: write it now rather than
+      // a frame later.
       this.flush();
     });
   }

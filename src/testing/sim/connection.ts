@@ -14,6 +14,11 @@ export interface ConnectionSink {
    * frame"; a transport must map them to what a browser would then observe.
    */
   close(code: number, reason: string): void;
+  /**
+   * Bytes sent and not yet taken by the network (the `ws` socket's `bufferedAmount`), where the
+   * transport can tell: a guest's output is held back by TCP, so long outputs wait on it.
+   */
+  bufferedAmount?(): number;
 }
 
 export type Route = 'monitor' | 'console';
@@ -78,6 +83,11 @@ export class ClientConnection implements SimConnection {
 
   get queued(): number {
     return this.queue.length;
+  }
+
+  /** Bytes the transport holds for this client (0 where it cannot tell). */
+  get transportBuffered(): number {
+    return this.closed ? 0 : (this.sink.bufferedAmount?.() ?? 0);
   }
 
   get stalled(): boolean {

@@ -23,6 +23,8 @@ export interface SerialConsoleHost {
   emit(content: string, eof?: boolean): void;
   /** The fullest send queue among this VM's console sockets, so long outputs can wait for it. */
   pressure(): number;
+  /** The fullest transport send buffer among this VM's console sockets, in bytes (0 if unknown). */
+  transportBacklog?(): number;
   /** Models a client too slow to drain its queue, so `burst` can overflow it on purpose. */
   blockWriter(blocked: boolean): void;
 }
@@ -32,6 +34,12 @@ type TtyState = 'off' | 'booting' | 'login' | 'password' | 'shell' | 'busy';
 /** Flood output waits while a socket holds this many messages, well under the 256 that drop it. */
 const PRESSURE_LIMIT = 128;
 const MAX_MESSAGES_PER_TURN = 128;
+/**
+ * Flood output also waits while a socket's transport holds this many bytes: a guest writing to a
+ * serial port is held back by TCP when the reader falls behind. Without it the server would buffer
+ * the whole flood at once, and a key typed during it (Ctrl+C) would queue behind all of it.
+ */
+const TRANSPORT_LIMIT_BYTES = 256 * 1024;
 
 export class SerialConsole {
   private state: TtyState = 'off';
@@ -250,11 +258,13 @@ export class SerialConsole {
     const step = () => {
       if (generation !== this.generation) return;
       const room = PRESSURE_LIMIT - this.host.pressure();
-      if (room <= 0) {
+      const transportRoom = TRANSPORT_LIMIT_BYTES - (this.host.transportBacklog?.() ?? 0);
+      if (room <= 0 || transportRoom <= 0) {
         this.schedule(step, 1);
         return;
       }
-      for (let i = 0; i < Math.min(room, MAX_MESSAGES_PER_TURN) && sent < total; i++) {
+      const messages = Math.min(room, MAX_MESSAGES_PER_TURN, Math.ceil(transportRoom / Math.max(1, chunk)));
+      for (let i = 0; i < messages && sent < total; i++) {
         const n = Math.min(chunk, total - sent);
         this.flushCollected();
         this.host.emit(floodSlice(sent, sent + n));

@@ -138,6 +138,7 @@ export class LibGoSim {
         uptimeSeconds: () => machine.uptimeSeconds(this.clock.now()),
         emit: (content, eof = false) => this.broadcastConsole(spec.name, content, eof),
         pressure: () => this.consolePressure(spec.name),
+        transportBacklog: () => this.consoleTransportBacklog(spec.name),
         blockWriter: (blocked) => {
           this.writerBlockedNow = blocked;
         },
@@ -330,6 +331,12 @@ export class LibGoSim {
 
   private broadcastConsole(vmName: string, content: string, eof: boolean): void {
     for (const c of this.connectionsOf(vmName, 'console')) c.enqueue('console', { content, eof });
+  }
+
+  private consoleTransportBacklog(vmName: string): number {
+    let max = 0;
+    for (const c of this.connectionsOf(vmName, 'console')) max = Math.max(max, c.transportBuffered);
+    return max;
   }
 
   private consolePressure(vmName: string): number {

@@ -1,9 +1,9 @@
 // The console's flow control, driven by hand: a fake frame scheduler and a terminal whose write
 // callback the test releases.
 import { expect } from '@open-wc/testing';
-import { HIGH_WATER_BYTES, WriteQueue, tailWithinBytes } from '../../../src/elements/vm-console/write-queue.js';
+import { HIGH_WATER_BYTES, HOLD_AT_BYTES, SLICE_CHARS, WriteQueue, tailWithinBytes } from '../../../src/elements/vm-console/write-queue.js';
 
-function harness(maxPendingBytes = 100) {
+function harness(maxPendingBytes = 100, hold?: (held: boolean) => boolean) {
   const frames: (() => void)[] = [];
   const writes: { data: string; done: () => void }[] = [];
   const queue = new WriteQueue({
@@ -14,55 +14,151 @@ function harness(maxPendingBytes = 100) {
       frames.push(fn);
       return () => frames.splice(frames.indexOf(fn), 1);
     },
+    hold,
   });
   const frame = () => frames.splice(0).forEach((f) => f());
-  return { queue, frames, writes, frame };
+  /** Lets the terminal finish every write so far (and any that finishing starts). */
+  const drain = () => {
+    for (let i = 0; i < writes.length; i++) writes[i]!.done();
+  };
+  const written = () => writes.map((w) => w.data).join('');
+  return { queue, frames, writes, frame, drain, written };
 }
 
 describe('WriteQueue (console flow control)', () => {
-  it('batches every chunk of a frame into one write, and keeps xterm fed below the high-water mark', () => {
+  it('writes an echo at once when the terminal is idle, without waiting for a frame', () => {
     const h = harness(1000);
     h.queue.push('a');
+    expect(h.writes.map((w) => w.data)).to.deep.equal(['a']);
+    expect(h.frames).to.have.length(0);
+    h.writes[0]!.done();
+    expect(h.queue.idle).to.equal(true);
+    h.queue.push('b');
+    expect(h.writes.map((w) => w.data)).to.deep.equal(['a', 'b']);
+  });
+
+  it('batches output that keeps flowing into one write per frame, and keeps xterm fed', () => {
+    const h = harness(1000);
+    h.queue.push('a');
+    // 'a' is being parsed: what follows waits for the next frame, together.
     h.queue.push('b');
     h.queue.push('c');
-    expect(h.writes).to.have.length(0);
+    expect(h.writes.map((w) => w.data)).to.deep.equal(['a']);
     expect(h.frames).to.have.length(1);
     h.frame();
-    expect(h.writes.map((w) => w.data)).to.deep.equal(['abc']);
+    expect(h.writes.map((w) => w.data)).to.deep.equal(['a', 'bc']);
     h.queue.push('d');
     h.queue.push('e');
-    // Little is in flight: the next frame writes again without waiting for the callback.
-    expect(h.frames).to.have.length(1);
+    // Little is in flight: the next frame writes again without waiting for the callbacks.
     h.frame();
-    expect(h.writes.map((w) => w.data)).to.deep.equal(['abc', 'de']);
+    expect(h.writes.map((w) => w.data)).to.deep.equal(['a', 'bc', 'de']);
     expect(h.queue.idle).to.equal(false);
-    h.writes[0]!.done();
-    h.writes[1]!.done();
+    h.drain();
     expect(h.queue.idle).to.equal(true);
     expect(h.frames).to.have.length(0);
     expect(h.queue.writtenBytes).to.equal(5);
-    expect(h.queue.batchCount).to.equal(2);
+    expect(h.queue.batchCount).to.equal(3);
   });
 
-  it('waits for xterm above the high-water mark, then writes what piled up as one batch', () => {
-    const h = harness(4 * HIGH_WATER_BYTES);
-    const big = 'x'.repeat(HIGH_WATER_BYTES);
-    h.queue.push(big);
+  it('a write callback that finds output waiting writes it at once, not a frame later', () => {
+    const h = harness(1000);
+    h.queue.push('a');
+    h.queue.push('b');
+    h.writes[0]!.done();
+    expect(h.writes.map((w) => w.data)).to.deep.equal(['a', 'b']);
+    expect(h.frames).to.have.length(0);
+  });
+
+  it('never hands xterm more than one slice per write, so it can yield between them', () => {
+    const h = harness(8 * 1024 * 1024);
+    h.queue.push('x');
+    const flood = 'y'.repeat(3 * SLICE_CHARS + 123);
+    h.queue.push(flood);
+    h.queue.push('z'.repeat(SLICE_CHARS / 2));
     h.frame();
-    expect(h.writes).to.have.length(1);
+    h.drain();
+    expect(h.written()).to.equal(`x${flood}${'z'.repeat(SLICE_CHARS / 2)}`);
+    expect(Math.max(...h.writes.map((w) => w.data.length))).to.be.at.most(SLICE_CHARS);
+    expect(h.writes.length).to.be.at.least(5);
+    expect(h.queue.droppedBytes).to.equal(0);
+  });
+
+  it('slices never split a surrogate pair', () => {
+    const h = harness(8 * 1024 * 1024);
+    h.queue.push('x');
+    // A pair straddles the slice boundary.
+    const text = `${'a'.repeat(SLICE_CHARS - 1)}🚀${'b'.repeat(10)}`;
+    h.queue.push(text);
+    h.frame();
+    h.drain();
+    expect(h.written()).to.equal(`x${text}`);
+    for (const w of h.writes) {
+      const last = w.data.charCodeAt(w.data.length - 1);
+      expect(last >= 0xd800 && last <= 0xdbff, 'a slice ends in half a pair').to.equal(false);
+    }
+  });
+
+  it('waits for xterm above the high-water mark, then writes what piled up', () => {
+    const h = harness(8 * HIGH_WATER_BYTES);
+    h.queue.push('x');
+    h.queue.push('y'.repeat(HIGH_WATER_BYTES));
+    h.frame();
+    const inFlight = h.writes.length;
     h.queue.push('d');
     h.queue.push('e');
     // Saturated: nothing is scheduled until xterm calls back.
     expect(h.frames).to.have.length(0);
-    h.writes[0]!.done();
-    expect(h.writes.map((w) => w.data.length)).to.deep.equal([HIGH_WATER_BYTES, 2]);
-    expect(h.writes[1]!.data).to.equal('de');
-    h.writes[1]!.done();
+    expect(h.writes).to.have.length(inFlight);
+    h.drain();
+    expect(h.written()).to.equal(`x${'y'.repeat(HIGH_WATER_BYTES)}de`);
     expect(h.queue.idle).to.equal(true);
+  });
+
+  it('asks the source to hold when it falls behind, and drops nothing while the source holds', () => {
+    const calls: boolean[] = [];
+    const bound = 4 * HOLD_AT_BYTES;
+    const h = harness(bound, (held) => {
+      calls.push(held);
+      return true;
+    });
+    h.queue.push('x');
+    // xterm is stuck on 'x'; a flood several times the bound arrives anyway (what was in flight
+    // upstream when the source was asked to hold).
+    const piece = 'p'.repeat(16 * 1024);
+    let sent = 'x';
+    for (let i = 0; i < (3 * bound) / piece.length; i++) {
+      h.queue.push(piece);
+      sent += piece;
+    }
+    expect(calls).to.deep.equal([true]);
+    expect(h.queue.held).to.equal(true);
+    expect(h.queue.droppedBytes).to.equal(0);
+    // The terminal catches up: the source may go on.
+    for (let i = 0; i < 1000 && !h.queue.idle; i++) {
+      h.frame();
+      h.drain();
+    }
+    expect(calls).to.deep.equal([true, false]);
+    expect(h.written()).to.equal(sent);
+    expect(h.queue.droppedBytes).to.equal(0);
+  });
+
+  it('still bounds what is pending when the source cannot hold', () => {
+    const calls: boolean[] = [];
+    const h = harness(64 * 1024, (held) => {
+      calls.push(held);
+      return false;
+    });
+    h.queue.push('x');
+    for (let i = 0; i < 16; i++) h.queue.push('p'.repeat(16 * 1024));
+    expect(calls[0]).to.equal(true);
+    expect(h.queue.pendingBytes).to.be.at.most(64 * 1024);
+    expect(h.queue.droppedBytes).to.be.greaterThan(0);
   });
 
   it('drops the oldest pending chunks beyond the bound, once, with one marker for the lot', () => {
     const h = harness(10);
+    h.queue.push('-');
     h.queue.push('0123');
     h.queue.push('4567');
     h.queue.push('89ab');
@@ -71,23 +167,22 @@ describe('WriteQueue (console flow control)', () => {
     expect(h.queue.pendingBytes).to.equal(8);
     expect(h.queue.droppedBytes).to.equal(8);
     h.frame();
-    expect(h.writes[0]!.data).to.equal('<dropped 8>89abcdef');
-    h.writes[0]!.done();
+    expect(h.writes[1]!.data).to.equal('<dropped 8>89abcdef');
+    h.drain();
     h.queue.push('x');
-    h.frame();
-    expect(h.writes[1]!.data).to.equal('x');
+    expect(h.writes[2]!.data).to.equal('x');
   });
 
   it('keeps the newest part of a single chunk larger than the bound, counted in UTF-8 bytes', () => {
     const h = harness(8);
+    h.queue.push('-');
     h.queue.push('abcdef€€'); // 6 + 2×3 = 12 bytes
     expect(h.queue.droppedBytes).to.equal(4);
     h.frame();
-    expect(h.writes[0]!.data).to.equal('<dropped 4>ef€€');
-    h.writes[0]!.done();
+    expect(h.writes[1]!.data).to.equal('<dropped 4>ef€€');
     h.queue.push('€€€'); // 9 bytes, bound 8: a whole character goes, never half of one
     h.frame();
-    expect(h.writes[1]!.data).to.equal('<dropped 3>€€');
+    expect(h.writes[2]!.data).to.equal('<dropped 3>€€');
   });
 
   it('reports loss from upstream (replay evicted) with a marker in order', () => {

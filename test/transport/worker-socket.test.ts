@@ -1,0 +1,174 @@
+/// <reference types="mocha" />
+// The worker socket's flow control, driven in the page: the worker's own program runs against a
+// stand-in `self` (messages cross asynchronously, as postMessage does) and a fake socket that
+// counts how much the worker has read from it. The page side is the real WorkerWebSocket.
+import { expect } from '@open-wc/testing';
+import { CREDIT_CHARS, WORKER_SOURCE, WorkerWebSocket } from '../../src/transport/worker-socket.js';
+
+const FRAME_CHARS = 4096;
+const FRAMES = 400; // 1.6 M characters: six times the credit window
+
+/** Frame `i` as the server would send it: self-identifying, so order and loss are checked exactly. */
+const frame = (i: number) => `{"n":${i}}`.padEnd(FRAME_CHARS, '.');
+
+const until = async (check: () => boolean, what: string) => {
+  // A generous bound that only a hang reaches.
+  const end = performance.now() + 5000;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+};
+
+/** Lets every message in flight between page and worker arrive, and the worker act on it. */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+/** A WebSocketStream whose readable yields frames only when read, and counts the reads. */
+class FakeStream {
+  static last: FakeStream | null = null;
+  reads = 0;
+  readonly opened: Promise<unknown>;
+  readonly closed: Promise<{ closeCode: number; reason: string }>;
+  private closeWith!: (c: { closeCode: number; reason: string }) => void;
+  private controller!: ReadableStreamDefaultController<string>;
+  constructor(readonly url: string) {
+    FakeStream.last = this;
+    const readable = new ReadableStream<string>(
+      {
+        start: (c) => {
+          this.controller = c;
+        },
+        pull: (c) => {
+          if (this.reads < FRAMES) c.enqueue(frame(this.reads++));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const writable = new WritableStream<string>();
+    this.opened = Promise.resolve({ readable, writable, protocol: '' });
+    this.closed = new Promise((resolve) => (this.closeWith = resolve));
+  }
+  close(info?: { closeCode?: number; reason?: string }) {
+    // As the browser's: the readable ends with the connection.
+    this.controller.close();
+    this.closeWith({ closeCode: info?.closeCode ?? 1005, reason: info?.reason ?? '' });
+  }
+}
+
+/** A plain WebSocket that delivers every frame at once, as a fast server would. */
+class FakeWebSocket {
+  static last: FakeWebSocket | null = null;
+  bufferedAmount = 0;
+  protocol = '';
+  onopen: (() => void) | null = null;
+  onmessage: ((ev: { data: string }) => void) | null = null;
+  onclose: ((ev: { code: number; reason: string; wasClean: boolean }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeWebSocket.last = this;
+    setTimeout(() => this.onopen?.());
+  }
+  flood() {
+    for (let i = 0; i < FRAMES; i++) this.onmessage?.({ data: frame(i) });
+  }
+  send() {}
+  close() {}
+}
+
+function connect(globals: { WebSocketStream?: unknown; WebSocket?: unknown }) {
+  const fakeWorker = {
+    onmessage: null as ((e: MessageEvent) => void) | null,
+    onerror: null as ((e: ErrorEvent) => void) | null,
+    postMessage: (m: unknown) => setTimeout(() => workerSelf.onmessage?.({ data: structuredClone(m) })),
+    terminate: () => undefined,
+  };
+  const workerSelf = {
+    ...globals,
+    onmessage: null as ((e: { data: unknown }) => void) | null,
+    postMessage: (m: unknown) => setTimeout(() => fakeWorker.onmessage?.(new MessageEvent('message', { data: m }))),
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    close: () => undefined,
+  };
+  // The worker's program, run as the worker would.
+  new Function('self', WORKER_SOURCE)(workerSelf);
+  const ws = new WorkerWebSocket('ws://test.invalid/ws', undefined, fakeWorker as unknown as Worker);
+  const frames: string[] = [];
+  let chars = 0;
+  ws.onmessage = (ev) => {
+    const data = ev.data as string;
+    chars += data.length;
+    frames.push(...data.split('\n'));
+  };
+  return { ws, frames, received: () => chars };
+}
+
+const expectAllInOrder = (frames: string[]) => {
+  expect(frames.length).to.equal(FRAMES);
+  for (let i = 0; i < FRAMES; i++) if (frames[i] !== frame(i)) throw new Error(`frame ${i} is out of order or damaged`);
+};
+
+describe('worker socket flow control', () => {
+  it('with WebSocketStream: a page that stops granting credit stops the worker reading the socket; nothing is lost, order is kept', async () => {
+    const { ws, frames, received } = connect({ WebSocketStream: FakeStream });
+    await until(() => ws.readyState === 1, 'open');
+    // A slow page: its terminal is behind from the first batch on.
+    ws.pauseReading!(true);
+    await until(() => frames.length > 0, 'first batch');
+    await settle();
+    const stream = FakeStream.last!;
+    // The worker read no more than the window (plus the frame that crossed it) and then stopped.
+    expect(stream.reads * FRAME_CHARS).to.be.at.most(CREDIT_CHARS + FRAME_CHARS);
+    expect(received()).to.be.at.most(CREDIT_CHARS + FRAME_CHARS);
+    const readsWhilePaused = stream.reads;
+    await settle();
+    expect(stream.reads).to.equal(readsWhilePaused);
+    expect(stream.reads).to.be.lessThan(FRAMES);
+
+    ws.pauseReading!(false);
+    await until(() => frames.length === FRAMES, 'every frame after resuming');
+    expectAllInOrder(frames);
+    ws.close(1000);
+  });
+
+  it('with a plain WebSocket (no WebSocketStream): the worker keeps what the page has no room for, and posts it in order later', async () => {
+    const { ws, frames, received } = connect({ WebSocket: FakeWebSocket });
+    await until(() => ws.readyState === 1, 'open');
+    ws.pauseReading!(true);
+    FakeWebSocket.last!.flood();
+    await until(() => frames.length > 0, 'first batch');
+    await settle();
+    // Everything arrived in the worker at once; only the credit window reached the page.
+    expect(received()).to.be.at.most(CREDIT_CHARS + FRAME_CHARS);
+    expect(frames.length).to.be.lessThan(FRAMES);
+
+    ws.pauseReading!(false);
+    await until(() => frames.length === FRAMES, 'every frame after resuming');
+    expectAllInOrder(frames);
+  });
+
+  it('a page that keeps up gets everything without ever pausing', async () => {
+    const { frames } = connect({ WebSocketStream: FakeStream });
+    await until(() => frames.length === FRAMES, 'every frame');
+    expectAllInOrder(frames);
+    expect(FakeStream.last!.reads).to.equal(FRAMES);
+  });
+
+  it('delivers what was read before a close, then the close', async () => {
+    const { ws, frames } = connect({ WebSocketStream: FakeStream });
+    await until(() => ws.readyState === 1, 'open');
+    ws.pauseReading!(true);
+    await until(() => frames.length > 0, 'first batch');
+    await settle();
+    let closedWith: number | null = null;
+    ws.onclose = (ev) => {
+      closedWith = ev.code;
+      // Nothing read from the socket is still held back when the close is reported.
+      expect(frames.length).to.equal(FakeStream.last!.reads);
+    };
+    FakeStream.last!.close({ closeCode: 1000, reason: '' });
+    await until(() => closedWith !== null, 'close');
+    expect(closedWith).to.equal(1000);
+  });
+});
