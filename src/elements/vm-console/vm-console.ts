@@ -14,6 +14,7 @@ import { icons } from './icons.js';
 import { SPECIAL_KEYS, findSpecialKey } from './special-keys.js';
 import { DEFAULT_TERMINAL, readTerminalLook } from './terminal-theme.js';
 import { consoleStyles } from './vm-console.styles.js';
+import { installCsiGuard } from './csi-guard.js';
 import { WriteQueue, frameScheduler } from './write-queue.js';
 import { StyleMirror } from './style-mirror.js';
 import { loadXterm } from './xterm-loader.js';
@@ -446,6 +447,8 @@ export class VmConsole extends LitElement {
       allowProposedApi: true,
       rightClickSelectsWord: false,
     });
+    // Before any output: a guest's CSI counts are bounded before xterm loops on them.
+    installCsiGuard(term);
     this.fitAddon = new modules.FitAddon();
     this.searchAddon = new modules.SearchAddon();
     term.loadAddon(this.fitAddon);
