@@ -15,6 +15,7 @@ import { SPECIAL_KEYS, findSpecialKey } from './special-keys.js';
 import { DEFAULT_TERMINAL, readTerminalLook } from './terminal-theme.js';
 import { consoleStyles } from './vm-console.styles.js';
 import { installCsiGuard } from './csi-guard.js';
+import { pasteLines } from './paste-lines.js';
 import { WriteQueue, frameScheduler } from './write-queue.js';
 import { StyleMirror } from './style-mirror.js';
 import { loadXterm } from './xterm-loader.js';
@@ -318,7 +319,7 @@ export class VmConsole extends LitElement {
       return;
     }
     if (this.needsPasteConfirmation(text)) {
-      this.pendingPaste = { text, lines: text.split(/\r\n|\r|\n/).length };
+      this.pendingPaste = { text, lines: pasteLines(text).length };
       return;
     }
     this.commitPaste(text);
@@ -788,7 +789,7 @@ export class VmConsole extends LitElement {
     if (text === '' || !this.needsPasteConfirmation(text)) return; // xterm pastes it (bracketed when enabled)
     e.preventDefault();
     e.stopImmediatePropagation();
-    this.pendingPaste = { text, lines: text.split(/\r\n|\r|\n/).length };
+    this.pendingPaste = { text, lines: pasteLines(text).length };
   }
 
   private commitPaste(text: string): void {
@@ -1173,10 +1174,10 @@ export class VmConsole extends LitElement {
   }
 
   private renderPasteDialog(p: PendingPaste): TemplateResult {
-    const preview = p.text.split(/\r\n|\r|\n/).slice(0, 6).map((l) => (l.length > 120 ? `${l.slice(0, 120)}…` : l)).join('\n');
+    const preview = pasteLines(p.text).slice(0, 6).map((l) => (l.length > 120 ? `${l.slice(0, 120)}…` : l)).join('\n');
     return html`<div class="overlay paste-overlay">
       <div class="card paste-dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" aria-describedby="paste-desc" @keydown=${this.onDialogKey}>
-        <h2 id="paste-title">Paste ${p.lines} lines?</h2>
+        <h2 id="paste-title">Paste ${p.lines} ${p.lines === 1 ? 'line' : 'lines'}?</h2>
         <p id="paste-desc">
           Each line break acts like pressing Enter in the VM, so every line may run as a command
           (${formatBytes(new Blob([p.text]).size)}).
