@@ -1,11 +1,12 @@
 import { css } from 'lit';
 
 export const consoleStyles = css`
+  /* The host's height is the console's size; its display is the host page's to choose (block,
+     inline-block, flex, grid all work): the layout lives in .frame. */
   :host {
     --_term-bg: var(--vm-console-background, #0f1419);
     --_term-fg: var(--vm-console-foreground, #d6dde6);
-    display: flex;
-    flex-direction: column;
+    display: block;
     position: relative;
     box-sizing: border-box;
     height: 26rem;
@@ -27,6 +28,14 @@ export const consoleStyles = css`
     height: 100%;
     border-radius: 0;
     border: 0;
+  }
+  .frame {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    /* display: inline ignores the host's height: the console keeps a usable minimum. */
+    min-height: 10rem;
+    width: 100%;
   }
   *,
   *::before,

@@ -1017,7 +1017,9 @@ export class VmConsole extends LitElement {
     const canReconnect = !!this.controller.session && view.kind !== 'connected' && view.kind !== 'not-running';
     const overlay = this.renderOverlay(view);
     const fs = this.fullscreenMode !== null;
-    return html`
+    // Everything sits in .frame, so the layout does not depend on the host's display (hosts often
+    // set vm-console { display: block }).
+    return html`<div class="frame">
       <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.onToolbarKey} @focusin=${this.onToolbarFocus}>
         <div class="title">
           <span class="pill" part="status-pill" data-tone=${view.tone}>
@@ -1071,7 +1073,7 @@ export class VmConsole extends LitElement {
         ${this.pendingPaste ? this.renderPasteDialog(this.pendingPaste) : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-    `;
+    </div>`;
   }
 
   private iconButton(action: string, label: string, icon: TemplateResult, onClick: () => void, disabled: boolean, pressed?: boolean): TemplateResult {
