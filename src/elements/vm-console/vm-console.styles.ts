@@ -313,6 +313,28 @@ export const consoleStyles = css`
     font-size: 0.85em;
     pointer-events: none;
   }
+  .exit-hint {
+    position: absolute;
+    top: 8px;
+    right: 22px;
+    z-index: 10;
+    padding: 3px 8px;
+    border-radius: 6px;
+    background: color-mix(in srgb, var(--_term-fg) 16%, var(--_term-bg));
+    color: var(--_term-fg);
+    font-size: 12px;
+    pointer-events: none;
+  }
+  .exit-hint[hidden] {
+    display: none;
+  }
+  .exit-hint kbd {
+    font-family: var(--_mono);
+    font-size: 11px;
+    padding: 0 4px;
+    border: 1px solid color-mix(in srgb, var(--_term-fg) 40%, transparent);
+    border-radius: 3px;
+  }
   .loading {
     position: absolute;
     inset: 0;

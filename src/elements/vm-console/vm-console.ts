@@ -16,6 +16,7 @@ import { DEFAULT_TERMINAL, readTerminalLook } from './terminal-theme.js';
 import { consoleStyles } from './vm-console.styles.js';
 import { installCsiGuard } from './csi-guard.js';
 import { pasteLines } from './paste-lines.js';
+import { KEYBOARD_EXIT_HELP, KeyboardExit } from './keyboard-exit.js';
 import { WriteQueue, frameScheduler } from './write-queue.js';
 import { StyleMirror } from './style-mirror.js';
 import { loadXterm } from './xterm-loader.js';
@@ -93,8 +94,9 @@ const booleanDefaultTrue = {
  * PgUp/PgDn `ESC[5~`/`ESC[6~`, F1–F4 `ESCOP`–`ESCOS`, F5–F12 `ESC[15~`…`ESC[24~`, Ctrl+Alt+Del
  * `ESC[3;7~` (a serial line has no reboot signal; this is only the key sequence).
  *
- * Keyboard: Ctrl+Shift+F opens the search, Ctrl+Shift+C copies the selection; everything else
- * goes to the guest.
+ * Keyboard: Ctrl+Shift+F opens the search, Ctrl+Shift+C copies the selection; Escape then Tab
+ * leaves the terminal (Escape then Shift+Tab goes to its toolbar), said to screen readers as the
+ * terminal's description; everything else goes to the guest (Tab and Escape too).
  *
  * @tagname vm-console
  * @summary xterm.js serial console of a VM, with flow control, search, special keys and transcript.
@@ -162,6 +164,7 @@ export class VmConsole extends LitElement {
   @state() private permissionDenied = false;
   @state() private announcement = '';
   @state() private size = { cols: 80, rows: 24 };
+  private readonly keyboardExit = new KeyboardExit();
 
   @query('.term') private termEl!: HTMLDivElement;
   @query('.search input') private searchInput?: HTMLInputElement;
@@ -494,6 +497,17 @@ export class VmConsole extends LitElement {
     this.term.open(this.termEl);
     this.styleMirror = new StyleMirror(this.shadowRoot!, this.termEl);
     this.termEl.addEventListener('paste', (e) => this.onPaste(e), true);
+    this.term.textarea?.setAttribute('aria-describedby', 'keyboard-help');
+    // The hint shows from focus until the first key; toggled on the element itself, because focus
+    // also moves during updates (dialogs take it), where changing state would re-render.
+    this.termEl.addEventListener('focusin', () => {
+      this.keyboardExit.reset();
+      this.showExitHint(true);
+    });
+    this.termEl.addEventListener('focusout', () => {
+      this.keyboardExit.reset();
+      this.showExitHint(false);
+    });
     this.termEl.addEventListener('wheel', () => requestAnimationFrame(() => this.checkScroll()), { passive: true });
   }
 
@@ -817,8 +831,15 @@ export class VmConsole extends LitElement {
     this.term?.focus();
   }
 
+  private showExitHint(show: boolean): void {
+    const hint = this.renderRoot.querySelector<HTMLElement>('.exit-hint');
+    if (hint) hint.hidden = !show;
+  }
+
   private onTerminalKey(e: KeyboardEvent): boolean {
     if (e.type !== 'keydown') return true;
+    if (!['Escape', 'Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.showExitHint(false);
+    if (!this.keyboardExit.handle(e)) return false;
     if (e.ctrlKey && e.shiftKey && !e.altKey && (e.key === 'F' || e.key === 'f')) {
       e.preventDefault();
       this.openSearch();
@@ -1071,7 +1092,9 @@ export class VmConsole extends LitElement {
           ? html`<button class="jump" data-action="jump" @click=${this.jumpToLatest}>${icons.arrowDown} Jump to latest</button>`
           : nothing}
         ${this.pendingPaste ? this.renderPasteDialog(this.pendingPaste) : nothing}
+        <div class="exit-hint" aria-hidden="true" hidden><kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the console</div>
       </div>
+      <p id="keyboard-help" class="visually-hidden">${KEYBOARD_EXIT_HELP}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }

@@ -1,8 +1,15 @@
 // <vm-console> as a person uses it: the paste dialog's count, the layout under a host's
 // `display` rule, and a keyboard-only way out of the terminal.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createServer, type LibGoServer } from '../../setup/libgo.js';
 import { connected, mount, shadowText, until } from './helpers.js';
+
+async function shiftTab(): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}
 
 describe('<vm-console> usability', function () {
   this.timeout(30_000);
@@ -68,4 +75,55 @@ describe('<vm-console> usability', function () {
       }
     });
   }
+
+  it('leaves the terminal with Escape then Tab (forward) or Shift+Tab (toolbar); Tab and Escape alone go to the guest', async () => {
+    const { el, inputs } = await mount(server);
+    await connected(el);
+    const after = document.createElement('button');
+    after.textContent = 'After the console';
+    el.parentElement!.after(after);
+    const root = el.shadowRoot!;
+    const textarea = root.querySelector<HTMLTextAreaElement>('.xterm-helper-textarea')!;
+    const inTerminal = () => root.activeElement === textarea && document.activeElement === el;
+    try {
+      // Said to screen readers when the terminal gets focus, shown until the first key.
+      expect(textarea.getAttribute('aria-describedby')).to.equal('keyboard-help');
+      expect(shadowText(el, '#keyboard-help')).to.equal('To leave the console, press Escape, then Tab (or Shift+Tab for its toolbar).');
+      el.focus();
+      await el.updateComplete;
+      expect(inTerminal()).to.equal(true);
+      const hint = root.querySelector<HTMLElement>('.exit-hint')!;
+      expect(hint.hidden).to.equal(false);
+      expect(hint.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Esc then Tab leaves the console');
+      await expect(el).to.be.accessible();
+
+      // Tab and Shift+Tab alone are the guest's (completion, back-tab); so is Escape.
+      await sendKeys({ press: 'Tab' });
+      await shiftTab();
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ press: 'x' });
+      await sendKeys({ press: 'Tab' });
+      await until(() => inputs().join('') === '\t\x1b[Z\x1bx\t', 'the keys sent to the guest');
+      expect(inTerminal(), 'Tab alone stays').to.equal(true);
+      await el.updateComplete;
+      expect(hint.hidden, 'the hint goes once typing starts').to.equal(true);
+
+      // Escape, then Tab: Escape reaches the guest, the Tab moves focus past the console.
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(after);
+      await until(() => inputs().join('').endsWith('\x1bx\t\x1b'), 'the Escape');
+
+      // Back in, Escape then Shift+Tab reaches the toolbar.
+      el.focus();
+      await sendKeys({ press: 'Escape' });
+      await shiftTab();
+      expect(document.activeElement).to.equal(el);
+      expect(root.activeElement?.closest('[part="toolbar"]'), 'focus in the toolbar').to.not.equal(null);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(inputs().join('')).to.equal('\t\x1b[Z\x1bx\t\x1b\x1b');
+    } finally {
+      after.remove();
+    }
+  });
 });
