@@ -394,6 +394,25 @@ export const consoleStyles = css`
     white-space: pre;
     color: var(--_text);
   }
+  .link-dialog h2 {
+    display: block;
+    overflow-wrap: anywhere;
+  }
+  .link-url {
+    max-height: 9rem;
+    overflow: auto;
+    margin: 0.5rem 0;
+    padding: 6px 8px;
+    font-family: var(--_mono);
+    font-size: 12px;
+    line-height: 1.4;
+    color: var(--_text) !important;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
   .jump {
     position: absolute;
     right: 22px;

@@ -17,6 +17,8 @@ import { consoleStyles } from './vm-console.styles.js';
 import { installCsiGuard } from './csi-guard.js';
 import { pasteLines } from './paste-lines.js';
 import { KEYBOARD_EXIT_HELP, KeyboardExit } from './keyboard-exit.js';
+import { checkLink, openLink, parseLinkPolicy, type LinkPolicy } from './link-policy.js';
+import { urlLinkProvider } from './url-links.js';
 import { WriteQueue, frameScheduler } from './write-queue.js';
 import { StyleMirror } from './style-mirror.js';
 import { loadXterm } from './xterm-loader.js';
@@ -46,7 +48,12 @@ interface Notice {
   /** Text, or a function for text that changes while shown (a countdown). */
   text: string | (() => string);
   /** What caused it, so the notice can be withdrawn when the cause goes away. */
-  cause: 'reconnect' | 'vm-status' | 'eof' | 'input' | 'read-only' | 'paste' | 'clipboard';
+  cause: 'reconnect' | 'vm-status' | 'eof' | 'input' | 'read-only' | 'paste' | 'clipboard' | 'link';
+}
+
+interface PendingLink {
+  url: string;
+  host: string;
 }
 
 interface PendingPaste {
@@ -104,6 +111,8 @@ const booleanDefaultTrue = {
  * @fires vm-console-connect - The console socket opened (`detail.vmName`).
  * @fires vm-console-disconnect - The console socket stopped being open (`detail.reason`, `detail.code`).
  * @fires vm-console-eof - The guest closed the console (the VM stopped).
+ * @fires vm-link - A link in the output was activated (`detail.url`, `detail.host`, `detail.source`);
+ *   cancelable: `preventDefault()` keeps the console from confirming or opening it.
  *
  * @csspart toolbar - The toolbar (status, actions).
  * @csspart status-pill - The connection state pill in the toolbar.
@@ -133,6 +142,14 @@ export class VmConsole extends LitElement {
   /** Ask before pasting text with line breaks (`confirm-paste="false"` turns it off). */
   @property({ attribute: 'confirm-paste', converter: booleanDefaultTrue }) confirmMultilinePaste = true;
 
+  /**
+   * What links in the output (OSC 8 hyperlinks and http(s) URLs in the text) do when clicked:
+   * `confirm` (default) asks in the console, showing the full address, then opens it in a new tab
+   * without access to this page; `open` opens it at once; `off` makes no links. Only http: and
+   * https: addresses are ever opened. A `vm-link` event comes first and can cancel it.
+   */
+  @property({ reflect: true }) links: LinkPolicy = 'confirm';
+
   /** Lines of scrollback the terminal keeps. */
   @property({ type: Number }) scrollback = 5000;
 
@@ -158,6 +175,7 @@ export class VmConsole extends LitElement {
   /** The toolbar button that holds the toolbar's one tab stop (the one used last). */
   private toolbarCurrent: HTMLButtonElement | null = null;
   @state() private pendingPaste: PendingPaste | null = null;
+  @state() private pendingLink: PendingLink | null = null;
   @state() private scrolledUp = false;
   @state() private hasSelection = false;
   @state() private fullscreenMode: 'native' | 'fallback' | null = null;
@@ -410,6 +428,9 @@ export class VmConsole extends LitElement {
       else delete this.dataset.fullscreen;
     }
     if (changed.has('searchOpen') && this.searchOpen) this.searchInput?.focus();
+    if (changed.has('pendingLink') && this.pendingLink) {
+      this.renderRoot.querySelector<HTMLButtonElement>('.link-dialog [data-action="link-cancel"]')?.focus();
+    }
     if (changed.has('pendingPaste') && this.pendingPaste) {
       this.renderRoot.querySelector<HTMLButtonElement>('.paste-dialog .primary')?.focus();
     }
@@ -450,7 +471,12 @@ export class VmConsole extends LitElement {
       cursorBlink: true,
       allowProposedApi: true,
       rightClickSelectsWord: false,
+      // Every OSC 8 link comes to the policy, which refuses what is not http(s) and says why.
+      linkHandler: { activate: (_e, uri) => this.activateLink(uri, 'hyperlink'), allowNonHttpProtocols: true },
     });
+    // links="off": OSC 8 is swallowed, so its text is plain text.
+    term.parser.registerOscHandler(8, () => this.linkPolicy === 'off');
+    term.registerLinkProvider(urlLinkProvider(term, { enabled: () => this.linkPolicy !== 'off', activate: (url) => this.activateLink(url, 'text') }));
     // Before any output: a guest's CSI counts are bounded before xterm loops on them.
     installCsiGuard(term);
     this.fitAddon = new modules.FitAddon();
@@ -836,6 +862,49 @@ export class VmConsole extends LitElement {
     if (hint) hint.hidden = !show;
   }
 
+  private get linkPolicy(): LinkPolicy {
+    return parseLinkPolicy(this.links);
+  }
+
+  private activateLink(text: string, source: 'hyperlink' | 'text'): void {
+    const policy = this.linkPolicy;
+    if (policy === 'off') return;
+    const check = checkLink(text);
+    if (!check.ok) {
+      this.showNotice({ tone: 'warn', cause: 'link', text: `The link was not opened: ${check.reason}.` });
+      return;
+    }
+    const detail = { vmName: this.vmName, url: check.url, host: check.host, source };
+    if (!emit(this, 'vm-link', detail, { cancelable: true })) return;
+    if (policy === 'open') openLink(check.url);
+    else this.pendingLink = { url: check.url, host: check.host };
+  }
+
+  private confirmLink(): void {
+    const link = this.pendingLink;
+    this.pendingLink = null;
+    if (link) openLink(link.url);
+    this.term?.focus();
+  }
+
+  private cancelLink(): void {
+    this.pendingLink = null;
+    this.term?.focus();
+  }
+
+  private onLinkDialogKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.cancelLink();
+    } else if (e.key === 'Tab') {
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.link-dialog button')];
+      const i = buttons.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLButtonElement);
+      e.preventDefault();
+      buttons[(i + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length]?.focus();
+    }
+  }
+
   private onTerminalKey(e: KeyboardEvent): boolean {
     if (e.type !== 'keydown') return true;
     if (!['Escape', 'Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.showExitHint(false);
@@ -1092,6 +1161,7 @@ export class VmConsole extends LitElement {
           ? html`<button class="jump" data-action="jump" @click=${this.jumpToLatest}>${icons.arrowDown} Jump to latest</button>`
           : nothing}
         ${this.pendingPaste ? this.renderPasteDialog(this.pendingPaste) : nothing}
+        ${this.pendingLink ? this.renderLinkDialog(this.pendingLink) : nothing}
         <div class="exit-hint" aria-hidden="true" hidden><kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the console</div>
       </div>
       <p id="keyboard-help" class="visually-hidden">${KEYBOARD_EXIT_HELP}</p>
@@ -1194,6 +1264,20 @@ export class VmConsole extends LitElement {
       <div class="card">
         <h2>${title}</h2>
         <p>${body}</p>
+      </div>
+    </div>`;
+  }
+
+  private renderLinkDialog(link: PendingLink): TemplateResult {
+    return html`<div class="overlay link-overlay">
+      <div class="card link-dialog" role="dialog" aria-modal="true" aria-labelledby="link-title" aria-describedby="link-desc" @keydown=${this.onLinkDialogKey}>
+        <h2 id="link-title">Open a link to ${link.host}?</h2>
+        <p id="link-desc">The output of ${this.vmName || 'the VM'} links to this address. It opens in a new tab.</p>
+        <p class="link-url" data-url=${link.url}>${link.url}</p>
+        <div class="actions">
+          <button class="text-btn" data-action="link-cancel" @click=${this.cancelLink}>Cancel</button>
+          <button class="text-btn primary" data-action="link-open" @click=${this.confirmLink}>Open link</button>
+        </div>
       </div>
     </div>`;
   }
