@@ -7,8 +7,13 @@
  * Each count is clamped to the point where the sequence's effect stops changing: scrolling or
  * inserting more lines than the screen has leaves the same blank screen, tabbing more stops than
  * there are columns stops at the last column, erasing more cells than a row has erases the row.
- * REP is clamped to a screenful (rows × cols), which shows the same screen, without pushing a
- * billion copies of the character through the scrollback.
+ * REP is clamped to a row's width: programs use it for runs within a line (ncurses), and a bigger
+ * bound only multiplies what a guest's few bytes cost (`x CSI 1920 b` is 1,920 characters).
+ *
+ * A bounded count still costs something (SU of 24 lines is 24 buffer splices), so a flood of
+ * small sequences in one write could still hold the page for seconds: xterm parses a write without
+ * a break. So the guard also slices: once a write has been parsed for `SLICE_MS`, the next guarded
+ * sequence pauses the parser (xterm's own async-handler mechanism) until the page has had a turn.
  *
  * How: xterm calls the handlers registered for a sequence newest first, each with the parser's own
  * (borrowed) parameter store, until one returns true. The guard registers last and, when a count
@@ -27,7 +32,35 @@ interface RawParams {
   length: number;
 }
 
-type RawRegister = (id: IFunctionIdentifier, callback: (params: RawParams) => boolean) => IDisposable;
+type RawRegister = (id: IFunctionIdentifier, callback: (params: RawParams) => boolean | Promise<boolean>) => IDisposable;
+
+/** Parsing time after which the next guarded sequence lets the page run first. */
+export const SLICE_MS = 20;
+
+/** Tells when the current task has parsed for longer than a slice, and waits for a later task. */
+class Slicer {
+  private start: number | null = null;
+
+  due(): boolean {
+    const now = performance.now();
+    if (this.start === null) {
+      this.start = now;
+      setTimeout(() => (this.start = null)); // a later task starts a new slice
+      return false;
+    }
+    return now - this.start > SLICE_MS;
+  }
+
+  /** Resolves with `value` in a later task (input, rendering and timers run in between). */
+  pause(value: boolean): Promise<boolean> {
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        this.start = null;
+        resolve(value);
+      }),
+    );
+  }
+}
 
 interface GuardedSequence {
   id: IFunctionIdentifier;
@@ -53,7 +86,7 @@ export const GUARDED_SEQUENCES: readonly GuardedSequence[] = [
   { id: { final: 'I' }, bound: cols }, // CHT, forward tab
   { id: { final: 'Z' }, bound: cols }, // CBT, backward tab
   // Allocates count × character width code points, then prints them all.
-  { id: { final: 'b' }, bound: (s) => s.rows * s.cols }, // REP, repeat the preceding character
+  { id: { final: 'b' }, bound: cols }, // REP, repeat the preceding character
   // Bounded by the row in xterm 6.0 (BufferLine clamps); clamped too, so a later xterm that
   // loops here cannot reopen the hole. Exact: the effect saturates at the row's width.
   { id: { final: '@' }, bound: cols }, // ICH, insert characters
@@ -86,6 +119,7 @@ function rawRegister(term: Terminal): RawRegister | null {
 export function installCsiGuard(term: Terminal, options: { mode?: 'clamp' | 'drop' } = {}): CsiGuard {
   const raw = options.mode === 'drop' ? null : rawRegister(term);
   const disposables: IDisposable[] = [];
+  const slicer = new Slicer();
   const guard = { mode: raw ? ('clamp' as const) : ('drop' as const), guarded: 0, dispose: () => disposables.splice(0).forEach((d) => d.dispose()) };
   for (const seq of GUARDED_SEQUENCES) {
     const bound = () => Math.max(1, seq.bound({ cols: term.cols, rows: term.rows }));
@@ -96,16 +130,19 @@ export function installCsiGuard(term: Terminal, options: { mode?: 'clamp' | 'dro
             p.params[0] = bound();
             guard.guarded++;
           }
-          return false; // xterm's own handler runs next, with the bounded count
+          // xterm's own handler runs next (after a pause, when the slice is used up), bounded.
+          return slicer.due() ? slicer.pause(false) : false;
         }),
       );
     } else {
       disposables.push(
         term.parser.registerCsiHandler(seq.id, (params) => {
           const first = params[0];
-          if (typeof first !== 'number' || first <= bound()) return false;
-          guard.guarded++;
-          return true; // consumed: xterm never sees it
+          if (typeof first === 'number' && first > bound()) {
+            guard.guarded++;
+            return true; // consumed: xterm never sees it
+          }
+          return slicer.due() ? slicer.pause(false) : false;
         }),
       );
     }
