@@ -12,19 +12,23 @@ interface Args {
   scrollback: number;
   'screen-reader': boolean;
   'font-size'?: number;
+  links: 'confirm' | 'open' | 'off';
   theme?: Theme | '';
+  /** The host page's display rule for the element (to show the layout does not depend on it). */
+  display?: string;
 }
 
 const render = (args: Args, context: StoryContext<Args>) => html`
   <vm-connection .hub=${loadedPeer(context).hub}>
     <vm-console
-      style="height: 380px"
+      style="height: 380px${args.display ? `; display: ${args.display}` : ''}"
       vm-name=${args['vm-name']}
       ?read-only=${args['read-only']}
       confirm-paste=${args['confirm-paste'] ? 'true' : 'false'}
       scrollback=${args.scrollback}
       ?screen-reader=${args['screen-reader']}
       font-size=${ifDefined(args['font-size'])}
+      links=${args.links}
       theme=${themeOf(args, context)}
     ></vm-console>
   </vm-connection>
@@ -91,11 +95,14 @@ const meta: Meta<Args> = {
     'confirm-paste': true,
     scrollback: 5000,
     'screen-reader': false,
+    links: 'confirm',
     theme: '',
   },
   argTypes: {
     'vm-name': { control: 'select', options: [...VM_NAMES, 'no-such-vm'] },
     theme: { control: 'inline-radio', options: ['', 'light', 'dark'] },
+    links: { control: 'inline-radio', options: ['confirm', 'open', 'off'] },
+    display: { control: 'select', options: ['', 'block', 'inline-block', 'grid', 'flex'] },
   },
 };
 export default meta;
@@ -153,6 +160,34 @@ export const PasteConfirmation: Story = {
     el.paste('uname -a\nuptime\ndate\n');
   },
 };
+
+/**
+ * Links in the output: the guest prints an OSC 8 hyperlink and a plain URL; clicking one asks,
+ * inside the console, with the full address (`links="confirm"`, the default). The play function
+ * clicks the hyperlink.
+ */
+export const LinkConfirmation: Story = {
+  play: async (context) => {
+    const el = await consoleOpen(context);
+    await wake(el);
+    const link = 'https://docs.example.com/libgo/guides/serial-console?vm=web-01#troubleshooting';
+    loadedPeer(context).peer.faults.sendRaw(
+      el.vmName,
+      JSON.stringify({
+        type: 'console',
+        timestamp: new Date().toISOString(),
+        data: { content: `\r\nRead the \x1b]8;;${link}\x1b\\troubleshooting guide\x1b]8;;\x1b\\ or https://example.com/status.\r\n`, eof: false },
+      }),
+      'console',
+    );
+    await waitForOutput(el, /troubleshooting guide/);
+    // What a click on the hyperlink does (xterm calls the element's link handler).
+    el.terminal!.options.linkHandler!.activate(new MouseEvent('click'), link, { start: { x: 1, y: 1 }, end: { x: 1, y: 1 } });
+  },
+};
+
+/** A host page's `vm-console { display: block }` rule: the terminal still fills the element. */
+export const DisplayBlock: Story = { args: { display: 'block' }, play: async (context) => wake(await consoleOpen(context)) };
 
 /** The WebSocket upgrade never completes. */
 export const Connecting: Story = { parameters: peer({ scenario: 'connecting' }) };

@@ -16,6 +16,15 @@ export interface VmConsoleDisconnectDetail {
 export interface VmConsoleEofDetail {
   vmName: string;
 }
+export interface VmLinkDetail {
+  vmName: string;
+  /** The address that would open: parsed and normalized, always http: or https:. */
+  url: string;
+  /** Its host, as the confirmation shows it (punycode for international names). */
+  host: string;
+  /** Where it came from: an OSC 8 hyperlink or a URL in the text. */
+  source: 'hyperlink' | 'text';
+}
 export interface VmActionDetail {
   vmName: string;
   action: VmAction;
@@ -40,6 +49,8 @@ export interface VmEventMap {
   'vm-console-connect': CustomEvent<VmConsoleConnectDetail>;
   'vm-console-disconnect': CustomEvent<VmConsoleDisconnectDetail>;
   'vm-console-eof': CustomEvent<VmConsoleEofDetail>;
+  /** A link in console output was activated; cancelable: `preventDefault()` keeps it from opening. */
+  'vm-link': CustomEvent<VmLinkDetail>;
   'vm-action': CustomEvent<VmActionDetail>;
   'vm-action-result': CustomEvent<VmActionResultDetail>;
   'vm-error': CustomEvent<VmErrorDetail>;

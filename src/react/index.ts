@@ -30,6 +30,7 @@ export const VmConsole = createComponent({
     onConnect: event('vm-console-connect'),
     onDisconnect: event('vm-console-disconnect'),
     onEof: event('vm-console-eof'),
+    onLink: event('vm-link'),
   },
   displayName: 'VmConsole',
 });

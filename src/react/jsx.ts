@@ -43,6 +43,8 @@ declare module 'react' {
           'read-only'?: boolean;
           scrollback?: number;
           'font-size'?: number;
+          links?: 'confirm' | 'open' | 'off';
+          'onvm-link'?: On<'vm-link'>;
           'onvm-console-connect'?: On<'vm-console-connect'>;
           'onvm-console-disconnect'?: On<'vm-console-disconnect'>;
           'onvm-console-eof'?: On<'vm-console-eof'>;

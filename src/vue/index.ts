@@ -46,6 +46,8 @@ declare module 'vue' {
         readOnly?: boolean;
         scrollback?: number;
         fontSize?: number;
+        links?: 'confirm' | 'open' | 'off';
+        onVmLink?: On<'vm-link'>;
         onVmConsoleConnect?: On<'vm-console-connect'>;
         onVmConsoleDisconnect?: On<'vm-console-disconnect'>;
         onVmConsoleEof?: On<'vm-console-eof'>;

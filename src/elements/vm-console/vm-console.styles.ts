@@ -1,11 +1,12 @@
 import { css } from 'lit';
 
 export const consoleStyles = css`
+  /* The host's height is the console's size; its display is the host page's to choose (block,
+     inline-block, flex, grid all work): the layout lives in .frame. */
   :host {
     --_term-bg: var(--vm-console-background, #0f1419);
     --_term-fg: var(--vm-console-foreground, #d6dde6);
-    display: flex;
-    flex-direction: column;
+    display: block;
     position: relative;
     box-sizing: border-box;
     height: 26rem;
@@ -27,6 +28,14 @@ export const consoleStyles = css`
     height: 100%;
     border-radius: 0;
     border: 0;
+  }
+  .frame {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    /* display: inline ignores the host's height: the console keeps a usable minimum. */
+    min-height: 10rem;
+    width: 100%;
   }
   *,
   *::before,
@@ -304,6 +313,28 @@ export const consoleStyles = css`
     font-size: 0.85em;
     pointer-events: none;
   }
+  .exit-hint {
+    position: absolute;
+    top: 8px;
+    right: 22px;
+    z-index: 10;
+    padding: 3px 8px;
+    border-radius: 6px;
+    background: color-mix(in srgb, var(--_term-fg) 16%, var(--_term-bg));
+    color: var(--_term-fg);
+    font-size: 12px;
+    pointer-events: none;
+  }
+  .exit-hint[hidden] {
+    display: none;
+  }
+  .exit-hint kbd {
+    font-family: var(--_mono);
+    font-size: 11px;
+    padding: 0 4px;
+    border: 1px solid color-mix(in srgb, var(--_term-fg) 40%, transparent);
+    border-radius: 3px;
+  }
   .loading {
     position: absolute;
     inset: 0;
@@ -362,6 +393,25 @@ export const consoleStyles = css`
     border-radius: 6px;
     white-space: pre;
     color: var(--_text);
+  }
+  .link-dialog h2 {
+    display: block;
+    overflow-wrap: anywhere;
+  }
+  .link-url {
+    max-height: 9rem;
+    overflow: auto;
+    margin: 0.5rem 0;
+    padding: 6px 8px;
+    font-family: var(--_mono);
+    font-size: 12px;
+    line-height: 1.4;
+    color: var(--_text) !important;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    overflow-wrap: anywhere;
+    user-select: all;
   }
   .jump {
     position: absolute;

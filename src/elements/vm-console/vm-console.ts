@@ -14,6 +14,11 @@ import { icons } from './icons.js';
 import { SPECIAL_KEYS, findSpecialKey } from './special-keys.js';
 import { DEFAULT_TERMINAL, readTerminalLook } from './terminal-theme.js';
 import { consoleStyles } from './vm-console.styles.js';
+import { installCsiGuard } from './csi-guard.js';
+import { pasteLines } from './paste-lines.js';
+import { KEYBOARD_EXIT_HELP, KeyboardExit } from './keyboard-exit.js';
+import { checkLink, openLink, parseLinkPolicy, type LinkPolicy } from './link-policy.js';
+import { urlLinkProvider } from './url-links.js';
 import { WriteQueue, frameScheduler } from './write-queue.js';
 import { StyleMirror } from './style-mirror.js';
 import { loadXterm } from './xterm-loader.js';
@@ -43,7 +48,12 @@ interface Notice {
   /** Text, or a function for text that changes while shown (a countdown). */
   text: string | (() => string);
   /** What caused it, so the notice can be withdrawn when the cause goes away. */
-  cause: 'reconnect' | 'vm-status' | 'eof' | 'input' | 'read-only' | 'paste' | 'clipboard';
+  cause: 'reconnect' | 'vm-status' | 'eof' | 'input' | 'read-only' | 'paste' | 'clipboard' | 'link';
+}
+
+interface PendingLink {
+  url: string;
+  host: string;
 }
 
 interface PendingPaste {
@@ -91,8 +101,9 @@ const booleanDefaultTrue = {
  * PgUp/PgDn `ESC[5~`/`ESC[6~`, F1–F4 `ESCOP`–`ESCOS`, F5–F12 `ESC[15~`…`ESC[24~`, Ctrl+Alt+Del
  * `ESC[3;7~` (a serial line has no reboot signal; this is only the key sequence).
  *
- * Keyboard: Ctrl+Shift+F opens the search, Ctrl+Shift+C copies the selection; everything else
- * goes to the guest.
+ * Keyboard: Ctrl+Shift+F opens the search, Ctrl+Shift+C copies the selection; Escape then Tab
+ * leaves the terminal (Escape then Shift+Tab goes to its toolbar), said to screen readers as the
+ * terminal's description; everything else goes to the guest (Tab and Escape too).
  *
  * @tagname vm-console
  * @summary xterm.js serial console of a VM, with flow control, search, special keys and transcript.
@@ -100,6 +111,8 @@ const booleanDefaultTrue = {
  * @fires vm-console-connect - The console socket opened (`detail.vmName`).
  * @fires vm-console-disconnect - The console socket stopped being open (`detail.reason`, `detail.code`).
  * @fires vm-console-eof - The guest closed the console (the VM stopped).
+ * @fires vm-link - A link in the output was activated (`detail.url`, `detail.host`, `detail.source`);
+ *   cancelable: `preventDefault()` keeps the console from confirming or opening it.
  *
  * @csspart toolbar - The toolbar (status, actions).
  * @csspart status-pill - The connection state pill in the toolbar.
@@ -129,6 +142,14 @@ export class VmConsole extends LitElement {
   /** Ask before pasting text with line breaks (`confirm-paste="false"` turns it off). */
   @property({ attribute: 'confirm-paste', converter: booleanDefaultTrue }) confirmMultilinePaste = true;
 
+  /**
+   * What links in the output (OSC 8 hyperlinks and http(s) URLs in the text) do when clicked:
+   * `confirm` (default) asks in the console, showing the full address, then opens it in a new tab
+   * without access to this page; `open` opens it at once; `off` makes no links. Only http: and
+   * https: addresses are ever opened. A `vm-link` event comes first and can cancel it.
+   */
+  @property({ reflect: true }) links: LinkPolicy = 'confirm';
+
   /** Lines of scrollback the terminal keeps. */
   @property({ type: Number }) scrollback = 5000;
 
@@ -154,12 +175,14 @@ export class VmConsole extends LitElement {
   /** The toolbar button that holds the toolbar's one tab stop (the one used last). */
   private toolbarCurrent: HTMLButtonElement | null = null;
   @state() private pendingPaste: PendingPaste | null = null;
+  @state() private pendingLink: PendingLink | null = null;
   @state() private scrolledUp = false;
   @state() private hasSelection = false;
   @state() private fullscreenMode: 'native' | 'fallback' | null = null;
   @state() private permissionDenied = false;
   @state() private announcement = '';
   @state() private size = { cols: 80, rows: 24 };
+  private readonly keyboardExit = new KeyboardExit();
 
   @query('.term') private termEl!: HTMLDivElement;
   @query('.search input') private searchInput?: HTMLInputElement;
@@ -317,7 +340,7 @@ export class VmConsole extends LitElement {
       return;
     }
     if (this.needsPasteConfirmation(text)) {
-      this.pendingPaste = { text, lines: text.split(/\r\n|\r|\n/).length };
+      this.pendingPaste = { text, lines: pasteLines(text).length };
       return;
     }
     this.commitPaste(text);
@@ -405,6 +428,9 @@ export class VmConsole extends LitElement {
       else delete this.dataset.fullscreen;
     }
     if (changed.has('searchOpen') && this.searchOpen) this.searchInput?.focus();
+    if (changed.has('pendingLink') && this.pendingLink) {
+      this.renderRoot.querySelector<HTMLButtonElement>('.link-dialog [data-action="link-cancel"]')?.focus();
+    }
     if (changed.has('pendingPaste') && this.pendingPaste) {
       this.renderRoot.querySelector<HTMLButtonElement>('.paste-dialog .primary')?.focus();
     }
@@ -445,7 +471,14 @@ export class VmConsole extends LitElement {
       cursorBlink: true,
       allowProposedApi: true,
       rightClickSelectsWord: false,
+      // Every OSC 8 link comes to the policy, which refuses what is not http(s) and says why.
+      linkHandler: { activate: (_e, uri) => this.activateLink(uri, 'hyperlink'), allowNonHttpProtocols: true },
     });
+    // links="off": OSC 8 is swallowed, so its text is plain text.
+    term.parser.registerOscHandler(8, () => this.linkPolicy === 'off');
+    term.registerLinkProvider(urlLinkProvider(term, { enabled: () => this.linkPolicy !== 'off', activate: (url) => this.activateLink(url, 'text') }));
+    // Before any output: a guest's CSI counts are bounded before xterm loops on them.
+    installCsiGuard(term);
     this.fitAddon = new modules.FitAddon();
     this.searchAddon = new modules.SearchAddon();
     term.loadAddon(this.fitAddon);
@@ -492,6 +525,17 @@ export class VmConsole extends LitElement {
     this.term.open(this.termEl);
     this.styleMirror = new StyleMirror(this.shadowRoot!, this.termEl);
     this.termEl.addEventListener('paste', (e) => this.onPaste(e), true);
+    this.term.textarea?.setAttribute('aria-describedby', 'keyboard-help');
+    // The hint shows from focus until the first key; toggled on the element itself, because focus
+    // also moves during updates (dialogs take it), where changing state would re-render.
+    this.termEl.addEventListener('focusin', () => {
+      this.keyboardExit.reset();
+      this.showExitHint(true);
+    });
+    this.termEl.addEventListener('focusout', () => {
+      this.keyboardExit.reset();
+      this.showExitHint(false);
+    });
     this.termEl.addEventListener('wheel', () => requestAnimationFrame(() => this.checkScroll()), { passive: true });
   }
 
@@ -788,7 +832,7 @@ export class VmConsole extends LitElement {
     if (text === '' || !this.needsPasteConfirmation(text)) return; // xterm pastes it (bracketed when enabled)
     e.preventDefault();
     e.stopImmediatePropagation();
-    this.pendingPaste = { text, lines: text.split(/\r\n|\r|\n/).length };
+    this.pendingPaste = { text, lines: pasteLines(text).length };
   }
 
   private commitPaste(text: string): void {
@@ -816,8 +860,58 @@ export class VmConsole extends LitElement {
     this.term?.focus();
   }
 
+  private showExitHint(show: boolean): void {
+    const hint = this.renderRoot.querySelector<HTMLElement>('.exit-hint');
+    if (hint) hint.hidden = !show;
+  }
+
+  private get linkPolicy(): LinkPolicy {
+    return parseLinkPolicy(this.links);
+  }
+
+  private activateLink(text: string, source: 'hyperlink' | 'text'): void {
+    const policy = this.linkPolicy;
+    if (policy === 'off') return;
+    const check = checkLink(text);
+    if (!check.ok) {
+      this.showNotice({ tone: 'warn', cause: 'link', text: `The link was not opened: ${check.reason}.` });
+      return;
+    }
+    const detail = { vmName: this.vmName, url: check.url, host: check.host, source };
+    if (!emit(this, 'vm-link', detail, { cancelable: true })) return;
+    if (policy === 'open') openLink(check.url);
+    else this.pendingLink = { url: check.url, host: check.host };
+  }
+
+  private confirmLink(): void {
+    const link = this.pendingLink;
+    this.pendingLink = null;
+    if (link) openLink(link.url);
+    this.term?.focus();
+  }
+
+  private cancelLink(): void {
+    this.pendingLink = null;
+    this.term?.focus();
+  }
+
+  private onLinkDialogKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.cancelLink();
+    } else if (e.key === 'Tab') {
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.link-dialog button')];
+      const i = buttons.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLButtonElement);
+      e.preventDefault();
+      buttons[(i + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length]?.focus();
+    }
+  }
+
   private onTerminalKey(e: KeyboardEvent): boolean {
     if (e.type !== 'keydown') return true;
+    if (!['Escape', 'Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.showExitHint(false);
+    if (!this.keyboardExit.handle(e)) return false;
     if (e.ctrlKey && e.shiftKey && !e.altKey && (e.key === 'F' || e.key === 'f')) {
       e.preventDefault();
       this.openSearch();
@@ -1016,7 +1110,9 @@ export class VmConsole extends LitElement {
     const canReconnect = !!this.controller.session && view.kind !== 'connected' && view.kind !== 'not-running';
     const overlay = this.renderOverlay(view);
     const fs = this.fullscreenMode !== null;
-    return html`
+    // Everything sits in .frame, so the layout does not depend on the host's display (hosts often
+    // set vm-console { display: block }).
+    return html`<div class="frame">
       <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.onToolbarKey} @focusin=${this.onToolbarFocus}>
         <div class="title">
           <span class="pill" part="status-pill" data-tone=${view.tone}>
@@ -1068,9 +1164,12 @@ export class VmConsole extends LitElement {
           ? html`<button class="jump" data-action="jump" @click=${this.jumpToLatest}>${icons.arrowDown} Jump to latest</button>`
           : nothing}
         ${this.pendingPaste ? this.renderPasteDialog(this.pendingPaste) : nothing}
+        ${this.pendingLink ? this.renderLinkDialog(this.pendingLink) : nothing}
+        <div class="exit-hint" aria-hidden="true" hidden><kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the console</div>
       </div>
+      <p id="keyboard-help" class="visually-hidden">${KEYBOARD_EXIT_HELP}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-    `;
+    </div>`;
   }
 
   private iconButton(action: string, label: string, icon: TemplateResult, onClick: () => void, disabled: boolean, pressed?: boolean): TemplateResult {
@@ -1172,11 +1271,25 @@ export class VmConsole extends LitElement {
     </div>`;
   }
 
+  private renderLinkDialog(link: PendingLink): TemplateResult {
+    return html`<div class="overlay link-overlay">
+      <div class="card link-dialog" role="dialog" aria-modal="true" aria-labelledby="link-title" aria-describedby="link-desc" @keydown=${this.onLinkDialogKey}>
+        <h2 id="link-title">Open a link to ${link.host}?</h2>
+        <p id="link-desc">The output of ${this.vmName || 'the VM'} links to this address. It opens in a new tab.</p>
+        <p class="link-url" data-url=${link.url}>${link.url}</p>
+        <div class="actions">
+          <button class="text-btn" data-action="link-cancel" @click=${this.cancelLink}>Cancel</button>
+          <button class="text-btn primary" data-action="link-open" @click=${this.confirmLink}>Open link</button>
+        </div>
+      </div>
+    </div>`;
+  }
+
   private renderPasteDialog(p: PendingPaste): TemplateResult {
-    const preview = p.text.split(/\r\n|\r|\n/).slice(0, 6).map((l) => (l.length > 120 ? `${l.slice(0, 120)}…` : l)).join('\n');
+    const preview = pasteLines(p.text).slice(0, 6).map((l) => (l.length > 120 ? `${l.slice(0, 120)}…` : l)).join('\n');
     return html`<div class="overlay paste-overlay">
       <div class="card paste-dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" aria-describedby="paste-desc" @keydown=${this.onDialogKey}>
-        <h2 id="paste-title">Paste ${p.lines} lines?</h2>
+        <h2 id="paste-title">Paste ${p.lines} ${p.lines === 1 ? 'line' : 'lines'}?</h2>
         <p id="paste-desc">
           Each line break acts like pressing Enter in the VM, so every line may run as a command
           (${formatBytes(new Blob([p.text]).size)}).

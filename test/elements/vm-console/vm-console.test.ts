@@ -159,7 +159,7 @@ describe('<vm-console> against the reference server', function () {
     await el.updateComplete;
     const dialog = el.shadowRoot!.querySelector('[role="dialog"]')!;
     expect(dialog, 'confirmation dialog').to.exist;
-    expect(dialog.textContent).to.contain('Paste 3 lines?');
+    expect(dialog.textContent).to.contain('Paste 2 lines?');
     expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('paste-confirm');
     await expect(el).to.be.accessible();
     // Escape cancels: nothing is sent.
