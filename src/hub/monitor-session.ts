@@ -8,6 +8,7 @@ import type { MetricsMessage, ServerMessage, VmAction, VmStatus } from '../proto
 import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
 import type { RestApi } from '../transport/lazy-rest-client.js';
+import { localClock, type LocalClock } from './local-clock.js';
 import { SessionBase } from './session-base.js';
 
 export interface VmStatusInfo {
@@ -47,7 +48,7 @@ function loadHistoryModule(): Promise<HistoryModule> {
 export class MonitorSession extends SessionBase {
   private historyValue: VmMetricsHistory | null = null;
   /** Samples (and gaps, as null) that arrived while the history code was loading; bounded. */
-  private pendingMetrics: Array<MetricsMessage | null> = [];
+  private pendingMetrics: Array<{ message: MetricsMessage; receivedAt: number } | null> = [];
   private readonly metricsCapacity: number;
   private historyRequested = false;
   private disposed = false;
@@ -55,6 +56,7 @@ export class MonitorSession extends SessionBase {
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
   private readonly timers: Timers;
+  private readonly clock: LocalClock;
 
   constructor(
     options: VmSocketOptions,
@@ -66,6 +68,7 @@ export class MonitorSession extends SessionBase {
     super(options);
     this.metricsCapacity = metricsCapacity;
     this.timers = timers;
+    this.clock = localClock(timers);
   }
 
   /**
@@ -168,15 +171,18 @@ export class MonitorSession extends SessionBase {
           lastStateChange: message.data.lastStateChange,
         });
         return;
-      case 'metrics':
+      case 'metrics': {
+        // The receive time on a clock that never steps is what tells a server clock step apart.
+        const receivedAt = this.clock.monotonic();
         // While samples wait for the history code, later ones queue behind them: order is kept.
         if (!this.historyValue && this.pendingMetrics.length === 0) this.createHistory();
         if (!this.historyValue) {
-          this.queueMetrics(message);
+          this.queueMetrics(message, receivedAt);
           return;
         }
-        if (!this.historyValue.addMessage(message)) return;
+        if (!this.historyValue.addMessage(message, receivedAt)) return;
         break;
+      }
       case 'error':
         this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
         break;
@@ -205,8 +211,8 @@ export class MonitorSession extends SessionBase {
     if (historyModule) this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
   }
 
-  private queueMetrics(message: MetricsMessage): void {
-    this.pendingMetrics.push(message);
+  private queueMetrics(message: MetricsMessage, receivedAt: number): void {
+    this.pendingMetrics.push({ message, receivedAt });
     if (this.pendingMetrics.length > this.metricsCapacity + 1) this.pendingMetrics.shift();
     if (this.historyRequested) return;
     this.historyRequested = true;
@@ -217,7 +223,7 @@ export class MonitorSession extends SessionBase {
         const pending = this.pendingMetrics;
         this.pendingMetrics = [];
         for (const m of pending) {
-          if (m) this.historyValue!.addMessage(m);
+          if (m) this.historyValue!.addMessage(m.message, m.receivedAt);
           else this.historyValue!.markGap();
         }
         this.changed();

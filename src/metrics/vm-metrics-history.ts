@@ -50,7 +50,15 @@ export interface MetricsSnapshot extends Readonly<Record<MetricChannel, number>>
 export interface VmMetricsHistoryOptions {
   capacity?: number;
   maxGapMs?: number;
+  /**
+   * How far the server's clock may disagree with the local clock between two samples before it
+   * counts as a step (see `add`). Default 10 s: two intervals, well above delivery jitter.
+   */
+  clockStepToleranceMs?: number;
 }
+
+/** Two of LibGo's 5 s intervals: late delivery and batching stay well within it. */
+export const DEFAULT_CLOCK_STEP_TOLERANCE_MS = 10_000;
 
 const COUNTERS = [
   ['rxRate', 'rxBytes'],
@@ -73,10 +81,21 @@ export class VmMetricsHistory {
   private breakPending = false;
   /** Saves capacity: one gap row is enough to break every line. */
   private lastRowIsGap = false;
+  readonly clockStepToleranceMs: number;
+  /**
+   * Added to the server's timestamps since the last clock step, so the series stays in order and
+   * goes on at the pace of real time. Zero until the server's clock first jumps.
+   */
+  private offset = 0;
+  /** The last accepted sample's server timestamp and local receive time (NaN: none yet). */
+  private anchorServerT = NaN;
+  private anchorLocalT = NaN;
+  private steps = 0;
 
   constructor(options: VmMetricsHistoryOptions = {}) {
     this.capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
     this.maxGapMs = options.maxGapMs ?? DEFAULT_MAX_GAP_MS;
+    this.clockStepToleranceMs = options.clockStepToleranceMs ?? DEFAULT_CLOCK_STEP_TOLERANCE_MS;
     this.ts = new TimeSeries(METRIC_CHANNELS, this.capacity);
     const rate = () => new CounterRate({ maxGapMs: this.maxGapMs });
     this.rates = { rxRate: rate(), txRate: rate(), readRate: rate(), writeRate: rate() };
@@ -92,15 +111,44 @@ export class VmMetricsHistory {
     return this.versionNo;
   }
 
+  /** Server clock steps seen so far (each one is a gap in the series). */
+  get clockSteps(): number {
+    return this.steps;
+  }
+
   /**
    * Records a sample taken at `timestampMs` (the message's timestamp, never the receive time).
    * Returns false, changing nothing, for a non-finite, repeated or older timestamp.
+   *
+   * With `receivedAt` (a local monotonic clock in ms, e.g. `performance.now()`), a server clock
+   * that steps is detected: when the server's time moved on by more (or, for a sample that is not
+   * newer, by less) than the local clock did, beyond `clockStepToleranceMs`, the series is
+   * re-anchored: the sample is placed where the local clock says it belongs, a gap marks the
+   * step and no rate spans it. Without it a step forward would leap the chart ahead, and every
+   * sample after a step back (or after one sample from the future) would be "not newer" and
+   * dropped until the clock caught up. Late delivery only makes the local clock run ahead, so it
+   * is never mistaken for a step.
    */
-  add(timestampMs: number, data: MetricsData | MetricsInput): boolean {
-    const t = timestampMs;
-    if (!Number.isFinite(t)) return false;
+  add(timestampMs: number, data: MetricsData | MetricsInput, receivedAt?: number): boolean {
+    if (!Number.isFinite(timestampMs)) return false;
+    let t = timestampMs + this.offset;
     const last = this.ts.lastTime;
+    let stepped = false;
+    if (receivedAt !== undefined && Number.isFinite(receivedAt) && Number.isFinite(this.anchorLocalT) && this.ts.length > 0) {
+      const localDt = receivedAt - this.anchorLocalT;
+      const deviation = timestampMs - this.anchorServerT - localDt;
+      const notNewer = !(t > last);
+      if (deviation > this.clockStepToleranceMs || (notNewer && deviation < -this.clockStepToleranceMs)) {
+        // Where real time says this sample belongs, after whatever the series already holds.
+        const placed = Math.max(this.anchorServerT + this.offset + Math.max(localDt, 0), last + 1);
+        t = placed;
+        this.offset = placed - timestampMs;
+        stepped = true;
+        this.steps++;
+      }
+    }
     if (this.ts.length > 0 && !(t > last)) return false;
+    if (stepped) this.markGap();
 
     // Rates already turn NaN across a long silence, but cpu and memory lines would still be drawn
     // straight across it as if the VM had been watched; a gap row breaks them too.
@@ -109,6 +157,10 @@ export class VmMetricsHistory {
       this.ts.push(last + (t - last) / 2, GAP_ROW);
     }
     this.breakPending = false;
+    if (receivedAt !== undefined && Number.isFinite(receivedAt)) {
+      this.anchorServerT = timestampMs;
+      this.anchorLocalT = receivedAt;
+    }
 
     const cpu = nonNegative(data.cpu?.utilization);
     const memUsed = nonNegative(data.memory?.used);
@@ -142,8 +194,8 @@ export class VmMetricsHistory {
   }
 
   /** Convenience for a validated protocol message: uses its timestamp. */
-  addMessage(message: MetricsMessage): boolean {
-    return this.add(message.timestamp, message.data);
+  addMessage(message: MetricsMessage, receivedAt?: number): boolean {
+    return this.add(message.timestamp, message.data, receivedAt);
   }
 
   /**
@@ -176,6 +228,9 @@ export class VmMetricsHistory {
     this.snapshot = null;
     this.breakPending = false;
     this.lastRowIsGap = false;
+    this.offset = 0;
+    this.anchorServerT = NaN;
+    this.anchorLocalT = NaN;
     this.versionNo++;
   }
 }
