@@ -8,6 +8,8 @@ import type { MetricsMessage, ServerMessage, VmAction, VmStatus } from '../proto
 import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
 import type { RestApi } from '../transport/lazy-rest-client.js';
+import type { HistoryPersistOptions } from './config.js';
+import type { HistoryKeeper } from './history-store.js';
 import { localClock, type LocalClock } from './local-clock.js';
 import { SessionBase } from './session-base.js';
 
@@ -45,6 +47,9 @@ function loadHistoryModule(): Promise<HistoryModule> {
   ));
 }
 
+/** Live samples wait at most this long for a kept history to be read. */
+const RESTORE_WAIT_MS = 3000;
+
 export class MonitorSession extends SessionBase {
   private historyValue: VmMetricsHistory | null = null;
   /** Samples (and gaps, as null) that arrived while the history code was loading; bounded. */
@@ -57,6 +62,15 @@ export class MonitorSession extends SessionBase {
   private readonly inFlight = new Set<VmAction>();
   private readonly timers: Timers;
   private readonly clock: LocalClock;
+  private socketOptions: VmSocketOptions;
+  /** Where the history is kept across page loads; null while unknown, off or unavailable. */
+  private keeper: HistoryKeeper | null = null;
+  /** Samples wait for the kept history (it goes first), but never longer than RESTORE_WAIT_MS. */
+  private restoring = false;
+  private restoreBegun = false;
+  private persistOff = false;
+  /** Wall-clock time at which the newest sample arrived, saved with the history. */
+  private lastReceivedWall = NaN;
 
   constructor(
     options: VmSocketOptions,
@@ -64,11 +78,45 @@ export class MonitorSession extends SessionBase {
     private readonly restFallback: () => boolean,
     metricsCapacity: number,
     timers: Timers,
+    private readonly persistence: () => HistoryPersistOptions | null = () => null,
   ) {
     super(options);
+    this.socketOptions = options;
     this.metricsCapacity = metricsCapacity;
     this.timers = timers;
     this.clock = localClock(timers);
+  }
+
+  override start(): void {
+    super.start();
+    this.beginRestore();
+  }
+
+  override rebind(options: VmSocketOptions, connect: boolean): void {
+    this.socketOptions = options;
+    super.rebind(options, connect);
+    // Another token may be another user: the history in memory is not theirs to keep.
+    const kept = this.keeper;
+    this.keeper = null;
+    const persist = this.persistence();
+    if (!kept || !persist || this.persistOff) return;
+    void import('./history-store.js')
+      .then(({ keeperFor }) => keeperFor(options, persist, this.clock.wall))
+      .then((next) => {
+        if (next && kept.sameScope(next) && !this.persistOff && !this.disposed) this.keeper = kept;
+      })
+      .catch(() => undefined);
+  }
+
+  /**
+   * This VM's history is not kept across page loads (an element asked, e.g. `no-persist-history`):
+   * what was kept is deleted, and a restore still under way is dropped.
+   */
+  disablePersistence(): void {
+    if (this.persistOff) return;
+    this.persistOff = true;
+    void this.keeper?.forget();
+    this.keeper = null;
   }
 
   /**
@@ -82,6 +130,11 @@ export class MonitorSession extends SessionBase {
   override dispose(): void {
     this.disposed = true;
     this.pendingMetrics = [];
+    // The last state is written now: the next page starts where this session ended.
+    if (this.keeper) {
+      this.saveSoon();
+      void this.keeper.flush();
+    }
     super.dispose();
   }
 
@@ -175,12 +228,13 @@ export class MonitorSession extends SessionBase {
         // The receive time on a clock that never steps is what tells a server clock step apart.
         const receivedAt = this.clock.monotonic();
         // While samples wait for the history code, later ones queue behind them: order is kept.
-        if (!this.historyValue && this.pendingMetrics.length === 0) this.createHistory();
+        if (!this.historyValue && this.pendingMetrics.length === 0 && !this.restoring) this.createHistory();
         if (!this.historyValue) {
           this.queueMetrics(message, receivedAt);
           return;
         }
         if (!this.historyValue.addMessage(message, receivedAt)) return;
+        this.accepted();
         break;
       }
       case 'error':
@@ -207,8 +261,57 @@ export class MonitorSession extends SessionBase {
   }
 
   /** Creates the history if its code is here (else it is still loading). */
-  private createHistory(): void {
+  private createHistory(): VmMetricsHistory | null {
     if (historyModule) this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
+    return this.historyValue;
+  }
+
+  private accepted(): void {
+    this.lastReceivedWall = this.clock.wall();
+    this.saveSoon();
+  }
+
+  private saveSoon(): void {
+    const keeper = this.keeper;
+    if (!keeper || !this.historyValue || !Number.isFinite(this.lastReceivedWall)) return;
+    keeper.save(() => {
+      const h = this.historyValue;
+      return h ? h.exportRows(h.series.lastTime - keeper.maxAgeMs, this.lastReceivedWall) : null;
+    });
+  }
+
+  /**
+   * Looks for this VM's history as an earlier page left it (see VmHubConfig.persistHistory).
+   * Runs once, when the first subscriber arrives; its code loads then, never with the page.
+   */
+  private beginRestore(): void {
+    if (this.restoreBegun || this.persistOff) return;
+    const persist = this.persistence();
+    if (!persist) return;
+    this.restoreBegun = true;
+    this.restoring = true;
+    const restore = async () => {
+      const [, { keeperFor }] = await Promise.all([loadHistoryModule(), import('./history-store.js')]);
+      const keeper = await keeperFor(this.socketOptions, persist, this.clock.wall);
+      if (!keeper || this.persistOff || this.disposed) return;
+      const stored = await keeper.load(this.metricsCapacity);
+      if (this.persistOff || this.disposed) return;
+      this.keeper = keeper;
+      if (!stored || this.historyValue) return;
+      // When its newest sample arrived, on the clock live samples are measured with.
+      const away = Math.max(0, this.clock.wall() - stored.receivedAt);
+      this.createHistory()?.restore(stored, this.clock.monotonic() - away);
+    };
+    // Storage that hangs must not hold live samples back for long.
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, RESTORE_WAIT_MS));
+    void Promise.race([restore(), timeout])
+      .catch(() => undefined)
+      .then(() => {
+        this.restoring = false;
+        if (this.disposed) return;
+        if (this.pendingMetrics.length > 0 && historyModule) this.drainPending();
+        if (this.historyValue) this.changed();
+      });
   }
 
   private queueMetrics(message: MetricsMessage, receivedAt: number): void {
@@ -218,14 +321,8 @@ export class MonitorSession extends SessionBase {
     this.historyRequested = true;
     loadHistoryModule().then(
       () => {
-        if (this.disposed) return;
-        this.createHistory();
-        const pending = this.pendingMetrics;
-        this.pendingMetrics = [];
-        for (const m of pending) {
-          if (m) this.historyValue!.addMessage(m.message, m.receivedAt);
-          else this.historyValue!.markGap();
-        }
+        if (this.disposed || this.restoring) return;
+        this.drainPending();
         this.changed();
       },
       (e: unknown) => {
@@ -234,6 +331,20 @@ export class MonitorSession extends SessionBase {
         console.warn('libgo-vm-elements: the metrics history code could not be loaded; retrying with the next sample.', e);
       },
     );
+  }
+
+  /** Feeds the samples (and gaps) that waited for the history code or the kept history. */
+  private drainPending(): void {
+    const history = this.historyValue ?? this.createHistory();
+    if (!history) return;
+    const pending = this.pendingMetrics;
+    this.pendingMetrics = [];
+    let any = false;
+    for (const m of pending) {
+      if (!m) history.markGap();
+      else if (history.addMessage(m.message, m.receivedAt)) any = true;
+    }
+    if (any) this.accepted();
   }
 
   private setStatus(next: VmStatusInfo): void {

@@ -12,7 +12,7 @@ import { parseAuthMode } from '../transport/auth.js';
 import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
 import { realTimers, type Timers } from '../transport/timers.js';
 import { validateVmName } from '../transport/vm-name.js';
-import { socketOptions, type VmHubConfig } from './config.js';
+import { historyPersistence, socketOptions, type VmHubConfig } from './config.js';
 import { MonitorSession } from './monitor-session.js';
 import {
   permissionsFromClaims,
@@ -95,6 +95,7 @@ export class VmHub {
         () => this.cfg.restFallback !== false,
         config.metricsCapacity ?? DEFAULTS.metricsCapacity,
         timers,
+        () => historyPersistence(this.cfg),
       ),
     );
   }

@@ -8,6 +8,7 @@
 import type { MetricsData, MetricsMessage } from '../protocol/types.js';
 import { CounterRate, DEFAULT_MAX_GAP_MS } from './counter-rate.js';
 import { TimeSeries, type ReadonlyTimeSeries } from './time-series.js';
+import type { StoredSeries } from './stored-series.js';
 
 export const METRIC_CHANNELS = [
   'cpu',
@@ -219,6 +220,43 @@ export class VmMetricsHistory {
   /** The newest accepted sample (gap rows excluded), or null before the first one. */
   latest(): MetricsSnapshot | null {
     return this.snapshot;
+  }
+
+  /**
+   * The rows from `fromT` on, for keeping across page loads (`receivedAt`: the wall-clock time at
+   * which the newest sample arrived). Null when there is nothing to keep.
+   */
+  exportRows(fromT: number, receivedAt: number): StoredSeries | null {
+    const { x } = this.ts.toArrays(METRIC_CHANNELS[0], fromT);
+    if (x.length === 0) return null;
+    const cols = {} as Record<MetricChannel, (number | null)[]>;
+    for (const ch of METRIC_CHANNELS) cols[ch] = this.ts.toArrays(ch, fromT).y;
+    return { v: 1, t: x, cols, receivedAt };
+  }
+
+  /**
+   * Starts an empty history with rows kept from an earlier page (checked by `readStoredSeries`).
+   * The time away is a gap: no line and no rate reaches across it. `localReceivedAt` is when its
+   * newest sample arrived, on the clock later samples' `receivedAt` uses, so a server clock that
+   * stepped while the page was away is still recognised. Returns false when the history is not
+   * empty (live samples came first and win).
+   */
+  restore(stored: StoredSeries, localReceivedAt: number): boolean {
+    if (this.ts.length > 0) return false;
+    const n = stored.t.length;
+    const row = {} as Record<MetricChannel, number>;
+    for (let i = Math.max(0, n - this.capacity); i < n; i++) {
+      for (const ch of METRIC_CHANNELS) row[ch] = stored.cols[ch][i] ?? NaN;
+      this.ts.push(stored.t[i]!, row);
+    }
+    if (this.ts.length === 0) return false;
+    this.lastRowIsGap = METRIC_CHANNELS.every((ch) => Number.isNaN(row[ch]));
+    this.breakPending = !this.lastRowIsGap;
+    this.offset = 0;
+    this.anchorServerT = this.ts.lastTime;
+    this.anchorLocalT = localReceivedAt;
+    this.versionNo++;
+    return true;
   }
 
   /** Forgets everything, e.g. when the element is pointed at another VM. */
