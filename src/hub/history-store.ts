@@ -96,6 +96,8 @@ export class HistoryStore {
   /** A VM's history changed: `read()` is called when it is written, within `writeEveryMs`. */
   schedule(scope: HistoryScope, vm: string, read: () => StoredSeries | null): void {
     if (this.closed) return;
+    // Recorded before any write of this user's (IndexedDB runs transactions in creation order).
+    void this.signIn(scope);
     this.dirty.set(JSON.stringify([scope.server, scope.user, vm]), { scope, vm, read });
     this.timer ??= setTimeout(() => void this.flush(), this.writeEveryMs);
   }

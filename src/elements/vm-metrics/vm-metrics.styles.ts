@@ -301,6 +301,39 @@ export const vmMetricsStyles = [
         color-mix(in srgb, var(--_border) 35%, transparent) 8px 9px
       );
     }
+    /* The part of the window that has no data yet: hatched like an empty card, not left blank. */
+    .unfilled {
+      position: absolute;
+      pointer-events: none;
+      border-right: 1px dashed color-mix(in srgb, var(--_muted) 45%, transparent);
+      background: repeating-linear-gradient(
+        -45deg,
+        transparent 0 8px,
+        color-mix(in srgb, var(--_border) 45%, transparent) 8px 9px
+      );
+    }
+    .unfilled[hidden] {
+      display: none;
+    }
+    .filling {
+      margin: 0;
+      font-size: 0.8em;
+      color: var(--_muted);
+      display: flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .filling-swatch {
+      width: 14px;
+      height: 10px;
+      flex: none;
+      border: 1px solid color-mix(in srgb, var(--_muted) 45%, transparent);
+      background: repeating-linear-gradient(
+        -45deg,
+        transparent 0 3px,
+        color-mix(in srgb, var(--_muted) 45%, transparent) 3px 4px
+      );
+    }
     .placeholder.overlay {
       inset: auto 0 auto auto;
       top: 0;
