@@ -8,10 +8,11 @@
  * `writeEveryMs`, and at once when the page is hidden or unloaded. Storage that is missing,
  * blocked or broken means no persistence, silently: it is a convenience, never a failure.
  */
-import { readStoredSeries, type StoredSeries } from '../metrics/stored-series.js';
+import { exportSeries, readStoredSeries, type StoredSeries } from '../metrics/stored-series.js';
+import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
+import type { LocalClock } from './local-clock.js';
 import type { VmSocketOptions } from '../transport/vm-socket.js';
 import type { HistoryPersistOptions } from './config.js';
-import { readTokenClaims } from './permissions.js';
 
 export const DEFAULT_HISTORY_DATABASE = 'libgo-vm-elements-metrics';
 /** The 200 most recently watched VMs. */
@@ -65,7 +66,7 @@ export class HistoryStore {
   constructor(
     private readonly db: IDBDatabase,
     options: HistoryPersistOptions,
-    private readonly now: () => number,
+    readonly now: () => number,
   ) {
     this.maxVms = positiveInt(options.maxVms, DEFAULT_MAX_VMS);
     this.maxAgeMs = positiveInt(options.maxAgeMs, DEFAULT_MAX_AGE_MS);
@@ -275,6 +276,16 @@ export class HistoryKeeper {
     this.store.schedule(this.scope, this.vm, read);
   }
 
+  /** Saves a session's history (up to the store's age bound) with the next batch. */
+  saveHistory(history: VmMetricsHistory, receivedAt: number): void {
+    this.save(() => exportSeries(history.series, history.series.lastTime - this.maxAgeMs, receivedAt));
+  }
+
+  /** Whether these (new) socket options and user are still the ones this keeper keeps for. */
+  stillFor(options: Pick<VmSocketOptions, 'serverUrl'>, user: string | null): boolean {
+    return user === this.scope.user && serverKey(options) === this.scope.server;
+  }
+
   flush(): Promise<void> {
     return this.store.flush();
   }
@@ -283,36 +294,59 @@ export class HistoryKeeper {
     return this.store.forget(this.scope, this.vm);
   }
 
-  sameScope(other: HistoryKeeper): boolean {
-    return other.store === this.store && other.scope.server === this.scope.server && other.scope.user === this.scope.user;
-  }
 }
 
 /**
- * Where this VM's history is kept for the user the socket options sign in as; null when it is not
- * kept: no token that names a user (cookie auth, no provider, an opaque token), or no IndexedDB.
+ * Where this VM's history is kept for `user` on the socket options' server; null when it is not
+ * kept: no user known (cookie auth, no token provider, a token whose claims name nobody), or no
+ * IndexedDB.
  */
 export async function keeperFor(
-  options: VmSocketOptions,
+  options: Pick<VmSocketOptions, 'serverUrl' | 'vmName'>,
+  user: string | null | undefined,
   persist: HistoryPersistOptions,
   now: () => number = Date.now,
 ): Promise<HistoryKeeper | null> {
-  if (options.authMode === 'cookie' || !options.tokenProvider) return null;
-  let token: unknown;
-  try {
-    token = await options.tokenProvider({ forceRefresh: false });
-  } catch {
-    return null;
-  }
-  const claims = readTokenClaims(typeof token === 'string' ? token : null);
-  const user = claims?.userId ?? claims?.username;
-  if (!user) return null;
-  let server: string;
-  try {
-    server = new URL(options.serverUrl ?? location.href, location.href).href.replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
+  const server = serverKey(options);
+  if (!user || !server) return null;
   const store = await openHistoryStore(persist, now);
   return store ? new HistoryKeeper(store, { server, user }, options.vmName) : null;
+}
+
+function serverKey(options: Pick<VmSocketOptions, 'serverUrl'>): string | null {
+  try {
+    return new URL(options.serverUrl ?? location.href, location.href).href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** What a monitor session lends the store for a restore; read as the restore goes. */
+export interface KeptSession {
+  readonly socketOptions: VmSocketOptions;
+  readonly metricsCapacity: number;
+  readonly clock: LocalClock;
+  readonly history: VmMetricsHistory | null;
+  /** Who is signed in (the token's userId or username); null when nobody is known. */
+  user(): Promise<string | null>;
+  /** The session ended, or was asked not to keep its history: the restore is dropped. */
+  readonly dropped: boolean;
+  createHistory(): VmMetricsHistory | null;
+}
+
+/**
+ * Gives a session that has no samples yet the history an earlier page kept for its VM and user,
+ * with the time away as a gap; returns the keeper that saves it from now on (null: not kept).
+ */
+export async function restoreSession(session: KeptSession, persist: HistoryPersistOptions): Promise<HistoryKeeper | null> {
+  const keeper = await keeperFor(session.socketOptions, await session.user(), persist, session.clock.wall);
+  if (!keeper || session.dropped) return null;
+  const stored = await keeper.load(session.metricsCapacity);
+  if (session.dropped) return null;
+  if (stored && !session.history) {
+    // When its newest sample arrived, on the clock that live samples are measured with.
+    const away = Math.max(0, session.clock.wall() - stored.receivedAt);
+    session.createHistory()?.restore(stored, session.clock.monotonic() - away);
+  }
+  return keeper;
 }

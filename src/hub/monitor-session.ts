@@ -54,15 +54,18 @@ export class MonitorSession extends SessionBase {
   private historyValue: VmMetricsHistory | null = null;
   /** Samples (and gaps, as null) that arrived while the history code was loading; bounded. */
   private pendingMetrics: Array<{ message: MetricsMessage; receivedAt: number } | null> = [];
-  private readonly metricsCapacity: number;
+  /** @internal Read by the history store (as are `clock`, `socketOptions`, `dropped`, `createHistory`). */
+  readonly metricsCapacity: number;
   private historyRequested = false;
   private disposed = false;
   private statusInfo: VmStatusInfo | null = null;
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
   private readonly timers: Timers;
-  private readonly clock: LocalClock;
-  private socketOptions: VmSocketOptions;
+  /** @internal */
+  readonly clock: LocalClock;
+  /** @internal */
+  socketOptions: VmSocketOptions;
   /** Where the history is kept across page loads; null while unknown, off or unavailable. */
   private keeper: HistoryKeeper | null = null;
   /** Samples wait for the kept history (it goes first), but never longer than RESTORE_WAIT_MS. */
@@ -79,6 +82,8 @@ export class MonitorSession extends SessionBase {
     metricsCapacity: number,
     timers: Timers,
     private readonly persistence: () => HistoryPersistOptions | null = () => null,
+    /** @internal Who is signed in, from the token's claims (for the history store). */
+    readonly user: () => Promise<string | null> = async () => null,
   ) {
     super(options);
     this.socketOptions = options;
@@ -97,15 +102,13 @@ export class MonitorSession extends SessionBase {
     super.rebind(options, connect);
     // Another token may be another user: the history in memory is not theirs to keep.
     const kept = this.keeper;
-    this.keeper = null;
     const persist = this.persistence();
-    if (!kept || !persist || this.persistOff) return;
-    void import('./history-store.js')
-      .then(({ keeperFor }) => keeperFor(options, persist, this.clock.wall))
-      .then((next) => {
-        if (next && kept.sameScope(next) && !this.persistOff && !this.disposed) this.keeper = kept;
-      })
-      .catch(() => undefined);
+    this.keeper = null;
+    if (kept && persist) {
+      void this.user().then((user) => {
+        if (kept.stillFor(options, user) && !this.dropped) this.keeper = kept;
+      });
+    }
   }
 
   /**
@@ -131,10 +134,8 @@ export class MonitorSession extends SessionBase {
     this.disposed = true;
     this.pendingMetrics = [];
     // The last state is written now: the next page starts where this session ended.
-    if (this.keeper) {
-      this.saveSoon();
-      void this.keeper.flush();
-    }
+    this.saveSoon();
+    void this.keeper?.flush();
     super.dispose();
   }
 
@@ -261,7 +262,13 @@ export class MonitorSession extends SessionBase {
   }
 
   /** Creates the history if its code is here (else it is still loading). */
-  private createHistory(): VmMetricsHistory | null {
+  /** @internal The session ended, or was asked not to keep its history. */
+  get dropped(): boolean {
+    return this.persistOff || this.disposed;
+  }
+
+  /** @internal */
+  createHistory(): VmMetricsHistory | null {
     if (historyModule) this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
     return this.historyValue;
   }
@@ -271,13 +278,10 @@ export class MonitorSession extends SessionBase {
     this.saveSoon();
   }
 
+
   private saveSoon(): void {
-    const keeper = this.keeper;
-    if (!keeper || !this.historyValue || !Number.isFinite(this.lastReceivedWall)) return;
-    keeper.save(() => {
-      const h = this.historyValue;
-      return h ? h.exportRows(h.series.lastTime - keeper.maxAgeMs, this.lastReceivedWall) : null;
-    });
+    const h = this.historyValue;
+    if (this.keeper && h && this.persistence()) this.keeper.saveHistory(h, this.lastReceivedWall);
   }
 
   /**
@@ -285,26 +289,16 @@ export class MonitorSession extends SessionBase {
    * Runs once, when the first subscriber arrives; its code loads then, never with the page.
    */
   private beginRestore(): void {
-    if (this.restoreBegun || this.persistOff) return;
     const persist = this.persistence();
-    if (!persist) return;
-    this.restoreBegun = true;
-    this.restoring = true;
-    const restore = async () => {
-      const [, { keeperFor }] = await Promise.all([loadHistoryModule(), import('./history-store.js')]);
-      const keeper = await keeperFor(this.socketOptions, persist, this.clock.wall);
-      if (!keeper || this.persistOff || this.disposed) return;
-      const stored = await keeper.load(this.metricsCapacity);
-      if (this.persistOff || this.disposed) return;
-      this.keeper = keeper;
-      if (!stored || this.historyValue) return;
-      // When its newest sample arrived, on the clock live samples are measured with.
-      const away = Math.max(0, this.clock.wall() - stored.receivedAt);
-      this.createHistory()?.restore(stored, this.clock.monotonic() - away);
-    };
+    if (this.restoreBegun || this.persistOff || !persist) return;
+    this.restoreBegun = this.restoring = true;
+    const restore = Promise.all([loadHistoryModule(), import('./history-store.js')])
+      .then(([, store]) => store.restoreSession(this, persist))
+      .then((keeper) => {
+        if (!this.dropped) this.keeper = keeper;
+      });
     // Storage that hangs must not hold live samples back for long.
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, RESTORE_WAIT_MS));
-    void Promise.race([restore(), timeout])
+    void Promise.race([restore, new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS))])
       .catch(() => undefined)
       .then(() => {
         this.restoring = false;

@@ -96,6 +96,10 @@ export class VmHub {
         config.metricsCapacity ?? DEFAULTS.metricsCapacity,
         timers,
         () => historyPersistence(this.cfg),
+        async () => {
+          const claims = await this.claims();
+          return claims?.userId ?? claims?.username ?? null;
+        },
       ),
     );
   }

@@ -4,6 +4,7 @@
  * versions of this library, so a record may be old, truncated or hostile. Anything that does not
  * check out is discarded as a whole; nothing from storage can throw or reach a chart unchecked.
  */
+import type { ReadonlyTimeSeries } from './time-series.js';
 import { METRIC_CHANNELS, type MetricChannel } from './vm-metrics-history.js';
 
 export const STORED_SERIES_VERSION = 1;
@@ -64,4 +65,16 @@ export function readStoredSeries(raw: unknown, limits: StoredSeriesLimits): Stor
   const keep = <T>(a: T[]) => a.slice(from);
   for (const ch of METRIC_CHANNELS) out[ch] = keep(out[ch]);
   return { v: STORED_SERIES_VERSION, t: keep(t as number[]), cols: out, receivedAt };
+}
+
+/**
+ * A history's rows from `fromT` on, for keeping (`receivedAt`: the wall-clock time at which the
+ * newest sample arrived). Null when there is nothing to keep.
+ */
+export function exportSeries(series: ReadonlyTimeSeries<MetricChannel>, fromT: number, receivedAt: number): StoredSeries | null {
+  const { x } = series.toArrays(METRIC_CHANNELS[0], fromT);
+  if (x.length === 0) return null;
+  const cols = {} as Record<MetricChannel, (number | null)[]>;
+  for (const ch of METRIC_CHANNELS) cols[ch] = series.toArrays(ch, fromT).y;
+  return { v: STORED_SERIES_VERSION, t: x, cols, receivedAt };
 }

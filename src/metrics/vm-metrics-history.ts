@@ -91,7 +91,6 @@ export class VmMetricsHistory {
   /** The last accepted sample's server timestamp and local receive time (NaN: none yet). */
   private anchorServerT = NaN;
   private anchorLocalT = NaN;
-  private steps = 0;
 
   constructor(options: VmMetricsHistoryOptions = {}) {
     this.capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
@@ -110,11 +109,6 @@ export class VmMetricsHistory {
   /** Grows on every change that could alter what is drawn; equal versions mean nothing to redraw. */
   get version(): number {
     return this.versionNo;
-  }
-
-  /** Server clock steps seen so far (each one is a gap in the series). */
-  get clockSteps(): number {
-    return this.steps;
   }
 
   /**
@@ -145,7 +139,6 @@ export class VmMetricsHistory {
         t = placed;
         this.offset = placed - timestampMs;
         stepped = true;
-        this.steps++;
       }
     }
     if (this.ts.length > 0 && !(t > last)) return false;
@@ -220,18 +213,6 @@ export class VmMetricsHistory {
   /** The newest accepted sample (gap rows excluded), or null before the first one. */
   latest(): MetricsSnapshot | null {
     return this.snapshot;
-  }
-
-  /**
-   * The rows from `fromT` on, for keeping across page loads (`receivedAt`: the wall-clock time at
-   * which the newest sample arrived). Null when there is nothing to keep.
-   */
-  exportRows(fromT: number, receivedAt: number): StoredSeries | null {
-    const { x } = this.ts.toArrays(METRIC_CHANNELS[0], fromT);
-    if (x.length === 0) return null;
-    const cols = {} as Record<MetricChannel, (number | null)[]>;
-    for (const ch of METRIC_CHANNELS) cols[ch] = this.ts.toArrays(ch, fromT).y;
-    return { v: 1, t: x, cols, receivedAt };
   }
 
   /**

@@ -302,15 +302,14 @@ export const vmMetricsStyles = [
       );
     }
     /* The part of the window that has no data yet: hatched like an empty card, not left blank. */
+    .unfilled,
+    .filling::before {
+      border-right: 1px dashed color-mix(in srgb, var(--_muted) 45%, transparent);
+      background: repeating-linear-gradient(-45deg, transparent 0 3px, color-mix(in srgb, var(--_muted) 30%, transparent) 3px 4px);
+    }
     .unfilled {
       position: absolute;
       pointer-events: none;
-      border-right: 1px dashed color-mix(in srgb, var(--_muted) 45%, transparent);
-      background: repeating-linear-gradient(
-        -45deg,
-        transparent 0 8px,
-        color-mix(in srgb, var(--_border) 45%, transparent) 8px 9px
-      );
     }
     .unfilled[hidden] {
       display: none;
@@ -319,20 +318,14 @@ export const vmMetricsStyles = [
       margin: 0;
       font-size: 0.8em;
       color: var(--_muted);
-      display: flex;
-      align-items: center;
-      gap: 6px;
     }
-    .filling-swatch {
+    .filling::before {
+      content: '';
+      display: inline-block;
       width: 14px;
-      height: 10px;
-      flex: none;
+      height: 9px;
+      margin-right: 6px;
       border: 1px solid color-mix(in srgb, var(--_muted) 45%, transparent);
-      background: repeating-linear-gradient(
-        -45deg,
-        transparent 0 3px,
-        color-mix(in srgb, var(--_muted) 45%, transparent) 3px 4px
-      );
     }
     .placeholder.overlay {
       inset: auto 0 auto auto;

@@ -5,7 +5,7 @@ import { VmMonitorController } from '../../controllers/vm-monitor-controller.js'
 import { emit } from '../../events/index.js';
 import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
-import { formatBytes, formatPercent, formatRate, formatUptime } from '../../metrics/format.js';
+import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import { loadChartJs } from './chart-loader.js';
 import type { DrawClock } from '../../controllers/draw-clock.js';
@@ -115,6 +115,9 @@ function parseSeries(value: string | null | undefined): { list: MetricSeries[]; 
   const unknown = tokens.filter((t) => !(METRIC_SERIES as readonly string[]).includes(t));
   return { list: list.length > 0 ? list : [...METRIC_SERIES], unknown };
 }
+
+/** "20 s", "12 min": whole units, never rounded up to a full window. */
+const duration = (ms: number) => (ms < 60_000 ? `${Math.floor(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min`);
 
 let colourProbe: CanvasRenderingContext2D | null = null;
 /** Any CSS colour → the same colour at `alpha`, via the canvas's own colour parser. */
@@ -549,17 +552,8 @@ export class VmMetrics extends LitElement {
             : `VM is ${status} — no live metrics`;
       return { kind: 'stopped', badge: `VM ${status}`, tone: 'muted', message: m, announce: m };
     }
-    if (hasData && history?.latest() === null) {
-      // Kept from an earlier page: shown (dimmed) until the first live sample.
-      return {
-        kind: 'waiting',
-        badge: 'Waiting for data',
-        tone: 'muted',
-        message: 'Earlier data · waiting for a live sample',
-        announce: 'Showing earlier data, waiting for the first live sample',
-      };
-    }
-    if (!hasData) {
+    // No sample yet, or only a history kept from an earlier page (drawn dimmed under this).
+    if (!hasData || history?.latest() === null) {
       return {
         kind: 'waiting',
         badge: 'Waiting for data',
@@ -676,8 +670,7 @@ export class VmMetrics extends LitElement {
     const fill = view.kind === 'live' && !this.compact ? this.fillState() : null;
     if (!fill) return nothing;
     return html`<p class="filling" part="filling">
-      <span class="filling-swatch" aria-hidden="true"></span>Collecting data — ${formatUptime(fill.collected / 1000, this.loc)} of
-      ${formatUptime(fill.span / 1000, this.loc)}
+      Collecting data — ${duration(fill.collected)} of ${duration(fill.span)}
     </p>`;
   }
 

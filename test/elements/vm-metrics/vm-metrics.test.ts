@@ -6,7 +6,7 @@ import type { Chart as ChartClass } from 'chart.js';
 import '../../../src/elements/vm-metrics/vm-metrics.define.js';
 import type { VmMetrics, MetricsSample } from '../../../src/elements/vm-metrics/vm-metrics.js';
 import '../../../src/elements/vm-connection/vm-connection.define.js';
-import { VmHub } from '../../../src/hub/index.js';
+import { readTokenClaims, VmHub } from '../../../src/hub/index.js';
 import { RestClient } from '../../../src/transport/index.js';
 import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
@@ -774,8 +774,8 @@ describe('<vm-metrics> filling state and history kept across page loads', functi
     const h = new VmMetricsHistory();
     const end = Date.now() - awayMs;
     for (const s of steady(24, end - 23 * 5000)) h.add(s.timestamp as number, s);
-    const keeper = await keeperFor({ vmName: 'web-01', route: 'monitor', serverUrl: peer.serverUrl, tokenProvider: () => token }, { databaseName });
-    keeper!.save(() => h.exportRows(-Infinity, end));
+    const keeper = await keeperFor({ vmName: 'web-01', serverUrl: peer.serverUrl }, readTokenClaims(token)!.userId, { databaseName });
+    keeper!.saveHistory(h, end);
     await keeper!.flush();
     return { peer, token };
   }
@@ -807,7 +807,7 @@ describe('<vm-metrics> filling state and history kept across page loads', functi
     await until(() => el.lastDrawnVersion === el.history!.version, 'drawn');
     await el.updateComplete;
     const placeholders = [...el.shadowRoot!.querySelectorAll('[part~="placeholder"]')].map((p) => p.textContent!.trim());
-    expect(placeholders).to.deep.equal(Array(4).fill('Earlier data · waiting for a live sample'));
+    expect(placeholders).to.deep.equal(Array(4).fill('Waiting for the first sample… LibGo sends one every 5 s'));
     expect(el.shadowRoot!.querySelector('.plot[data-dim]'), 'dimmed: not live').to.not.equal(null);
     el.closest('vm-connection')!.remove();
     hub2.dispose();
