@@ -305,14 +305,11 @@ export const vmMetricsStyles = [
     .unfilled,
     .filling::before {
       border-right: 1px dashed color-mix(in srgb, var(--_muted) 45%, transparent);
-      background: repeating-linear-gradient(-45deg, transparent 0 3px, color-mix(in srgb, var(--_muted) 30%, transparent) 3px 4px);
+      background: repeating-linear-gradient(-45deg, transparent 0 var(--_h, 8px), color-mix(in srgb, var(--_muted) 22%, transparent) 0 calc(var(--_h, 8px) + 1px));
     }
     .unfilled {
       position: absolute;
       pointer-events: none;
-    }
-    .unfilled[hidden] {
-      display: none;
     }
     .filling {
       margin: 0;
@@ -320,6 +317,7 @@ export const vmMetricsStyles = [
       color: var(--_muted);
     }
     .filling::before {
+      --_h: 3px;
       content: '';
       display: inline-block;
       width: 14px;
