@@ -155,6 +155,20 @@ describe('Metrics history across page loads', () => {
     await four.close();
   });
 
+  it('<vm-connection no-persist-history> turns it off for its hub, and on again without the attribute', async () => {
+    await import('../../src/elements/vm-connection/vm-connection.define.js');
+    const el = document.createElement('vm-connection');
+    el.setAttribute('server', SERVER);
+    el.setAttribute('no-persist-history', '');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.activeHub.config.persistHistory).to.equal(false);
+    el.removeAttribute('no-persist-history');
+    await el.updateComplete;
+    expect(el.activeHub.config.persistHistory).to.equal(undefined); // the default: kept
+    el.remove();
+  });
+
   it('keeps the most recently watched VMs up to maxVms, and samples up to maxAgeMs old', async () => {
     const db = freshDb();
     const now = clock.now() + 120_000;
