@@ -14,7 +14,7 @@ export interface LocalClock {
 }
 
 export function localClock(timers: Timers): LocalClock {
-  if (timers === realTimers && typeof performance !== 'undefined') {
+  if (timers === realTimers) {
     return { monotonic: () => performance.now(), wall: () => Date.now() };
   }
   return { monotonic: () => timers.now(), wall: () => timers.now() };

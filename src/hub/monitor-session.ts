@@ -100,15 +100,20 @@ export class MonitorSession extends SessionBase {
   override rebind(options: VmSocketOptions, connect: boolean): void {
     this.socketOptions = options;
     super.rebind(options, connect);
-    // Another token may be another user: the history in memory is not theirs to keep.
     const kept = this.keeper;
-    const persist = this.persistence();
     this.keeper = null;
-    if (kept && persist) {
-      void this.user().then((user) => {
-        if (kept.stillFor(options, user) && !this.dropped) this.keeper = kept;
-      });
+    if (!kept) {
+      // Signed in only now (a token provider set after the elements loaded): look again.
+      if (!this.historyValue && !this.restoring) {
+        this.restoreBegun = false;
+        this.beginRestore();
+      }
+      return;
     }
+    // Another token may be another user: the history in memory is not theirs to keep.
+    void this.user().then((user) => {
+      if (kept.stillFor(options, user) && !this.dropped) this.keeper = kept;
+    });
   }
 
   /**

@@ -10,7 +10,7 @@ export {
   VmMetricsHistory,
   METRIC_CHANNELS,
   DEFAULT_HISTORY_CAPACITY,
-  DEFAULT_CLOCK_STEP_TOLERANCE_MS,
+  CLOCK_STEP_TOLERANCE_MS,
   type MetricChannel,
   type MetricsCounters,
   type MetricsInput,

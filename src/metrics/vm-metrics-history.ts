@@ -51,15 +51,10 @@ export interface MetricsSnapshot extends Readonly<Record<MetricChannel, number>>
 export interface VmMetricsHistoryOptions {
   capacity?: number;
   maxGapMs?: number;
-  /**
-   * How far the server's clock may disagree with the local clock between two samples before it
-   * counts as a step (see `add`). Default 10 s: two intervals, well above delivery jitter.
-   */
-  clockStepToleranceMs?: number;
 }
 
 /** Two of LibGo's 5 s intervals: late delivery and batching stay well within it. */
-export const DEFAULT_CLOCK_STEP_TOLERANCE_MS = 10_000;
+export const CLOCK_STEP_TOLERANCE_MS = 10_000;
 
 const COUNTERS = [
   ['rxRate', 'rxBytes'],
@@ -82,7 +77,6 @@ export class VmMetricsHistory {
   private breakPending = false;
   /** Saves capacity: one gap row is enough to break every line. */
   private lastRowIsGap = false;
-  readonly clockStepToleranceMs: number;
   /**
    * Added to the server's timestamps since the last clock step, so the series stays in order and
    * goes on at the pace of real time. Zero until the server's clock first jumps.
@@ -95,7 +89,6 @@ export class VmMetricsHistory {
   constructor(options: VmMetricsHistoryOptions = {}) {
     this.capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
     this.maxGapMs = options.maxGapMs ?? DEFAULT_MAX_GAP_MS;
-    this.clockStepToleranceMs = options.clockStepToleranceMs ?? DEFAULT_CLOCK_STEP_TOLERANCE_MS;
     this.ts = new TimeSeries(METRIC_CHANNELS, this.capacity);
     const rate = () => new CounterRate({ maxGapMs: this.maxGapMs });
     this.rates = { rxRate: rate(), txRate: rate(), readRate: rate(), writeRate: rate() };
@@ -117,7 +110,7 @@ export class VmMetricsHistory {
    *
    * With `receivedAt` (a local monotonic clock in ms, e.g. `performance.now()`), a server clock
    * that steps is detected: when the server's time moved on by more (or, for a sample that is not
-   * newer, by less) than the local clock did, beyond `clockStepToleranceMs`, the series is
+   * newer, by less) than the local clock did, beyond CLOCK_STEP_TOLERANCE_MS, the series is
    * re-anchored: the sample is placed where the local clock says it belongs, a gap marks the
    * step and no rate spans it. Without it a step forward would leap the chart ahead, and every
    * sample after a step back (or after one sample from the future) would be "not newer" and
@@ -133,7 +126,7 @@ export class VmMetricsHistory {
       const localDt = receivedAt - this.anchorLocalT;
       const deviation = timestampMs - this.anchorServerT - localDt;
       const notNewer = !(t > last);
-      if (deviation > this.clockStepToleranceMs || (notNewer && deviation < -this.clockStepToleranceMs)) {
+      if (deviation > CLOCK_STEP_TOLERANCE_MS || (notNewer && deviation < -CLOCK_STEP_TOLERANCE_MS)) {
         // Where real time says this sample belongs, after whatever the series already holds.
         const placed = Math.max(this.anchorServerT + this.offset + Math.max(localDt, 0), last + 1);
         t = placed;

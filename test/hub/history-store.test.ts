@@ -105,6 +105,24 @@ describe('Metrics history across page loads', () => {
     await two.close();
   });
 
+  it('restores when the token provider is set only after the elements loaded (the README snippet)', async () => {
+    const db = freshDb();
+    const T0 = clock.now();
+    const one = page(db, ALICE);
+    const a = await one.watch('web-01');
+    await one.feed(a.socket, a.session, [[T0, 1, 0], [T0 + 5000, 2, 0]]);
+    await one.close();
+    const late = page(db, ALICE, { tokenProvider: undefined });
+    const { session } = late.hub.monitor('web-01');
+    // The first look found nobody signed in, and is over.
+    await waitUntil(() => !(session as unknown as { restoring: boolean }).restoring, 'the first look', { timeout: 5000, interval: 5 });
+    expect(session.history).to.equal(null);
+    late.hub.configure({ tokenProvider: () => ALICE });
+    await waitUntil(() => session.history !== null, 'the restored history', { timeout: 5000, interval: 5 });
+    expect(cpuOf(session).y).to.deep.equal([1, 2]);
+    await late.close();
+  });
+
   it('clears a server\'s kept histories when another user signs in there', async () => {
     const db = freshDb();
     const T0 = clock.now();
