@@ -5,6 +5,9 @@ import type { MetricsSample } from '../src/elements/vm-metrics/vm-metrics.js';
 import { hourOfSamples, NARROW, WIDE, themeOf, withWidth, type Theme } from './support/layout.js';
 import { delay, loadedPeer, startReconnecting, storyPeer, VM_NAMES, waitForConnection, type PeerSetup } from './support/peer.js';
 import type { InPagePeer } from '../src/testing/index.js';
+import { readTokenClaims } from '../src/hub/permissions.js';
+import { keeperFor } from '../src/hub/history-store.js';
+import { VmMetricsHistory } from '../src/metrics/vm-metrics-history.js';
 
 interface Args {
   'vm-name': string;
@@ -88,8 +91,45 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** Live charts of a running VM. */
+/**
+ * Live charts of a running VM, as they look in the first seconds after a page load: the window is
+ * still filling ("Collecting data — 2 s of 5 min") and the part without data is hatched.
+ */
 export const Live: Story = { play: (context) => samplesArrived(context) };
+
+/**
+ * At LibGo's own pace (a sample every 5 s), which is what a user really sees on a first visit:
+ * the first sample after about 5 s, rates from the second, the window filling slowly.
+ */
+export const RealPace: Story = {
+  parameters: { peer: { peer: { metricsIntervalMs: 5000 } } },
+  play: (context) => samplesArrived(context, 1),
+};
+
+/** Where an earlier page's history is kept (see `persistHistory`); rewritten on every visit. */
+const KEPT_DB = 'storybook-vm-metrics-kept';
+
+/** What an earlier page kept of web-01: 9 minutes of samples, until 3 minutes ago. */
+async function keepEarlierVisit(peer: InPagePeer): Promise<void> {
+  const user = readTokenClaims(await peer.login('admin'))?.userId;
+  const keeper = await keeperFor({ vmName: 'web-01', serverUrl: peer.serverUrl }, user, { databaseName: KEPT_DB });
+  if (!keeper) return; // no IndexedDB here: the story then shows live data only
+  const end = Date.now() - 3 * 60_000;
+  const history = new VmMetricsHistory();
+  for (const s of hourOfSamples(end).slice(-108)) history.add(s.timestamp as number, s);
+  keeper.saveHistory(history, end);
+  await keeper.flush();
+}
+
+/**
+ * A page load with history kept from an earlier visit 3 minutes ago: the charts start with it at
+ * once, the time away is a gap, and live samples go on from now (15-minute window).
+ */
+export const RestoredHistory: Story = {
+  args: { window: '15m' },
+  parameters: { peer: { ...FAST, before: keepEarlierVisit, hub: { persistHistory: { databaseName: KEPT_DB } } } },
+  play: (context) => samplesArrived(context, 120),
+};
 
 /** One hour of samples pushed by the host (`metrics` property), shown over the `1h` window. */
 export const HourWindow: Story = { render: pushed, args: { window: '1h', label: 'web-01 (last hour)' } };

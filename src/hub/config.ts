@@ -45,6 +45,32 @@ export interface VmHubConfig extends SharedSocketOptions {
   reachabilityProbe?: boolean;
   /** Overrides what the token's roles imply. */
   permissions?: readonly Permission[];
+  /**
+   * Keeps each VM's metrics history across page loads (IndexedDB), per server and signed-in user,
+   * so charts start with what the last page saw (the time away shows as a gap). Needs a token
+   * whose claims name the user (`userId` or `username`); off under cookie auth. `false` turns it
+   * off; an object tunes it. Default true.
+   */
+  persistHistory?: boolean | HistoryPersistOptions;
+}
+
+/** Bounds of the kept metrics history (see `VmHubConfig.persistHistory`). */
+export interface HistoryPersistOptions {
+  /** IndexedDB database name. Default `libgo-vm-elements-metrics`. */
+  databaseName?: string;
+  /** VMs kept, the most recently watched first. Default 200. */
+  maxVms?: number;
+  /** How far back samples are kept, in ms. Default one hour (the longest chart window). */
+  maxAgeMs?: number;
+  /** A changed history is written at most this often (and when the page is hidden). Default 15 s. */
+  writeEveryMs?: number;
+}
+
+/** The persistence options in effect, or null when history is not kept across page loads. */
+export function historyPersistence(config: VmHubConfig): HistoryPersistOptions | null {
+  const p = config.persistHistory;
+  if (p === false) return null;
+  return typeof p === 'object' && p !== null ? p : {};
 }
 
 /** Loaded only by hubs that ask for it. */

@@ -1,5 +1,5 @@
 export { VmHub, type SessionLease, type SessionFactory, type VmHubEvents } from './vm-hub.js';
-export type { VmHubConfig } from './config.js';
+export type { VmHubConfig, HistoryPersistOptions } from './config.js';
 export { MonitorSession, type VmStatusInfo, type CommandResult } from './monitor-session.js';
 export { getDefaultHub, configureDefaultHub, resetDefaultHub } from './default-hub.js';
 export {

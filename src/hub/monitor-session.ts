@@ -8,6 +8,9 @@ import type { MetricsMessage, ServerMessage, VmAction, VmStatus } from '../proto
 import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
 import type { RestApi } from '../transport/lazy-rest-client.js';
+import type { HistoryPersistOptions } from './config.js';
+import type { HistoryKeeper } from './history-store.js';
+import { localClock, type LocalClock } from './local-clock.js';
 import { SessionBase } from './session-base.js';
 
 export interface VmStatusInfo {
@@ -44,17 +47,33 @@ function loadHistoryModule(): Promise<HistoryModule> {
   ));
 }
 
+/** Live samples wait at most this long for a kept history to be read. */
+const RESTORE_WAIT_MS = 3000;
+
 export class MonitorSession extends SessionBase {
   private historyValue: VmMetricsHistory | null = null;
   /** Samples (and gaps, as null) that arrived while the history code was loading; bounded. */
-  private pendingMetrics: Array<MetricsMessage | null> = [];
-  private readonly metricsCapacity: number;
+  private pendingMetrics: Array<{ message: MetricsMessage; receivedAt: number } | null> = [];
+  /** @internal Read by the history store (as are `clock`, `socketOptions`, `dropped`, `createHistory`). */
+  readonly metricsCapacity: number;
   private historyRequested = false;
   private disposed = false;
   private statusInfo: VmStatusInfo | null = null;
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
   private readonly timers: Timers;
+  /** @internal */
+  readonly clock: LocalClock;
+  /** @internal */
+  socketOptions: VmSocketOptions;
+  /** Where the history is kept across page loads; null while unknown, off or unavailable. */
+  private keeper: HistoryKeeper | null = null;
+  /** Samples wait for the kept history (it goes first), but never longer than RESTORE_WAIT_MS. */
+  private restoring = false;
+  private restoreBegun = false;
+  private persistOff = false;
+  /** Wall-clock time at which the newest sample arrived, saved with the history. */
+  private lastReceivedWall = NaN;
 
   constructor(
     options: VmSocketOptions,
@@ -62,10 +81,50 @@ export class MonitorSession extends SessionBase {
     private readonly restFallback: () => boolean,
     metricsCapacity: number,
     timers: Timers,
+    private readonly persistence: () => HistoryPersistOptions | null = () => null,
+    /** @internal Who is signed in, from the token's claims (for the history store). */
+    readonly user: () => Promise<string | null> = async () => null,
   ) {
     super(options);
+    this.socketOptions = options;
     this.metricsCapacity = metricsCapacity;
     this.timers = timers;
+    this.clock = localClock(timers);
+  }
+
+  override start(): void {
+    super.start();
+    this.beginRestore();
+  }
+
+  override rebind(options: VmSocketOptions, connect: boolean): void {
+    this.socketOptions = options;
+    super.rebind(options, connect);
+    const kept = this.keeper;
+    this.keeper = null;
+    if (!kept) {
+      // Signed in only now (a token provider set after the elements loaded): look again.
+      if (!this.historyValue && !this.restoring) {
+        this.restoreBegun = false;
+        this.beginRestore();
+      }
+      return;
+    }
+    // Another token may be another user: the history in memory is not theirs to keep.
+    void this.user().then((user) => {
+      if (kept.stillFor(options, user) && !this.dropped) this.keeper = kept;
+    });
+  }
+
+  /**
+   * This VM's history is not kept across page loads (an element asked, e.g. `no-persist-history`):
+   * what was kept is deleted, and a restore still under way is dropped.
+   */
+  disablePersistence(): void {
+    if (this.persistOff) return;
+    this.persistOff = true;
+    void this.keeper?.forget();
+    this.keeper = null;
   }
 
   /**
@@ -79,6 +138,9 @@ export class MonitorSession extends SessionBase {
   override dispose(): void {
     this.disposed = true;
     this.pendingMetrics = [];
+    // The last state is written now: the next page starts where this session ended.
+    this.saveSoon();
+    void this.keeper?.flush();
     super.dispose();
   }
 
@@ -168,15 +230,19 @@ export class MonitorSession extends SessionBase {
           lastStateChange: message.data.lastStateChange,
         });
         return;
-      case 'metrics':
+      case 'metrics': {
+        // The receive time on a clock that never steps is what tells a server clock step apart.
+        const receivedAt = this.clock.monotonic();
         // While samples wait for the history code, later ones queue behind them: order is kept.
-        if (!this.historyValue && this.pendingMetrics.length === 0) this.createHistory();
+        if (!this.historyValue && this.pendingMetrics.length === 0 && !this.restoring) this.createHistory();
         if (!this.historyValue) {
-          this.queueMetrics(message);
+          this.queueMetrics(message, receivedAt);
           return;
         }
-        if (!this.historyValue.addMessage(message)) return;
+        if (!this.historyValue.addMessage(message, receivedAt)) return;
+        this.accepted();
         break;
+      }
       case 'error':
         this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
         break;
@@ -201,25 +267,61 @@ export class MonitorSession extends SessionBase {
   }
 
   /** Creates the history if its code is here (else it is still loading). */
-  private createHistory(): void {
-    if (historyModule) this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
+  /** @internal The session ended, or was asked not to keep its history. */
+  get dropped(): boolean {
+    return this.persistOff || this.disposed;
   }
 
-  private queueMetrics(message: MetricsMessage): void {
-    this.pendingMetrics.push(message);
+  /** @internal */
+  createHistory(): VmMetricsHistory | null {
+    if (historyModule) this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
+    return this.historyValue;
+  }
+
+  private accepted(): void {
+    this.lastReceivedWall = this.clock.wall();
+    this.saveSoon();
+  }
+
+
+  private saveSoon(): void {
+    const h = this.historyValue;
+    if (this.keeper && h && this.persistence()) this.keeper.saveHistory(h, this.lastReceivedWall);
+  }
+
+  /**
+   * Looks for this VM's history as an earlier page left it (see VmHubConfig.persistHistory).
+   * Runs once, when the first subscriber arrives; its code loads then, never with the page.
+   */
+  private beginRestore(): void {
+    const persist = this.persistence();
+    if (this.restoreBegun || this.persistOff || !persist) return;
+    this.restoreBegun = this.restoring = true;
+    const restore = Promise.all([loadHistoryModule(), import('./history-store.js')])
+      .then(([, store]) => store.restoreSession(this, persist))
+      .then((keeper) => {
+        if (!this.dropped) this.keeper = keeper;
+      });
+    // Storage that hangs must not hold live samples back for long.
+    void Promise.race([restore, new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS))])
+      .catch(() => undefined)
+      .then(() => {
+        this.restoring = false;
+        if (this.disposed) return;
+        if (this.pendingMetrics.length > 0 && historyModule) this.drainPending();
+        if (this.historyValue) this.changed();
+      });
+  }
+
+  private queueMetrics(message: MetricsMessage, receivedAt: number): void {
+    this.pendingMetrics.push({ message, receivedAt });
     if (this.pendingMetrics.length > this.metricsCapacity + 1) this.pendingMetrics.shift();
     if (this.historyRequested) return;
     this.historyRequested = true;
     loadHistoryModule().then(
       () => {
-        if (this.disposed) return;
-        this.createHistory();
-        const pending = this.pendingMetrics;
-        this.pendingMetrics = [];
-        for (const m of pending) {
-          if (m) this.historyValue!.addMessage(m);
-          else this.historyValue!.markGap();
-        }
+        if (this.disposed || this.restoring) return;
+        this.drainPending();
         this.changed();
       },
       (e: unknown) => {
@@ -228,6 +330,20 @@ export class MonitorSession extends SessionBase {
         console.warn('libgo-vm-elements: the metrics history code could not be loaded; retrying with the next sample.', e);
       },
     );
+  }
+
+  /** Feeds the samples (and gaps) that waited for the history code or the kept history. */
+  private drainPending(): void {
+    const history = this.historyValue ?? this.createHistory();
+    if (!history) return;
+    const pending = this.pendingMetrics;
+    this.pendingMetrics = [];
+    let any = false;
+    for (const m of pending) {
+      if (!m) history.markGap();
+      else if (history.addMessage(m.message, m.receivedAt)) any = true;
+    }
+    if (any) this.accepted();
   }
 
   private setStatus(next: VmStatusInfo): void {

@@ -12,7 +12,7 @@ import { parseAuthMode } from '../transport/auth.js';
 import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
 import { realTimers, type Timers } from '../transport/timers.js';
 import { validateVmName } from '../transport/vm-name.js';
-import { socketOptions, type VmHubConfig } from './config.js';
+import { historyPersistence, socketOptions, type VmHubConfig } from './config.js';
 import { MonitorSession } from './monitor-session.js';
 import {
   permissionsFromClaims,
@@ -99,6 +99,11 @@ export class VmHub {
         () => this.cfg.restFallback !== false,
         config.metricsCapacity ?? DEFAULTS.metricsCapacity,
         timers,
+        () => historyPersistence(this.cfg),
+        async () => {
+          const claims = await this.claims();
+          return claims?.userId ?? claims?.username ?? null;
+        },
       ),
     );
   }

@@ -10,6 +10,7 @@ export {
   VmMetricsHistory,
   METRIC_CHANNELS,
   DEFAULT_HISTORY_CAPACITY,
+  CLOCK_STEP_TOLERANCE_MS,
   type MetricChannel,
   type MetricsCounters,
   type MetricsInput,

@@ -8,6 +8,7 @@
 import type { MetricsData, MetricsMessage } from '../protocol/types.js';
 import { CounterRate, DEFAULT_MAX_GAP_MS } from './counter-rate.js';
 import { TimeSeries, type ReadonlyTimeSeries } from './time-series.js';
+import type { StoredSeries } from './stored-series.js';
 
 export const METRIC_CHANNELS = [
   'cpu',
@@ -52,6 +53,9 @@ export interface VmMetricsHistoryOptions {
   maxGapMs?: number;
 }
 
+/** Two of LibGo's 5 s intervals: late delivery and batching stay well within it. */
+export const CLOCK_STEP_TOLERANCE_MS = 10_000;
+
 const COUNTERS = [
   ['rxRate', 'rxBytes'],
   ['txRate', 'txBytes'],
@@ -73,6 +77,14 @@ export class VmMetricsHistory {
   private breakPending = false;
   /** Saves capacity: one gap row is enough to break every line. */
   private lastRowIsGap = false;
+  /**
+   * Added to the server's timestamps since the last clock step, so the series stays in order and
+   * goes on at the pace of real time. Zero until the server's clock first jumps.
+   */
+  private offset = 0;
+  /** The last accepted sample's server timestamp and local receive time (NaN: none yet). */
+  private anchorServerT = NaN;
+  private anchorLocalT = NaN;
 
   constructor(options: VmMetricsHistoryOptions = {}) {
     this.capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
@@ -95,12 +107,35 @@ export class VmMetricsHistory {
   /**
    * Records a sample taken at `timestampMs` (the message's timestamp, never the receive time).
    * Returns false, changing nothing, for a non-finite, repeated or older timestamp.
+   *
+   * With `receivedAt` (a local monotonic clock in ms, e.g. `performance.now()`), a server clock
+   * that steps is detected: when the server's time moved on by more (or, for a sample that is not
+   * newer, by less) than the local clock did, beyond CLOCK_STEP_TOLERANCE_MS, the series is
+   * re-anchored: the sample is placed where the local clock says it belongs, a gap marks the
+   * step and no rate spans it. Without it a step forward would leap the chart ahead, and every
+   * sample after a step back (or after one sample from the future) would be "not newer" and
+   * dropped until the clock caught up. Late delivery only makes the local clock run ahead, so it
+   * is never mistaken for a step.
    */
-  add(timestampMs: number, data: MetricsData | MetricsInput): boolean {
-    const t = timestampMs;
-    if (!Number.isFinite(t)) return false;
+  add(timestampMs: number, data: MetricsData | MetricsInput, receivedAt?: number): boolean {
+    if (!Number.isFinite(timestampMs)) return false;
+    let t = timestampMs + this.offset;
     const last = this.ts.lastTime;
+    let stepped = false;
+    if (receivedAt !== undefined && Number.isFinite(receivedAt) && Number.isFinite(this.anchorLocalT) && this.ts.length > 0) {
+      const localDt = receivedAt - this.anchorLocalT;
+      const deviation = timestampMs - this.anchorServerT - localDt;
+      const notNewer = !(t > last);
+      if (deviation > CLOCK_STEP_TOLERANCE_MS || (notNewer && deviation < -CLOCK_STEP_TOLERANCE_MS)) {
+        // Where real time says this sample belongs, after whatever the series already holds.
+        const placed = Math.max(this.anchorServerT + this.offset + Math.max(localDt, 0), last + 1);
+        t = placed;
+        this.offset = placed - timestampMs;
+        stepped = true;
+      }
+    }
     if (this.ts.length > 0 && !(t > last)) return false;
+    if (stepped) this.markGap();
 
     // Rates already turn NaN across a long silence, but cpu and memory lines would still be drawn
     // straight across it as if the VM had been watched; a gap row breaks them too.
@@ -109,6 +144,10 @@ export class VmMetricsHistory {
       this.ts.push(last + (t - last) / 2, GAP_ROW);
     }
     this.breakPending = false;
+    if (receivedAt !== undefined && Number.isFinite(receivedAt)) {
+      this.anchorServerT = timestampMs;
+      this.anchorLocalT = receivedAt;
+    }
 
     const cpu = nonNegative(data.cpu?.utilization);
     const memUsed = nonNegative(data.memory?.used);
@@ -142,8 +181,8 @@ export class VmMetricsHistory {
   }
 
   /** Convenience for a validated protocol message: uses its timestamp. */
-  addMessage(message: MetricsMessage): boolean {
-    return this.add(message.timestamp, message.data);
+  addMessage(message: MetricsMessage, receivedAt?: number): boolean {
+    return this.add(message.timestamp, message.data, receivedAt);
   }
 
   /**
@@ -169,6 +208,31 @@ export class VmMetricsHistory {
     return this.snapshot;
   }
 
+  /**
+   * Starts an empty history with rows kept from an earlier page (checked by `readStoredSeries`).
+   * The time away is a gap: no line and no rate reaches across it. `localReceivedAt` is when its
+   * newest sample arrived, on the clock later samples' `receivedAt` uses, so a server clock that
+   * stepped while the page was away is still recognised. Returns false when the history is not
+   * empty (live samples came first and win).
+   */
+  restore(stored: StoredSeries, localReceivedAt: number): boolean {
+    if (this.ts.length > 0) return false;
+    const n = stored.t.length;
+    const row = {} as Record<MetricChannel, number>;
+    for (let i = Math.max(0, n - this.capacity); i < n; i++) {
+      for (const ch of METRIC_CHANNELS) row[ch] = stored.cols[ch][i] ?? NaN;
+      this.ts.push(stored.t[i]!, row);
+    }
+    if (this.ts.length === 0) return false;
+    this.lastRowIsGap = METRIC_CHANNELS.every((ch) => Number.isNaN(row[ch]));
+    this.breakPending = !this.lastRowIsGap;
+    this.offset = 0;
+    this.anchorServerT = this.ts.lastTime;
+    this.anchorLocalT = localReceivedAt;
+    this.versionNo++;
+    return true;
+  }
+
   /** Forgets everything, e.g. when the element is pointed at another VM. */
   clear(): void {
     this.ts.clear();
@@ -176,6 +240,9 @@ export class VmMetricsHistory {
     this.snapshot = null;
     this.breakPending = false;
     this.lastRowIsGap = false;
+    this.offset = 0;
+    this.anchorServerT = NaN;
+    this.anchorLocalT = NaN;
     this.versionNo++;
   }
 }

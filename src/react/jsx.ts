@@ -22,6 +22,7 @@ declare module 'react' {
         'ws-path'?: string;
         'api-path'?: string;
         'console-worker'?: boolean;
+        'no-persist-history'?: boolean;
         tokenProvider?: TokenProvider;
         options?: Partial<VmHubConfig>;
         hub?: VmHub;
@@ -56,6 +57,7 @@ declare module 'react' {
           series?: string;
           compact?: boolean;
           paused?: boolean;
+          'no-persist-history'?: boolean;
           'onvm-error'?: On<'vm-error'>;
         };
     }

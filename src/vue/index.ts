@@ -24,6 +24,7 @@ declare module 'vue' {
       wsPath?: string;
       apiPath?: string;
       consoleWorker?: boolean;
+      noPersistHistory?: boolean;
       tokenProvider?: TokenProvider;
       options?: Partial<VmHubConfig>;
       hub?: VmHub;
@@ -60,6 +61,7 @@ declare module 'vue' {
         series?: string;
         compact?: boolean;
         paused?: boolean;
+        noPersistHistory?: boolean;
         onVmError?: On<'vm-error'>;
       }
     >;

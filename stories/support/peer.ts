@@ -109,6 +109,8 @@ export async function storyPeer<TArgs>(context: StoryContext<TArgs>): Promise<Pe
     socketFactory: scenario === 'connecting' ? neverOpening : peer.socketFactory,
     fetch: peer.fetch,
     tokenProvider: () => token,
+    // A story shows the same thing on every visit: no history kept from the last one, unless it asks.
+    persistHistory: false,
     ...setup.hub,
   });
   onDispose(context, () => hub.dispose());

@@ -45,6 +45,12 @@ export class VmConnection extends LitElement {
    */
   @property({ type: Boolean, attribute: 'console-worker' }) consoleWorker = false;
 
+  /**
+   * Keeps no metrics history across page loads (the hub's `persistHistory: false`): charts start
+   * empty on every page load, and nothing about the VMs watched is stored in the browser.
+   */
+  @property({ type: Boolean, attribute: 'no-persist-history' }) noPersistHistory = false;
+
   /** Returns the JWT (sync or async); called at every connect. */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
 
@@ -74,7 +80,7 @@ export class VmConnection extends LitElement {
       return;
     }
     if (this.hub || !this.ownHub) return;
-    const configKeys = ['server', 'authMode', 'wsPath', 'apiPath', 'tokenProvider', 'options', 'consoleWorker'] as const;
+    const configKeys = ['server', 'authMode', 'wsPath', 'apiPath', 'tokenProvider', 'options', 'consoleWorker', 'noPersistHistory'] as const;
     if (configKeys.some((k) => changed.has(k))) {
       try {
         this.ownHub.configure(this.config());
@@ -108,6 +114,7 @@ export class VmConnection extends LitElement {
       apiPath: this.apiPath,
       tokenProvider: this.tokenProvider,
       consoleInWorker: this.consoleWorker || this.options.consoleInWorker === true,
+      persistHistory: this.noPersistHistory ? false : this.options.persistHistory,
     };
   }
 

@@ -301,6 +301,30 @@ export const vmMetricsStyles = [
         color-mix(in srgb, var(--_border) 35%, transparent) 8px 9px
       );
     }
+    /* The part of the window that has no data yet: hatched like an empty card, not left blank. */
+    .unfilled,
+    .filling::before {
+      border-right: 1px dashed color-mix(in srgb, var(--_muted) 45%, transparent);
+      background: repeating-linear-gradient(-45deg, transparent 0 var(--_h, 8px), color-mix(in srgb, var(--_muted) 22%, transparent) 0 calc(var(--_h, 8px) + 1px));
+    }
+    .unfilled {
+      position: absolute;
+      pointer-events: none;
+    }
+    .filling {
+      margin: 0;
+      font-size: 0.8em;
+      color: var(--_muted);
+    }
+    .filling::before {
+      --_h: 3px;
+      content: '';
+      display: inline-block;
+      width: 14px;
+      height: 9px;
+      margin-right: 6px;
+      border: 1px solid color-mix(in srgb, var(--_muted) 45%, transparent);
+    }
     .placeholder.overlay {
       inset: auto 0 auto auto;
       top: 0;

@@ -116,6 +116,9 @@ function parseSeries(value: string | null | undefined): { list: MetricSeries[]; 
   return { list: list.length > 0 ? list : [...METRIC_SERIES], unknown };
 }
 
+/** "20 s", "12 min": whole units, never rounded up to a full window. */
+const duration = (ms: number) => (ms < 60_000 ? `${Math.floor(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min`);
+
 let colourProbe: CanvasRenderingContext2D | null = null;
 /** Any CSS colour → the same colour at `alpha`, via the canvas's own colour parser. */
 function withAlpha(colour: string, alpha: number): string {
@@ -160,6 +163,7 @@ function withAlpha(colour: string, alpha: number): string {
  * @csspart network-card - The network card.
  * @csspart disk-card - The disk card.
  * @csspart placeholder - The message shown in a card without live data.
+ * @csspart filling - "Collecting data — 20 s of 5 min", shown until the window holds data from end to end.
  *
  * @cssproperty --vm-metrics-cpu-color - CPU line.
  * @cssproperty --vm-metrics-memory-color - Memory line.
@@ -209,6 +213,13 @@ export class VmMetrics extends LitElement {
   /** Heading of the panel; defaults to the VM name. */
   @property() label = '';
 
+  /**
+   * Keeps this VM's history out of storage: nothing is restored or kept across page loads for it,
+   * and what was kept is deleted. (The hub's `persistHistory: false`, or `<vm-connection
+   * no-persist-history>`, turns it off for every VM.)
+   */
+  @property({ type: Boolean, attribute: 'no-persist-history' }) noPersistHistory = false;
+
   @state() private trends: Partial<Record<MetricChannel, Trend | null>> = {};
 
   private readonly monitor = new VmMonitorController(this, {
@@ -219,6 +230,7 @@ export class VmMetrics extends LitElement {
     onSession: () => {
       // Called on every update while there is no session; only a different session matters.
       const session = this.monitor?.session ?? null;
+      if (session && this.noPersistHistory) session.disablePersistence();
       if (session === this.drawnSession) return;
       this.drawnSession = session;
       this.lastDrawKey = '';
@@ -412,6 +424,7 @@ export class VmMetrics extends LitElement {
       this.timeFormatSeconds = null;
     }
     if (changed.has('compact')) this.destroyCharts();
+    if (changed.has('noPersistHistory') && this.noPersistHistory) this.monitor.session?.disablePersistence();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -539,6 +552,7 @@ export class VmMetrics extends LitElement {
             : `VM is ${status} — no live metrics`;
       return { kind: 'stopped', badge: `VM ${status}`, tone: 'muted', message: m, announce: m };
     }
+    // No sample yet, or only a history kept from an earlier page (drawn dimmed under this).
     if (!hasData || history?.latest() === null) {
       return {
         kind: 'waiting',
@@ -645,9 +659,45 @@ export class VmMetrics extends LitElement {
         ${this.compact
           ? nothing
           : html`<dl class="values" part="values">${shown.map((key) => this.renderValue(key, latest))}</dl>`}
+        ${this.renderFilling(view)}
         <div class="grid">${shown.map((key) => this.renderCard(key, view, dim, latest))}</div>
       </section>
     `;
+  }
+
+  /** While the window is not full yet: how much of it the charts have, in words. */
+  private renderFilling(view: ViewState): TemplateResult | typeof nothing {
+    const fill = view.kind === 'live' && !this.compact ? this.fillState() : null;
+    if (!fill) return nothing;
+    return html`<p class="filling" part="filling">
+      Collecting data — ${duration(fill.collected)} of ${duration(fill.span)}
+    </p>`;
+  }
+
+  /** How much of the shown window holds data; null once the window is full. */
+  private fillState(): { collected: number; span: number } | null {
+    const series = this.history?.series;
+    if (!series || series.length === 0) return null;
+    const span = METRIC_WINDOWS[this.window] ?? METRIC_WINDOWS['5m'];
+    const collected = series.lastTime - series.time(0);
+    return collected < span ? { collected, span } : null;
+  }
+
+  /** Hatches the part of a plot that the window has no data for yet (left of the first sample). */
+  private placeUnfilled(key: MetricSeries, area: { left: number; top: number; width: number; height: number } | null): void {
+    const el = this.renderRoot.querySelector<HTMLElement>(`.card[data-series="${key}"] .unfilled`);
+    if (!el) return;
+    const fill = area ? this.fillState() : null;
+    if (!fill || !area) {
+      el.hidden = true;
+      return;
+    }
+    // CSSOM, not a style attribute: a strict Content-Security-Policy allows this.
+    el.hidden = false;
+    el.style.left = `${area.left}px`;
+    el.style.top = `${area.top}px`;
+    el.style.height = `${area.height}px`;
+    el.style.width = `${Math.round((area.width * (fill.span - fill.collected)) / fill.span)}px`;
   }
 
   private renderControls(): TemplateResult {
@@ -713,6 +763,7 @@ export class VmMetrics extends LitElement {
       </div>
       <div class="plot" ?data-dim=${dim}>
         <canvas data-series=${key} role="img" aria-label=${this.altText(key, latest)}></canvas>
+        <div class="unfilled" aria-hidden="true" hidden></div>
         ${placeholder
           ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>`
           : nothing}
@@ -997,6 +1048,7 @@ export class VmMetrics extends LitElement {
       }
       if (!restyle) {
         chart.update('none');
+        this.placeUnfilled(key, chart.chartArea ?? null);
         continue;
       }
       x.ticks!.color = theme.muted;
@@ -1018,6 +1070,7 @@ export class VmMetrics extends LitElement {
       tooltip.titleFont = { family: theme.font, size: 12, weight: 'bold' };
       tooltip.bodyFont = { family: theme.font, size: 12 };
       chart.update('none');
+      this.placeUnfilled(key, chart.chartArea ?? null);
     }
     if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
       this.trends = trends;
@@ -1066,6 +1119,7 @@ export class VmMetrics extends LitElement {
       });
       // 0–100 % (more if a value goes beyond); rates from 0 to the window's largest.
       slot.spark.draw(slot.lines, fromT, toT, spec.kind === 'percent' ? 100 : 0);
+      this.placeUnfilled(key, { left: 0, top: 0, width, height });
       // Drawn: the points are not needed until the next draw makes new ones. Kept, 100 tiles
       // would hold a window's worth of point objects each, more as the window fills.
       for (const line of slot.lines) line.points = NO_POINTS;

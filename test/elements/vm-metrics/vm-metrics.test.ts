@@ -6,7 +6,7 @@ import type { Chart as ChartClass } from 'chart.js';
 import '../../../src/elements/vm-metrics/vm-metrics.define.js';
 import type { VmMetrics, MetricsSample } from '../../../src/elements/vm-metrics/vm-metrics.js';
 import '../../../src/elements/vm-connection/vm-connection.define.js';
-import { VmHub } from '../../../src/hub/index.js';
+import { readTokenClaims, VmHub } from '../../../src/hub/index.js';
 import { RestClient } from '../../../src/transport/index.js';
 import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
@@ -727,6 +727,91 @@ describe('<vm-metrics compact> dashboard on a hub', function () {
     expect(framesWithRenders.size, `frames with renders (of ${frame})`).to.be.at.most(5);
     root.remove();
     hub.dispose();
+    peer.close();
+  });
+});
+
+describe('<vm-metrics> filling state and history kept across page loads', function () {
+  this.timeout(60_000);
+  before(async function () {
+    this.timeout(160_000);
+    await visiblePage();
+    await loadChart();
+  });
+
+  const fillingText = (el: VmMetrics) => el.shadowRoot!.querySelector('[part~="filling"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+  const unfilledWidths = (el: VmMetrics) =>
+    [...el.shadowRoot!.querySelectorAll<HTMLElement>('.unfilled')].map((u) => (u.hidden ? 0 : u.getBoundingClientRect().width));
+
+  it('says how much of the window it has, and hatches the rest, until the window is full', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics label="web-01" locale="en-GB"></vm-metrics>`);
+    el.metrics = steady(5);
+    await el.updateComplete;
+    await until(() => el.lastDrawnVersion >= 0, 'a draw');
+    await settle();
+    expect(fillingText(el)).to.equal('Collecting data — 20 s of 5 min');
+    const plot = el.shadowRoot!.querySelector('.plot')!.getBoundingClientRect().width;
+    for (const w of unfilledWidths(el)) {
+      expect(w, 'most of the plot is hatched').to.be.within(plot * 0.6, plot);
+    }
+    el.window = '15m';
+    await el.updateComplete;
+    expect(fillingText(el)).to.equal('Collecting data — 20 s of 15 min');
+    el.metrics = steady(200);
+    await el.updateComplete;
+    await settle();
+    expect(fillingText(el), 'full: no caption').to.equal(null);
+    expect(unfilledWidths(el).every((w) => w === 0), 'full: no hatching').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  /** A page that watched web-01 for a while, then went away `awayMs` ago. */
+  async function earlierPage(databaseName: string, awayMs: number) {
+    const peer = createInPagePeer({ seed: 1, metricsIntervalMs: 60_000 });
+    const token = await peer.login('admin');
+    const { keeperFor } = await import('../../../src/hub/history-store.js');
+    const { VmMetricsHistory } = await import('../../../src/metrics/vm-metrics-history.js');
+    const h = new VmMetricsHistory();
+    const end = Date.now() - awayMs;
+    for (const s of steady(24, end - 23 * 5000)) h.add(s.timestamp as number, s);
+    const keeper = await keeperFor({ vmName: 'web-01', serverUrl: peer.serverUrl }, readTokenClaims(token)!.userId, { databaseName });
+    keeper!.saveHistory(h, end);
+    await keeper!.flush();
+    return { peer, token };
+  }
+
+  it('a new page shows the kept history at once, dimmed until live data comes; no-persist-history shows none', async () => {
+    const databaseName = `vm-metrics-kept-${Date.now()}`;
+    const { peer, token } = await earlierPage(databaseName, 60_000);
+    const hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: { databaseName } });
+    const root = await fixture<HTMLElement>(html`<vm-connection .hub=${hub}>
+      <vm-metrics vm-name="web-01" window="15m"></vm-metrics>
+      <vm-metrics vm-name="web-01" window="15m" no-persist-history></vm-metrics>
+    </vm-connection>`);
+    const [kept, off] = [...root.querySelectorAll('vm-metrics')] as VmMetrics[];
+    // Both show the one shared session: the element that asked for no persistence turned it off
+    // before the kept history was read.
+    await settle();
+    expect(kept!.history, 'nothing restored when an element on the page says no').to.equal(null);
+    expect(off!.history).to.equal(null);
+    root.remove();
+    hub.dispose();
+
+    // Kept, and nobody says no: restored before any live sample.
+    const again = await earlierPage(databaseName, 60_000);
+    const hub2 = new VmHub({ serverUrl: again.peer.serverUrl, socketFactory: again.peer.socketFactory, fetch: again.peer.fetch, tokenProvider: () => again.token, persistHistory: { databaseName } });
+    const el = await fixture<VmMetrics>(html`<vm-connection .hub=${hub2}><vm-metrics vm-name="web-01" window="15m"></vm-metrics></vm-connection>`).then(
+      (c) => c.querySelector('vm-metrics') as VmMetrics,
+    );
+    await until(() => (el.history?.series.length ?? 0) === 24, 'the kept history');
+    await until(() => el.lastDrawnVersion === el.history!.version, 'drawn');
+    await el.updateComplete;
+    const placeholders = [...el.shadowRoot!.querySelectorAll('[part~="placeholder"]')].map((p) => p.textContent!.trim());
+    expect(placeholders).to.deep.equal(Array(4).fill('Waiting for the first sample… LibGo sends one every 5 s'));
+    expect(el.shadowRoot!.querySelector('.plot[data-dim]'), 'dimmed: not live').to.not.equal(null);
+    el.closest('vm-connection')!.remove();
+    hub2.dispose();
+    again.peer.close();
     peer.close();
   });
 });

@@ -1,0 +1,352 @@
+/**
+ * Keeps each VM's metrics history across page loads, in IndexedDB.
+ *
+ * Loaded with the history code (never before the first paint), and only by hubs that persist.
+ * Records are keyed by server, user and VM; when another user signs in on a server, everything
+ * kept for that server is deleted first. Bounded by VM count (the most recently saved win) and by
+ * age (the longest chart window). Writes are batched: a changed history is written within
+ * `writeEveryMs`, and at once when the page is hidden or unloaded. Storage that is missing,
+ * blocked or broken means no persistence, silently: it is a convenience, never a failure.
+ */
+import { exportSeries, readStoredSeries, type StoredSeries } from '../metrics/stored-series.js';
+import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
+import type { LocalClock } from './local-clock.js';
+import type { VmSocketOptions } from '../transport/vm-socket.js';
+import type { HistoryPersistOptions } from './config.js';
+
+export const DEFAULT_HISTORY_DATABASE = 'libgo-vm-elements-metrics';
+/** The 200 most recently watched VMs. */
+export const DEFAULT_MAX_VMS = 200;
+/** The longest window `<vm-metrics>` shows. */
+export const DEFAULT_MAX_AGE_MS = 60 * 60_000;
+export const DEFAULT_WRITE_EVERY_MS = 15_000;
+/** An open that neither succeeds nor fails (blocked by another tab's upgrade) gives up after this. */
+const OPEN_TIMEOUT_MS = 3000;
+/** Stored rows stamped later than now plus this are not believed. */
+const FUTURE_SLACK_MS = 60 * 60_000;
+
+const VMS = 'vms';
+const USERS = 'users';
+
+export interface HistoryScope {
+  /** The server's URL, as the hub resolves it. */
+  server: string;
+  /** Who is signed in there (the token's userId or username). */
+  user: string;
+}
+
+interface VmRecord {
+  server: string;
+  user: string;
+  vm: string;
+  savedAt: number;
+  series: unknown;
+}
+
+interface Pending {
+  scope: HistoryScope;
+  vm: string;
+  read: () => StoredSeries | null;
+}
+
+export class HistoryStore {
+  readonly maxVms: number;
+  readonly maxAgeMs: number;
+  readonly writeEveryMs: number;
+  private readonly dirty = new Map<string, Pending>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Per server: the user whose sign-in has been recorded (and the clearing that goes with it). */
+  private readonly signedIn = new Map<string, { user: string; done: Promise<void> }>();
+  private closed = false;
+  private readonly onHide = () => {
+    if (document.visibilityState === 'hidden') void this.flush();
+  };
+  private readonly onPageHide = () => void this.flush();
+
+  constructor(
+    private readonly db: IDBDatabase,
+    options: HistoryPersistOptions,
+    readonly now: () => number,
+  ) {
+    this.maxVms = positiveInt(options.maxVms, DEFAULT_MAX_VMS);
+    this.maxAgeMs = positiveInt(options.maxAgeMs, DEFAULT_MAX_AGE_MS);
+    this.writeEveryMs = positiveInt(options.writeEveryMs, DEFAULT_WRITE_EVERY_MS);
+    db.onversionchange = () => this.close();
+    document.addEventListener('visibilitychange', this.onHide);
+    addEventListener('pagehide', this.onPageHide);
+  }
+
+  /**
+   * The kept history of one VM for this user on this server, checked and trimmed to the store's
+   * bounds and `capacity`; null when there is none (or what was kept did not check out).
+   */
+  async load(scope: HistoryScope, vm: string, capacity: number): Promise<StoredSeries | null> {
+    await this.signIn(scope);
+    const record = await this.run<unknown>(VMS, 'readonly', (s) => s.get([scope.server, scope.user, vm]));
+    if (record === undefined || record === null) return null;
+    const now = this.now();
+    const series = readStoredSeries((record as Partial<VmRecord>).series, {
+      capacity,
+      notBefore: now - this.maxAgeMs,
+      notAfter: now + FUTURE_SLACK_MS,
+    });
+    if (!series) await this.forget(scope, vm);
+    return series;
+  }
+
+  /** A VM's history changed: `read()` is called when it is written, within `writeEveryMs`. */
+  schedule(scope: HistoryScope, vm: string, read: () => StoredSeries | null): void {
+    if (this.closed) return;
+    // Recorded before any write of this user's (IndexedDB runs transactions in creation order).
+    void this.signIn(scope);
+    this.dirty.set(JSON.stringify([scope.server, scope.user, vm]), { scope, vm, read });
+    this.timer ??= setTimeout(() => void this.flush(), this.writeEveryMs);
+  }
+
+  /** Deletes what is kept for one VM, and forgets a pending write of it. */
+  async forget(scope: HistoryScope, vm: string): Promise<void> {
+    this.dirty.delete(JSON.stringify([scope.server, scope.user, vm]));
+    await this.run(VMS, 'readwrite', (s) => s.delete([scope.server, scope.user, vm]));
+  }
+
+  /** Writes every pending change now, then enforces the bounds. */
+  async flush(): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.dirty.size === 0 || this.closed) return;
+    const batch = [...this.dirty.values()];
+    this.dirty.clear();
+    const now = this.now();
+    const records: VmRecord[] = [];
+    const deletes: IDBValidKey[] = [];
+    for (const p of batch) {
+      let series: StoredSeries | null = null;
+      try {
+        series = p.read();
+      } catch {
+        series = null;
+      }
+      if (series) records.push({ server: p.scope.server, user: p.scope.user, vm: p.vm, savedAt: now, series });
+      else deletes.push([p.scope.server, p.scope.user, p.vm]);
+    }
+    await this.transaction([VMS], 'readwrite', (tx) => {
+      const vms = tx.objectStore(VMS);
+      for (const r of records) vms.put(r);
+      for (const k of deletes) vms.delete(k);
+      const bySaved = vms.index('savedAt');
+      bySaved.openCursor(IDBKeyRange.upperBound(now - this.maxAgeMs, true)).onsuccess = (e) => {
+        const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!cursor) return;
+        cursor.delete();
+        cursor.continue();
+      };
+      vms.count().onsuccess = (e) => {
+        let excess = (e.target as IDBRequest<number>).result - this.maxVms;
+        if (excess <= 0) return;
+        bySaved.openCursor().onsuccess = (ev) => {
+          const cursor = (ev.target as IDBRequest<IDBCursorWithValue | null>).result;
+          if (!cursor || excess-- <= 0) return;
+          cursor.delete();
+          cursor.continue();
+        };
+      };
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.dirty.clear();
+    document.removeEventListener('visibilitychange', this.onHide);
+    removeEventListener('pagehide', this.onPageHide);
+    this.db.close();
+    stores.delete(this.db.name);
+  }
+
+  /** Records who is signed in on the server; when that is someone else, their records go first. */
+  private signIn(scope: HistoryScope): Promise<void> {
+    const known = this.signedIn.get(scope.server);
+    if (known?.user === scope.user) return known.done;
+    const done = this.transaction([USERS, VMS], 'readwrite', (tx) => {
+      const users = tx.objectStore(USERS);
+      users.get(scope.server).onsuccess = (e) => {
+        const last = (e.target as IDBRequest<{ user?: unknown } | undefined>).result;
+        if (last?.user === scope.user) return;
+        // Every user's records of this server: [server] sorts before them, [server, []] after.
+        tx.objectStore(VMS).delete(IDBKeyRange.bound([scope.server], [scope.server, []]));
+        users.put({ server: scope.server, user: scope.user });
+      };
+    });
+    this.signedIn.set(scope.server, { user: scope.user, done });
+    return done;
+  }
+
+  private run<T>(store: string, mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest): Promise<T | undefined> {
+    let result: T | undefined;
+    return this.transaction([store], mode, (tx) => {
+      op(tx.objectStore(store)).onsuccess = (e) => (result = (e.target as IDBRequest<T>).result);
+    }).then(() => result);
+  }
+
+  /** Resolves when the transaction is over, whatever happened: storage errors are not the page's. */
+  private transaction(names: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => void): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      try {
+        const tx = this.db.transaction(names, mode);
+        tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+        body(tx);
+      } catch {
+        resolve();
+      }
+    });
+  }
+}
+
+const stores = new Map<string, Promise<HistoryStore | null>>();
+
+/** The page's store for these options, opened once; null when IndexedDB cannot be used here. */
+export function openHistoryStore(options: HistoryPersistOptions, now: () => number = Date.now): Promise<HistoryStore | null> {
+  const name = options.databaseName || DEFAULT_HISTORY_DATABASE;
+  let store = stores.get(name);
+  if (!store) {
+    store = openDatabase(name).then((db) => (db ? new HistoryStore(db, options, now) : null));
+    stores.set(name, store);
+  }
+  return store;
+}
+
+/** Writes every open store's pending changes now (a page about to go away; tests). */
+export async function flushHistoryStores(): Promise<void> {
+  await Promise.all([...stores.values()].map(async (s) => (await s)?.flush()));
+}
+
+function openDatabase(name: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const give = (db: IDBDatabase | null) => {
+      clearTimeout(timeout);
+      // An open that succeeds after we gave up is closed, so it never blocks a later upgrade.
+      if (settled) db?.close();
+      else resolve(db);
+      settled = true;
+    };
+    const timeout = setTimeout(() => give(null), OPEN_TIMEOUT_MS);
+    try {
+      if (typeof indexedDB === 'undefined') return give(null);
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        const vms = db.createObjectStore(VMS, { keyPath: ['server', 'user', 'vm'] });
+        vms.createIndex('savedAt', 'savedAt');
+        db.createObjectStore(USERS, { keyPath: 'server' });
+      };
+      req.onsuccess = () => give(req.result);
+      req.onerror = () => give(null);
+    } catch {
+      // Private modes and sandboxed frames throw here.
+      give(null);
+    }
+  });
+}
+
+function positiveInt(v: number | undefined, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
+}
+
+/** One VM's place in the store: loads and saves its history for the signed-in user. */
+export class HistoryKeeper {
+  constructor(
+    readonly store: HistoryStore,
+    readonly scope: HistoryScope,
+    readonly vm: string,
+  ) {}
+
+  get maxAgeMs(): number {
+    return this.store.maxAgeMs;
+  }
+
+  load(capacity: number): Promise<StoredSeries | null> {
+    return this.store.load(this.scope, this.vm, capacity);
+  }
+
+  save(read: () => StoredSeries | null): void {
+    this.store.schedule(this.scope, this.vm, read);
+  }
+
+  /** Saves a session's history (up to the store's age bound) with the next batch. */
+  saveHistory(history: VmMetricsHistory, receivedAt: number): void {
+    this.save(() => exportSeries(history.series, history.series.lastTime - this.maxAgeMs, receivedAt));
+  }
+
+  /** Whether these (new) socket options and user are still the ones this keeper keeps for. */
+  stillFor(options: Pick<VmSocketOptions, 'serverUrl'>, user: string | null): boolean {
+    return user === this.scope.user && serverKey(options) === this.scope.server;
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  forget(): Promise<void> {
+    return this.store.forget(this.scope, this.vm);
+  }
+
+}
+
+/**
+ * Where this VM's history is kept for `user` on the socket options' server; null when it is not
+ * kept: no user known (cookie auth, no token provider, a token whose claims name nobody), or no
+ * IndexedDB.
+ */
+export async function keeperFor(
+  options: Pick<VmSocketOptions, 'serverUrl' | 'vmName'>,
+  user: string | null | undefined,
+  persist: HistoryPersistOptions,
+  now: () => number = Date.now,
+): Promise<HistoryKeeper | null> {
+  const server = serverKey(options);
+  if (!user || !server) return null;
+  const store = await openHistoryStore(persist, now);
+  return store ? new HistoryKeeper(store, { server, user }, options.vmName) : null;
+}
+
+function serverKey(options: Pick<VmSocketOptions, 'serverUrl'>): string | null {
+  try {
+    return new URL(options.serverUrl ?? location.href, location.href).href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** What a monitor session lends the store for a restore; read as the restore goes. */
+export interface KeptSession {
+  readonly socketOptions: VmSocketOptions;
+  readonly metricsCapacity: number;
+  readonly clock: LocalClock;
+  readonly history: VmMetricsHistory | null;
+  /** Who is signed in (the token's userId or username); null when nobody is known. */
+  user(): Promise<string | null>;
+  /** The session ended, or was asked not to keep its history: the restore is dropped. */
+  readonly dropped: boolean;
+  createHistory(): VmMetricsHistory | null;
+}
+
+/**
+ * Gives a session that has no samples yet the history an earlier page kept for its VM and user,
+ * with the time away as a gap; returns the keeper that saves it from now on (null: not kept).
+ */
+export async function restoreSession(session: KeptSession, persist: HistoryPersistOptions): Promise<HistoryKeeper | null> {
+  const keeper = await keeperFor(session.socketOptions, await session.user(), persist, session.clock.wall);
+  if (!keeper || session.dropped) return null;
+  const stored = await keeper.load(session.metricsCapacity);
+  if (session.dropped) return null;
+  if (stored && !session.history) {
+    // When its newest sample arrived, on the clock that live samples are measured with.
+    const away = Math.max(0, session.clock.wall() - stored.receivedAt);
+    session.createHistory()?.restore(stored, session.clock.monotonic() - away);
+  }
+  return keeper;
+}
