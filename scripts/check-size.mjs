@@ -8,8 +8,11 @@ import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from '.
 const DETAIL_BUDGET = 25 * 1024; // issue 5's target
 // The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
 // deliberately, in the commit that needs it, never to make a red build green.
-const CONSOLE_BUDGET = 30 * 1024;
-const METRICS_BUDGET = 27 * 1024;
+// Dec 2026, raised on purpose: the console's link confirmation and keyboard exit (issues 12, 15),
+// and the monitor session's action confirmation and kept history (17, 12) are first-paint UI and
+// state; the terminal's own helpers moved out of the first paint to make room (terminal-kit.ts).
+const CONSOLE_BUDGET = 31.5 * 1024;
+const METRICS_BUDGET = 28 * 1024;
 const CONNECTION_BUDGET = 13.5 * 1024;
 const HEAVY = /node_modules\/(@xterm|chart\.js)\//;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

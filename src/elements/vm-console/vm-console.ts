@@ -14,13 +14,13 @@ import { icons } from './icons.js';
 import { SPECIAL_KEYS, findSpecialKey } from './special-keys.js';
 import { DEFAULT_TERMINAL, readTerminalLook } from './terminal-theme.js';
 import { consoleStyles } from './vm-console.styles.js';
-import { installCsiGuard } from './csi-guard.js';
 import { pasteLines } from './paste-lines.js';
 import { KEYBOARD_EXIT_HELP, KeyboardExit } from './keyboard-exit.js';
 import { checkLink, openLink, parseLinkPolicy, type LinkPolicy } from './link-policy.js';
-import { urlLinkProvider } from './url-links.js';
-import { WriteQueue, frameScheduler } from './write-queue.js';
-import { StyleMirror } from './style-mirror.js';
+import type { WriteQueue } from './write-queue.js';
+import type { StyleMirror } from './style-mirror.js';
+import { frameScheduler } from './terminal-clock.js';
+import type * as TerminalKit from './terminal-kit.js';
 import { loadXterm } from './xterm-loader.js';
 import { xtermStyles } from './xterm-styles.js';
 
@@ -198,6 +198,8 @@ export class VmConsole extends LitElement {
   private searchAddon: SearchAddon | null = null;
   private queue: WriteQueue | null = null;
   private styleMirror: StyleMirror | null = null;
+  /** The helpers that load with xterm (terminal-kit.ts). */
+  private kit: typeof TerminalKit | null = null;
   private opened = false;
   private initializing = false;
   private attachment: { session: ConsoleSession; handle: ConsoleAttachment } | null = null;
@@ -476,9 +478,9 @@ export class VmConsole extends LitElement {
     });
     // links="off": OSC 8 is swallowed, so its text is plain text.
     term.parser.registerOscHandler(8, () => this.linkPolicy === 'off');
-    term.registerLinkProvider(urlLinkProvider(term, { enabled: () => this.linkPolicy !== 'off', activate: (url) => this.activateLink(url, 'text') }));
+    term.registerLinkProvider(modules.kit.urlLinkProvider(term, { enabled: () => this.linkPolicy !== 'off', activate: (url) => this.activateLink(url, 'text') }));
     // Before any output: a guest's CSI counts are bounded before xterm loops on them.
-    installCsiGuard(term);
+    modules.kit.installCsiGuard(term);
     this.fitAddon = new modules.FitAddon();
     this.searchAddon = new modules.SearchAddon();
     term.loadAddon(this.fitAddon);
@@ -499,8 +501,9 @@ export class VmConsole extends LitElement {
     });
     term.attachCustomKeyEventHandler((e) => this.onTerminalKey(e));
     this.term = term;
+    this.kit = modules.kit;
     this.size = { cols: term.cols, rows: term.rows };
-    this.queue = new WriteQueue({
+    this.queue = new modules.kit.WriteQueue({
       write: (data, done) => term.write(data, () => {
         done();
         this.checkScroll();
@@ -523,7 +526,7 @@ export class VmConsole extends LitElement {
     if (!this.term || this.opened) return;
     this.opened = true;
     this.term.open(this.termEl);
-    this.styleMirror = new StyleMirror(this.shadowRoot!, this.termEl);
+    this.styleMirror = new this.kit!.StyleMirror(this.shadowRoot!, this.termEl);
     this.termEl.addEventListener('paste', (e) => this.onPaste(e), true);
     this.term.textarea?.setAttribute('aria-describedby', 'keyboard-help');
     // The hint shows from focus until the first key; toggled on the element itself, because focus

@@ -16,7 +16,7 @@
  *   visible marker line in its place and the dropped bytes counted. Nothing is reordered and
  *   nothing is dropped silently.
  */
-import { createDrawClock } from '../../controllers/draw-clock.js';
+import { frameScheduler } from './terminal-clock.js';
 import { ChunkQueue } from '../../hub/chunk-queue.js';
 
 export interface WriteQueueOptions {
@@ -36,13 +36,6 @@ export interface WriteQueueOptions {
    */
   hold?(held: boolean): boolean;
 }
-
-// rAF does not run in a background tab; the terminal still has to keep up (it parses without
-// rendering), so a timer takes over after 100 ms. Background timers are throttled, which is fine.
-const terminalClock = createDrawClock(0, { hiddenFallbackMs: 100 });
-
-/** Runs `fn` in the next animation frame (or soon, in a hidden tab); returns a cancel function. */
-export const frameScheduler = (fn: () => void): (() => void) => terminalClock.schedule(fn);
 
 /** Bytes handed to xterm and not yet parsed, above which output waits in this queue. */
 export const HIGH_WATER_BYTES = 512 * 1024;
