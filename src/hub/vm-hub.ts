@@ -12,6 +12,7 @@ import { parseAuthMode } from '../transport/auth.js';
 import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
 import { realTimers, type Timers } from '../transport/timers.js';
 import { validateVmName } from '../transport/vm-name.js';
+import { actionPolicy, validateActionOptions } from './action-outcome.js';
 import { socketOptions, type VmHubConfig } from './config.js';
 import { MonitorSession } from './monitor-session.js';
 import {
@@ -95,6 +96,7 @@ export class VmHub {
         () => this.cfg.restFallback !== false,
         config.metricsCapacity ?? DEFAULTS.metricsCapacity,
         timers,
+        () => actionPolicy(this.cfg),
       ),
     );
   }
@@ -224,6 +226,7 @@ function validateConfig(config: VmHubConfig): VmHubConfig {
   positive('lingerMs', c.lingerMs);
   positive('metricsCapacity', c.metricsCapacity);
   positive('consoleReplayBytes', c.consoleReplayBytes);
+  validateActionOptions(c);
   if (c.tokenProvider !== undefined && typeof c.tokenProvider !== 'function') {
     throw new VmError('INVALID_CONFIG', 'tokenProvider must be a function.');
   }
