@@ -10,6 +10,7 @@ import { DEFAULT_JWT_SECRET, LibGoSim, type SimOptions } from '../src/testing/si
 import type { SimUser } from '../src/testing/sim/users.js';
 import type { UpgradeResult } from '../src/testing/sim/upgrade.js';
 import { READ_LIMIT_BYTES } from '../src/testing/sim/connection.js';
+import { simWire, type StrictOptions } from '../src/testing/sim/strict.js';
 import { bundleDemo, type DemoAssets } from './demo-bundle.js';
 import { CORS_HEADERS, readBody, send, sendJson } from './http-util.js';
 import { handleTestRoute } from './test-routes.js';
@@ -34,6 +35,8 @@ export interface LibGoServerOptions {
   /** A client that has not answered a ping for this long is dropped (default 60000). */
   pongTimeoutMs?: number;
   maxBatch?: number;
+  /** Behave on the wire as an unmodified LibGo does (src/testing/sim/strict.ts). */
+  strict?: boolean | StrictOptions;
   /** Serve the demo page at `/` (bundled from demo/ at startup). */
   demo?: boolean;
 }
@@ -70,6 +73,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
     tokenTtlMs: options.tokenTtlMs,
     faults: options.faults ?? false,
   });
+  const wire = simWire(sim, options.strict);
   const demo: DemoAssets | null = options.demo ? await bundleDemo() : null;
 
   // handleProtocols is synchronous, the upgrade check is not: remember its choice per request.
@@ -100,9 +104,9 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
     const rawUrl = req.url ?? '/';
     const path = rawUrl.split('?')[0]!;
     if (req.method === 'OPTIONS') return send(res, 204, { ...CORS_HEADERS }, '');
-    if (path.startsWith('/api/')) {
+    if (path.startsWith('/api/') || (options.strict && path === '/health')) {
       const body = await readBody(req);
-      const r = await sim.handleRest({ method: req.method ?? 'GET', path: rawUrl, headers: req.headers, body });
+      const r = await wire.handleRest({ method: req.method ?? 'GET', path: rawUrl, headers: req.headers, body });
       return send(res, r.status, r.headers, r.body);
     }
     if (options.faults && path.startsWith('/__test/')) return handleTestRoute(server, req, res, path);
@@ -121,7 +125,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
       .filter(Boolean);
     let result: UpgradeResult;
     try {
-      result = await sim.authorizeUpgrade({
+      result = await wire.authorizeUpgrade({
         path: q < 0 ? rawUrl : rawUrl.slice(0, q),
         query: q < 0 ? '' : rawUrl.slice(q + 1),
         headers: req.headers,
@@ -144,7 +148,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
   }
 
   function attach(ws: WebSocket, params: Parameters<LibGoSim['connect']>[0]): void {
-    const conn = sim.connect(params, {
+    const conn = wire.connect(params, {
       send: (text) => {
         if (ws.readyState === WebSocket.OPEN) ws.send(text);
       },

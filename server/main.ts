@@ -11,6 +11,7 @@ const server = await createLibGoServer({
   demo: true,
   jwtSecret: process.env.JWT_SECRET,
   faults: process.env.LIBGO_FAULTS === '1',
+  strict: process.env.LIBGO_STRICT === '1',
 });
 
 console.log(`LibGo reference server listening on ${server.url}`);
@@ -18,6 +19,7 @@ console.log(`  demo page:  ${server.url}/`);
 console.log(`  WebSocket:  ${server.url.replace(/^http/, 'ws')}/ws/vms/{name}[/console]`);
 console.log(`  VMs:        ${server.sim.vmNames().join(', ')}`);
 console.log('  users:      ' + DEFAULT_USERS.map((u) => `${u.username}/${u.password} (${u.roles.join(',')})`).join(', '));
+if (process.env.LIBGO_STRICT === '1') console.log('  LibGo-strict: Authorization header only, acknowledged-only commands, echo-only console (docs/deploying-with-libgo.md)');
 if (process.env.LIBGO_FAULTS === '1') console.log('  fault injection and /__test/ routes are ENABLED');
 
 let closing = false;
