@@ -2,8 +2,7 @@
  * The REST API as an unmodified LibGo answers it, on top of the simulation's own handler: errors
  * as `{code, message, status}` (its `handlers.HandleError`, the JWT and role middlewares), an
  * unknown VM as `200 {"vm": null}` (`VMHandler.GetVM`), a paginated list (`VMHandler.ListVMs`),
- * start/stop answering `{success, message}` with an invalid state as 400 INVALID_INPUT, and
- * `GET /health`.
+ * start/stop answering `{success, message}` (`VMHandler.StartVM`/`StopVM`), and `GET /health`.
  */
 import { rfc3339Nano } from './go-json.js';
 import { handleRest, type RestRequest, type RestResponse } from './rest.js';
@@ -64,6 +63,16 @@ export async function handleStrictRest(sim: LibGoSim, req: RestRequest): Promise
 
   // Authentication and permissions as the reference server checks them, in the same order.
   const res = await handleRest(sim, { ...req, path });
+  const action = method === 'PUT' ? /^\/api\/v1\/vms\/([^/]+)\/(start|stop)$/.exec(path) : null;
+  if (action && res.status === 409) {
+    // Nothing in LibGo returns ErrVMInvalidState (which HandleError would make 400 INVALID_INPUT):
+    // DomainManager.Start/Stop succeed without acting on a VM already running/shut off, and any
+    // other libvirt refusal is an unmapped error, hence 500.
+    const status = sim.vmStatus(decodeURIComponent(action[1]!));
+    const noOp = action[2] === 'start' ? status === 'running' : status === 'stopped';
+    if (noOp) return json(200, { success: true, message: action[2] === 'start' ? 'VM started successfully' : 'VM stopped successfully' });
+    return libgoError(500, 'INTERNAL_SERVER_ERROR', 'An internal server error occurred');
+  }
   if (res.status >= 400) {
     // GetVM: the libvirt lookup fails with "domain not found", and the handler answers 200 null.
     const isGetVm = method === 'GET' && /^\/api\/v1\/vms\/[^/]+$/.test(path);
@@ -77,7 +86,6 @@ export async function handleStrictRest(sim: LibGoSim, req: RestRequest): Promise
     const all = (JSON.parse(res.body) as { vms: unknown[] }).vms;
     return json(200, { vms: all.slice((page - 1) * pageSize, page * pageSize), count: all.length, page, pageSize });
   }
-  const action = method === 'PUT' ? /^\/api\/v1\/vms\/[^/]+\/(start|stop)$/.exec(path)?.[1] : undefined;
-  if (action) return json(200, { success: true, message: action === 'start' ? 'VM started successfully' : 'VM stopped successfully' });
+  if (action) return json(200, { success: true, message: action[2] === 'start' ? 'VM started successfully' : 'VM stopped successfully' });
   return res;
 }
