@@ -47,6 +47,7 @@ export class StrictSockets {
   }
 
   connect(params: ConnectParams, sink: ConnectionSink): SimConnection {
+    if (!this.sim.hasVm(params.vmName)) throw new Error(`unknown VM ${params.vmName}`);
     const now = this.sim.clock.now();
     let m = this.monitored.get(params.vmName);
     if (!m) {
