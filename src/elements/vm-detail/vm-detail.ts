@@ -522,7 +522,9 @@ export class VmDetail extends LitElement {
     } catch (e) {
       const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
       this.lastActionError = error.message;
-      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : session.connection.state === 'open' ? 'socket' : 'rest';
+      // As the session chose (monitor-session.ts): REST when asked to for start/stop, or without a socket.
+      const overRest = (action === 'start' || action === 'stop') && this.activeHub?.config.startStopOverRest === true;
+      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
       // "Not confirmed" is not a failure the server reported: its sentence stands alone.
       const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${ACTION_LABEL[action]} failed: ${error.message}`;
       this.showOutcome({ action, ok: false, text });

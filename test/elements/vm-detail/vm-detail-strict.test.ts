@@ -58,4 +58,14 @@ describe('<vm-detail> against LibGo-strict (acknowledged-only commands)', () => 
     expect(el.status).to.equal('stopped');
     expect(await server.sim('vmStatus', 'web-01')).to.equal('stopped');
   });
+
+  it('with startStopOverRest, a refused REST stop is reported as sent over REST', async () => {
+    const { el, results } = await mount({ startStopOverRest: true });
+    await live(el, 'running');
+    await server.fault('setPermissions', 'admin', ['read', 'console', 'start']);
+    await clickAction(el, 'stop');
+    const o = await waitOutcome(el);
+    expect(o.ok).to.equal(false);
+    expect(results[0]).to.include({ action: 'stop', success: false, via: 'rest', code: 'PERMISSION_DENIED' });
+  });
 });
