@@ -1,5 +1,5 @@
 // `npm test`: every quality gate, then every test suite, in order; stops at the first failure.
-//   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → byte budget → node tests → browser tests → Storybook stories → package → host apps
+//   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → byte budget → node tests → browser tests → Storybook stories → package → host apps → nginx front proxy
 // The last line printed is exactly "N passed, N failed" (individual tests, node + browser).
 // `npm test -- --from=test:server` starts at that step (for local iteration; CI runs them all).
 import { spawn, spawnSync } from 'node:child_process';
@@ -85,6 +85,7 @@ const steps = [
   { name: 'Storybook: build, then render every story (console errors, axe)', script: 'test:stories', counts: true },
   { name: 'package: npm pack, install the tarball, resolve every export, bundle and typecheck against it', script: 'test:package', counts: true },
   { name: 'hosts: plain HTML, React, Vue, Angular apps, strict CSP, two copies (against the packed tarball)', script: 'test:examples', counts: true },
+  { name: 'front proxy: plain HTML and React through nginx (deploy/nginx) to LibGo-strict, query and subprotocol tokens over wss, no token in the logs', script: 'test:nginx', counts: true },
 ];
 
 const npm = process.env.npm_execpath

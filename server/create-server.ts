@@ -10,6 +10,7 @@ import { LibGoSim, type SimOptions } from '../src/testing/sim/simulator.js';
 import type { SimUser } from '../src/testing/sim/users.js';
 import type { UpgradeResult } from '../src/testing/sim/upgrade.js';
 import { READ_LIMIT_BYTES } from '../src/testing/sim/connection.js';
+import { simWire, type StrictOptions } from '../src/testing/sim/strict.js';
 import { bundleDemo, type DemoAssets } from './demo-bundle.js';
 import { corsHeaders, demoCsp, readBody, send, sendJson } from './http-util.js';
 import { serveApi } from './api-gate.js';
@@ -55,6 +56,8 @@ export interface LibGoServerOptions {
   loginBurst?: number;
   /** ... then one more every this many ms (default 6000). */
   loginRefillMs?: number;
+  /** Behave on the wire as an unmodified LibGo does (src/testing/sim/strict.ts). */
+  strict?: boolean | StrictOptions;
   /** Serve the demo page at `/` (bundled from demo/ at startup). */
   demo?: boolean;
 }
@@ -93,6 +96,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
     tokenTtlMs: options.tokenTtlMs,
     faults: options.faults ?? false,
   });
+  const wire = simWire(sim, options.strict);
   const demo: DemoAssets | null = options.demo ? await bundleDemo() : null;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const limiter = new LoginLimiter({ burst: options.loginBurst, refillMs: options.loginRefillMs });
@@ -126,7 +130,13 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
     const path = rawUrl.split('?')[0]!;
     for (const [name, value] of Object.entries(corsHeaders(req, allowedOrigins))) res.setHeader(name, value);
     if (req.method === 'OPTIONS') return send(res, 204, {}, '');
-    if (path.startsWith('/api/') || path === '/health') return serveApi({ sim, limiter, allowedOrigins }, req, res, await readBody(req));
+    if (path.startsWith('/api/') || path === '/health') {
+      const body = await readBody(req);
+      // Strict mode is LibGo as it stands: no login limit, no session cookie, header-only auth.
+      if (!options.strict) return serveApi({ sim, limiter, allowedOrigins }, req, res, body);
+      const r = await wire.handleRest({ method: req.method ?? 'GET', path: rawUrl, headers: req.headers, body });
+      return send(res, r.status, r.headers, r.body);
+    }
     if (options.faults && path.startsWith('/__test/')) return handleTestRoute(server, req, res, path);
     if (demo && (path === '/' || path === '/index.html')) {
       return send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': demoCsp(req, overTls(req)) }, demo.html);
@@ -145,14 +155,14 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
       .filter(Boolean);
     let result: UpgradeResult;
     let headers = req.headers;
-    const cookie = hasExplicitToken(req) ? null : readSessionCookie(req);
+    const cookie = options.strict || hasExplicitToken(req) ? null : readSessionCookie(req);
     if (cookie !== null && !originTrusted(req, allowedOrigins)) {
       // Another site's page opening a socket with the admin's cookie: cross-site WebSocket hijacking.
       result = { ok: false, status: 403 };
     } else {
       if (cookie !== null) headers = { ...req.headers, authorization: `Bearer ${cookie}` };
       try {
-        result = await sim.authorizeUpgrade({
+        result = await wire.authorizeUpgrade({
           path: q < 0 ? rawUrl : rawUrl.slice(0, q),
           query: q < 0 ? '' : rawUrl.slice(q + 1),
           headers,
@@ -178,7 +188,7 @@ export async function createLibGoServer(options: LibGoServerOptions = {}): Promi
 
   function attach(ws: WebSocket, params: Parameters<LibGoSim['connect']>[0]): void {
     const sender = new ClientSender(ws, writeWaitMs);
-    const conn = sim.connect(params, sender);
+    const conn = wire.connect(params, sender);
     sender.onDropped = () => conn.disconnect();
     // gorilla: a read deadline of pongWait, pushed back by every pong; a ping every pingPeriod.
     let deadline = setTimeout(() => ws.terminate(), pongTimeoutMs);

@@ -18,6 +18,7 @@ try {
     demo: true,
     jwtSecret: process.env.JWT_SECRET,
     faults: process.env.LIBGO_FAULTS === '1',
+    strict: process.env.LIBGO_STRICT === '1',
   });
 } catch (error) {
   // A configuration mistake is the operator's to fix: the reason, without a stack trace.
@@ -33,6 +34,7 @@ console.log(`  WebSocket:  ${server.url.replace(/^http/, 'ws')}/ws/vms/{name}[/c
 console.log(`  VMs:        ${server.sim.vmNames().join(', ')}`);
 console.log('  users:      ' + DEFAULT_USERS.map((u) => `${u.username}/${u.password} (${u.roles.join(',')})`).join(', '));
 if (!process.env.JWT_SECRET) console.log('  tokens:     signed with a random secret for this run (set JWT_SECRET, 32+ bytes, to keep them across restarts)');
+if (process.env.LIBGO_STRICT === '1') console.log('  LibGo-strict: Authorization header only, acknowledged-only commands, echo-only console (docs/deploying-with-libgo.md)');
 if (process.env.LIBGO_FAULTS === '1') console.log('  fault injection and /__test/ routes are ENABLED');
 
 let closing = false;

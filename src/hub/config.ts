@@ -1,6 +1,7 @@
 /** Everything a hub needs to know about the server, resolved once. */
 import type { VmRoute } from '../protocol/index.js';
 import type { SocketFactory, VmSocketOptions } from '../transport/index.js';
+import type { ActionOptions } from './action-policy.js';
 import type { Permission } from './permissions.js';
 
 /** The connection options a hub hands to every socket it opens (documented on VmSocketOptions). */
@@ -21,7 +22,7 @@ const SHARED_SOCKET_OPTIONS = [
 
 type SharedSocketOptions = Pick<VmSocketOptions, (typeof SHARED_SOCKET_OPTIONS)[number]>;
 
-export interface VmHubConfig extends SharedSocketOptions {
+export interface VmHubConfig extends SharedSocketOptions, ActionOptions {
   /** How long a session keeps its socket after its last subscriber leaves. Default 3 s. */
   lingerMs?: number;
   /** Metrics samples kept per VM. Default 720 (one hour at LibGo's 5 s interval). */

@@ -12,6 +12,7 @@ import type { HistoryPersistOptions } from './config.js';
 import type { HistoryKeeper } from './history-store.js';
 import { localClock, type LocalClock } from './local-clock.js';
 import { SessionBase } from './session-base.js';
+import { actionPolicy, type ActionPolicy } from './action-policy.js';
 
 export interface VmStatusInfo {
   status: VmStatus;
@@ -27,6 +28,8 @@ export interface CommandResult {
   action: VmAction;
   message: string;
   via: 'socket' | 'rest';
+  /** The status that showed the action's effect. */
+  status: VmStatus;
 }
 
 const REST_ACTIONS: ReadonlySet<VmAction> = new Set(['start', 'stop']);
@@ -61,6 +64,7 @@ export class MonitorSession extends SessionBase {
   private statusInfo: VmStatusInfo | null = null;
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
+  private confirmingText: string | null = null;
   private readonly timers: Timers;
   /** @internal */
   readonly clock: LocalClock;
@@ -84,6 +88,7 @@ export class MonitorSession extends SessionBase {
     private readonly persistence: () => HistoryPersistOptions | null = () => null,
     /** @internal Who is signed in, from the token's claims (for the history store). */
     readonly user: () => Promise<string | null> = async () => null,
+    private readonly actions: () => ActionPolicy = () => actionPolicy({}),
   ) {
     super(options);
     this.socketOptions = options;
@@ -158,6 +163,11 @@ export class MonitorSession extends SessionBase {
     return this.inFlight;
   }
 
+  /** While the server has accepted an action and the VM has not yet shown its effect: what is awaited, in words. */
+  get confirming(): string | null {
+    return this.confirmingText;
+  }
+
   /** Uptime in seconds now, counted on from the last status message while the VM runs. */
   currentUptime(now = this.timers.now()): number | null {
     const s = this.statusInfo;
@@ -167,35 +177,53 @@ export class MonitorSession extends SessionBase {
   }
 
   /**
-   * Runs an action and resolves when the server has answered with success; rejects with a
-   * VmError whose message says why otherwise (including "needs a live connection").
+   * Runs an action and resolves when the VM's status shows its effect; rejects with a VmError
+   * whose message says why otherwise: refused, "needs a live connection", or accepted by the
+   * server without the VM following in time (ACTION_NOT_CONFIRMED).
    */
   async command(action: VmAction): Promise<CommandResult> {
     if (!isVmAction(action)) throw new VmError('INVALID_INPUT', `"${String(action)}" is not a VM action.`);
     this.inFlight.add(action);
     this.changed();
     try {
-      if (this.socket.isOpen) {
-        const response = await this.socket.request(action);
-        if (!response.success) throw new VmError('COMMAND_FAILED', response.message || `The server could not ${action} ${this.vmName}.`);
-        return { action, message: response.message, via: 'socket' };
-      }
-      if (!this.restFallback() || !REST_ACTIONS.has(action)) {
-        throw new VmError(
-          'NOT_AVAILABLE_OFFLINE',
-          REST_ACTIONS.has(action)
-            ? `${capitalise(action)} needs a live connection to the server.`
-            : `${capitalise(action)} needs a live connection: the LibGo REST API has no ${action} route.`,
-        );
-      }
-      const message = await this.restClient().action(this.vmName, action as 'start' | 'stop');
-      // No status message will come while the socket is down: ask for the new state.
-      void this.refreshStatusFromRest();
-      return { action, message, via: 'rest' };
+      // The waiting code is not needed before the first action (nor in the first paint): it loads
+      // while the action is sent.
+      const outcomeCode = import('./action-outcome.js');
+      outcomeCode.catch(() => {}); // awaited below once sent; a refused send must not leave it unhandled
+      const before = this.statusInfo;
+      const policy = this.actions();
+      const sent = await this.send(action, policy);
+      const { awaitOutcome, confirmingMessage, notConfirmedError } = await outcomeCode;
+      this.confirmingText = confirmingMessage(action, this.vmName);
+      this.changed();
+      const outcome = await awaitOutcome(this, action, before, policy, this.timers);
+      if (!outcome.confirmed) throw notConfirmedError(action, this.vmName, outcome.status, policy.confirmTimeoutMs);
+      return { ...sent, status: outcome.status!.status };
     } finally {
+      this.confirmingText = null;
       this.inFlight.delete(action);
       this.changed();
     }
+  }
+
+  /** Sends the action and resolves with the server's accepting reply. */
+  private async send(action: VmAction, policy: ActionPolicy): Promise<Omit<CommandResult, 'status'>> {
+    const overRest = REST_ACTIONS.has(action) && policy.startStopOverRest;
+    if (this.socket.isOpen && !overRest) {
+      const response = await this.socket.request(action);
+      if (!response.success) throw new VmError('COMMAND_FAILED', response.message || `The server could not ${action} ${this.vmName}.`);
+      return { action, message: response.message, via: 'socket' };
+    }
+    if (!overRest && (!this.restFallback() || !REST_ACTIONS.has(action))) {
+      throw new VmError(
+        'NOT_AVAILABLE_OFFLINE',
+        REST_ACTIONS.has(action)
+          ? `${capitalise(action)} needs a live connection to the server.`
+          : `${capitalise(action)} needs a live connection: the LibGo REST API has no ${action} route.`,
+      );
+    }
+    const message = await this.restClient().action(this.vmName, action as 'start' | 'stop');
+    return { action, message, via: 'rest' };
   }
 
   /** Reads the VM once over REST to update the status while the socket is down. */

@@ -12,6 +12,7 @@ import { parseAuthMode } from '../transport/auth.js';
 import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
 import { realTimers, type Timers } from '../transport/timers.js';
 import { validateVmName } from '../transport/vm-name.js';
+import { actionPolicy, validateActionOptions } from './action-policy.js';
 import { historyPersistence, socketOptions, type VmHubConfig } from './config.js';
 import { MonitorSession } from './monitor-session.js';
 import {
@@ -104,6 +105,7 @@ export class VmHub {
           const claims = await this.claims();
           return claims?.userId ?? claims?.username ?? null;
         },
+        () => actionPolicy(this.cfg),
       ),
     );
   }
@@ -233,6 +235,7 @@ function validateConfig(config: VmHubConfig): VmHubConfig {
   positive('lingerMs', c.lingerMs);
   positive('metricsCapacity', c.metricsCapacity);
   positive('consoleReplayBytes', c.consoleReplayBytes);
+  validateActionOptions(c);
   if (c.tokenProvider !== undefined && typeof c.tokenProvider !== 'function') {
     throw new VmError('INVALID_CONFIG', 'tokenProvider must be a function.');
   }

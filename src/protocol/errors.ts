@@ -17,6 +17,8 @@ export type ClientErrorCode =
   | 'INVALID_CONFIG'
   | 'INVALID_RESPONSE'
   | 'COMMAND_FAILED'
+  /** The server accepted an action, but the VM's status did not follow in time. */
+  | 'ACTION_NOT_CONFIRMED'
   | 'SERVER_ERROR'
   | 'ABORTED';
 

@@ -26,6 +26,36 @@ export interface RestClientOptions {
 }
 
 const MAX_BODY_CHARS = 4 * 1024 * 1024;
+/** LibGo caps `pageSize` at 100 and `page` at 1000: no honest fleet needs more pages than that. */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 1000;
+
+/**
+ * LibGo's `{code}` words, where they say more than the HTTP status (its `HandleError` maps a
+ * missing VM to NOT_FOUND and an action invalid in the VM's state to 400 INVALID_INPUT).
+ */
+const BODY_CODES: Readonly<Record<string, VmErrorCode>> = {
+  NOT_FOUND: 'VM_NOT_FOUND',
+  VM_NOT_FOUND: 'VM_NOT_FOUND',
+  INVALID_STATE: 'INVALID_STATE',
+  VM_INVALID_STATE: 'INVALID_STATE',
+  INVALID_INPUT: 'INVALID_INPUT',
+  INVALID_REQUEST: 'INVALID_INPUT',
+};
+
+function codeFor(status: number, body: unknown): VmErrorCode {
+  // The status decides who may retry (401/403); the body's code only refines a 4xx.
+  if (status !== 401 && status !== 403 && status < 500 && isObject(body) && typeof body.code === 'string') {
+    const known = BODY_CODES[body.code];
+    if (known) return known;
+  }
+  return codeForStatus(status);
+}
+
+/** LibGo answers `GET /vms/{unknown}` with `200 {"vm": null}`; so does nothing else. */
+function isNullVm(body: unknown): boolean {
+  return isObject(body) && 'vm' in body && body.vm === null;
+}
 
 function codeForStatus(status: number): VmErrorCode {
   if (status === 401) return 'AUTH_ERROR';
@@ -45,6 +75,17 @@ function serverMessage(body: unknown): string | undefined {
   return undefined;
 }
 
+interface RequestOptions {
+  token?: string | null;
+  json?: unknown;
+  signal?: AbortSignal;
+  query?: Record<string, string>;
+}
+
+function notFound(name: string): VmError {
+  return new VmError('VM_NOT_FOUND', `There is no VM named "${name}".`, { status: 404 });
+}
+
 export class RestClient {
   private readonly o: RestClientOptions;
 
@@ -62,15 +103,35 @@ export class RestClient {
     return result;
   }
 
+  /**
+   * Every VM, following LibGo's pagination (`{vms, count, page, pageSize}`) by `count`. A server
+   * without pagination answers the whole list at once; one that ignores `page` repeats itself and
+   * is read once; a `count` that lies ends at the first empty page, and never past `MAX_PAGES`.
+   */
   async listVms(): Promise<VmInfo[]> {
-    const body = await this.call('GET', '/vms');
-    const list = isObject(body) && Array.isArray(body.vms) ? body.vms : Array.isArray(body) ? body : null;
-    if (!list) throw new VmError('INVALID_RESPONSE', "The server's VM list was not understood.");
-    return list.map(parseVmInfo).filter((v): v is VmInfo => typeof v !== 'string');
+    const byName = new Map<string, VmInfo>();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const body = await this.call('GET', '/vms', { query: { page: String(page), pageSize: String(PAGE_SIZE) } });
+      const list = isObject(body) && Array.isArray(body.vms) ? body.vms : Array.isArray(body) ? body : null;
+      if (!list) throw new VmError('INVALID_RESPONSE', "The server's VM list was not understood.");
+      let added = 0;
+      for (const vm of list.map(parseVmInfo)) {
+        if (typeof vm === 'string' || byName.has(vm.name)) continue;
+        byName.set(vm.name, vm);
+        added++;
+      }
+      const count = isObject(body) ? body.count : undefined;
+      const paginated = count !== undefined;
+      const total = typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : null;
+      const more = total !== null ? byName.size < total : list.length >= PAGE_SIZE;
+      if (!paginated || list.length === 0 || added === 0 || !more) return [...byName.values()];
+    }
+    throw new VmError('INVALID_RESPONSE', `The server's VM list did not end after ${MAX_PAGES} pages of ${PAGE_SIZE}.`);
   }
 
   async getVm(name: string, signal?: AbortSignal): Promise<VmInfo> {
     const body = await this.call('GET', vmApiPath(name), { signal });
+    if (isNullVm(body)) throw notFound(name);
     const vm = parseVmInfo(isObject(body) && 'vm' in body ? body.vm : body);
     if (typeof vm === 'string') throw new VmError('INVALID_RESPONSE', `The server's description of ${name} was not understood (${vm}).`);
     return vm;
@@ -78,7 +139,22 @@ export class RestClient {
 
   /** PUT start/stop. Resolves with the server's message. */
   async action(name: string, action: 'start' | 'stop'): Promise<string> {
-    const body = await this.call('PUT', vmApiPath(name, `/${action}`));
+    let body: unknown;
+    try {
+      body = await this.call('PUT', vmApiPath(name, `/${action}`));
+    } catch (e) {
+      // LibGo says 400 INVALID_INPUT (ErrVMInvalidState) where the reference server says 409.
+      if (e instanceof VmError && e.status === 400 && e.code === 'INVALID_INPUT') {
+        throw new VmError('INVALID_STATE', `The server refused to ${action} ${name}: not possible in the VM's current state (${e.message}).`, {
+          status: 400,
+          cause: e,
+        });
+      }
+      throw e;
+    }
+    if (isObject(body) && body.success === false) {
+      throw new VmError('COMMAND_FAILED', serverMessage(body) ?? `The server could not ${action} ${name}.`);
+    }
     return serverMessage(body) ?? `${action} accepted`;
   }
 
@@ -86,7 +162,16 @@ export class RestClient {
   async probeVm(name: string, token: string | null): Promise<number | 'network'> {
     try {
       const res = await this.fetchRaw('GET', vmApiPath(name), { token });
-      return res.status;
+      if (res.status !== 200) return res.status;
+      // LibGo's "no such VM" is a 200 with a null VM: read the body to tell.
+      const text = await res.text().catch(() => '');
+      let body: unknown = null;
+      try {
+        body = text.length <= MAX_BODY_CHARS ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON: the server answered, which is all a 200 says.
+      }
+      return isNullVm(body) ? 404 : 200;
     } catch (e) {
       if (e instanceof VmError && e.code === 'INVALID_INPUT') throw e;
       return 'network';
@@ -96,9 +181,11 @@ export class RestClient {
   private async fetchRaw(
     method: string,
     path: string,
-    opts: { token?: string | null; json?: unknown; signal?: AbortSignal } = {},
+    opts: RequestOptions = {},
   ): Promise<Response> {
-    const url = buildApiUrl(this.o.serverUrl, this.o.apiPath, path);
+    const target = new URL(buildApiUrl(this.o.serverUrl, this.o.apiPath, path));
+    for (const [key, value] of Object.entries(opts.query ?? {})) target.searchParams.set(key, value);
+    const url = target.href;
     const token =
       opts.token !== undefined ? opts.token : this.o.authMode === 'cookie' ? null : await obtainToken(this.o.tokenProvider, false);
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -133,7 +220,7 @@ export class RestClient {
   private async call(
     method: string,
     path: string,
-    opts: { token?: string | null; json?: unknown; signal?: AbortSignal } = {},
+    opts: RequestOptions = {},
   ): Promise<unknown> {
     const res = await this.fetchRaw(method, path, opts);
     let text = '';
@@ -154,8 +241,9 @@ export class RestClient {
       }
     }
     if (!res.ok) {
-      const code = codeForStatus(res.status);
+      const code = codeFor(res.status, body);
       const fallback: Record<string, string> = {
+        INVALID_INPUT: `The server refused the request as invalid (HTTP ${res.status}).`,
         AUTH_ERROR: 'The server did not accept your credentials. Sign in again.',
         PERMISSION_DENIED: 'You do not have permission to do that.',
         VM_NOT_FOUND: 'That VM does not exist.',

@@ -9,6 +9,8 @@ function setup(extra: Partial<VmHubConfig> = {}) {
   const timers = new ManualTimers();
   const { factory, sockets } = fakeSocketFactory();
   const restCalls: string[] = [];
+  // What GET /vms/web-01 says; REST start/stop change it, as a server that acts does.
+  const rest = { status: 'running' };
   const hub = new VmHub({
     serverUrl: 'http://libgo.test',
     socketFactory: factory,
@@ -19,12 +21,15 @@ function setup(extra: Partial<VmHubConfig> = {}) {
     tokenProvider: () => 'tok',
     fetch: async (url, init) => {
       restCalls.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
-      if (url.endsWith('/start') || url.endsWith('/stop')) return Response.json({ message: 'done' });
-      return Response.json({ vm: { name: 'web-01', status: 'running' } });
+      if (url.endsWith('/start') || url.endsWith('/stop')) {
+        rest.status = url.endsWith('/start') ? 'running' : 'stopped';
+        return Response.json({ message: 'done' });
+      }
+      return Response.json({ vm: { name: 'web-01', status: rest.status } });
     },
     ...extra,
   });
-  return { hub, sockets, timers, restCalls, step: async (ms = 0) => { await flush(10); timers.advance(ms); await flush(10); } };
+  return { hub, sockets, timers, restCalls, rest, step: async (ms = 0) => { await flush(10); timers.advance(ms); await flush(10); } };
 }
 
 const metrics = (rx: number) => ({ cpu: { utilization: 5 }, memory: { used: 1, total: 2 }, network: { rxBytes: rx, txBytes: 0 }, disk: { readBytes: 0, writeBytes: 0 } });
@@ -119,11 +124,13 @@ describe('VmHub', () => {
     const { session } = t.hub.monitor('web-01');
     await t.step();
     t.sockets[0]!.open();
+    t.sockets[0]!.receive(line('status', { status: 'running', uptime: 100, lastStateChange: '2026-11-25T19:00:00Z' }));
     const p = session.command('restart');
     const sent = t.sockets[0]!.sentMessages()[0]!;
     expect(session.pendingActions.has('restart')).to.equal(true);
     t.sockets[0]!.receive(line('response', { requestId: sent.data.requestId, success: true, message: 'restarted' }));
-    expect(await p).to.deep.equal({ action: 'restart', message: 'restarted', via: 'socket' });
+    t.sockets[0]!.receive(line('status', { status: 'running', uptime: 0, lastStateChange: '2026-11-25T20:00:00Z' }));
+    expect(await p).to.deep.equal({ action: 'restart', message: 'restarted', via: 'socket', status: 'running' });
     expect(session.pendingActions.size).to.equal(0);
   });
 
@@ -145,7 +152,7 @@ describe('VmHub', () => {
     const { session } = t.hub.monitor('web-01');
     await t.step();
     t.sockets[0]!.drop(1006); // never opened
-    expect(await session.command('stop')).to.deep.equal({ action: 'stop', message: 'done', via: 'rest' });
+    expect(await session.command('stop')).to.deep.equal({ action: 'stop', message: 'done', via: 'rest', status: 'stopped' });
     expect(t.restCalls).to.include('PUT /api/v1/vms/web-01/stop');
     for (const action of ['restart', 'suspend', 'resume'] as const) {
       const e = await session.command(action).catch((x) => x);
@@ -154,6 +161,97 @@ describe('VmHub', () => {
     }
     const bad = await session.command('explode' as never).catch((x) => x);
     expect(bad.code).to.equal('INVALID_INPUT');
+  });
+
+  it('counts an action done when the status shows it, not when the server acknowledges it', async () => {
+    const t = setup();
+    const { session } = t.hub.monitor('web-01');
+    await t.step();
+    t.sockets[0]!.open();
+    t.sockets[0]!.receive(line('status', { status: 'running', uptime: 100 }));
+    let settled = false;
+    const p = session.command('stop').finally(() => (settled = true));
+    const sent = t.sockets[0]!.sentMessages()[0]!;
+    t.sockets[0]!.receive(line('response', { requestId: sent.data.requestId, success: true, message: "Command 'stop' acknowledged" }));
+    // The waiting code loads with the first action (monitor-session.ts): wait for it, in real time.
+    await waitUntil(() => session.confirming !== null, 'the session is waiting for the status');
+    await t.step();
+    expect(settled, 'an acknowledgement alone is not done').to.equal(false);
+    expect(session.pendingActions.has('stop')).to.equal(true);
+    expect(session.confirming).to.equal('The server accepted stop; waiting for web-01 to stop…');
+    t.sockets[0]!.receive(line('status', { status: 'stopped', uptime: 0 }));
+    expect(await p).to.include({ action: 'stop', via: 'socket', status: 'stopped' });
+    expect(session.confirming).to.equal(null);
+    expect(session.pendingActions.size).to.equal(0);
+  });
+
+  it('says honestly when the VM does not follow an acknowledged command in time', async () => {
+    const t = setup({ actionConfirmTimeoutMs: 30_000 });
+    const { session } = t.hub.monitor('web-01');
+    await t.step();
+    t.sockets[0]!.open();
+    t.sockets[0]!.receive(line('status', { status: 'running', uptime: 100 }));
+    const p = session.command('stop').catch((e: unknown) => e);
+    const sent = t.sockets[0]!.sentMessages()[0]!;
+    t.sockets[0]!.receive(line('response', { requestId: sent.data.requestId, success: true, message: "Command 'stop' acknowledged" }));
+    // The waiting code loads with the first action (monitor-session.ts): wait for it, in real time.
+    await waitUntil(() => session.confirming !== null, 'the session is waiting for the status');
+    for (let i = 0; i < 6; i++) {
+      await t.step(5_000);
+      t.sockets[0]!.receive(line('status', { status: 'running', uptime: 105 + i * 5 }));
+    }
+    await t.step(1);
+    const e = (await p) as VmError;
+    expect(e).to.be.instanceOf(VmError);
+    expect(e.code).to.equal('ACTION_NOT_CONFIRMED');
+    expect(e.message).to.equal('The server acknowledged stop, but web-01 is still running after 30 s.');
+    expect(session.pendingActions.size).to.equal(0);
+  });
+
+  it('does not take a running VM for restarted without a sign of the restart', async () => {
+    const t = setup({ actionConfirmTimeoutMs: 20_000 });
+    const { session } = t.hub.monitor('web-01');
+    await t.step();
+    t.sockets[0]!.open();
+    t.sockets[0]!.receive(line('status', { status: 'running', uptime: 100, lastStateChange: '2026-11-25T19:00:00Z' }));
+    const p = session.command('restart').catch((e: unknown) => e);
+    const sent = t.sockets[0]!.sentMessages()[0]!;
+    t.sockets[0]!.receive(line('response', { requestId: sent.data.requestId, success: true, message: "Command 'restart' acknowledged" }));
+    // The waiting code loads with the first action (monitor-session.ts): wait for it, in real time.
+    await waitUntil(() => session.confirming !== null, 'the session is waiting for the status');
+    for (let i = 0; i < 5; i++) {
+      await t.step(5_000);
+      t.sockets[0]!.receive(line('status', { status: 'running', uptime: 105 + i * 5, lastStateChange: '2026-11-25T19:00:00Z' }));
+    }
+    const e = (await p) as VmError;
+    expect(e.code).to.equal('ACTION_NOT_CONFIRMED');
+    expect(e.message).to.equal('The server acknowledged restart, but web-01 shows no sign of a restart after 20 s.');
+  });
+
+  it('sends start/stop over REST while the socket is open when startStopOverRest is set, and watches the socket status', async () => {
+    const t = setup({ startStopOverRest: true });
+    const { session } = t.hub.monitor('web-01');
+    await t.step();
+    t.sockets[0]!.open();
+    t.sockets[0]!.receive(line('status', { status: 'running', uptime: 100 }));
+    const p = session.command('stop');
+    await until(() => t.restCalls.includes('PUT /api/v1/vms/web-01/stop'), 'the REST stop');
+    expect(t.sockets[0]!.sentMessages().filter((m) => m.type === 'command')).to.deep.equal([]);
+    t.sockets[0]!.receive(line('status', { status: 'stopped', uptime: 0 }));
+    expect(await p).to.include({ via: 'rest', status: 'stopped' });
+    expect(() => t.hub.configure({ actionConfirmTimeoutMs: -1 })).to.throw(/actionConfirmTimeoutMs/);
+  });
+
+  it('reads the status over REST until it shows the effect when there is no socket', async () => {
+    const t = setup();
+    const { session } = t.hub.monitor('web-01');
+    await t.step();
+    t.sockets[0]!.drop(1006);
+    t.rest.status = 'running';
+    const p = session.command('stop');
+    await until(() => t.restCalls.includes('PUT /api/v1/vms/web-01/stop'), 'the REST stop');
+    expect(await p).to.include({ via: 'rest', status: 'stopped' });
+    expect(t.restCalls.filter((c) => c === 'GET /api/v1/vms/web-01').length).to.be.greaterThan(0);
   });
 
   it('does not use REST when the fallback is off', async () => {

@@ -38,7 +38,14 @@ function world(extra: Partial<VmSocketOptions> = {}) {
       }
     }
     vmProbes.push(path);
-    return new Response('{}', { status: vmStatus, headers: { 'content-type': 'application/json' } });
+    // Not a real Response: its body would settle on a task, and these steps flush microtasks only.
+    return {
+      status: vmStatus,
+      ok: vmStatus < 400,
+      headers: new Headers({ 'content-type': 'application/json' }),
+      text: async () => '{}',
+      json: async () => ({}),
+    } as unknown as Response;
   };
   const make = (vmName: string, more: Partial<VmSocketOptions> = {}) =>
     new VmSocket({

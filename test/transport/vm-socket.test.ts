@@ -6,12 +6,20 @@ import { fakeSocketFactory, flush, line, ManualTimers } from '../helpers/fake-so
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VySWQiOiIxIn0.SECRET-SIGNATURE';
 
+/** Microtasks, then a task: the probe reads a Response body, which settles on a task. */
+async function settle(): Promise<void> {
+  await flush(10);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await flush(10);
+}
+
 function setup(extra: Partial<VmSocketOptions> = {}) {
   const timers = new ManualTimers();
   const { factory, sockets } = fakeSocketFactory();
   const states: SocketSnapshot[] = [];
   const fetchCalls: { url: string; auth: string | null }[] = [];
   let probeStatus = 200;
+  let probeBody = '{}';
   const tokenRequests: boolean[] = [];
   const socket = new VmSocket({
     serverUrl: 'http://libgo.test:8080',
@@ -28,7 +36,7 @@ function setup(extra: Partial<VmSocketOptions> = {}) {
     },
     fetch: async (url, init) => {
       fetchCalls.push({ url, auth: new Headers(init?.headers).get('Authorization') });
-      return new Response('{}', { status: probeStatus });
+      return new Response(probeBody, { status: probeStatus });
     },
     ...extra,
   });
@@ -40,12 +48,15 @@ function setup(extra: Partial<VmSocketOptions> = {}) {
     states,
     fetchCalls,
     tokenRequests,
-    setProbe: (s: number) => (probeStatus = s),
+    setProbe: (s: number, body = '{}') => {
+      probeStatus = s;
+      probeBody = body;
+    },
     /** Runs timers and lets the async token provider and probe settle. */
     async step(ms = 0) {
-      await flush(10);
+      await settle();
       timers.advance(ms);
-      await flush(10);
+      await settle();
     },
   };
 }
@@ -276,6 +287,19 @@ describe('VmSocket', () => {
     expect(t.socket.state.state).to.equal('unauthorized');
     expect(t.socket.state.lastError!.code).to.equal('PERMISSION_DENIED');
     expect(t.socket.state.lastError!.message).to.contain('console');
+  });
+
+  it("stops as not found when the probe gets LibGo's 200 {\"vm\": null}", async () => {
+    const t = setup();
+    t.setProbe(200, '{"vm":null}');
+    t.socket.connect();
+    await t.step();
+    t.sockets[0]!.drop(1006);
+    await t.step(60_000);
+    t.sockets[1]!.drop(1006);
+    await t.step();
+    expect(t.socket.state.state).to.equal('not-found');
+    expect(t.socket.state.lastError!.code).to.equal('VM_NOT_FOUND');
   });
 
   it('keeps retrying when the probe says the VM is there (a server restart)', async () => {

@@ -522,8 +522,12 @@ export class VmDetail extends LitElement {
     } catch (e) {
       const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
       this.lastActionError = error.message;
-      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : session.connection.state === 'open' ? 'socket' : 'rest';
-      this.showOutcome({ action, ok: false, text: `${ACTION_LABEL[action]} failed: ${error.message}` });
+      // As the session chose (monitor-session.ts): REST when asked to for start/stop, or without a socket.
+      const overRest = (action === 'start' || action === 'stop') && this.activeHub?.config.startStopOverRest === true;
+      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
+      // "Not confirmed" is not a failure the server reported: its sentence stands alone.
+      const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${ACTION_LABEL[action]} failed: ${error.message}`;
+      this.showOutcome({ action, ok: false, text });
       emit(this, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
       return false;
     }
@@ -680,13 +684,17 @@ export class VmDetail extends LitElement {
   private renderOutcome(): TemplateResult {
     // An outcome follows a user's action, so its styles (texts.ts) are here by then; if not, it waits.
     const o = this.texts && this.outcome;
+    // Between the server's reply and the VM's status showing the effect (hub/action-outcome.ts).
+    const confirming = this.texts && !o ? this.detail.session?.confirming : null;
     return html`<div class="outcome-region" role="status" aria-live="polite">
       ${o
         ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-action=${o.action} data-ok=${String(o.ok)}>
             <span>${o.text}</span>
             <button class="link" aria-label="Dismiss message" @click=${() => (this.outcome = null)}>✕</button>
           </div>`
-        : nothing}
+        : confirming
+          ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirming}</span></div>`
+          : nothing}
     </div>`;
   }
 
