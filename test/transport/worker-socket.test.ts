@@ -112,9 +112,10 @@ const expectAllInOrder = (frames: string[]) => {
 describe('worker socket flow control', () => {
   it('with WebSocketStream: a page that stops granting credit stops the worker reading the socket; nothing is lost, order is kept', async () => {
     const { ws, frames, received } = connect({ WebSocketStream: FakeStream });
+    // A slow page: its terminal is behind from the first batch on. Paused in the open handler,
+    // before any batch is handled: a batch handled in between would give its credit back.
+    ws.onopen = () => ws.pauseReading!(true);
     await until(() => ws.readyState === 1, 'open');
-    // A slow page: its terminal is behind from the first batch on.
-    ws.pauseReading!(true);
     await until(() => frames.length > 0, 'first batch');
     await settle();
     const stream = FakeStream.last!;
@@ -134,8 +135,8 @@ describe('worker socket flow control', () => {
 
   it('with a plain WebSocket (no WebSocketStream): the worker keeps what the page has no room for, and posts it in order later', async () => {
     const { ws, frames, received } = connect({ WebSocket: FakeWebSocket });
+    ws.onopen = () => ws.pauseReading!(true);
     await until(() => ws.readyState === 1, 'open');
-    ws.pauseReading!(true);
     FakeWebSocket.last!.flood();
     await until(() => frames.length > 0, 'first batch');
     await settle();

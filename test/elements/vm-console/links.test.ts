@@ -90,9 +90,12 @@ describe('<vm-console> links', function () {
   const osc8 = (uri: string, text: string, params = '') => `\x1b]8;${params};${uri}\x1b\\${text}\x1b]8;;\x1b\\`;
 
   /** Clears the screen and prints `output` at its top left. */
+  let shown = 0;
   async function show(output: string): Promise<void> {
-    await server.fault('sendRaw', 'web-01', consoleFrame(`\x1b[2J\x1b[H${output}\r\nEND-OF-OUTPUT`), 'console');
-    await until(() => el.getTranscript().includes('END-OF-OUTPUT'), 'the output');
+    // A marker of its own per call: the previous output's marker may still be on screen.
+    const marker = `END-OF-OUTPUT-${++shown}`;
+    await server.fault('sendRaw', 'web-01', consoleFrame(`\x1b[2J\x1b[H${output}\r\n${marker}`), 'console');
+    await until(() => el.getTranscript().includes(marker), 'the output');
     await el.flushed();
   }
 

@@ -83,6 +83,8 @@ describe('<vm-console> usability', function () {
     after.textContent = 'After the console';
     el.parentElement!.after(after);
     const root = el.shadowRoot!;
+    // xterm opens once the element has a size, in a frame after "Connected" under load.
+    await until(() => root.querySelector('.xterm-helper-textarea') !== null, 'the terminal to open');
     const textarea = root.querySelector<HTMLTextAreaElement>('.xterm-helper-textarea')!;
     const inTerminal = () => root.activeElement === textarea && document.activeElement === el;
     try {
