@@ -166,7 +166,9 @@ async function saveScreenshot(context, name) {
 function installPacked() {
   const dir = join(scratch, 'packed');
   mkdirSync(dir, { recursive: true });
-  const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8' }));
+  // `prepack` builds first and may print before the JSON answer.
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const [{ filename }] = JSON.parse(out.slice(out.search(/^\[/m)));
   writeFileSync(join(dir, 'package.json'), '{"name":"host","private":true}');
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', join(dir, filename)], { cwd: dir, stdio: 'ignore' });
   console.log(`examples run against ${filename} installed in a temp project`);
