@@ -158,6 +158,9 @@ export class VmDetail extends LitElement {
   private offConfig: (() => void) | null = null;
   private confirmReturnFocus: HTMLElement | null = null;
   private lastActionError = '';
+  /** The socket's state at the last session change, and whether it has been open before. */
+  private socketOpen = false;
+  private socketWasOpen = false;
 
   constructor() {
     super();
@@ -322,7 +325,13 @@ export class VmDetail extends LitElement {
   private hubChanged(hub: VmHub | null): void {
     if (hub) this.provider.setValue(hub);
     this.offConfig?.();
-    this.offConfig = hub ? hub.events.on('config', () => this.refreshPermissions()) : null;
+    // New credentials or a new server: what failed to load may load now, and what loaded may be stale.
+    this.offConfig = hub
+      ? hub.events.on('config', () => {
+          this.refreshPermissions();
+          void this.loadVm(true);
+        })
+      : null;
     this.vmFetchedFor = '';
     this.refreshPermissions();
     this.requestUpdate();
@@ -353,11 +362,21 @@ export class VmDetail extends LitElement {
 
   private sessionReplaced(): void {
     this.lastSocketStatus = null;
+    this.socketOpen = false;
+    this.socketWasOpen = false;
     this.requestUpdate();
   }
 
-  /** Synchronous on every session change: refresh the overview when the VM's state changed. */
+  /**
+   * Synchronous on every session change: reload the overview when the socket opens after a failed
+   * load (the server is back, or it accepts us now) or after a reconnect (it may have changed while
+   * we were away), and when the VM's state changed.
+   */
   private sessionChanged(): void {
+    const open = this.detail.session?.connection.state === 'open';
+    if (open && !this.socketOpen && (this.vmError || this.socketWasOpen)) void this.loadVm(true);
+    this.socketOpen = open;
+    if (open) this.socketWasOpen = true;
     const st = this.detail.session?.status;
     if (!st) return;
     const prev = this.lastSocketStatus;
