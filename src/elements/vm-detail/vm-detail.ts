@@ -268,7 +268,7 @@ export class VmDetail extends LitElement {
       (e: unknown) => {
         // The server's own words, and no reasons, rather than no message at all.
         console.warn('<vm-detail>: could not load the error texts:', e);
-        this.texts = { explainError: (error) => error.message || 'Something went wrong.', reasonText: () => '', styles: '', sheet: unsafeCSS('') };
+        this.texts = { explainError: (error: VmError) => error.message || 'Something went wrong.', reasonText: () => '', styles: '', sheet: unsafeCSS('') };
       },
     );
   }
@@ -448,7 +448,8 @@ export class VmDetail extends LitElement {
     const c = session?.connection;
     if (c && (c.state === 'unauthorized' || c.state === 'not-found') && c.lastError) return c.lastError;
     const rest = this.vmError;
-    if (rest && rest.code !== 'NETWORK_ERROR' && rest.code !== 'TIMEOUT') return rest;
+    // A network failure with details on screen shows as "stale" in the overview instead.
+    if (rest && (!this.vm || (rest.code !== 'NETWORK_ERROR' && rest.code !== 'TIMEOUT'))) return rest;
     const serverError = c?.state === 'open' ? session?.error : null;
     // An error the server sent about a failed action is shown with that action's outcome.
     if (serverError && serverError.message !== this.lastActionError) return serverError;
@@ -618,7 +619,7 @@ export class VmDetail extends LitElement {
         </header>
         <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
           ${banner
-            ? html`<span class="banner-text">${explain(banner, this.vmName)}</span>
+            ? html`<span class="banner-text">${explain(banner, this.vmName, this.serverName)}</span>
                 <code class="banner-code" title="Error code from the server">${banner.code}</code>
                 <button class="link" @click=${() => this.retryAll()}>Try again</button>`
             : nothing}
@@ -634,8 +635,22 @@ export class VmDetail extends LitElement {
     `;
   }
 
+  /** What the badge says before the server has told the VM's status: what is known instead. */
+  private get noStatusLabel(): string {
+    const c = this.detail.session?.connection;
+    if (c?.state === 'not-found' || this.vmError?.code === 'VM_NOT_FOUND') return 'Not found';
+    if (this.detail.nameError || this.vmError || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return 'Unknown';
+    return 'Loading';
+  }
+
+  /** The server's address as a user would recognise it. */
+  private get serverName(): string {
+    const url = this.detail.hub?.config.serverUrl || location.origin;
+    return `The server at ${url.replace(/\/+$/, '')}`;
+  }
+
   private renderBadge(status: VmStatus | null, raw: string): TemplateResult {
-    const label = status ? STATUS_LABEL[status] : 'Loading';
+    const label = status ? STATUS_LABEL[status] : this.noStatusLabel;
     const title = status === 'unknown' && raw && raw !== 'unknown' ? `The server reported “${raw}”` : nothing;
     return html`<span part="status-badge" class="badge tone-${statusTone(status)}" data-status=${status ?? 'none'} title=${title}>
       <span class="badge-dot" aria-hidden="true"></span><span class="visually-hidden">Status: </span>${label}${title !== nothing
@@ -665,13 +680,20 @@ export class VmDetail extends LitElement {
           : c.state === 'unauthorized' || c.state === 'not-found'
             ? 'unauthorized'
             : 'offline';
-    const restOnly = kind !== 'live' && kind !== 'unauthorized' && this.detail.hub?.config.restFallback !== false;
+    const restDown = this.vmError?.code === 'NETWORK_ERROR' || this.vmError?.code === 'TIMEOUT';
+    const restOnly = kind !== 'live' && kind !== 'unauthorized' && !restDown && this.detail.hub?.config.restFallback !== false;
     let label = connectionLabel(c, this.now);
     if (kind === 'offline' && c.state !== 'offline') label = 'Offline';
+    // "Reconnecting" would say a connection was lost; there never was one.
+    if (!this.socketWasOpen && (c.state === 'reconnecting' || c.state === 'connecting')) label = label.replace('Reconnecting', 'Retrying');
+    // The VM is named as not found by the banner and the badge already.
+    if (c.state === 'not-found') label = 'Not connected';
+    // One retry control: the banner's when it shows.
+    const retry = kind !== 'live' && !(this.texts && this.bannerError);
     return html`<span class="conn" data-state=${kind}>
       <span class="conn-dot" aria-hidden="true"></span>
       <span class="conn-label">${label}${restOnly ? html`<span class="rest-only"> · REST only</span>` : nothing}</span>
-      ${kind !== 'live' ? html`<button class="link" @click=${() => this.retryAll()}>Retry now</button>` : nothing}
+      ${retry ? html`<button class="link" @click=${() => this.retryAll()}>Retry now</button>` : nothing}
     </span>`;
   }
 
@@ -776,10 +798,9 @@ export class VmDetail extends LitElement {
     const explain = this.texts?.explainError;
     if (!vm) {
       if (this.vmError && explain && !this.vmLoading) {
+        // The banner says why and offers the retry; this only says what is missing.
         return html`<div class="empty" data-state="error">
           <p class="empty-title">The VM's details could not be loaded.</p>
-          <p>${explain(this.vmError, this.vmName)}</p>
-          <button class="btn" @click=${() => this.refresh()}>Retry</button>
         </div>`;
       }
       if (!this.vmName.trim()) return html`<div class="empty"><p>Set <code>vm-name</code> to show a VM.</p></div>`;
@@ -793,7 +814,7 @@ export class VmDetail extends LitElement {
       vm,
       vmName: this.vmName,
       loading: this.vmLoading,
-      stale: this.vmError && explain ? explain(this.vmError, this.vmName) : '',
+      stale: this.vmError && explain ? explain(this.vmError, this.vmName, this.serverName) : '',
       copied: this.copied,
       retry: () => this.refresh(),
       copy: () => void this.copyUuid(vm.uuid),
@@ -843,7 +864,10 @@ export class VmDetail extends LitElement {
       parts.push(`${this.vmName} is now ${statusText}.`);
     }
     if (conn && conn !== this.lastAnnounced.conn && this.lastAnnounced.conn !== '') {
-      parts.push(conn === 'open' ? 'Live connection restored.' : conn === 'reconnecting' ? 'Connection lost; reconnecting.' : `Connection: ${connectionLabel(c!)}.`);
+      // Before the first connection there is nothing to restore or lose; the banner (an alert) speaks.
+      if (this.socketWasOpen || conn === 'open') {
+        parts.push(conn === 'open' ? 'Live connection restored.' : conn === 'reconnecting' ? 'Connection lost; reconnecting.' : `Connection: ${connectionLabel(c!)}.`);
+      }
     }
     if (statusText) this.lastAnnounced.status = statusText;
     if (conn) this.lastAnnounced.conn = conn;
