@@ -9,7 +9,8 @@ import type { Kit } from './lazy.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `
-  .tip { position: absolute; z-index: 5; top: calc(100% + 6px); left: 0; width: max-content; max-width: min(280px, 80cqi); padding: 6px 8px; border-radius: 6px; background: var(--_text); color: var(--_bg); font-size: 0.8em; line-height: 1.3; white-space: normal; pointer-events: none; opacity: 0; visibility: hidden; transition: opacity 0.12s; }
+  .tip { position: absolute; z-index: 5; top: calc(100% + 6px); left: 0; width: max-content; max-width: min(280px, 100%); padding: 6px 8px; border-radius: 6px; background: var(--_text); color: var(--_bg); font-size: 0.8em; line-height: 1.3; white-space: normal; pointer-events: none; opacity: 0; visibility: hidden; transition: opacity 0.12s; }
+  .action-wrap:nth-child(n + 3) .tip { left: auto; right: 0; }
   .action-wrap:hover .tip, .action:focus-visible + .tip { opacity: 1; visibility: visible; }
   .banner { gap: 6px 10px; padding: 10px 14px; background: color-mix(in srgb, var(--_danger) 12%, var(--_bg)); border-bottom: 1px solid color-mix(in srgb, var(--_danger) 40%, var(--_bg)); }
   .banner-text { flex: 1 1 16em; }
