@@ -279,7 +279,7 @@ try {
   const embedding = [
     ['csp', '../test/embedding/csp.mjs'],
     ['two-copies', '../test/embedding/two-copies.mjs'],
-    ['demo-overflow', '../test/embedding/demo-overflow.mjs'],
+    ['demo', '../test/embedding/demo-page.mjs'],
   ];
   for (const [name, module] of embedding) {
     if (only && !only.includes(name)) continue;

@@ -53,7 +53,7 @@ export const styles = [
     .tab { display: inline-flex; font: inherit; background: none; border: none; border-bottom: 2px solid transparent; padding: 10px 12px 8px; color: var(--_muted); cursor: pointer; white-space: nowrap; }
     .tab[aria-selected='true'] { color: var(--_text); border-bottom-color: var(--_accent); font-weight: 600; }
     .tab.locked { text-decoration: line-through dotted; text-decoration-thickness: 1px; }
-    .lock { font-size: 0.8em; }
+    .lock { flex: none; margin-left: 2px; }
     .panel { padding: 14px; min-height: var(--vm-detail-panel-min-height, 320px); min-width: 0; }
     .panel:focus-visible { outline-offset: -2px; }
     .panel-monitoring, .panel-console { display: flex; flex-direction: column; }

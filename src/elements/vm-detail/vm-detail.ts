@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { vmHubContext } from '../../context.js';
 import { emit } from '../../events/index.js';
@@ -35,6 +35,14 @@ interface Outcome {
 }
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
+const OUTCOME_DISMISS_MS = 8000;
+
+/** A padlock drawn, not an emoji: a page without an emoji font showed a blank box. */
+const LOCK_ICON = html`<svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" stroke-width="1.6">
+  ${svg`<rect x="3" y="7" width="10" height="7" rx="1.5"></rect><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"></path>`}
+</svg>`;
 
 /**
  * The whole VM page as one element: a header with the VM's status, uptime, connection and
@@ -154,6 +162,7 @@ export class VmDetail extends LitElement {
   private visible = true;
   private observer: IntersectionObserver | null = null;
   private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
+  private outcomeHeld = false;
   private permissionsToken = 0;
   private offConfig: (() => void) | null = null;
   private confirmReturnFocus: HTMLElement | null = null;
@@ -550,10 +559,30 @@ export class VmDetail extends LitElement {
   }
 
   private showOutcome(o: Outcome): void {
-    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
     this.outcome = o;
-    this.outcomeTimer = o.ok ? setTimeout(() => (this.outcome = null), 8000) : null;
+    this.outcomeHeld = false;
+    this.dismissOutcomeLater();
   }
+
+  /** A success goes away by itself (a failure stays until dismissed), but not while it is read. */
+  private dismissOutcomeLater(): void {
+    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
+    this.outcomeTimer = null;
+    if (!this.outcome?.ok || this.outcomeHeld) return;
+    this.outcomeTimer = setTimeout(() => {
+      this.outcomeTimer = null;
+      this.outcome = null;
+    }, OUTCOME_DISMISS_MS);
+  }
+
+  /** Hovering or focusing the message holds it; leaving lets it go after the full delay again. */
+  private readonly holdOutcome = (ev: Event) => {
+    const box = ev.currentTarget as HTMLElement;
+    if (ev.type === 'mouseenter' || ev.type === 'focusin') this.outcomeHeld = true;
+    else if (ev.type === 'mouseleave') this.outcomeHeld = box.matches(':focus-within');
+    else this.outcomeHeld = box.matches(':hover') || box.contains((ev as FocusEvent).relatedTarget as Node | null);
+    this.dismissOutcomeLater();
+  };
 
   // ---- tabs -------------------------------------------------------------------------------------
 
@@ -723,7 +752,15 @@ export class VmDetail extends LitElement {
     const o = this.texts && this.outcome;
     return html`<div class="outcome-region" role="status" aria-live="polite">
       ${o
-        ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-action=${o.action} data-ok=${String(o.ok)}>
+        ? html`<div
+            class="outcome ${o.ok ? 'ok' : 'failed'}"
+            data-action=${o.action}
+            data-ok=${String(o.ok)}
+            @mouseenter=${this.holdOutcome}
+            @mouseleave=${this.holdOutcome}
+            @focusin=${this.holdOutcome}
+            @focusout=${this.holdOutcome}
+          >
             <span>${o.text}</span>
             <button class="link" aria-label="Dismiss message" @click=${() => (this.outcome = null)}>✕</button>
           </div>`
@@ -744,7 +781,7 @@ export class VmDetail extends LitElement {
       tabindex=${selected ? '0' : '-1'}
       @click=${() => this.selectTab(t, false)}
     >
-      ${TAB_LABEL[t]}${locked ? html`<span class="visually-hidden"> (not available to you)</span><span class="lock" aria-hidden="true">🔒</span>` : nothing}
+      ${TAB_LABEL[t]}${locked ? html`<span class="visually-hidden"> (not available to you)</span>${LOCK_ICON}` : nothing}
     </button>`;
   }
 

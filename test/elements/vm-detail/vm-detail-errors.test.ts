@@ -66,4 +66,17 @@ describe('<vm-detail> error states', () => {
     expect(retryControls(el), text).to.have.length(1);
     expect(badgeText(el)).not.to.contain('Loading');
   });
+
+  it("the viewer's locked Console tab shows a drawn padlock, not an emoji (a blank box without an emoji font)", async () => {
+    const h = hubFor(server.url, await tokenFor(server.url, 'viewer'));
+    hubs.push(h);
+    const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${h}></vm-detail>`);
+    await waitUntil(() => q(el, '#tab-console').classList.contains('locked'), 'the console tab is not locked for a viewer', { timeout: 8000 });
+    const tab = q(el, '#tab-console');
+    expect(tab.textContent).not.to.match(/\p{Extended_Pictographic}/u);
+    const icon = tab.querySelector('svg.lock');
+    expect(icon, 'no padlock icon').to.exist;
+    expect(icon!.getAttribute('aria-hidden')).to.equal('true');
+    expect(icon!.getBoundingClientRect().width).to.be.greaterThan(0);
+  });
 });

@@ -1,5 +1,5 @@
 /* global document, fetch, sessionStorage, window -- page.evaluate callbacks run in the browser */
-// The demo (`npm start`) never scrolls sideways, from a 320 px phone to a 1920 px desktop: the
+// The demo (`npm start`): its user table tells the truth about each role, and it never scrolls sideways, from a 320 px phone to a 1920 px desktop: the
 // detail page of a running VM (its action tooltips loaded) and of an unknown VM (the error state),
 // in light and dark. document.documentElement.scrollWidth is what
 // a user feels as a page that slides under the finger.
@@ -25,6 +25,17 @@ export async function run({ browser }) {
     await page.bringToFront();
     watchPage(page);
     await page.goto(`${libgo.url}/`, { waitUntil: 'load' });
+    await step("the sign-in page's user table says what each role can do", async () => {
+      const rows = await until('the demo users table', () =>
+        page.evaluate(() => [...(document.querySelector('demo-app')?.shadowRoot?.querySelectorAll('.users tbody tr') ?? [])].map((tr) => tr.textContent.replace(/\s+/g, ' ').trim())),
+      );
+      const row = (user) => rows.find((r) => r.startsWith(user)) ?? '';
+      // PROTOCOL.md: the operator has start and stop, which is what suspend and resume need too.
+      if (!/every action|suspend/.test(row('operator'))) throw new Error(`operator row: "${row('operator')}"`);
+      if (!/console/.test(row('operator'))) throw new Error(`operator row: "${row('operator')}"`);
+      if (/console|start|every action/.test(row('viewer'))) throw new Error(`viewer row: "${row('viewer')}"`);
+      return rows.join(' | ');
+    });
     await page.evaluate(async () => {
       const r = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) });
       sessionStorage.setItem('libgo-demo-token', (await r.json()).token);
