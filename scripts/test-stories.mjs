@@ -263,7 +263,10 @@ async function main() {
   const stories = Object.values(index.entries)
     .filter((e) => e.type === 'story')
     .filter((e) => opts.filter.length === 0 || opts.filter.some((f) => e.id.includes(f)));
-  if (stories.length === 0) throw new Error('no stories matched');
+  const docs = Object.values(index.entries)
+    .filter((e) => e.type === 'docs' && /vm-[a-z-]+/.test(e.title))
+    .filter((e) => opts.filter.length === 0 || opts.filter.some((f) => e.id.includes(f)));
+  if (stories.length + docs.length === 0) throw new Error('no stories matched');
   if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
 
   const server = await serve(outDir);
@@ -288,9 +291,6 @@ async function main() {
       }
     };
     await Promise.all(Array.from({ length: Math.min(opts.jobs, stories.length) }, worker));
-    const docs = Object.values(index.entries)
-      .filter((e) => e.type === 'docs' && /vm-[a-z-]+/.test(e.title))
-      .filter((e) => opts.filter.length === 0 || opts.filter.some((f) => e.id.includes(f)));
     for (const entry of docs) {
       const t = Date.now();
       const problems = await testDocsPage(browser, base, entry).catch((e) => [String(e.message ?? e)]);
