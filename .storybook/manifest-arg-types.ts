@@ -16,6 +16,7 @@ interface ManifestField {
   readonly?: boolean;
   static?: boolean;
   privacy?: string;
+  description?: string;
   type?: { text?: string };
 }
 
@@ -61,6 +62,13 @@ function controlFor(typeText: string): Partial<ArgTypes[string]> | null {
   return null;
 }
 
+/** Public API: not private, protected, static, `@internal`/`@ignore`d, nor named `_…`/`#…`. */
+export function isPublic(member: ManifestField & { description?: string }): boolean {
+  if (member.privacy === 'private' || member.privacy === 'protected' || member.static) return false;
+  if (/^[_#]/.test(member.name)) return false;
+  return !/@(internal|ignore|private)\b/.test(member.description ?? '');
+}
+
 export function createManifestArgTypesEnhancer(manifest: unknown) {
   return (context: StoryContext): ArgTypes => {
     const argTypes = { ...context.argTypes } as ArgTypes;
@@ -75,7 +83,13 @@ export function createManifestArgTypesEnhancer(manifest: unknown) {
       argTypes[attr.name] = control ? { ...entry, ...control } : { ...entry, control: false };
     }
     for (const member of decl.members ?? []) {
-      if (member.kind !== 'field' || member.static || member.privacy === 'private' || member.privacy === 'protected') continue;
+      // The docs show the public API only: the renderer lists every class member, private state
+      // included (as "Set object" controls). A public attribute of the same name stays.
+      if (!isPublic(member)) {
+        if (argTypes[member.name] && !(decl.attributes ?? []).some((a) => a.name === member.name)) delete argTypes[member.name];
+        continue;
+      }
+      if (member.kind !== 'field') continue;
       const entry = argTypes[member.name];
       if (!entry || entry.control !== undefined) continue;
       // An attribute already has the control; read-only and object properties are set from code.

@@ -6,12 +6,13 @@
 //   c. esbuild bundles an app importing the main entries from the installed package;
 //   d. tsc typechecks host code against the installed types (tag map, typed events, React props);
 //   e. vue-tsc typechecks the Vue example against them too.
+//   f. `npm pack` in a clean copy of the sources (no dist/) builds first (`prepack`) and ships dist/.
 // One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt, repoRoot } from '../test/embedding/harness.mjs';
 
@@ -27,6 +28,9 @@ async function check(name, fn) {
   }
 }
 
+/** `npm pack --json`'s answer; lifecycle scripts (prepack) may print before it. */
+const packJson = (stdout) => JSON.parse(stdout.slice(stdout.search(/^\[/m)));
+
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const scratch = mkdtempSync(join(tmpdir(), 'libgo-package-'));
 const project = join(scratch, 'host-app');
@@ -38,7 +42,7 @@ try {
 
   let tarball, files;
   await check('npm pack', () => {
-    const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], repoRoot));
+    const out = packJson(run('npm', ['pack', '--json', '--pack-destination', scratch], repoRoot));
     tarball = join(scratch, out[0].filename);
     files = out[0].files.map((f) => f.path);
     return `${out[0].filename}, ${files.length} files, ${(out[0].size / 1024).toFixed(0)} KiB packed`;
@@ -230,6 +234,25 @@ export const bad = <vm-detail />;
       throw new Error(`a wrong attribute value on a vm-* tag went unnoticed: ${badTemplate.stdout}${badTemplate.stderr}`);
     }
     return 'App.vue clean; a wrong type in its script and a wrong tab in its template are caught';
+  });
+
+  await check('f. npm pack in a clean copy without dist/ builds and ships dist/', () => {
+    // What a fresh clone holds: tracked and untracked-but-not-ignored files, so no dist/.
+    const clean = join(scratch, 'clean-copy');
+    const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], repoRoot).split('\0').filter(Boolean);
+    for (const f of listed) {
+      const from = join(repoRoot, f);
+      if (!existsSync(from)) continue; // deleted in the working tree
+      mkdirSync(dirname(join(clean, f)), { recursive: true });
+      copyFileSync(from, join(clean, f));
+    }
+    if (existsSync(join(clean, 'dist'))) throw new Error('the clean copy has a dist/ already');
+    symlinkSync(realpathSync(join(repoRoot, 'node_modules')), join(clean, 'node_modules'), 'dir');
+    const out = packJson(run('npm', ['pack', '--json', '--pack-destination', scratch], clean));
+    const packed = out[0].files.map((f) => f.path);
+    const missing = ['dist/index.js', 'dist/index.d.ts', 'dist/browser/libgo-vm-elements.js', 'dist/elements/vm-detail/vm-detail.define.js'].filter((f) => !packed.includes(f));
+    if (missing.length) throw new Error(`the tarball packed from a clean copy lacks ${missing.join(', ')} (${packed.length} files)`);
+    return `${packed.length} files, dist/ built by prepack`;
   });
 } catch (error) {
   results.push(false);

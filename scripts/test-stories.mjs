@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Renders every Storybook story in headless Chromium and fails on what a user would hit: a story
 // that throws or never finishes, a console error, an uncaught page error, a failed request, or an
-// axe violation inside #storybook-root.
+// axe violation inside #storybook-root, or two copies of Lit on the page; and each element's docs
+// page whose props table lists private members.
 //
 //   node scripts/test-stories.mjs                       build storybook-static/, then test
 //   node scripts/test-stories.mjs --no-build            test the existing build
@@ -186,6 +187,8 @@ async function testStory(browser, base, story, opts) {
   let active = true;
   page.on('console', (msg) => {
     if (active && msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    // Two copies of Lit on a page (a second copy's elements do not share the first's state).
+    if (active && /Multiple versions of Lit loaded/.test(msg.text())) problems.push(`two copies of Lit: ${msg.text().slice(0, 120)}`);
   });
   page.on('pageerror', (err) => {
     if (active) problems.push(`page error: ${err.message ?? err}`);
@@ -223,6 +226,29 @@ async function testStory(browser, base, story, opts) {
   return { problems, ms: Date.now() - started };
 }
 
+/**
+ * A docs page's props table lists the public API only: no private or protected member of the
+ * element (custom-elements.json) appears as a row. Returns the problems found.
+ */
+async function testDocsPage(browser, base, entry) {
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const tag = /vm-[a-z-]+/.exec(entry.title)?.[0];
+  const decl = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
+  if (!decl) return [];
+  const attributes = new Set((decl.attributes ?? []).map((a) => a.name));
+  const hidden = new Set((decl.members ?? []).filter((m) => (m.privacy === 'private' || m.privacy === 'protected') && !attributes.has(m.name)).map((m) => m.name));
+  const page = await browser.newPage({ type: 'window' });
+  try {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
+    await page.waitForSelector('.docblock-argstable tbody tr', { timeout: RENDER_TIMEOUT_MS });
+    const rows = await page.$$eval('.docblock-argstable tbody tr td:first-child', (cells) => cells.map((c) => c.textContent.trim().replace(/\*$/, '')));
+    const shown = rows.filter((name) => hidden.has(name));
+    return shown.length ? [`the props table shows ${shown.length} private member(s) of <${tag}>: ${shown.slice(0, 8).join(', ')}`] : [];
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
@@ -237,7 +263,10 @@ async function main() {
   const stories = Object.values(index.entries)
     .filter((e) => e.type === 'story')
     .filter((e) => opts.filter.length === 0 || opts.filter.some((f) => e.id.includes(f)));
-  if (stories.length === 0) throw new Error('no stories matched');
+  const docs = Object.values(index.entries)
+    .filter((e) => e.type === 'docs' && /vm-[a-z-]+/.test(e.title))
+    .filter((e) => opts.filter.length === 0 || opts.filter.some((f) => e.id.includes(f)));
+  if (stories.length + docs.length === 0) throw new Error('no stories matched');
   if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
 
   const server = await serve(outDir);
@@ -262,6 +291,13 @@ async function main() {
       }
     };
     await Promise.all(Array.from({ length: Math.min(opts.jobs, stories.length) }, worker));
+    for (const entry of docs) {
+      const t = Date.now();
+      const problems = await testDocsPage(browser, base, entry).catch((e) => [String(e.message ?? e)]);
+      if (problems.length === 0) passed++;
+      else failed++;
+      console.log(`${problems.length ? 'FAIL ' : 'ok   '} ${entry.id} (public API only, ${Date.now() - t} ms)${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+    }
   } finally {
     await browser.close().catch(() => {});
     profile.remove();

@@ -1,5 +1,7 @@
 /** The demo's sign-in: a LibGo JWT kept in sessionStorage (gone when the tab closes). */
 import { LazyRestClient, VmError, readTokenClaims } from '../../src/hub/index.js';
+import { ROLE_PERMISSIONS } from '../../src/hub/permissions.js';
+import { ACTION_NEEDS, ACTION_ORDER } from '../../src/elements/vm-detail/actions.js';
 
 const KEY = 'libgo-demo-token';
 
@@ -10,12 +12,23 @@ export interface DemoUser {
   note: string;
 }
 
+/**
+ * What a role can do in these elements, from the permission tables themselves (a hand-written
+ * note said the operator could only start and stop; it can suspend and resume as well).
+ */
+export function roleAbilities(role: string): string {
+  const granted = new Set<string>(ROLE_PERMISSIONS[role] ?? []);
+  const actions = ACTION_ORDER.filter((a) => ACTION_NEEDS[a].every((p) => granted.has(p)));
+  const parts = [actions.length === ACTION_ORDER.length ? 'every action' : actions.join(', '), granted.has('console') ? 'console' : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'watch only';
+}
+
 /** The reference server's users (src/testing/sim/users.ts), shown on the login form. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'admin', password: 'admin123', role: 'admin', note: 'every action, console' },
-  { username: 'operator', password: 'operator123', role: 'operator', note: 'start/stop, console' },
-  { username: 'viewer', password: 'viewer123', role: 'viewer', note: 'read only' },
-];
+  { username: 'admin', password: 'admin123', role: 'admin' },
+  { username: 'operator', password: 'operator123', role: 'operator' },
+  { username: 'viewer', password: 'viewer123', role: 'viewer' },
+].map((u) => ({ ...u, note: roleAbilities(u.role) }));
 
 export function currentToken(): string | null {
   const token = sessionStorage.getItem(KEY);

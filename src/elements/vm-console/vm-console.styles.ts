@@ -129,6 +129,9 @@ export const consoleStyles = css`
     display: flex;
     align-items: center;
     gap: 2px;
+    /* A narrow console wraps its tools instead of cutting off the last ones. */
+    flex-wrap: wrap;
+    min-width: 0;
   }
   .sep {
     width: 1px;

@@ -9,7 +9,8 @@ import type { Kit } from './lazy.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `
-  .tip { position: absolute; z-index: 5; top: calc(100% + 6px); left: 0; width: max-content; max-width: min(280px, 80cqi); padding: 6px 8px; border-radius: 6px; background: var(--_text); color: var(--_bg); font-size: 0.8em; line-height: 1.3; white-space: normal; pointer-events: none; opacity: 0; visibility: hidden; transition: opacity 0.12s; }
+  .tip { position: absolute; z-index: 5; top: calc(100% + 6px); left: 0; width: max-content; max-width: min(280px, 100%); padding: 6px 8px; border-radius: 6px; background: var(--_text); color: var(--_bg); font-size: 0.8em; line-height: 1.3; white-space: normal; pointer-events: none; opacity: 0; visibility: hidden; transition: opacity 0.12s; }
+  .action-wrap:nth-child(n + 3) .tip { left: auto; right: 0; }
   .action-wrap:hover .tip, .action:focus-visible + .tip { opacity: 1; visibility: visible; }
   .banner { gap: 6px 10px; padding: 10px 14px; background: color-mix(in srgb, var(--_danger) 12%, var(--_bg)); border-bottom: 1px solid color-mix(in srgb, var(--_danger) 40%, var(--_bg)); }
   .banner-text { flex: 1 1 16em; }
@@ -21,8 +22,11 @@ export const styles: string = `
   .outcome > span { flex: 1; }
 `;
 
-/** A sentence a user understands for an error; the server's own text follows where it adds something. */
-export function explainError(error: VmError, vmName: string): string {
+/**
+ * A sentence a user understands for an error; the server's own text follows where it adds
+ * something. `server` is the address the page talks to, named when it cannot be reached.
+ */
+export function explainError(error: VmError, vmName: string, server = 'The server'): string {
   const vm = vmName || 'this VM';
   const known: Partial<Record<VmErrorCode, string>> = {
     AUTH_ERROR: 'You are not signed in, or your session has expired. Sign in again to see this VM.',
@@ -31,7 +35,7 @@ export function explainError(error: VmError, vmName: string): string {
     VM_NOT_RUNNING: `${vm} is not running.`,
     INVALID_INPUT: error.message,
     INVALID_CONFIG: `The connection settings are not valid: ${error.message}`,
-    NETWORK_ERROR: 'The server cannot be reached. Check the network; the page keeps trying.',
+    NETWORK_ERROR: `${server} cannot be reached. Check the network and the address; the page keeps trying.`,
     SERVER_ERROR: 'The server ran into a problem. Try again in a moment.',
     UNKNOWN_ERROR: 'The server reported an unexpected problem.',
     INVALID_RESPONSE: 'The server sent an answer this page does not understand.',
@@ -39,7 +43,7 @@ export function explainError(error: VmError, vmName: string): string {
     INVALID_MESSAGE: 'The server could not read a message from this page.',
     INVALID_MESSAGE_TYPE: 'The server rejected a message from this page.',
     UNKNOWN_MESSAGE_TYPE: 'The server rejected a message from this page.',
-    TIMEOUT: 'The server took too long to answer.',
+    TIMEOUT: `${server} took too long to answer.`,
   };
   // On an open socket the server uses AUTH_ERROR for a missing permission, too.
   if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
@@ -48,7 +52,9 @@ export function explainError(error: VmError, vmName: string): string {
   const base = known[error.code];
   if (!base) return error.message || 'Something went wrong.';
   // Keep the server's detail when it is more than the code restated.
-  const detail = error.message && !base.includes(error.message) && error.code !== 'AUTH_ERROR' && error.code !== 'VM_NOT_FOUND' ? error.message : '';
+  // The transport's words for the codes below only restate the code.
+  const restates = ['AUTH_ERROR', 'VM_NOT_FOUND', 'NETWORK_ERROR', 'TIMEOUT'].includes(error.code);
+  const detail = error.message && !base.includes(error.message) && !restates ? error.message : '';
   return detail && base !== detail ? `${base} (${detail})` : base;
 }
 

@@ -33,8 +33,9 @@ export const styles = [
     [data-state='live'] .conn-dot { color: var(--_ok); box-shadow: 0 0 0 3px color-mix(in srgb, var(--_ok) 25%, transparent); }
     [data-state='reconnecting'] .conn-dot { color: var(--_warn); }
     [data-state='offline'] .conn-dot, [data-state='unauthorized'] .conn-dot, [data-state='none'] .conn-dot { color: var(--_danger); }
-    .actions { display: flex; gap: 6px; flex: 1 1 100%; }
-    .action-wrap { position: relative; display: inline-flex; }
+    /* Tooltips are placed in the group's box, never beyond it: a hidden one still widens the page. */
+    .actions { position: relative; display: flex; gap: 6px; flex: 1 1 100%; }
+    .action-wrap { display: inline-flex; }
     .action, .btn { font: inherit; font-size: 0.92em; min-height: 32px; padding: 4px 12px; border-radius: calc(var(--_radius) - 2px); border: 1px solid var(--_border); background: var(--_surface); color: var(--_text); cursor: pointer; }
     .action:hover:not([aria-disabled='true']), .btn:hover { border-color: var(--_accent); }
     .action.danger:not([aria-disabled='true']) { color: var(--_danger); }
@@ -53,7 +54,7 @@ export const styles = [
     .tab { display: inline-flex; font: inherit; background: none; border: none; border-bottom: 2px solid transparent; padding: 10px 12px 8px; color: var(--_muted); cursor: pointer; white-space: nowrap; }
     .tab[aria-selected='true'] { color: var(--_text); border-bottom-color: var(--_accent); font-weight: 600; }
     .tab.locked { text-decoration: line-through dotted; text-decoration-thickness: 1px; }
-    .lock { font-size: 0.8em; }
+    .lock { flex: none; margin-left: 2px; }
     .panel { padding: 14px; min-height: var(--vm-detail-panel-min-height, 320px); min-width: 0; }
     .panel:focus-visible { outline-offset: -2px; }
     .panel-monitoring, .panel-console { display: flex; flex-direction: column; }

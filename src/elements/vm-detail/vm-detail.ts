@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, unsafeCSS, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { vmHubContext } from '../../context.js';
 import { emit } from '../../events/index.js';
@@ -35,6 +35,14 @@ interface Outcome {
 }
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
+const OUTCOME_DISMISS_MS = 8000;
+
+/** A padlock drawn, not an emoji: a page without an emoji font showed a blank box. */
+const LOCK_ICON = html`<svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" stroke-width="1.6">
+  ${svg`<rect x="3" y="7" width="10" height="7" rx="1.5"></rect><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"></path>`}
+</svg>`;
 
 /**
  * The whole VM page as one element: a header with the VM's status, uptime, connection and
@@ -154,10 +162,14 @@ export class VmDetail extends LitElement {
   private visible = true;
   private observer: IntersectionObserver | null = null;
   private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
+  private outcomeHeld = false;
   private permissionsToken = 0;
   private offConfig: (() => void) | null = null;
   private confirmReturnFocus: HTMLElement | null = null;
   private lastActionError = '';
+  /** The socket's state at the last session change, and whether it has been open before. */
+  private socketOpen = false;
+  private socketWasOpen = false;
 
   constructor() {
     super();
@@ -265,7 +277,7 @@ export class VmDetail extends LitElement {
       (e: unknown) => {
         // The server's own words, and no reasons, rather than no message at all.
         console.warn('<vm-detail>: could not load the error texts:', e);
-        this.texts = { explainError: (error) => error.message || 'Something went wrong.', reasonText: () => '', styles: '', sheet: unsafeCSS('') };
+        this.texts = { explainError: (error: VmError) => error.message || 'Something went wrong.', reasonText: () => '', styles: '', sheet: unsafeCSS('') };
       },
     );
   }
@@ -322,7 +334,13 @@ export class VmDetail extends LitElement {
   private hubChanged(hub: VmHub | null): void {
     if (hub) this.provider.setValue(hub);
     this.offConfig?.();
-    this.offConfig = hub ? hub.events.on('config', () => this.refreshPermissions()) : null;
+    // New credentials or a new server: what failed to load may load now, and what loaded may be stale.
+    this.offConfig = hub
+      ? hub.events.on('config', () => {
+          this.refreshPermissions();
+          void this.loadVm(true);
+        })
+      : null;
     this.vmFetchedFor = '';
     this.refreshPermissions();
     this.requestUpdate();
@@ -353,11 +371,21 @@ export class VmDetail extends LitElement {
 
   private sessionReplaced(): void {
     this.lastSocketStatus = null;
+    this.socketOpen = false;
+    this.socketWasOpen = false;
     this.requestUpdate();
   }
 
-  /** Synchronous on every session change: refresh the overview when the VM's state changed. */
+  /**
+   * Synchronous on every session change: reload the overview when the socket opens after a failed
+   * load (the server is back, or it accepts us now) or after a reconnect (it may have changed while
+   * we were away), and when the VM's state changed.
+   */
   private sessionChanged(): void {
+    const open = this.detail.session?.connection.state === 'open';
+    if (open && !this.socketOpen && (this.vmError || this.socketWasOpen)) void this.loadVm(true);
+    this.socketOpen = open;
+    if (open) this.socketWasOpen = true;
     const st = this.detail.session?.status;
     if (!st) return;
     const prev = this.lastSocketStatus;
@@ -429,7 +457,8 @@ export class VmDetail extends LitElement {
     const c = session?.connection;
     if (c && (c.state === 'unauthorized' || c.state === 'not-found') && c.lastError) return c.lastError;
     const rest = this.vmError;
-    if (rest && rest.code !== 'NETWORK_ERROR' && rest.code !== 'TIMEOUT') return rest;
+    // A network failure with details on screen shows as "stale" in the overview instead.
+    if (rest && (!this.vm || (rest.code !== 'NETWORK_ERROR' && rest.code !== 'TIMEOUT'))) return rest;
     const serverError = c?.state === 'open' ? session?.error : null;
     // An error the server sent about a failed action is shown with that action's outcome.
     if (serverError && serverError.message !== this.lastActionError) return serverError;
@@ -534,10 +563,30 @@ export class VmDetail extends LitElement {
   }
 
   private showOutcome(o: Outcome): void {
-    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
     this.outcome = o;
-    this.outcomeTimer = o.ok ? setTimeout(() => (this.outcome = null), 8000) : null;
+    this.outcomeHeld = false;
+    this.dismissOutcomeLater();
   }
+
+  /** A success goes away by itself (a failure stays until dismissed), but not while it is read. */
+  private dismissOutcomeLater(): void {
+    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
+    this.outcomeTimer = null;
+    if (!this.outcome?.ok || this.outcomeHeld) return;
+    this.outcomeTimer = setTimeout(() => {
+      this.outcomeTimer = null;
+      this.outcome = null;
+    }, OUTCOME_DISMISS_MS);
+  }
+
+  /** Hovering or focusing the message holds it; leaving lets it go after the full delay again. */
+  private readonly holdOutcome = (ev: Event) => {
+    const box = ev.currentTarget as HTMLElement;
+    if (ev.type === 'mouseenter' || ev.type === 'focusin') this.outcomeHeld = true;
+    else if (ev.type === 'mouseleave') this.outcomeHeld = box.matches(':focus-within');
+    else this.outcomeHeld = box.matches(':hover') || box.contains((ev as FocusEvent).relatedTarget as Node | null);
+    this.dismissOutcomeLater();
+  };
 
   // ---- tabs -------------------------------------------------------------------------------------
 
@@ -603,7 +652,7 @@ export class VmDetail extends LitElement {
         </header>
         <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
           ${banner
-            ? html`<span class="banner-text">${explain(banner, this.vmName)}</span>
+            ? html`<span class="banner-text">${explain(banner, this.vmName, this.serverName)}</span>
                 <code class="banner-code" title="Error code from the server">${banner.code}</code>
                 <button class="link" @click=${() => this.retryAll()}>Try again</button>`
             : nothing}
@@ -619,8 +668,22 @@ export class VmDetail extends LitElement {
     `;
   }
 
+  /** What the badge says before the server has told the VM's status: what is known instead. */
+  private get noStatusLabel(): string {
+    const c = this.detail.session?.connection;
+    if (c?.state === 'not-found' || this.vmError?.code === 'VM_NOT_FOUND') return 'Not found';
+    if (this.detail.nameError || this.vmError || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return 'Unknown';
+    return 'Loading';
+  }
+
+  /** The server's address as a user would recognise it. */
+  private get serverName(): string {
+    const url = this.detail.hub?.config.serverUrl || location.origin;
+    return `The server at ${url.replace(/\/+$/, '')}`;
+  }
+
   private renderBadge(status: VmStatus | null, raw: string): TemplateResult {
-    const label = status ? STATUS_LABEL[status] : 'Loading';
+    const label = status ? STATUS_LABEL[status] : this.noStatusLabel;
     const title = status === 'unknown' && raw && raw !== 'unknown' ? `The server reported “${raw}”` : nothing;
     return html`<span part="status-badge" class="badge tone-${statusTone(status)}" data-status=${status ?? 'none'} title=${title}>
       <span class="badge-dot" aria-hidden="true"></span><span class="visually-hidden">Status: </span>${label}${title !== nothing
@@ -650,13 +713,20 @@ export class VmDetail extends LitElement {
           : c.state === 'unauthorized' || c.state === 'not-found'
             ? 'unauthorized'
             : 'offline';
-    const restOnly = kind !== 'live' && kind !== 'unauthorized' && this.detail.hub?.config.restFallback !== false;
+    const restDown = this.vmError?.code === 'NETWORK_ERROR' || this.vmError?.code === 'TIMEOUT';
+    const restOnly = kind !== 'live' && kind !== 'unauthorized' && !restDown && this.detail.hub?.config.restFallback !== false;
     let label = connectionLabel(c, this.now);
     if (kind === 'offline' && c.state !== 'offline') label = 'Offline';
+    // "Reconnecting" would say a connection was lost; there never was one.
+    if (!this.socketWasOpen && (c.state === 'reconnecting' || c.state === 'connecting')) label = label.replace('Reconnecting', 'Retrying');
+    // The VM is named as not found by the banner and the badge already.
+    if (c.state === 'not-found') label = 'Not connected';
+    // One retry control: the banner's when it shows.
+    const retry = kind !== 'live' && !(this.texts && this.bannerError);
     return html`<span class="conn" data-state=${kind}>
       <span class="conn-dot" aria-hidden="true"></span>
       <span class="conn-label">${label}${restOnly ? html`<span class="rest-only"> · REST only</span>` : nothing}</span>
-      ${kind !== 'live' ? html`<button class="link" @click=${() => this.retryAll()}>Retry now</button>` : nothing}
+      ${retry ? html`<button class="link" @click=${() => this.retryAll()}>Retry now</button>` : nothing}
     </span>`;
   }
 
@@ -688,7 +758,15 @@ export class VmDetail extends LitElement {
     const confirming = this.texts && !o ? this.detail.session?.confirming : null;
     return html`<div class="outcome-region" role="status" aria-live="polite">
       ${o
-        ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-action=${o.action} data-ok=${String(o.ok)}>
+        ? html`<div
+            class="outcome ${o.ok ? 'ok' : 'failed'}"
+            data-action=${o.action}
+            data-ok=${String(o.ok)}
+            @mouseenter=${this.holdOutcome}
+            @mouseleave=${this.holdOutcome}
+            @focusin=${this.holdOutcome}
+            @focusout=${this.holdOutcome}
+          >
             <span>${o.text}</span>
             <button class="link" aria-label="Dismiss message" @click=${() => (this.outcome = null)}>✕</button>
           </div>`
@@ -711,7 +789,7 @@ export class VmDetail extends LitElement {
       tabindex=${selected ? '0' : '-1'}
       @click=${() => this.selectTab(t, false)}
     >
-      ${TAB_LABEL[t]}${locked ? html`<span class="visually-hidden"> (not available to you)</span><span class="lock" aria-hidden="true">🔒</span>` : nothing}
+      ${TAB_LABEL[t]}${locked ? html`<span class="visually-hidden"> (not available to you)</span>${LOCK_ICON}` : nothing}
     </button>`;
   }
 
@@ -765,10 +843,9 @@ export class VmDetail extends LitElement {
     const explain = this.texts?.explainError;
     if (!vm) {
       if (this.vmError && explain && !this.vmLoading) {
+        // The banner says why and offers the retry; this only says what is missing.
         return html`<div class="empty" data-state="error">
           <p class="empty-title">The VM's details could not be loaded.</p>
-          <p>${explain(this.vmError, this.vmName)}</p>
-          <button class="btn" @click=${() => this.refresh()}>Retry</button>
         </div>`;
       }
       if (!this.vmName.trim()) return html`<div class="empty"><p>Set <code>vm-name</code> to show a VM.</p></div>`;
@@ -782,7 +859,7 @@ export class VmDetail extends LitElement {
       vm,
       vmName: this.vmName,
       loading: this.vmLoading,
-      stale: this.vmError && explain ? explain(this.vmError, this.vmName) : '',
+      stale: this.vmError && explain ? explain(this.vmError, this.vmName, this.serverName) : '',
       copied: this.copied,
       retry: () => this.refresh(),
       copy: () => void this.copyUuid(vm.uuid),
@@ -832,7 +909,10 @@ export class VmDetail extends LitElement {
       parts.push(`${this.vmName} is now ${statusText}.`);
     }
     if (conn && conn !== this.lastAnnounced.conn && this.lastAnnounced.conn !== '') {
-      parts.push(conn === 'open' ? 'Live connection restored.' : conn === 'reconnecting' ? 'Connection lost; reconnecting.' : `Connection: ${connectionLabel(c!)}.`);
+      // Before the first connection there is nothing to restore or lose; the banner (an alert) speaks.
+      if (this.socketWasOpen || conn === 'open') {
+        parts.push(conn === 'open' ? 'Live connection restored.' : conn === 'reconnecting' ? 'Connection lost; reconnecting.' : `Connection: ${connectionLabel(c!)}.`);
+      }
     }
     if (statusText) this.lastAnnounced.status = statusText;
     if (conn) this.lastAnnounced.conn = conn;

@@ -99,6 +99,36 @@ describe('<vm-detail> actions (own server)', () => {
     await waitUntil(() => fetches > 0, 'overview not refreshed');
   });
 
+  it('a success message goes away by itself, but not while the pointer is on it', async function () {
+    this.timeout(40_000);
+    const { el } = await mount('db-01', { confirm: '' });
+    await live(el, 'stopped');
+    await clickAction(el, 'start');
+    expect((await waitOutcome(el)).ok).to.equal(true);
+    // Held while hovered: still there well after the usual delay.
+    const box = q(el, '.outcome');
+    box.dispatchEvent(new MouseEvent('mouseenter'));
+    await new Promise((r) => setTimeout(r, 10_000));
+    expect(outcome(el), 'gone while hovered').to.not.equal(null);
+    box.dispatchEvent(new MouseEvent('mouseleave'));
+    await waitUntil(() => outcome(el) === null, 'the success message never went away', { timeout: 20_000 });
+  });
+
+  it('a failure message stays until dismissed', async function () {
+    this.timeout(30_000);
+    const viewer = await tokenFor(server.url, 'viewer');
+    const { el } = await mount('web-01', { token: viewer, permissions: ['read', 'start', 'stop'], confirm: '' });
+    await live(el, 'running');
+    await clickAction(el, 'stop');
+    const o = await waitOutcome(el);
+    expect(o.ok).to.equal(false);
+    await new Promise((r) => setTimeout(r, 10_000));
+    expect(outcome(el)).to.not.equal(null);
+    q<HTMLButtonElement>(el, '.outcome button').click();
+    await el.updateComplete;
+    expect(outcome(el)).to.equal(null);
+  });
+
   it('cancelling the confirmation sends nothing', async () => {
     const { el, sent, results } = await mount('web-01');
     await live(el, 'running');

