@@ -9,10 +9,7 @@ const WIDTHS = [320, 360, 390, 768, 1024, 1440, 1920];
 const PAGES = [
   { hash: '#/vms/web-01', ready: 'demo-app >>> vm-detail >>> [role="tooltip"]' },
   { hash: '#/vms/no-such-vm', ready: 'demo-app >>> vm-detail >>> [part="banner"]:not([hidden])' },
-  // The embedded widgets page waits for <vm-metrics> (owned elsewhere): its chart canvases are
-  // 300 px wide until Chart.js sizes them, so at 320–1024 px the page scrolls sideways (472 px at
-  // 320). Add this page back when that fix is merged:
-  // { hash: '#/embed/web-01', ready: 'demo-app >>> vm-console >>> .xterm-helper-textarea' },
+  { hash: '#/embed/web-01', ready: 'demo-app >>> vm-console >>> .xterm-helper-textarea' },
 ];
 
 export async function run({ browser }) {

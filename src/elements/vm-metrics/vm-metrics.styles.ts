@@ -279,6 +279,8 @@ export const vmMetricsStyles = [
       position: absolute;
       left: 0;
       top: 0;
+      /* A canvas is 300 px wide until Chart.js sizes it: on a phone that widened the page. */
+      max-width: 100%;
     }
     .plot[data-dim] canvas {
       opacity: 0.45;
