@@ -72,6 +72,25 @@ function ensureChromium() {
 const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
 
+// The front-proxy checks (scripts/test-nginx.mjs) run Debian's nginx with its njs module; like
+// Chromium, installed with apt-get when missing and run as root, else named.
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+const NJS_MODULE = '/usr/lib/nginx/modules/ngx_http_js_module.so';
+function ensureNginx() {
+  if (existsSync(NGINX) && (process.env.NGINX_PATH || existsSync(NJS_MODULE))) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  const help = "The front-proxy checks need Debian's nginx and its njs module: apt-get install nginx libnginx-mod-http-js (or set NGINX_PATH).";
+  if (!isRoot || !hasApt) finish(1, help);
+  console.log("No nginx with njs found; installing Debian's nginx and libnginx-mod-http-js with apt-get (running as root).");
+  const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y --no-install-recommends nginx libnginx-mod-http-js'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (install.status !== 0 || !existsSync(NGINX)) finish(1, `Installing nginx failed. ${help}`);
+}
+ensureNginx();
+
 /** @type {{ name: string, script: string, when?: () => boolean, counts?: boolean }[]} */
 const steps = [
   { name: 'typecheck (tsc -p tsconfig.json)', script: 'typecheck' },
