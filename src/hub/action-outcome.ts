@@ -121,3 +121,19 @@ export function notConfirmedError(action: VmAction, vmName: string, status: Stat
         : `${vmName} is still ${status.rawStatus || status.status} after ${seconds} s`;
   return new VmError('ACTION_NOT_CONFIRMED', `The server acknowledged ${action}, but ${still}.`);
 }
+
+/** The server refused the action over the socket. */
+export function refusedError(action: VmAction, vmName: string, message: string): VmError {
+  return new VmError('COMMAND_FAILED', message || `The server could not ${action} ${vmName}.`);
+}
+
+/** The action cannot be sent: no open socket, and REST cannot carry it (or is not to be used). */
+export function offlineError(action: VmAction, restCarries: boolean): VmError {
+  const name = action.charAt(0).toUpperCase() + action.slice(1);
+  return new VmError(
+    'NOT_AVAILABLE_OFFLINE',
+    restCarries
+      ? `${name} needs a live connection to the server.`
+      : `${name} needs a live connection: the LibGo REST API has no ${action} route.`,
+  );
+}
