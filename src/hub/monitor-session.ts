@@ -67,7 +67,8 @@ export class MonitorSession extends SessionBase {
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
   private confirmingText: string | null = null;
-  private readonly timers: Timers;
+  /** @internal */
+  readonly timers: Timers;
   /** @internal */
   readonly clock: LocalClock;
   /** @internal */
@@ -83,7 +84,8 @@ export class MonitorSession extends SessionBase {
 
   constructor(
     options: VmSocketOptions,
-    private readonly restClient: () => RestApi,
+    /** @internal Also read by action-outcome.ts, which polls the status over REST while the socket is down. */
+    readonly restClient: () => RestApi,
     private readonly restFallback: () => boolean,
     metricsCapacity: number,
     timers: Timers,
@@ -226,23 +228,6 @@ export class MonitorSession extends SessionBase {
     return { action, message, via: 'rest' };
   }
 
-  /** Reads the VM once over REST to update the status while the socket is down. */
-  async refreshStatusFromRest(): Promise<void> {
-    try {
-      const vm = await this.restClient().getVm(this.vmName);
-      if (this.socket.isOpen) return;
-      this.setStatus({
-        status: vm.status,
-        rawStatus: vm.rawStatus,
-        uptime: this.statusInfo?.uptime ?? 0,
-        receivedAt: this.timers.now(),
-        lastStateChange: this.statusInfo?.lastStateChange ?? null,
-      });
-    } catch {
-      // The socket's own state already tells the user that the server is out of reach.
-    }
-  }
-
   protected onMessage(message: ServerMessage): void {
     switch (message.type) {
       case 'connection':
@@ -374,7 +359,8 @@ export class MonitorSession extends SessionBase {
     if (any) this.accepted();
   }
 
-  private setStatus(next: VmStatusInfo): void {
+  /** @internal Also called by action-outcome.ts with a status read over REST. */
+  setStatus(next: VmStatusInfo): void {
     const prev = this.statusInfo;
     if (prev && prev.status === 'running' && next.status !== 'running') this.markGap();
     this.statusInfo = next;
