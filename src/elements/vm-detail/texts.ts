@@ -72,9 +72,11 @@ export function outcomeHeld(ev: Event): boolean {
 
 /**
  * A sentence a user understands for an error; the server's own text follows where it adds
- * something. `server` is the address the page talks to, named when it cannot be reached.
+ * something. `serverUrl` is the address the page talks to (the page's origin when empty), named
+ * when it cannot be reached.
  */
-export function explainError(error: VmError, vmName: string, server = 'The server'): string {
+export function explainError(error: VmError, vmName: string, serverUrl?: string): string {
+  const server = serverUrl === undefined ? 'The server' : `The server at ${(serverUrl || location.origin).replace(/\/+$/, '')}`;
   const vm = vmName || 'this VM';
   const known: Partial<Record<VmErrorCode, string>> = {
     AUTH_ERROR: 'You are not signed in, or your session has expired. Sign in again to see this VM.',

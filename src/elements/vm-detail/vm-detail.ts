@@ -652,7 +652,7 @@ export class VmDetail extends LitElement {
         </header>
         <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
           ${banner
-            ? html`<span class="banner-text">${explain(banner, this.vmName, this.serverName)}</span>
+            ? html`<span class="banner-text">${explain(banner, this.vmName, this.detail.hub?.config.serverUrl ?? '')}</span>
                 <code class="banner-code" title="Error code from the server">${banner.code}</code>
                 <button class="link" @click=${() => this.retryAll()}>Try again</button>`
             : nothing}
@@ -674,12 +674,6 @@ export class VmDetail extends LitElement {
     if (c?.state === 'not-found' || this.vmError?.code === 'VM_NOT_FOUND') return 'Not found';
     if (this.detail.nameError || this.vmError || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return 'Unknown';
     return 'Loading';
-  }
-
-  /** The server's address as a user would recognise it. */
-  private get serverName(): string {
-    const url = this.detail.hub?.config.serverUrl || location.origin;
-    return `The server at ${url.replace(/\/+$/, '')}`;
   }
 
   private renderBadge(status: VmStatus | null, raw: string): TemplateResult {
@@ -843,7 +837,7 @@ export class VmDetail extends LitElement {
       vm,
       vmName: this.vmName,
       loading: this.vmLoading,
-      stale: this.vmError && explain ? explain(this.vmError, this.vmName, this.serverName) : '',
+      stale: this.vmError && explain ? explain(this.vmError, this.vmName, this.detail.hub?.config.serverUrl ?? '') : '',
       copied: this.copied,
       retry: () => this.refresh(),
       copy: () => void this.copyUuid(vm.uuid),
