@@ -9,6 +9,7 @@ import { VmError } from '../protocol/errors.js';
 import type { VmAction, VmStatus } from '../protocol/types.js';
 import type { SocketSnapshot } from '../transport/vm-socket.js';
 import type { Timers } from '../transport/timers.js';
+import type { RestApi } from '../transport/lazy-rest-client.js';
 import type { ActionPolicy } from './action-policy.js';
 
 /** The statuses that show an action has taken effect. */
@@ -34,7 +35,9 @@ export interface OutcomeSource {
   readonly status: StatusSnapshot | null;
   readonly connection: SocketSnapshot;
   subscribe(listener: () => void): () => void;
-  refreshStatusFromRest(): Promise<void>;
+  readonly restClient: () => Pick<RestApi, 'getVm'>;
+  readonly timers: Pick<Timers, 'now'>;
+  setStatus(next: StatusSnapshot): void;
 }
 
 export interface Outcome {
@@ -80,7 +83,7 @@ export function awaitOutcome(
       return true;
     };
     const poll = () => {
-      if (!done && source.connection.state !== 'open') void source.refreshStatusFromRest();
+      if (!done && source.connection.state !== 'open') void refreshStatusFromRest(source);
     };
     const unsubscribe = source.subscribe(() => void check());
     const poller = timers.setInterval(poll, policy.restPollMs);
@@ -95,6 +98,24 @@ export function awaitOutcome(
     }
     if (!check()) poll();
   });
+}
+
+/** Reads the VM once over REST to update the status while the socket is down. */
+async function refreshStatusFromRest(source: OutcomeSource): Promise<void> {
+  try {
+    const vm = await source.restClient().getVm(source.vmName);
+    if (source.connection.state === 'open') return;
+    const s = source.status;
+    source.setStatus({
+      status: vm.status,
+      rawStatus: vm.rawStatus,
+      uptime: s?.uptime ?? 0,
+      receivedAt: source.timers.now(),
+      lastStateChange: s?.lastStateChange ?? null,
+    });
+  } catch {
+    // The socket's own state already tells the user that the server is out of reach.
+  }
 }
 
 const GOAL: Readonly<Record<VmAction, string>> = {
@@ -120,4 +141,20 @@ export function notConfirmedError(action: VmAction, vmName: string, status: Stat
         ? `${vmName} shows no sign of a restart after ${seconds} s`
         : `${vmName} is still ${status.rawStatus || status.status} after ${seconds} s`;
   return new VmError('ACTION_NOT_CONFIRMED', `The server acknowledged ${action}, but ${still}.`);
+}
+
+/** The server refused the action over the socket. */
+export function refusedError(action: VmAction, vmName: string, message: string): VmError {
+  return new VmError('COMMAND_FAILED', message || `The server could not ${action} ${vmName}.`);
+}
+
+/** The action cannot be sent: no open socket, and REST cannot carry it (or is not to be used). */
+export function offlineError(action: VmAction, restCarries: boolean): VmError {
+  const name = action.charAt(0).toUpperCase() + action.slice(1);
+  return new VmError(
+    'NOT_AVAILABLE_OFFLINE',
+    restCarries
+      ? `${name} needs a live connection to the server.`
+      : `${name} needs a live connection: the LibGo REST API has no ${action} route.`,
+  );
 }

@@ -32,6 +32,8 @@ export interface CommandResult {
   status: VmStatus;
 }
 
+type OutcomeModule = typeof import('./action-outcome.js');
+
 const REST_ACTIONS: ReadonlySet<VmAction> = new Set(['start', 'stop']);
 
 // The history code (series, rates) loads with the first metrics message, not with the page: a
@@ -65,7 +67,8 @@ export class MonitorSession extends SessionBase {
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
   private confirmingText: string | null = null;
-  private readonly timers: Timers;
+  /** @internal */
+  readonly timers: Timers;
   /** @internal */
   readonly clock: LocalClock;
   /** @internal */
@@ -81,7 +84,8 @@ export class MonitorSession extends SessionBase {
 
   constructor(
     options: VmSocketOptions,
-    private readonly restClient: () => RestApi,
+    /** @internal Also read by action-outcome.ts, which polls the status over REST while the socket is down. */
+    readonly restClient: () => RestApi,
     private readonly restFallback: () => boolean,
     metricsCapacity: number,
     timers: Timers,
@@ -192,7 +196,7 @@ export class MonitorSession extends SessionBase {
       outcomeCode.catch(() => {}); // awaited below once sent; a refused send must not leave it unhandled
       const before = this.statusInfo;
       const policy = this.actions();
-      const sent = await this.send(action, policy);
+      const sent = await this.send(action, policy, outcomeCode);
       const { awaitOutcome, confirmingMessage, notConfirmedError } = await outcomeCode;
       this.confirmingText = confirmingMessage(action, this.vmName);
       this.changed();
@@ -206,41 +210,22 @@ export class MonitorSession extends SessionBase {
     }
   }
 
-  /** Sends the action and resolves with the server's accepting reply. */
-  private async send(action: VmAction, policy: ActionPolicy): Promise<Omit<CommandResult, 'status'>> {
+  /**
+   * Sends the action and resolves with the server's accepting reply. A refusal's words come with
+   * the outcome code (`code`), which is loading already: they are not needed before an action.
+   */
+  private async send(action: VmAction, policy: ActionPolicy, code: Promise<OutcomeModule>): Promise<Omit<CommandResult, 'status'>> {
     const overRest = REST_ACTIONS.has(action) && policy.startStopOverRest;
     if (this.socket.isOpen && !overRest) {
       const response = await this.socket.request(action);
-      if (!response.success) throw new VmError('COMMAND_FAILED', response.message || `The server could not ${action} ${this.vmName}.`);
+      if (!response.success) throw (await code).refusedError(action, this.vmName, response.message);
       return { action, message: response.message, via: 'socket' };
     }
     if (!overRest && (!this.restFallback() || !REST_ACTIONS.has(action))) {
-      throw new VmError(
-        'NOT_AVAILABLE_OFFLINE',
-        REST_ACTIONS.has(action)
-          ? `${capitalise(action)} needs a live connection to the server.`
-          : `${capitalise(action)} needs a live connection: the LibGo REST API has no ${action} route.`,
-      );
+      throw (await code).offlineError(action, REST_ACTIONS.has(action));
     }
     const message = await this.restClient().action(this.vmName, action as 'start' | 'stop');
     return { action, message, via: 'rest' };
-  }
-
-  /** Reads the VM once over REST to update the status while the socket is down. */
-  async refreshStatusFromRest(): Promise<void> {
-    try {
-      const vm = await this.restClient().getVm(this.vmName);
-      if (this.socket.isOpen) return;
-      this.setStatus({
-        status: vm.status,
-        rawStatus: vm.rawStatus,
-        uptime: this.statusInfo?.uptime ?? 0,
-        receivedAt: this.timers.now(),
-        lastStateChange: this.statusInfo?.lastStateChange ?? null,
-      });
-    } catch {
-      // The socket's own state already tells the user that the server is out of reach.
-    }
   }
 
   protected onMessage(message: ServerMessage): void {
@@ -374,14 +359,11 @@ export class MonitorSession extends SessionBase {
     if (any) this.accepted();
   }
 
-  private setStatus(next: VmStatusInfo): void {
+  /** @internal Also called by action-outcome.ts with a status read over REST. */
+  setStatus(next: VmStatusInfo): void {
     const prev = this.statusInfo;
     if (prev && prev.status === 'running' && next.status !== 'running') this.markGap();
     this.statusInfo = next;
     this.changed();
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -3,6 +3,7 @@
  * disabled (shown when its button is hovered or focused). Loaded right after the first paint, in
  * parallel with the first requests. No runtime imports (see overview.ts); labels come via `Kit`.
  */
+import type { TemplateResult } from 'lit';
 import type { VmAction, VmError, VmErrorCode, VmStatus } from '../../hub/index.js';
 import type { Why } from './actions.js';
 import type { Kit } from './lazy.js';
@@ -20,13 +21,62 @@ export const styles: string = `
   .outcome { gap: 8px; margin: 10px 14px 0; padding: 8px 10px; border-radius: calc(var(--_radius) - 2px); border-left: 4px solid var(--_ok); background: color-mix(in srgb, var(--_ok) 10%, var(--_bg)); }
   .outcome.failed { border-left-color: var(--_danger); background: color-mix(in srgb, var(--_danger) 10%, var(--_bg)); }
   .outcome > span { flex: 1; }
+  .confirming { display: flex; align-items: center; gap: 8px; margin: 10px 14px 0; padding: 8px 10px; border-radius: calc(var(--_radius) - 2px); border-left: 4px solid var(--_accent); background: color-mix(in srgb, var(--_accent) 8%, var(--_bg)); }
 `;
+
+/** What became of a user's action, as the element shows it. */
+export interface Outcome {
+  action: VmAction;
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * The message after a user's action (hovering or focusing it holds it: `hold`), else the line shown
+ * while the server has accepted an action and the VM has not yet shown its effect. Both only
+ * follow a user's action, so they live here, not in the first paint.
+ */
+export function renderOutcome(
+  o: Outcome | null,
+  confirming: string | null | undefined,
+  hold: (ev: Event) => void,
+  dismiss: () => void,
+  { html, nothing }: Kit,
+): TemplateResult | typeof nothing | string {
+  if (o) {
+    return html`<div
+      class="outcome ${o.ok ? 'ok' : 'failed'}"
+      data-action=${o.action}
+      data-ok=${String(o.ok)}
+      @mouseenter=${hold}
+      @mouseleave=${hold}
+      @focusin=${hold}
+      @focusout=${hold}
+    >
+      <span>${o.text}</span>
+      <button class="link" aria-label="Dismiss message" @click=${dismiss}>✕</button>
+    </div>`;
+  }
+  return confirming
+    ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirming}</span></div>`
+    : nothing;
+}
+
+/** Whether the outcome is being read after this event: hovered or focused (WCAG 2.2.1). */
+export function outcomeHeld(ev: Event): boolean {
+  const box = ev.currentTarget as HTMLElement;
+  if (ev.type === 'mouseenter' || ev.type === 'focusin') return true;
+  if (ev.type === 'mouseleave') return box.matches(':focus-within');
+  return box.matches(':hover') || box.contains((ev as FocusEvent).relatedTarget as Node | null);
+}
 
 /**
  * A sentence a user understands for an error; the server's own text follows where it adds
- * something. `server` is the address the page talks to, named when it cannot be reached.
+ * something. `serverUrl` is the address the page talks to (the page's origin when empty), named
+ * when it cannot be reached.
  */
-export function explainError(error: VmError, vmName: string, server = 'The server'): string {
+export function explainError(error: VmError, vmName: string, serverUrl?: string): string {
+  const server = serverUrl === undefined ? 'The server' : `The server at ${(serverUrl || location.origin).replace(/\/+$/, '')}`;
   const vm = vmName || 'this VM';
   const known: Partial<Record<VmErrorCode, string>> = {
     AUTH_ERROR: 'You are not signed in, or your session has expired. Sign in again to see this VM.',

@@ -46,7 +46,6 @@ export const styles = [
     .link { font: inherit; font-size: 0.9em; background: none; border: none; padding: 2px 4px; color: var(--_accent); text-decoration: underline; cursor: pointer; }
     code, .banner-code { font-family: var(--_mono); font-size: 0.88em; }
     .outcome-region:empty { display: none; }
-    .confirming { display: flex; align-items: center; gap: 8px; margin: 10px 14px 0; padding: 8px 10px; border-radius: calc(var(--_radius) - 2px); border-left: 4px solid var(--_accent); background: color-mix(in srgb, var(--_accent) 8%, var(--_bg)); }
 
 
     /* tabs, panels */

@@ -23,16 +23,11 @@ import {
 import { addStyles, afterPaint, kit, loadConfirm, loadTexts, loadOverview, loadPart, type LazyPart } from './lazy.js';
 import { STATUS_LABEL, statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
+import type { Outcome } from './texts.js';
 
 export type VmDetailTab = 'overview' | 'monitoring' | 'console';
 const TABS: readonly VmDetailTab[] = ['overview', 'monitoring', 'console'];
 const TAB_LABEL: Record<VmDetailTab, string> = { overview: 'Overview', monitoring: 'Monitoring', console: 'Console' };
-
-interface Outcome {
-  action: VmAction;
-  ok: boolean;
-  text: string;
-}
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -277,7 +272,15 @@ export class VmDetail extends LitElement {
       (e: unknown) => {
         // The server's own words, and no reasons, rather than no message at all.
         console.warn('<vm-detail>: could not load the error texts:', e);
-        this.texts = { explainError: (error: VmError) => error.message || 'Something went wrong.', reasonText: () => '', styles: '', sheet: unsafeCSS('') };
+        // The outcome as plain words (its region still announces it; a success still goes away).
+        this.texts = {
+          explainError: (error: VmError) => error.message || 'Something went wrong.',
+          reasonText: () => '',
+          renderOutcome: (o) => o?.text ?? nothing,
+          outcomeHeld: () => false,
+          styles: '',
+          sheet: unsafeCSS(''),
+        };
       },
     );
   }
@@ -581,10 +584,7 @@ export class VmDetail extends LitElement {
 
   /** Hovering or focusing the message holds it; leaving lets it go after the full delay again. */
   private readonly holdOutcome = (ev: Event) => {
-    const box = ev.currentTarget as HTMLElement;
-    if (ev.type === 'mouseenter' || ev.type === 'focusin') this.outcomeHeld = true;
-    else if (ev.type === 'mouseleave') this.outcomeHeld = box.matches(':focus-within');
-    else this.outcomeHeld = box.matches(':hover') || box.contains((ev as FocusEvent).relatedTarget as Node | null);
+    this.outcomeHeld = !!this.texts?.outcomeHeld(ev);
     this.dismissOutcomeLater();
   };
 
@@ -652,7 +652,7 @@ export class VmDetail extends LitElement {
         </header>
         <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
           ${banner
-            ? html`<span class="banner-text">${explain(banner, this.vmName, this.serverName)}</span>
+            ? html`<span class="banner-text">${explain(banner, this.vmName, this.detail.hub?.config.serverUrl ?? '')}</span>
                 <code class="banner-code" title="Error code from the server">${banner.code}</code>
                 <button class="link" @click=${() => this.retryAll()}>Try again</button>`
             : nothing}
@@ -674,12 +674,6 @@ export class VmDetail extends LitElement {
     if (c?.state === 'not-found' || this.vmError?.code === 'VM_NOT_FOUND') return 'Not found';
     if (this.detail.nameError || this.vmError || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return 'Unknown';
     return 'Loading';
-  }
-
-  /** The server's address as a user would recognise it. */
-  private get serverName(): string {
-    const url = this.detail.hub?.config.serverUrl || location.origin;
-    return `The server at ${url.replace(/\/+$/, '')}`;
   }
 
   private renderBadge(status: VmStatus | null, raw: string): TemplateResult {
@@ -752,27 +746,11 @@ export class VmDetail extends LitElement {
   }
 
   private renderOutcome(): TemplateResult {
-    // An outcome follows a user's action, so its styles (texts.ts) are here by then; if not, it waits.
-    const o = this.texts && this.outcome;
-    // Between the server's reply and the VM's status showing the effect (hub/action-outcome.ts).
-    const confirming = this.texts && !o ? this.detail.session?.confirming : null;
+    // An outcome follows a user's action, so its code and styles (texts.ts) are here by then; if not, it waits.
+    const t = this.texts;
+    // The confirming line: between the server's reply and the VM's status showing the effect (hub/action-outcome.ts).
     return html`<div class="outcome-region" role="status" aria-live="polite">
-      ${o
-        ? html`<div
-            class="outcome ${o.ok ? 'ok' : 'failed'}"
-            data-action=${o.action}
-            data-ok=${String(o.ok)}
-            @mouseenter=${this.holdOutcome}
-            @mouseleave=${this.holdOutcome}
-            @focusin=${this.holdOutcome}
-            @focusout=${this.holdOutcome}
-          >
-            <span>${o.text}</span>
-            <button class="link" aria-label="Dismiss message" @click=${() => (this.outcome = null)}>✕</button>
-          </div>`
-        : confirming
-          ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirming}</span></div>`
-          : nothing}
+      ${t ? t.renderOutcome(this.outcome, this.detail.session?.confirming, this.holdOutcome, () => (this.outcome = null), kit) : nothing}
     </div>`;
   }
 
@@ -859,7 +837,7 @@ export class VmDetail extends LitElement {
       vm,
       vmName: this.vmName,
       loading: this.vmLoading,
-      stale: this.vmError && explain ? explain(this.vmError, this.vmName, this.serverName) : '',
+      stale: this.vmError && explain ? explain(this.vmError, this.vmName, this.detail.hub?.config.serverUrl ?? '') : '',
       copied: this.copied,
       retry: () => this.refresh(),
       copy: () => void this.copyUuid(vm.uuid),
