@@ -5,7 +5,13 @@
 // esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
 import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from './first-paint.mjs';
 
-const DETAIL_BUDGET = 25 * 1024; // issue 5's target
+// Issue 5's target was 25 KB. Dec 2026: raised to 26 KB, knowingly, for what a first paint now
+// carries: recovery when a token arrives, error states said once, action outcomes judged by the
+// VM's status, kept metrics history and reconnect probing (issues 12, 15, 17); the action path,
+// outcome display and error words already load after the paint. Paying the 0.6 KB back (the
+// history-persistence glue out of MonitorSession, or the action path behind an idle preload) is
+// part of the architecture step (issue 13).
+const DETAIL_BUDGET = 26 * 1024;
 // The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
 // deliberately, in the commit that needs it, never to make a red build green.
 // Dec 2026, raised on purpose: the console's link confirmation and keyboard exit (issues 12, 15),
