@@ -16,6 +16,20 @@ export function elementModules(root = 'src/elements') {
     .map((d) => join(root, d.name, `${d.name}.ts`));
 }
 
+/**
+ * The manifest with its modules in path order: the analyzer lists them in the order its file glob
+ * returns them, which is not guaranteed to be the same from one run or checkout to the next.
+ */
+function normalized(text) {
+  try {
+    const manifest = JSON.parse(text);
+    if (Array.isArray(manifest.modules)) manifest.modules.sort((a, b) => String(a.path).localeCompare(String(b.path)));
+    return JSON.stringify(manifest);
+  } catch {
+    return text; // not JSON: compared as it is, and reported as out of date
+  }
+}
+
 function main() {
   const elements = elementModules();
   if (elements.length === 0) {
@@ -39,7 +53,7 @@ function main() {
       console.error(`check-manifest: ${MANIFEST} is missing. Run \`npm run analyze\` and commit it.`);
       return 1;
     }
-    if (readFileSync(MANIFEST, 'utf8') !== fresh) {
+    if (normalized(readFileSync(MANIFEST, 'utf8')) !== normalized(fresh)) {
       console.error(`check-manifest: ${MANIFEST} is out of date with src/elements. Run \`npm run analyze\` and commit it.`);
       return 1;
     }
