@@ -96,9 +96,12 @@ export async function run({ browser }) {
       await page.click('vm-console >>> [part="terminal"]');
       await page.keyboard.press('Enter');
       await until('a login prompt from the guest', async () => /login:\s*$/.test(await page.$eval('vm-console', (el) => el.getTranscript())), 15_000);
-      // The rendered rows carry the text too (xterm's DOM renderer, styled without inline styles).
-      const rows = await page.$eval('vm-console', (el) => el.shadowRoot.querySelector('.xterm-rows')?.textContent ?? '');
-      if (!/login:/.test(rows)) throw new Error(`the terminal rows do not show the prompt: "${rows.slice(0, 80)}"`);
+      // The rendered rows carry the text too (xterm's DOM renderer, styled without inline styles),
+      // drawn in the frame after the write that put it in the buffer.
+      const rowsText = () => page.$eval('vm-console', (el) => el.shadowRoot.querySelector('.xterm-rows')?.textContent ?? '');
+      await until('the terminal rows to show the prompt', async () => /login:/.test(await rowsText()), 5_000).catch(async () => {
+        throw new Error(`the terminal rows do not show the prompt: "${(await rowsText()).slice(0, 80)}"`);
+      });
       // xterm's own <style> elements are blocked here; the element mirrors them into adopted
       // sheets, so the rows must still be in the theme's foreground colour, not the page's.
       const colours = await page.$eval('vm-console', (el) => {
