@@ -1,18 +1,13 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { litEntries } from './lit-entries.js';
 
 /**
  * Storybook for the LibGo elements. Stories run on the in-page LibGo peer (src/testing/), so
  * neither building nor running Storybook needs a server or the network.
  */
-/** Lit entry points imported by src/, stories/ and @storybook/web-components. */
-const LIT_ENTRIES = [
-  'lit',
-  'lit/decorators.js',
-  'lit/directives/if-defined.js',
-  'lit/directives/style-map.js',
-  'lit/directive-helpers.js',
-  '@lit/context',
-];
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -31,12 +26,13 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     return {
       ...viteConfig,
+      // test:stories' dev pass starts from an empty pre-bundle cache of its own, as a newcomer does.
+      ...(process.env.LIBGO_STORYBOOK_CACHE_DIR ? { cacheDir: process.env.LIBGO_STORYBOOK_CACHE_DIR } : {}),
       // One Lit: every entry the elements and the renderer import is pre-bundled in the first pass
-      // (a dependency discovered later is optimised again, and a page that already holds the first
-      // copy loads a second one: "Multiple versions of Lit loaded"), and all resolve to one copy.
+      // (see lit-entries.ts), and all resolve to one copy.
       optimizeDeps: {
         ...viteConfig.optimizeDeps,
-        include: [...(viteConfig.optimizeDeps?.include ?? []), ...LIT_ENTRIES],
+        include: [...(viteConfig.optimizeDeps?.include ?? []), ...litEntries(root)],
       },
       resolve: {
         ...viteConfig.resolve,

@@ -2,19 +2,23 @@
 // Renders every Storybook story in headless Chromium and fails on what a user would hit: a story
 // that throws or never finishes, a console error, an uncaught page error, a failed request, or an
 // axe violation inside #storybook-root, or two copies of Lit on the page; and each element's docs
-// page whose props table lists private members.
+// page whose props table lists private members. Then `storybook dev` (what `npm run storybook`
+// runs), from an empty pre-bundle cache, opens one story of each element and fails on two copies of
+// Lit: only Lit's dev build warns about them, and the static build never loads it.
 //
 //   node scripts/test-stories.mjs                       build storybook-static/, then test
 //   node scripts/test-stories.mjs --no-build            test the existing build
 //   node scripts/test-stories.mjs --screenshots DIR     also save a PNG of each story in DIR
 //   node scripts/test-stories.mjs --filter vm-console   only stories whose id contains a string
 //   node scripts/test-stories.mjs --jobs 2              pages in parallel (default 2)
+//   node scripts/test-stories.mjs --no-dev              skip the `storybook dev` pass
 //
 // Prints one line per story and ends with exactly "N passed, N failed".
 /* global window, document, requestAnimationFrame -- the functions passed to page.evaluate run in the page */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -30,7 +34,7 @@ const SETTLE_MS = 400;
 const VIEWPORT = { width: 1320, height: 900 };
 
 function parseArgs(argv) {
-  const opts = { build: true, screenshots: null, filter: [], jobs: 2 };
+  const opts = { build: true, dev: true, screenshots: null, filter: [], jobs: 2 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -39,13 +43,14 @@ function parseArgs(argv) {
       return v;
     };
     if (a === '--no-build') opts.build = false;
+    else if (a === '--no-dev') opts.dev = false;
     else if (a === '--screenshots') opts.screenshots = resolve(value());
     else if (a === '--filter') opts.filter.push(value());
     else if (a === '--jobs') {
       opts.jobs = Number(value());
       if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new Error('--jobs needs a positive integer');
     } else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown option ${a} (see --help)`);
   }
@@ -84,6 +89,83 @@ const MIME = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
+
+/** A free loopback port (for `storybook dev`, which takes a port number, not 0). */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * `storybook dev` on a loopback port with a pre-bundle cache of its own (empty, as on a newcomer's
+ * first run, when Vite discovers and optimises dependencies). Resolves once it serves index.json.
+ */
+async function startDevServer() {
+  const port = await freePort();
+  const cacheDir = mkdtempSync(join(tmpdir(), 'libgo-storybook-cache-'));
+  const args = ['storybook', 'dev', '-p', String(port), '--host', '127.0.0.1', '-c', '.storybook', '--no-open', '--no-version-updates', '--ci', '--quiet'];
+  const child = spawn('npx', args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', LIBGO_STORYBOOK_CACHE_DIR: cacheDir },
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    rmSync(cacheDir, { recursive: true, force: true });
+  };
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const ok = await fetch(`${base}/index.json`).then((r) => r.ok, () => false);
+    if (ok) return { base, stop };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stop();
+  throw new Error(`storybook dev did not serve ${base}/index.json within 180 s:\n${log.slice(-4000)}`);
+}
+
+/** One story in `storybook dev`: it renders, with one copy of Lit and no page error. */
+async function testDevStory(browser, base, story) {
+  const page = await browser.newPage({ type: 'window' });
+  await page.setViewport(VIEWPORT);
+  const problems = [];
+  let active = true;
+  page.on('console', (msg) => {
+    if (active && /Multiple versions of Lit loaded/.test(msg.text())) problems.push(`two copies of Lit: ${msg.text().slice(0, 120)}`);
+  });
+  page.on('pageerror', (err) => {
+    if (active) problems.push(`page error: ${err.message ?? err}`);
+  });
+  try {
+    // The first page waits for Vite's dependency scan and pre-bundling.
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout: 180_000 });
+    const state = await page.evaluate(waitForStory, RENDER_TIMEOUT_MS * 2);
+    if (state.error) problems.push(`story ${state.phase}: ${state.error}`);
+    else if (state.phase !== 'finished') problems.push(`story ended in phase ${state.phase}`);
+    await page.evaluate(settleElements, SETTLE_MS);
+  } catch (e) {
+    problems.push(`harness: ${e?.message ?? e}`);
+  } finally {
+    active = false;
+    await page.close().catch(() => {});
+  }
+  return problems;
+}
 
 /** Serves storybook-static/ on a loopback port. */
 function serve(dir) {
@@ -297,6 +379,23 @@ async function main() {
       if (problems.length === 0) passed++;
       else failed++;
       console.log(`${problems.length ? 'FAIL ' : 'ok   '} ${entry.id} (public API only, ${Date.now() - t} ms)${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+    }
+    if (opts.dev) {
+      // One story per element file, in the order a designer meets them in the sidebar.
+      const firstOfEach = [...new Map(stories.map((s) => [s.importPath, s])).values()];
+      console.log(`storybook dev (empty pre-bundle cache): ${firstOfEach.length} stories`);
+      const dev = await startDevServer();
+      try {
+        for (const story of firstOfEach) {
+          const t = Date.now();
+          const problems = await testDevStory(browser, dev.base, story);
+          if (problems.length === 0) passed++;
+          else failed++;
+          console.log(`${problems.length ? 'FAIL ' : 'ok   '} dev ${story.id} (one Lit, ${Date.now() - t} ms)${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+        }
+      } finally {
+        dev.stop();
+      }
     }
   } finally {
     await browser.close().catch(() => {});
