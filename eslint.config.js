@@ -18,7 +18,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 const browserCode = ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts'];
-const nodeCode = ['server/**/*.{ts,js,mjs}', 'scripts/**/*.{ts,js,mjs}', 'bench/**/*.{ts,js,mjs}', '*.{js,mjs}', 'test/setup/*.mjs', '.ci/**/*.{js,mjs}'];
+const nodeCode = ['server/**/*.{ts,js,mjs}', 'scripts/**/*.{ts,js,mjs}', 'bench/**/*.{ts,js,mjs}', '*.{js,mjs}', 'test/setup/*.mjs', 'test/node/*.mjs', '.ci/**/*.{js,mjs}'];
 
 export default tseslint.config(
   {

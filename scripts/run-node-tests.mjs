@@ -1,4 +1,5 @@
-// `npm run test:server`: node:test over server/test/*.test.ts, TypeScript through tsx.
+// `npm run test:server`: node:test over server/test/*.test.ts (TypeScript through tsx) and
+// test/node/*.test.mjs (checks of the repository's own scripts).
 // (Node 20's `--test` does not expand globs itself, and an empty match must not be an error.)
 // Streams the spec reporter's output; when LIBGO_TEST_SUMMARY names a file, writes
 // { passed, failed, skipped } there, taken from node:test's own closing summary.
@@ -6,11 +7,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DIRS = ['server/test'];
+const DIRS = ['server/test', 'test/node'];
 const files = DIRS.filter((dir) => existsSync(dir))
   .flatMap((dir) =>
     readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.test.ts'))
+      .filter((e) => e.isFile() && /\.test\.(ts|mjs)$/.test(e.name))
       .map((e) => join(dir, e.name)),
   )
   .sort();
@@ -20,7 +21,7 @@ function writeSummary(counts) {
 }
 
 if (files.length === 0) {
-  console.log(`No node tests found (${DIRS.map((d) => `${d}/*.test.ts`).join(', ')}).`);
+  console.log(`No node tests found (${DIRS.map((d) => `${d}/*.test.{ts,mjs}`).join(', ')}).`);
   writeSummary({ passed: 0, failed: 0, skipped: 0 });
   process.exit(0);
 }

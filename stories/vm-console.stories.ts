@@ -8,7 +8,7 @@ import { delay, loadedPeer, startReconnecting, storyPeer, VM_NAMES, waitForConne
 interface Args {
   'vm-name': string;
   'read-only': boolean;
-  'confirm-paste': boolean;
+  'no-paste-confirm': boolean;
   scrollback: number;
   'screen-reader': boolean;
   'font-size'?: number;
@@ -24,7 +24,7 @@ const render = (args: Args, context: StoryContext<Args>) => html`
       style="height: 380px${args.display ? `; display: ${args.display}` : ''}"
       vm-name=${args['vm-name']}
       ?read-only=${args['read-only']}
-      confirm-paste=${args['confirm-paste'] ? 'true' : 'false'}
+      ?no-paste-confirm=${args['no-paste-confirm']}
       scrollback=${args.scrollback}
       ?screen-reader=${args['screen-reader']}
       font-size=${ifDefined(args['font-size'])}
@@ -92,7 +92,7 @@ const meta: Meta<Args> = {
   args: {
     'vm-name': 'web-01',
     'read-only': false,
-    'confirm-paste': true,
+    'no-paste-confirm': false,
     scrollback: 5000,
     'screen-reader': false,
     links: 'confirm',
@@ -152,7 +152,7 @@ export const Flood: Story = {
   },
 };
 
-/** A multi-line paste asks for confirmation first (`confirm-paste`, on by default). */
+/** A multi-line paste asks for confirmation first (unless `no-paste-confirm` is set). */
 export const PasteConfirmation: Story = {
   play: async (context) => {
     const el = await consoleOpen(context);

@@ -15,12 +15,15 @@ import { VmHub } from '../../hub/vm-hub.js';
  * @tagname vm-connection
  * @summary Shared LibGo connection for the elements inside it.
  * @slot - The elements that use this connection (any depth, across shadow roots).
- * @fires vm-error - When the configuration is invalid (`detail.code` is `INVALID_CONFIG`); the
+ * @csspart base - The wrapper around the slot; `display: contents` like the element itself, so it
+ *   adds no box unless host CSS gives it one.
+ * @fires {CustomEvent<VmErrorDetail>} vm-error - When the configuration is invalid (`detail.code` is `INVALID_CONFIG`); the
  *   previous configuration stays in force.
  */
 export class VmConnection extends LitElement {
   static override styles = css`
-    :host {
+    :host,
+    .base {
       display: contents;
     }
   `;
@@ -91,7 +94,7 @@ export class VmConnection extends LitElement {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    return html`<div class="base" part="base"><slot></slot></div>`;
   }
 
   private ensureOwnHub(): VmHub {

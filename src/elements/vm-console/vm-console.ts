@@ -108,39 +108,87 @@ const booleanDefaultTrue = {
  * @tagname vm-console
  * @summary xterm.js serial console of a VM, with flow control, search, special keys and transcript.
  *
- * @fires vm-console-connect - The console socket opened (`detail.vmName`).
- * @fires vm-console-disconnect - The console socket stopped being open (`detail.reason`, `detail.code`).
- * @fires vm-console-eof - The guest closed the console (the VM stopped).
- * @fires vm-link - A link in the output was activated (`detail.url`, `detail.host`, `detail.source`);
+ * @fires {CustomEvent<VmConsoleConnectDetail>} vm-console-connect - The console socket opened (`detail.vmName`).
+ * @fires {CustomEvent<VmConsoleDisconnectDetail>} vm-console-disconnect - The console socket stopped being open (`detail.reason`, `detail.code`).
+ * @fires {CustomEvent<VmConsoleEofDetail>} vm-console-eof - The guest closed the console (the VM stopped).
+ * @fires {CustomEvent<VmLinkDetail>} vm-link - A link in the output was activated (`detail.url`, `detail.host`, `detail.source`);
  *   cancelable: `preventDefault()` keeps the console from confirming or opening it.
  *
+ * @csspart base - The outermost wrapper: toolbar, notice strip and terminal.
  * @csspart toolbar - The toolbar (status, actions).
  * @csspart status-pill - The connection state pill in the toolbar.
- * @csspart status - The status strip that shows state changes (disconnects, VM stopped, EOF).
+ * @csspart notice - The notice strip that tells of state changes (disconnects, VM stopped, EOF, a paste in progress).
+ * @csspart status - Deprecated alias of `notice` (the same element; kept so host CSS written for 0.1 still applies).
  * @csspart terminal - The element that holds the xterm.js terminal.
+ * @csspart hint - The "press Enter for a prompt" hint over a connected terminal that has shown no output yet.
  * @csspart search - The search row.
  *
- * @cssproperty --vm-console-background - Terminal background (default #0f1419, dark in both themes).
- * @cssproperty --vm-console-foreground - Terminal text colour.
- * @cssproperty --vm-console-cursor - Cursor colour.
- * @cssproperty --vm-console-selection - Selection background (may be translucent).
- * @cssproperty --vm-console-font-family - Terminal font (monospace).
- * @cssproperty --vm-console-font-size - Initial terminal font size in px (the `font-size` attribute wins).
- * @cssproperty --vm-console-black - ANSI colour 0; likewise `-red`, `-green`, `-yellow`, `-blue`,
- *   `-magenta`, `-cyan`, `-white` and their `-bright-*` variants (8–15).
- * @cssproperty --vm-color-bg - Toolbar and dialog background (shared theme token); see the theme docs for the rest.
+ * @cssproperty [--vm-console-background=#0f1419] - Terminal background (dark in both themes).
+ * @cssproperty [--vm-console-foreground=#d6dde6] - Terminal text colour.
+ * @cssproperty [--vm-console-cursor=#7cc4fa] - Cursor colour.
+ * @cssproperty [--vm-console-selection=rgba(124, 196, 250, 0.32)] - Selection background (may be translucent).
+ * @cssproperty --vm-console-font-family - Terminal font (unset: a monospace stack, `ui-monospace` first).
+ * @cssproperty --vm-console-font-size - Initial terminal font size in px (the `font-size` attribute wins; unset: 14).
+ * @cssproperty [--vm-console-black=#1c2128] - ANSI colour 0 (black).
+ * @cssproperty [--vm-console-red=#f47067] - ANSI colour 1 (red).
+ * @cssproperty [--vm-console-green=#57ab5a] - ANSI colour 2 (green).
+ * @cssproperty [--vm-console-yellow=#c69026] - ANSI colour 3 (yellow).
+ * @cssproperty [--vm-console-blue=#539bf5] - ANSI colour 4 (blue).
+ * @cssproperty [--vm-console-magenta=#b083f0] - ANSI colour 5 (magenta).
+ * @cssproperty [--vm-console-cyan=#39c5cf] - ANSI colour 6 (cyan).
+ * @cssproperty [--vm-console-white=#adbac7] - ANSI colour 7 (white).
+ * @cssproperty [--vm-console-bright-black=#8b949e] - ANSI colour 8 (bright black).
+ * @cssproperty [--vm-console-bright-red=#ff938a] - ANSI colour 9 (bright red).
+ * @cssproperty [--vm-console-bright-green=#6bc46d] - ANSI colour 10 (bright green).
+ * @cssproperty [--vm-console-bright-yellow=#daaa3f] - ANSI colour 11 (bright yellow).
+ * @cssproperty [--vm-console-bright-blue=#6cb6ff] - ANSI colour 12 (bright blue).
+ * @cssproperty [--vm-console-bright-magenta=#dcbdfb] - ANSI colour 13 (bright magenta).
+ * @cssproperty [--vm-console-bright-cyan=#56d4dd] - ANSI colour 14 (bright cyan).
+ * @cssproperty [--vm-console-bright-white=#cdd9e5] - ANSI colour 15 (bright white).
+ * @cssproperty --vm-color-bg - Background of the notice strip and dialogs (shared theme token, like those below).
+ * @cssproperty --vm-color-surface - Toolbar, search row and special-keys menu.
+ * @cssproperty --vm-color-border - Borders and dividers.
+ * @cssproperty --vm-color-text - Text.
+ * @cssproperty --vm-color-text-muted - Secondary text.
+ * @cssproperty --vm-color-accent - Primary buttons, active toolbar buttons.
+ * @cssproperty --vm-color-accent-text - Text on the accent colour.
+ * @cssproperty --vm-color-success - Connected.
+ * @cssproperty --vm-color-warning - Reconnecting, warnings.
+ * @cssproperty --vm-color-danger - Errors.
+ * @cssproperty --vm-color-info - Informational notices.
+ * @cssproperty --vm-color-focus - Focus ring.
+ * @cssproperty --vm-radius - Corner radius.
+ * @cssproperty --vm-font-family - Font of the toolbar and dialogs.
+ * @cssproperty --vm-font-mono - Monospace font outside the terminal (keys menu, dialogs).
+ * @cssproperty --vm-font-size - Base font size of the toolbar and dialogs.
  */
 export class VmConsole extends LitElement {
   static override styles = [themeTokens, xtermStyles, consoleStyles];
 
-  /** Name of the VM whose console to show. */
+  /**
+   * Name of the VM whose console to show.
+   * @required
+   */
   @property({ attribute: 'vm-name', reflect: true }) vmName = '';
 
   /** Shows output but sends no input. Also in effect when the user lacks the console permission. */
   @property({ type: Boolean, attribute: 'read-only', reflect: true }) readOnly = false;
 
-  /** Ask before pasting text with line breaks (`confirm-paste="false"` turns it off). */
-  @property({ attribute: 'confirm-paste', converter: booleanDefaultTrue }) confirmMultilinePaste = true;
+  /** Pastes text with line breaks at once, without asking first (by default such a paste is confirmed). */
+  @property({ type: Boolean, attribute: 'no-paste-confirm' }) noPasteConfirm = false;
+
+  /**
+   * The opposite of `noPasteConfirm`, kept for 0.1 pages: `confirm-paste="false"` is
+   * `no-paste-confirm`. When both attributes are set, the one set last wins.
+   * @deprecated Use `no-paste-confirm` (`noPasteConfirm`).
+   */
+  @property({ attribute: 'confirm-paste', converter: booleanDefaultTrue })
+  get confirmMultilinePaste(): boolean {
+    return !this.noPasteConfirm;
+  }
+  set confirmMultilinePaste(value: boolean) {
+    this.noPasteConfirm = !value;
+  }
 
   /**
    * What links in the output (OSC 8 hyperlinks and http(s) URLs in the text) do when clicked:
@@ -1115,7 +1163,7 @@ export class VmConsole extends LitElement {
     const fs = this.fullscreenMode !== null;
     // Everything sits in .frame, so the layout does not depend on the host's display (hosts often
     // set vm-console { display: block }).
-    return html`<div class="frame">
+    return html`<div class="frame" part="base">
       <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.onToolbarKey} @focusin=${this.onToolbarFocus}>
         <div class="title">
           <span class="pill" part="status-pill" data-tone=${view.tone}>
@@ -1234,7 +1282,7 @@ export class VmConsole extends LitElement {
     const n = this.notice;
     if (!n) return nothing;
     const text = typeof n.text === 'function' ? n.text() : n.text;
-    return html`<div class="notice" part="status" data-tone=${n.tone} data-cause=${n.cause}>
+    return html`<div class="notice" part="notice status" data-tone=${n.tone} data-cause=${n.cause}>
       <span class="text">${text}</span>
       ${n.cause === 'reconnect'
         ? html`<button class="text-btn" data-action="notice-reconnect" @click=${() => this.reconnect()}>Reconnect now</button>`

@@ -53,13 +53,14 @@ const LOCK_ICON = html`<svg class="lock" aria-hidden="true" viewBox="0 0 16 16" 
  *
  * @slot header-end - Extra content at the end of the header (e.g. a close button).
  *
- * @fires vm-action - Before an action is sent (after any confirmation). Cancelable: call
+ * @fires {CustomEvent<VmActionDetail>} vm-action - Before an action is sent (after any confirmation). Cancelable: call
  *   `preventDefault()` and nothing is sent. `detail: {vmName, action}`.
- * @fires vm-action-result - When an action has succeeded or failed.
+ * @fires {CustomEvent<VmActionResultDetail>} vm-action-result - When an action has succeeded or failed.
  *   `detail: {vmName, action, success, message, via, code}`.
- * @fires vm-error - When a new error is shown in the banner (auth, VM not found, server error
+ * @fires {CustomEvent<VmErrorDetail>} vm-error - When a new error is shown in the banner (auth, VM not found, server error
  *   codes). `detail: {vmName, code, message}`.
  *
+ * @csspart base - The outermost wrapper: header, banner, tabs and panels.
  * @csspart header - The header (name, status, uptime, connection, actions).
  * @csspart status-badge - The VM status badge.
  * @csspart actions - The group of action buttons.
@@ -89,7 +90,10 @@ const LOCK_ICON = html`<svg class="lock" aria-hidden="true" viewBox="0 0 16 16" 
 export class VmDetail extends LitElement {
   static override styles = styles;
 
-  /** The VM to show. */
+  /**
+   * The VM to show.
+   * @required
+   */
   @property({ attribute: 'vm-name', reflect: true }) vmName = '';
 
   /** The selected tab: `overview` (default), `monitoring` or `console`. Reflected. */
@@ -638,7 +642,7 @@ export class VmDetail extends LitElement {
     // An error is shown once its text is here (the same frame, or the next one).
     const banner = explain && this.bannerError;
     return html`
-      <div class="root">
+      <div class="root" part="base">
         <header part="header" class="header">
           <div class="identity">
             <h2 class="name" id="vm-title">${this.vmName || 'No VM selected'}</h2>

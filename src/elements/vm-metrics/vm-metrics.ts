@@ -150,7 +150,7 @@ function withAlpha(colour: string, alpha: number): string {
  * @tagname vm-metrics
  * @summary Live CPU, memory, network and disk charts of a VM.
  *
- * @fires vm-error - A pushed sample was invalid (`code` `INVALID_INPUT`, skipped), or the charts
+ * @fires {CustomEvent<VmErrorDetail>} vm-error - A pushed sample was invalid (`code` `INVALID_INPUT`, skipped), or the charts
  *   could not be loaded.
  *
  * @csspart base - The outer frame.
@@ -174,7 +174,20 @@ function withAlpha(colour: string, alpha: number): string {
  * @cssproperty --vm-metrics-grid-color - Chart grid lines.
  * @cssproperty --vm-metrics-chart-height - Height of a chart (default 168px).
  * @cssproperty --vm-metrics-sparkline-height - Height of a compact tile's chart (default 40px).
- * @cssproperty --vm-color-bg - Background (shared theme token; also --vm-color-surface, --vm-color-border, --vm-color-text, --vm-color-text-muted, --vm-color-accent, --vm-font-family, --vm-radius).
+ * @cssproperty --vm-color-bg - Background (shared theme token, like those below).
+ * @cssproperty --vm-color-surface - Background of the chart cards and controls.
+ * @cssproperty --vm-color-border - Borders and dividers.
+ * @cssproperty --vm-color-text - Text and chart labels.
+ * @cssproperty --vm-color-text-muted - Secondary text, axes and placeholders.
+ * @cssproperty --vm-color-accent - The selected window, focus of the controls.
+ * @cssproperty --vm-color-accent-text - Text on the accent colour.
+ * @cssproperty --vm-color-success - The "Live" badge.
+ * @cssproperty --vm-color-warning - Reconnecting, stale data.
+ * @cssproperty --vm-color-danger - Errors.
+ * @cssproperty --vm-color-focus - Focus ring.
+ * @cssproperty --vm-radius - Corner radius.
+ * @cssproperty --vm-font-family - Font (also of the chart labels).
+ * @cssproperty --vm-font-size - Base font size.
  */
 export class VmMetrics extends LitElement {
   static override styles = vmMetricsStyles;

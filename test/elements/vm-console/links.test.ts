@@ -204,7 +204,7 @@ describe('<vm-console> links', function () {
     for (const [uri, why] of hostile) {
       await show(osc8(uri!, 'click me'));
       await clickCell(2, 0);
-      expect(shadowText(el, '[part="status"]'), uri!.slice(0, 40)).to.contain('The link was not opened').and.contain(why!);
+      expect(shadowText(el, '[part~="notice"]'), uri!.slice(0, 40)).to.contain('The link was not opened').and.contain(why!);
     }
     expect(events).to.deep.equal([]);
     expect(opened).to.deep.equal([]);

@@ -248,7 +248,7 @@ describe('<vm-console> against the reference server', function () {
     await el.sendKey('ctrl-c');
     await new Promise((r) => setTimeout(r, 150));
     expect(inputs().join('')).to.equal('ls');
-    expect(shadowText(el, '[part="status"]')).to.contain('read-only');
+    expect(shadowText(el, '[part~="notice"]')).to.contain('read-only');
     expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="keys"]')!.disabled).to.equal(true);
     expect(shadowText(el, '[part="toolbar"]')).to.contain('Read-only');
   });
@@ -303,11 +303,11 @@ describe('<vm-console> against the reference server', function () {
     const ev = await disconnected;
     expect(ev.detail.vmName).to.equal('web-01');
     await el.updateComplete;
-    expect(shadowText(el, '[part="status"]')).to.match(/Disconnected — reconnect/);
+    expect(shadowText(el, '[part~="notice"]')).to.match(/Disconnected — reconnect/);
     expect(el.getTranscript()).not.to.contain('Disconnected');
     await oneEvent(el, 'vm-console-connect');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
   });
 
   it('says the VM stopped and the guest closed the console (EOF), in the status strip', async () => {
@@ -318,7 +318,7 @@ describe('<vm-console> against the reference server', function () {
     expect((await eof).detail.vmName).to.equal('web-01');
     await until(() => shadowText(el, '[part="status-pill"]') === 'VM stopped', 'the stopped pill');
     await el.updateComplete;
-    expect(shadowText(el, '[part="status"]')).to.match(/VM stopped|EOF/);
+    expect(shadowText(el, '[part~="notice"]')).to.match(/VM stopped|EOF/);
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.match(/\S/);
   });
 
@@ -327,7 +327,7 @@ describe('<vm-console> against the reference server', function () {
     await connected(el);
     await until(() => shadowText(el, '[part="status-pill"]') === 'VM stopped', 'the stopped state');
     await el.updateComplete;
-    expect(shadowText(el, '[part="status"]')).to.contain('VM stopped');
+    expect(shadowText(el, '[part~="notice"]')).to.contain('VM stopped');
     await expect(el).to.be.accessible();
   });
 
