@@ -2,6 +2,7 @@
 import '../../src/elements/vm-metrics/vm-metrics.define.js';
 import { configureDefaultHub, resetDefaultHub } from '../../src/hub/index.js';
 import type { VmMetrics, MetricsSample } from '../../src/elements/vm-metrics/vm-metrics.js';
+import { EXPERIMENT_NAMES, RENDERERS, useRenderer } from './renderers.js';
 import { Chart, LineController, LineElement, PointElement, LinearScale, Filler, Tooltip } from 'chart.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
@@ -140,6 +141,10 @@ const bench = {
     });
     k = to;
   },
+  /** Draws compact tiles with another renderer (renderers.ts), 'shipped' for the element's own. */
+  useRenderer,
+  renderers: RENDERERS,
+  experiments: EXPERIMENT_NAMES,
   drawCounts(): number {
     let total = 0;
     for (const el of document.querySelectorAll('vm-metrics')) total += (el as VmMetrics).drawCount;

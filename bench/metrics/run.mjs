@@ -9,8 +9,14 @@
 // Busy % = Δ CDP Performance.getMetrics TaskDuration / Δ wall time.
 // Flags: `--only <label text>` (repeatable) runs only the matching cases; `--trace` also prints the
 // main thread's self time per timeline event (Layerize, Commit, Paint, Layout…) for each case;
-// `--profile` prints the JavaScript functions with the most self time (V8 CPU profile).
+// `--profile` prints the JavaScript functions with the most self time (V8 CPU profile);
+// `--renderers` runs the compact ×100 cases once per way of drawing a tile (renderers.ts), side by
+// side, `--rounds=N` times interleaved, and prints the ratios to the shipped renderer;
+// `--experiments` adds what-if variants of the shipped renderer to that list.
+// Besides TaskDuration (wall time of tasks, which other load on the machine inflates many times
+// over), every case prints CPU time from /proc: the renderer's main thread and all of Chromium.
 import http from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
@@ -104,6 +110,58 @@ async function heapAfterGc() {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
 }
+// CPU time (Linux /proc), which other load on the machine inflates far less than TaskDuration
+// (a task's wall time, preemption included): the page's renderer main thread, and every Chromium
+// process together (raster, compositor and display threads included).
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+function ticks(path) {
+  try {
+    const f = readFileSync(path, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+function chromiumPids() {
+  const root = browser.process()?.pid;
+  if (!root) return [];
+  const parent = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      parent.set(Number(d), Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+    } catch {
+      // Gone between listing and reading: not ours to count.
+    }
+  }
+  const mine = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, pp] of parent) {
+      if (mine.has(pp) && !mine.has(pid)) {
+        mine.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...mine];
+}
+function cpuSnapshot() {
+  const pids = chromiumPids();
+  return new Map(pids.map((pid) => [pid, { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) }]));
+}
+/** Main-thread CPU of the busiest renderer and all of Chromium, in ms, between two snapshots. */
+function cpuBetween(a, b) {
+  let main = 0;
+  let all = 0;
+  for (const [pid, end] of b) {
+    const start = a.get(pid) ?? { main: 0, all: 0 };
+    main = Math.max(main, end.main - start.main);
+    all += end.all - start.all;
+  }
+  return { main, all };
+}
+
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 // `--only <text>`: run only the busy/heap cases whose label contains <text> (repeatable).
@@ -122,19 +180,30 @@ function printTrace(buffer, seconds) {
   const mine = events
     .filter((e) => e.ph === 'X' && e.dur && main && e.pid === main.pid && e.tid === main.tid)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Thread time (tdur, CPU) beside wall time (dur): other load on the machine inflates only the latter.
   const self = new Map();
+  const cpu = new Map();
   const count = new Map();
   const stack = [];
   for (const e of mine) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
     const parent = stack.at(-1);
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
+    if (parent) {
+      self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
+      cpu.set(parent.name, (cpu.get(parent.name) ?? 0) - (e.tdur ?? 0));
+    }
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+    cpu.set(e.name, (cpu.get(e.name) ?? 0) + (e.tdur ?? 0));
     count.set(e.name, (count.get(e.name) ?? 0) + 1);
     stack.push(e);
   }
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  console.log(top.map(([n, us]) => `    ${n.padEnd(40)} ${(us / 1000 / seconds).toFixed(2).padStart(6)} ms/s  ${(count.get(n) / seconds).toFixed(1).padStart(6)}/s`).join('\n'));
+  const top = [...cpu].sort((a, b) => b[1] - a[1]).slice(0, 14);
+  console.log(`    ${'(self time per event)'.padEnd(40)}  CPU ms/s   wall ms/s  count/s`);
+  console.log(
+    top
+      .map(([n, us]) => `    ${n.padEnd(40)} ${(us / 1000 / seconds).toFixed(2).padStart(8)}  ${(self.get(n) / 1000 / seconds).toFixed(2).padStart(9)}  ${(count.get(n) / seconds).toFixed(1).padStart(6)}`)
+      .join('\n'),
+  );
 }
 
 // `--profile`: a V8 CPU profile of each measured window; prints the functions with most self time.
@@ -151,9 +220,10 @@ function printProfile({ nodes, samples, timeDeltas }, seconds) {
   console.log(top.map(([k, us]) => `    ${k.slice(0, 70).padEnd(70)} ${(us / 1000 / seconds).toFixed(2).padStart(6)} ms/s`).join('\n'));
 }
 
-async function busy({ label, kind, n, compact = false, viewport, columns, seconds }) {
+async function busy({ label, kind, n, compact = false, viewport, columns, seconds, renderer = 'shipped' }) {
   if (!selected(label)) return null;
   await page.setViewport(viewport);
+  await page.evaluate((r) => globalThis.bench.useRenderer(r), renderer);
   if (kind === 'live') {
     const { server: libgo, token } = await liveServer();
     await page.evaluate((n, o) => globalThis.bench.mountLive(n, o), n, { serverUrl: libgo.url, token, compact, columns });
@@ -175,18 +245,26 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
     await cdp.send('Profiler.start');
   }
   const t0 = await taskDuration();
+  const c0 = cpuSnapshot();
   const w0 = performance.now();
   await sleep(seconds * 1000);
   const t1 = await taskDuration();
+  const c1 = cpuSnapshot();
   const w1 = performance.now();
+  const draws1 = await page.evaluate(() => globalThis.bench.drawCounts());
   if (tracing) printTrace(await page.tracing.stop(), seconds);
   if (profiling) printProfile((await cdp.send('Profiler.stop')).profile, seconds);
-  const draws1 = await page.evaluate(() => globalThis.bench.drawCounts());
   await page.evaluate(() => globalThis.bench.clear());
+  await page.evaluate(() => globalThis.bench.useRenderer('shipped'));
   const pct = ((t1 - t0) / ((w1 - w0) / 1000)) * 100;
+  const cpu = cpuBetween(c0, c1);
+  const cpuPct = (ms) => ((ms / (w1 - w0)) * 100).toFixed(1).padStart(5);
   const drawInfo = kind !== 'naive' ? `, ${((draws1 - draws0) / seconds).toFixed(1)} chart passes/s` : '';
-  console.log(`${label.padEnd(58)} ${pct.toFixed(1).padStart(5)} % busy over ${seconds} s${drawInfo}`);
-  return pct;
+  console.log(
+    `${label.padEnd(58)} ${pct.toFixed(1).padStart(5)} % busy over ${seconds} s${drawInfo}; CPU: main thread ${cpuPct(cpu.main)} %, all Chromium ${cpuPct(cpu.all)} %`,
+  );
+  const passes = (draws1 - draws0) / seconds;
+  return { pct, main: (cpu.main / (w1 - w0)) * 100, all: (cpu.all / (w1 - w0)) * 100, perPass: passes > 0 ? cpu.main / seconds / passes : NaN };
 }
 
 async function heap({ label, kind, n, compact }) {
@@ -221,6 +299,40 @@ await busy({ label: '<vm-metrics compact> ×100, all visible, hub + reference se
 await busy({ label: '<vm-metrics compact> ×100, realistic scroll page', kind: 'element', n: 100, compact: true, viewport: screen, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics> ×100 full panels, scroll page (4 per row)', kind: 'element', n: 100, viewport: screen, columns: 4, seconds: 30 });
 await busy({ label: 'naive panel ×100, all visible', kind: 'naive', n: 100, viewport: all, columns: 10, seconds: 30 });
+
+// `--renderers`: the compact ×100 cases again, once per way of drawing a tile (renderers.ts),
+// interleaved so that a change in the machine's load hits every renderer alike.
+if (process.argv.includes('--renderers')) {
+  const names = await page.evaluate(() => Object.keys(globalThis.bench.renderers));
+  if (process.argv.includes('--experiments')) names.push(...(await page.evaluate(() => globalThis.bench.experiments)));
+  const cases = [
+    { what: 'all visible', kind: 'element', viewport: all },
+    { what: 'all visible, hub + reference server', kind: 'live', viewport: all },
+    { what: 'realistic scroll page', kind: 'element', viewport: screen },
+  ];
+  // `--rounds=N`: every renderer N times per case, interleaved; the ratios use the medians.
+  const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
+  const rounds = roundsArg ? Math.max(1, Number(roundsArg.slice('--rounds='.length)) || 1) : 1;
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`\nCompact ×100 by renderer (${rounds} round(s), interleaved; ratios of medians to the shipped renderer):`);
+  for (const c of cases) {
+    const figures = new Map();
+    for (let round = 0; round < rounds; round++) {
+      for (const r of names) {
+        const f = await busy({ label: `compact ×100, ${c.what} [${r}]`, kind: c.kind, n: 100, compact: true, viewport: c.viewport, columns: 10, seconds: 20, renderer: r });
+        if (f !== null) figures.set(r, [...(figures.get(r) ?? []), f]);
+      }
+    }
+    const base = figures.get('shipped');
+    if (base) {
+      const ratio = (k) => [...figures].map(([r, fs]) => `${r} ${(median(fs.map((f) => f[k])) / median(base.map((f) => f[k]))).toFixed(2)}`).join(', ');
+      console.log(`  busy (TaskDuration):  ${ratio('pct')}`);
+      console.log(`  main-thread CPU:      ${ratio('main')}`);
+      console.log(`  all Chromium CPU:     ${ratio('all')}`);
+      console.log(`  main CPU per pass:    ${ratio('perPass')}`);
+    }
+  }
+}
 
 console.log('\nJS heap after GC, 1 simulated minute vs 1 simulated hour (3600 samples/VM, capacity 3600):');
 await heap({ label: '<vm-metrics compact> ×100', kind: 'element', n: 100, compact: true });

@@ -1,0 +1,178 @@
+// Other ways of drawing compact tiles, for measuring side by side with the shipped one. Bench only:
+// each swaps the element's sparkline factory (a private method, patched on the prototype), so
+// nothing here ships. `useRenderer('shipped')` puts the element's own back.
+import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
+import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
+import { SvgSparkline } from './svg-sparkline.js';
+
+interface Spark {
+  resize(width: number, height: number, dpr: number): boolean;
+  draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void;
+  destroy(): void;
+}
+type Factory = (canvas: HTMLCanvasElement) => Spark;
+
+const proto = VmMetrics.prototype as unknown as { ensureSparklines: (shown: readonly string[]) => void };
+const shipped = proto.ensureSparklines;
+
+/** ensureSparklines with another factory (same logic as the element's own). */
+function ensureWith(factory: Factory) {
+  return function (this: { sparks: Map<string, { spark: Spark; canvas: HTMLCanvasElement; lines: unknown[] }>; renderRoot: ParentNode }, shown: readonly string[]) {
+    const channels: Record<string, number> = { cpu: 1, memory: 1, network: 2, disk: 2 };
+    for (const [s, slot] of this.sparks) {
+      if (shown.includes(s)) continue;
+      slot.spark.destroy();
+      this.sparks.delete(s);
+    }
+    for (const s of shown) {
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
+      const existing = this.sparks.get(s);
+      if (existing && existing.canvas === canvas) continue;
+      existing?.spark.destroy();
+      this.sparks.delete(s);
+      if (!canvas) continue;
+      const lines = Array.from({ length: channels[s] }, () => ({ points: [], colour: '', fill: null }));
+      this.sparks.set(s, { spark: factory(canvas), canvas, lines });
+    }
+  };
+}
+
+/** The canvas sparkline on a CPU-backed ("will read frequently") context. */
+const cpuCanvas: Factory = (canvas) => {
+  canvas.getContext('2d', { willReadFrequently: true });
+  return new Sparkline(canvas);
+};
+
+/** Inline SVG paths (svg-sparkline.ts) in an <svg> over the card's plot; the canvas is hidden. */
+const svgPaths: Factory = (canvas) => {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;overflow:visible';
+  canvas.style.display = 'none';
+  canvas.parentElement!.prepend(svg);
+  const spark = new SvgSparkline(svg);
+  return { resize: (w, h) => spark.resize(w, h), draw: (...a) => spark.draw(...a), destroy: () => (spark.destroy(), svg.remove()) };
+};
+
+/**
+ * One canvas per tile, over its grid of cards: each series card draws into its own band of it
+ * (plot offsets read when a plot's size changes), so a tile is one layer instead of four.
+ */
+const tileCanvases = new WeakMap<Element, { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; w: number; h: number; dpr: number }>();
+class TileBand implements Spark {
+  private readonly grid: HTMLElement;
+  private readonly plot: HTMLElement;
+  private x = 0;
+  private y = 0;
+  private w = 0;
+  private h = 0;
+  constructor(canvas: HTMLCanvasElement) {
+    this.plot = canvas.parentElement!;
+    this.grid = canvas.closest('.grid')!;
+    canvas.style.display = 'none';
+    if (!tileCanvases.has(this.grid)) {
+      const c = document.createElement('canvas');
+      c.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+      this.grid.style.position = 'relative';
+      this.grid.append(c);
+      tileCanvases.set(this.grid, { canvas: c, ctx: c.getContext('2d')!, w: 0, h: 0, dpr: 0 });
+    }
+  }
+  private get shared() {
+    return tileCanvases.get(this.grid)!;
+  }
+  resize(width: number, height: number, dpr: number): boolean {
+    const t = this.shared;
+    if (width === this.w && height === this.h && dpr === t.dpr) return false;
+    this.w = width;
+    this.h = height;
+    this.x = this.plot.offsetLeft;
+    this.y = this.plot.offsetTop;
+    const gw = this.grid.clientWidth;
+    const gh = this.grid.clientHeight;
+    if (gw !== t.w || gh !== t.h || dpr !== t.dpr) {
+      t.w = gw;
+      t.h = gh;
+      t.dpr = dpr;
+      t.canvas.width = Math.round(gw * dpr);
+      t.canvas.height = Math.round(gh * dpr);
+      t.canvas.style.width = `${gw}px`;
+      t.canvas.style.height = `${gh}px`;
+    }
+    return true;
+  }
+  draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void {
+    const { ctx, dpr } = this.shared;
+    ctx.setTransform(dpr, 0, 0, dpr, this.x * dpr, this.y * dpr);
+    ctx.clearRect(0, 0, this.w, this.h);
+    let top = yMax;
+    for (const line of series) for (const p of line.points) if (p.y !== null && p.y > top) top = p.y;
+    if (!(top > 0)) top = 1;
+    const lw = 1.25;
+    const bottom = this.h - lw / 2;
+    const sx = this.w / (toT - fromT || 1);
+    const sy = (this.h - lw) / top;
+    ctx.lineWidth = lw;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    for (const { points, colour, fill } of series) {
+      ctx.beginPath();
+      let n = 0;
+      let lastX = 0;
+      const areaPath = new Path2D();
+      for (let i = 0; i <= points.length; i++) {
+        const p = i < points.length ? points[i] : null;
+        if (p && p.y !== null) {
+          const x = (p.x - fromT) * sx;
+          const y = bottom - p.y * sy;
+          if (n === 0) {
+            ctx.moveTo(x, y);
+            areaPath.moveTo(x, bottom);
+          } else ctx.lineTo(x, y);
+          areaPath.lineTo(x, y);
+          lastX = x;
+          n++;
+        } else if (n > 0) {
+          areaPath.lineTo(lastX, bottom);
+          areaPath.closePath();
+          n = 0;
+        }
+      }
+      if (fill) {
+        ctx.fillStyle = fill;
+        ctx.fill(areaPath);
+      }
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    }
+  }
+  destroy(): void {
+    const t = tileCanvases.get(this.grid);
+    if (t?.canvas.isConnected && !this.grid.isConnected) t.canvas.remove();
+  }
+}
+
+export const RENDERERS: Record<string, Factory | null> = {
+  shipped: null,
+  'canvas per series, CPU-backed': cpuCanvas,
+  'svg path per series': svgPaths,
+  'one canvas per tile (bands)': (canvas) => new TileBand(canvas),
+};
+
+/** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
+const EXPERIMENTS: Record<string, Factory> = {
+  'x: no unfilled hatch': (canvas) => new Sparkline(canvas),
+  'x: plots contain strict': (canvas) => {
+    canvas.parentElement!.style.contain = 'strict';
+    return new Sparkline(canvas);
+  },
+};
+const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
+
+export function useRenderer(name: string): void {
+  const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
+  if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
+  proto.ensureSparklines = factory ? ensureWith(factory) : shipped;
+  (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' ? () => undefined : placeUnfilled;
+}
+export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);
