@@ -8,7 +8,7 @@ import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import { loadChartJs } from './chart-loader.js';
-import type { DrawClock } from '../../controllers/draw-clock.js';
+import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
 import { Sparkline, type SparklineSeries } from './sparkline.js';
