@@ -8,7 +8,7 @@ import { emit } from '../../events/index.js';
 import { formatBytes } from '../../metrics/format.js';
 import type { SocketState, VmStatus } from '../../hub/index.js';
 import type { ConsoleAttachment, ConsoleSession, ConsoleSink } from '../../hub/console.js';
-import { connectionLabel } from '../../styles/connection-label.js';
+import { VM_STATUS_PHRASE, connectionLabel, secondsUntil } from '../../internal/status-words.js';
 import { themeTokens } from '../../styles/theme.js';
 import { icons } from './icons.js';
 import { SPECIAL_KEYS, findSpecialKey } from './special-keys.js';
@@ -73,16 +73,6 @@ const MAX_FONT_SIZE = 32;
 const DISPOSE_AFTER_MS = 5000;
 /** Pastes bigger than this show their progress in the status strip. */
 const PASTE_PROGRESS_CHARS = 16 * 1024;
-
-const STATUS_WORDS: Partial<Record<VmStatus, string>> = {
-  stopped: 'VM stopped',
-  shutdown: 'VM shut down',
-  paused: 'VM paused',
-  suspended: 'VM suspended',
-  crashed: 'VM crashed',
-  error: 'VM in error',
-  unknown: 'VM state unknown',
-};
 
 const booleanDefaultTrue = {
   fromAttribute: (value: string | null) => value === null || value.trim().toLowerCase() !== 'false',
@@ -705,8 +695,7 @@ export class VmConsole extends LitElement {
               const now = this.controller.session?.connection;
               if (!now || now.state === 'connecting') return 'Disconnected — reconnecting now…';
               if (now.state !== 'reconnecting') return `Disconnected — ${connectionLabel(now).toLowerCase()}`;
-              const s = now.nextRetryAt === null ? 0 : Math.max(0, Math.ceil((now.nextRetryAt - Date.now()) / 1000));
-              return `Disconnected — reconnecting in ${s} s`;
+              return `Disconnected — reconnecting in ${secondsUntil(now.nextRetryAt)} s`;
             },
           });
         }
@@ -717,7 +706,7 @@ export class VmConsole extends LitElement {
       const before = this.lastVmStatus;
       this.lastVmStatus = status;
       if (status && status !== 'running') {
-        this.showNotice({ tone: 'warn', cause: 'vm-status', text: `${STATUS_WORDS[status] ?? `VM ${status}`}: the console has no guest to talk to.` });
+        this.showNotice({ tone: 'warn', cause: 'vm-status', text: `${VM_STATUS_PHRASE[status] ?? `VM ${status}`}: the console has no guest to talk to.` });
       } else if (status === 'running' && before !== null && before !== 'running') {
         if (this.notice?.cause === 'vm-status' || this.notice?.cause === 'eof') this.notice = null;
       }
@@ -744,7 +733,7 @@ export class VmConsole extends LitElement {
     switch (c.state) {
       case 'open': {
         const status = session.vmStatus;
-        if (status && status !== 'running') return { kind: 'not-running', label: STATUS_WORDS[status] ?? `VM ${status}`, tone: 'warn' };
+        if (status && status !== 'running') return { kind: 'not-running', label: VM_STATUS_PHRASE[status] ?? `VM ${status}`, tone: 'warn' };
         return { kind: 'connected', label: 'Connected', tone: 'ok' };
       }
       case 'idle':

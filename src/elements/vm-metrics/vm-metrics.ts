@@ -6,7 +6,7 @@ import { emit } from '../../events/index.js';
 import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
-import { connectionLabel } from '../../styles/connection-label.js';
+import { connectionLabel } from '../../internal/status-words.js';
 import { loadChartJs } from './chart-loader.js';
 import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
