@@ -4,6 +4,9 @@ import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
 import type { SearchAddon } from '@xterm/addon-search';
 import { VmConsoleController } from '../../controllers/vm-console-controller.js';
+import { ConnectionViewController, describeConnection, type ConnectionKind, type ConnectionView } from '../../controllers/connection-view-controller.js';
+import { PageListenersController, mediaQuery } from '../../controllers/page-listeners-controller.js';
+import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import { emit } from '../../events/index.js';
 import { formatBytes } from '../../metrics/format.js';
 import type { SocketState, VmStatus } from '../../hub/index.js';
@@ -23,25 +26,6 @@ import { frameScheduler } from './terminal-clock.js';
 import type * as TerminalKit from './terminal-kit.js';
 import { loadXterm } from './xterm-loader.js';
 import { xtermStyles } from './xterm-styles.js';
-
-type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'busy' | 'muted';
-
-interface ConnectionView {
-  kind:
-    | 'none'
-    | 'invalid'
-    | 'connecting'
-    | 'connected'
-    | 'reconnecting'
-    | 'offline'
-    | 'unauthorized'
-    | 'no-permission'
-    | 'not-found'
-    | 'not-running'
-    | 'closed';
-  label: string;
-  tone: Tone;
-}
 
 interface Notice {
   tone: 'info' | 'warn' | 'danger';
@@ -162,15 +146,12 @@ export class VmConsole extends LitElement {
   @state() private searchOpen = false;
   @state() private searchResult: { index: number; count: number } | null = null;
   @state() private keysOpen = false;
-  /** The toolbar button that holds the toolbar's one tab stop (the one used last). */
-  private toolbarCurrent: HTMLButtonElement | null = null;
   @state() private pendingPaste: PendingPaste | null = null;
   @state() private pendingLink: PendingLink | null = null;
   @state() private scrolledUp = false;
   @state() private hasSelection = false;
   @state() private fullscreenMode: 'native' | 'fallback' | null = null;
   @state() private permissionDenied = false;
-  @state() private announcement = '';
   @state() private size = { cols: 80, rows: 24 };
   private readonly keyboardExit = new KeyboardExit();
 
@@ -182,6 +163,33 @@ export class VmConsole extends LitElement {
     onChange: () => this.onSessionChange(),
     onSession: () => this.onSessionSwap(),
   });
+
+  private readonly connection = new ConnectionViewController(this, {
+    describe: () =>
+      describeConnection({
+        vmName: this.vmName,
+        nameError: this.controller.nameError,
+        session: this.controller.session && { connection: this.controller.session.connection, vmStatus: this.controller.session.vmStatus },
+      }),
+  });
+
+  /**
+   * The toolbar is one tab stop (WAI-ARIA toolbar pattern): Tab reaches the button used last (or
+   * the first), arrows, Home and End move between buttons, and Tab again leaves for the terminal.
+   */
+  private readonly toolbarFocus = new RovingFocusController(this, {
+    items: () => this.toolbarButtons(),
+    tabStop: true,
+    members: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools button')].filter((b) => !b.closest('.menu')),
+  });
+
+  /** The special keys menu: a grid of three columns. */
+  private readonly keysFocus = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('.menu [role="menuitem"]')],
+    layout: 'grid',
+    columns: 3,
+  });
+
 
   private term: Terminal | null = null;
   private fitAddon: FitAddon | null = null;
@@ -200,27 +208,35 @@ export class VmConsole extends LitElement {
   private resizeObserver: ResizeObserver | null = null;
   private fitFrame: (() => void) | null = null;
   private disposeTimer: ReturnType<typeof setTimeout> | null = null;
-  private countdownTimer: ReturnType<typeof setInterval> | null = null;
   private lastSocketState: SocketState | null = null;
   private lastVmStatus: VmStatus | null = null;
-  private lastViewKind: ConnectionView['kind'] | null = null;
   private permissionCheck = 0;
   private readyResolve!: () => void;
   private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
-  private colorScheme: MediaQueryList | null = null;
-  private readonly onColorScheme = () => this.applyLook();
-  /** A tab coming back to the foreground: sizes may have changed while nothing rendered. */
-  private readonly onVisibility = () => {
-    if (!document.hidden) this.scheduleFit();
-  };
-  private readonly onFullscreenChange = () => {
-    this.fullscreenMode = document.fullscreenElement === this ? 'native' : this.fullscreenMode === 'fallback' ? 'fallback' : null;
-  };
-  private readonly onDocumentPointerDown = (e: PointerEvent) => {
-    if (!this.keysOpen) return;
-    const anchor = this.renderRoot.querySelector('.menu-anchor');
-    if (anchor && !e.composedPath().includes(anchor)) this.keysOpen = false;
-  };
+
+  constructor() {
+    super();
+    // Listeners on the page, held while connected.
+    new PageListenersController(this)
+      .on(() => document, 'fullscreenchange', () => {
+        this.fullscreenMode = document.fullscreenElement === this ? 'native' : this.fullscreenMode === 'fallback' ? 'fallback' : null;
+      })
+      // A tab coming back to the foreground: sizes may have changed while nothing rendered.
+      .onVisibility((hidden) => {
+        if (!hidden) this.scheduleFit();
+      })
+      .on<PointerEvent>(
+        () => document,
+        'pointerdown',
+        (e) => {
+          if (!this.keysOpen) return;
+          const anchor = this.renderRoot.querySelector('.menu-anchor');
+          if (anchor && !e.composedPath().includes(anchor)) this.keysOpen = false;
+        },
+        { capture: true },
+      )
+      .on(() => mediaQuery('(prefers-color-scheme: dark)'), 'change', () => this.applyLook());
+  }
 
   // ---- public API --------------------------------------------------------------------------------
 
@@ -368,11 +384,6 @@ export class VmConsole extends LitElement {
     super.connectedCallback();
     if (this.disposeTimer !== null) clearTimeout(this.disposeTimer);
     this.disposeTimer = null;
-    document.addEventListener('fullscreenchange', this.onFullscreenChange);
-    document.addEventListener('visibilitychange', this.onVisibility);
-    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
-    this.colorScheme = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
-    this.colorScheme?.addEventListener('change', this.onColorScheme);
     if (this.term) {
       void this.updateComplete.then(() => {
         if (!this.isConnected) return;
@@ -385,11 +396,6 @@ export class VmConsole extends LitElement {
   override disconnectedCallback(): void {
     this.detach();
     this.resizeObserver?.disconnect();
-    this.stopCountdown();
-    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
-    this.colorScheme?.removeEventListener('change', this.onColorScheme);
     if (this.fullscreenMode === 'fallback') this.fullscreenMode = null;
     this.lastSocketState = null;
     super.disconnectedCallback();
@@ -429,8 +435,6 @@ export class VmConsole extends LitElement {
     if (changed.has('keysOpen') && this.keysOpen) {
       this.renderRoot.querySelector<HTMLElement>('.menu [role="menuitem"]')?.focus();
     }
-    this.syncToolbarStop();
-    this.syncCountdown();
   }
 
   // ---- terminal ----------------------------------------------------------------------------------
@@ -711,7 +715,7 @@ export class VmConsole extends LitElement {
         if (this.notice?.cause === 'vm-status' || this.notice?.cause === 'eof') this.notice = null;
       }
     }
-    this.announceIfChanged();
+    this.connection.sync();
   }
 
   private onEof(): void {
@@ -724,59 +728,10 @@ export class VmConsole extends LitElement {
     return c?.state === 'unauthorized' && c.lastError?.code === 'PERMISSION_DENIED';
   }
 
-  private connectionView(): ConnectionView {
-    if (this.vmName.trim() === '') return { kind: 'none', label: 'No VM selected', tone: 'muted' };
-    if (this.controller.nameError) return { kind: 'invalid', label: 'Invalid VM name', tone: 'danger' };
-    const session = this.controller.session;
-    if (!session) return { kind: 'connecting', label: 'Connecting…', tone: 'busy' };
-    const c = session.connection;
-    switch (c.state) {
-      case 'open': {
-        const status = session.vmStatus;
-        if (status && status !== 'running') return { kind: 'not-running', label: VM_STATUS_PHRASE[status] ?? `VM ${status}`, tone: 'warn' };
-        return { kind: 'connected', label: 'Connected', tone: 'ok' };
-      }
-      case 'idle':
-      case 'connecting':
-        return { kind: 'connecting', label: c.attempt > 0 ? 'Reconnecting…' : 'Connecting…', tone: 'busy' };
-      case 'reconnecting':
-        return { kind: 'reconnecting', label: connectionLabel(c), tone: 'warn' };
-      case 'offline':
-        return { kind: 'offline', label: 'Offline', tone: 'warn' };
-      case 'unauthorized':
-        return c.lastError?.code === 'PERMISSION_DENIED'
-          ? { kind: 'no-permission', label: 'No permission', tone: 'danger' }
-          : { kind: 'unauthorized', label: 'Not signed in', tone: 'danger' };
-      case 'not-found':
-        return { kind: 'not-found', label: 'VM not found', tone: 'danger' };
-      case 'closed':
-        return { kind: 'closed', label: 'Disconnected', tone: 'muted' };
-    }
-  }
-
-  private announceIfChanged(): void {
-    const view = this.connectionView();
-    if (view.kind === this.lastViewKind) return;
-    this.lastViewKind = view.kind;
-    // The countdown changes every second; the announcement says it once.
-    this.announcement = view.kind === 'reconnecting' ? 'Disconnected, reconnecting' : view.label.replace('…', '');
-  }
-
-  private syncCountdown(): void {
-    const needs = this.controller.session?.connection.state === 'reconnecting';
-    if (needs && this.countdownTimer === null) this.countdownTimer = setInterval(() => this.requestUpdate(), 500);
-    else if (!needs) this.stopCountdown();
-  }
-
-  private stopCountdown(): void {
-    if (this.countdownTimer !== null) clearInterval(this.countdownTimer);
-    this.countdownTimer = null;
-  }
-
   private showNotice(notice: Notice): void {
     this.notice = notice;
     const text = typeof notice.text === 'function' ? notice.text() : notice.text;
-    this.announcement = text.replace(/ — reconnecting in \d+ s$/, ', reconnecting');
+    this.connection.announce(text.replace(/ — reconnecting in \d+ s$/, ', reconnecting'));
   }
 
   // ---- input -------------------------------------------------------------------------------------
@@ -989,42 +944,12 @@ export class VmConsole extends LitElement {
   }
 
   private onMenuKey(e: KeyboardEvent): void {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('.menu [role="menuitem"]')];
-    const i = items.indexOf(this.renderRoot.querySelector<HTMLElement>('.menu [role="menuitem"]:focus') ?? items[0]!);
-    const cols = 3;
-    let next: number | null = null;
-    switch (e.key) {
-      case 'ArrowRight':
-        next = (i + 1) % items.length;
-        break;
-      case 'ArrowLeft':
-        next = (i - 1 + items.length) % items.length;
-        break;
-      case 'ArrowDown':
-        next = Math.min(items.length - 1, i + cols);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, i - cols);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = items.length - 1;
-        break;
-      case 'Escape':
-        e.preventDefault();
-        this.keysOpen = false;
-        this.renderRoot.querySelector<HTMLElement>('.keys-btn')?.focus();
-        return;
-      case 'Tab':
-        this.keysOpen = false;
-        return;
-      default:
-        return;
-    }
-    e.preventDefault();
-    items[next]?.focus();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.keysOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('.keys-btn')?.focus();
+    } else if (e.key === 'Tab') this.keysOpen = false;
+    else this.keysFocus.onKeydown(e);
   }
 
   /** The toolbar's enabled buttons, in order. */
@@ -1032,38 +957,6 @@ export class VmConsole extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools > button, .toolbar .tools .menu-anchor > button')].filter(
       (b) => !b.disabled,
     );
-  }
-
-  /**
-   * The toolbar is one tab stop (WAI-ARIA toolbar pattern): Tab reaches the button used last (or
-   * the first), arrows, Home and End move between buttons, and Tab again leaves for the terminal.
-   */
-  private syncToolbarStop(): void {
-    const buttons = this.toolbarButtons();
-    const current = this.toolbarCurrent && buttons.includes(this.toolbarCurrent) ? this.toolbarCurrent : buttons[0];
-    for (const b of this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools button')) {
-      if (b.closest('.menu')) continue;
-      b.tabIndex = b === current ? 0 : -1;
-    }
-  }
-
-  private onToolbarFocus(e: FocusEvent): void {
-    const button = (e.target as HTMLElement).closest('button');
-    if (!button || button.closest('.menu') || !this.toolbarButtons().includes(button)) return;
-    this.toolbarCurrent = button;
-    this.syncToolbarStop();
-  }
-
-  private onToolbarKey(e: KeyboardEvent): void {
-    if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) return;
-    if ((e.target as HTMLElement).closest('.menu')) return;
-    const buttons = this.toolbarButtons();
-    const i = buttons.indexOf(e.target as HTMLButtonElement);
-    if (i < 0) return;
-    e.preventDefault();
-    const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length;
-    buttons[next]?.focus();
   }
 
   private onSpecialKey(id: string): void {
@@ -1097,7 +990,7 @@ export class VmConsole extends LitElement {
   // ---- render ------------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const view = this.connectionView();
+    const view = this.connection.view;
     const readOnly = this.effectiveReadOnly;
     const canReconnect = !!this.controller.session && view.kind !== 'connected' && view.kind !== 'not-running';
     const overlay = this.renderOverlay(view);
@@ -1105,7 +998,7 @@ export class VmConsole extends LitElement {
     // Everything sits in .frame, so the layout does not depend on the host's display (hosts often
     // set vm-console { display: block }).
     return html`<div class="frame">
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.onToolbarKey} @focusin=${this.onToolbarFocus}>
+      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.toolbarFocus.onKeydown} @focusin=${this.toolbarFocus.onFocusin}>
         <div class="title">
           <span class="pill" part="status-pill" data-tone=${view.tone}>
             <span class="dot"></span><span class="label">${view.label}</span>
@@ -1160,7 +1053,7 @@ export class VmConsole extends LitElement {
         <div class="exit-hint" aria-hidden="true" hidden><kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the console</div>
       </div>
       <p id="keyboard-help" class="visually-hidden">${KEYBOARD_EXIT_HELP}</p>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.connection.announcement}</div>
     </div>`;
   }
 
@@ -1232,7 +1125,7 @@ export class VmConsole extends LitElement {
     </div>`;
   }
 
-  private renderOverlay(view: ConnectionView): TemplateResult | null {
+  private renderOverlay(view: ConnectionView<ConnectionKind>): TemplateResult | null {
     let title: string;
     let body: TemplateResult | string;
     if (this.loadError) {
