@@ -8,6 +8,7 @@ import { RovingFocusController } from '../../controllers/roving-focus-controller
 import { formatBytes } from '../../metrics/format.js';
 import type { ConsoleSession } from '../../hub/console.js';
 import { themeTokens } from '../../styles/theme.js';
+import { ConsoleInput } from './console-input.js';
 import { ConsoleSearch } from './console-search.js';
 import { renderOverlay } from './console-overlay.js';
 import { ConsoleStatus } from './console-status.js';
@@ -142,6 +143,8 @@ export class VmConsole extends LitElement {
     announce: (text) => this.connection.announce(text),
     syncView: () => this.connection.sync(),
   });
+
+  private readonly input = new ConsoleInput({ element: this, session: () => this.controller.session, status: this.status });
 
   private readonly keys = new TerminalKeys(this, (s) => (s === 'search' ? this.finder.open() : void this.copySelection()));
 
@@ -342,34 +345,11 @@ export class VmConsole extends LitElement {
   }
 
   private sendInput(data: string, showProgress = false): Promise<void> {
-    if (this.effectiveReadOnly) {
-      if (this.status.notice?.cause !== 'read-only') {
-        this.status.show({ tone: 'info', cause: 'read-only', text: `${this.status.readOnlyReason()} Input is not sent.` });
-      }
-      return Promise.resolve();
-    }
-    const session = this.controller.session;
-    if (!session) return Promise.resolve();
-    const onProgress = showProgress
-      ? ({ sentChars, totalChars }: { sentChars: number; totalChars: number }) => {
-          const pct = Math.floor((sentChars / totalChars) * 100);
-          this.status.set(sentChars >= totalChars ? null : { tone: 'info', cause: 'paste', text: `Pasting… ${pct} % of ${formatBytes(totalChars)}` });
-        }
-      : undefined;
-    return session.sendInput(data, onProgress).catch((e: unknown) => {
-      this.status.show({ tone: 'danger', cause: 'input', text: (e as Error)?.message ?? 'The input was not sent.' });
-    });
+    return this.input.send(data, showProgress);
   }
 
-  private async copySelection(): Promise<void> {
-    const text = this.term?.getSelection() ?? '';
-    if (!text) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      this.status.show({ tone: 'info', cause: 'clipboard', text: `Copied ${formatBytes(new Blob([text]).size)} to the clipboard.` });
-    } catch {
-      this.status.show({ tone: 'danger', cause: 'clipboard', text: 'The browser did not allow copying; use Ctrl+C in the selection menu instead.' });
-    }
+  private copySelection(): Promise<void> {
+    return this.input.copy(this.term?.getSelection() ?? '');
   }
 
   private changeFont(delta: number): void {
