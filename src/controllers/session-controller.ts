@@ -8,8 +8,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { VmError } from '../protocol/errors.js';
 import type { SessionBase } from '../hub/session-base.js';
 import type { SessionLease, VmHub } from '../hub/vm-hub.js';
-import { FrameBatcher } from './frame-batcher.js';
-import { HubResolver } from './hub-resolver.js';
+import { FrameBatcher } from '../internal/frame-batcher.js';
+import { HubResolver } from '../internal/hub-resolver.js';
 
 export interface SessionControllerOptions {
   /** Read on every update; a change re-leases the session for the new VM. */

@@ -1,5 +1,5 @@
 /** The console's frame clock, shared by its write queue and its fitting (one clock, one frame). */
-import { createDrawClock } from '../../controllers/draw-clock.js';
+import { createDrawClock } from '../../internal/draw-clock.js';
 
 // rAF does not run in a background tab; the terminal still has to keep up (it parses without
 // rendering), so a timer takes over after 100 ms. Background timers are throttled, which is fine.

@@ -1,16 +1,5 @@
-/** How a status is shown (the error texts load after the first paint: `explain.ts`). */
+/** How a status is shown: its colour (the words are in `internal/status-words.ts`; the error texts load after the first paint: `explain.ts`). */
 import type { VmStatus } from '../../hub/index.js';
-
-export const STATUS_LABEL: Readonly<Record<VmStatus, string>> = {
-  running: 'Running',
-  stopped: 'Stopped',
-  paused: 'Paused',
-  shutdown: 'Shut down',
-  crashed: 'Crashed',
-  suspended: 'Suspended',
-  error: 'Error',
-  unknown: 'Unknown',
-};
 
 /** The colour family of a status badge. */
 export function statusTone(status: VmStatus | null): 'ok' | 'warn' | 'danger' | 'muted' {

@@ -11,7 +11,7 @@ import { parseAuthMode } from '../../transport/auth.js';
 import { VmHub } from '../../hub/vm-hub.js';
 import { formatUptime } from '../../metrics/format.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
-import { connectionLabel } from '../../styles/connection-label.js';
+import { VM_STATUS_LABEL as STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
 import {
   ACTION_LABEL,
   ACTION_ORDER,
@@ -21,7 +21,7 @@ import {
   type ActionState,
 } from './actions.js';
 import { addStyles, afterPaint, kit, loadConfirm, loadTexts, loadOverview, loadPart, type LazyPart } from './lazy.js';
-import { STATUS_LABEL, statusTone } from './messages.js';
+import { statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
 import type { Outcome } from './texts.js';
 

@@ -1,8 +1,8 @@
 /**
- * The draw clocks of <vm-metrics> (see controllers/draw-clock.ts): every chart on the page updates
+ * The draw clocks of <vm-metrics> (see internal/draw-clock.ts): every chart on the page updates
  * in the same frame, at most at its cadence.
  */
-import { createDrawClock } from '../../controllers/draw-clock.js';
+import { createDrawClock } from '../../internal/draw-clock.js';
 
 /** Full panels: a chart that is read closely, four updates a second at most. */
 export const MIN_INTERVAL_MS = 250;

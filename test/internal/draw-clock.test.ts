@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect, nextFrame } from '@open-wc/testing';
-import { createDrawClock } from '../../src/controllers/draw-clock.js';
+import { createDrawClock } from '../../src/internal/draw-clock.js';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
