@@ -2,7 +2,8 @@
  * Flow control between the console session and xterm.
  *
  * - Idle: output is written at once (an echo must not wait for the next animation frame: xterm
- *   renders in the frame after the write, so deferring costs a whole frame per keystroke).
+ *   renders in the frame after the write, so deferring costs a whole frame per keystroke; nor a
+ *   burst: the terminal would sit idle with work queued).
  * - Flowing: output that arrives while earlier output is still being parsed is batched and
  *   written on the next frame or write callback, whichever comes first.
  * - Sliced: no write is larger than `SLICE_CHARS`. xterm only yields to the event loop between
@@ -58,8 +59,6 @@ export const HIGH_WATER_BYTES = 128 * 1024;
 export const SLICE_CHARS = 32 * 1024;
 /** Parsing time after which a write callback leaves the refill to a fresh task (see above). */
 export const TASK_BUDGET_MS = 4;
-/** Output up to this size that finds the terminal idle is written at once, without a frame's wait. */
-export const IMMEDIATE_BYTES = 16 * 1024;
 /** Pending output above which the source is asked to hold (capped at half the bound). */
 export const HOLD_AT_BYTES = 512 * 1024;
 
@@ -126,7 +125,9 @@ export class WriteQueue {
     this.queue.push(text);
     this.updateHold();
     if (!this.lossless) this.enforceBound();
-    if (this.inFlightBytes === 0 && !this.cancelScheduled && this.queue.bytes <= IMMEDIATE_BYTES) {
+    // Output of any size that finds the terminal idle is written at once (in slices): waiting for
+    // a frame would leave xterm idle with work queued.
+    if (this.inFlightBytes === 0) {
       this.flush();
       return;
     }

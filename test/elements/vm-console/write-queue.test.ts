@@ -46,6 +46,16 @@ describe('WriteQueue (console flow control)', () => {
     expect(h.writes.map((w) => w.data)).to.deep.equal(['a', 'b']);
   });
 
+  it('writes a large burst that finds the terminal idle at once (sliced), not a frame later', () => {
+    const h = harness(8 * 1024 * 1024);
+    const burst = 'r'.repeat(SLICE_CHARS + 100);
+    h.queue.push(burst);
+    expect(h.writes.length).to.be.greaterThan(0);
+    expect(h.writes[0]!.data).to.equal(burst.slice(0, SLICE_CHARS));
+    h.drain();
+    expect(h.written()).to.equal(burst);
+  });
+
   it('batches output that keeps flowing into one write per frame, and keeps xterm fed', () => {
     const h = harness(1000);
     h.queue.push('a');
