@@ -20,7 +20,7 @@
 import { browserSocketFactory, type SyncSocketFactory, type WebSocketLike } from './socket-factory.js';
 
 /** Characters of output the worker may post before the page grants more. */
-export const CREDIT_CHARS = 256 * 1024;
+export const CREDIT_CHARS = 128 * 1024;
 
 /**
  * The worker's program. Plain JavaScript, kept small: it runs as-is in the worker, where `self` is

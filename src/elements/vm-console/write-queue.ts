@@ -2,14 +2,18 @@
  * Flow control between the console session and xterm.
  *
  * - Idle: output is written at once (an echo must not wait for the next animation frame: xterm
- *   renders in the frame after the write, so deferring costs a whole frame per keystroke).
+ *   renders in the frame after the write, so deferring costs a whole frame per keystroke; nor a
+ *   burst: the terminal would sit idle with work queued).
  * - Flowing: output that arrives while earlier output is still being parsed is batched and
  *   written on the next frame or write callback, whichever comes first.
  * - Sliced: no write is larger than `SLICE_CHARS`. xterm only yields to the event loop between
  *   writes (after ~12 ms of parsing), so a multi-megabyte write is one long task that a keystroke
  *   waits behind; slices let it yield.
- * - Fed: up to `HIGH_WATER_BYTES` may be in flight, so the terminal always has the next slice
- *   waiting (waiting for each callback before writing again leaves it idle for a timer tick).
+ * - Fed, in short tasks: up to `HIGH_WATER_BYTES` may be in flight, and a write callback refills
+ *   at once only while the current task has parsed for less than `TASK_BUDGET_MS`; after that the
+ *   refill waits for a fresh task. xterm keeps parsing whatever it holds for up to 12 ms per task,
+ *   so a key pressed during a flood waits for all of it; holding xterm to a few milliseconds of
+ *   work per task lets the key (and the frame) in between.
  * - Held, not dropped: when output piles up here, the source is asked to stop (`hold`). A source
  *   that can (a socket that stops reading) makes the pipeline lossless and the bound is lifted.
  *   Only a source that cannot stop makes the bound drop the OLDEST pending output, with a single
@@ -30,6 +34,10 @@ export interface WriteQueueOptions {
   onDrop?(totalDroppedBytes: number): void;
   /** Runs `fn` soon (next frame); returns a cancel function. */
   schedule?(fn: () => void): () => void;
+  /** Runs `fn` in a new task, after pending input (default: a MessageChannel); returns a cancel function. */
+  nextTask?(fn: () => void): () => void;
+  /** The clock that times a task's parsing (default: `performance.now`). */
+  now?(): number;
   /**
    * Asks the source to stop (`true`) or go on (`false`) delivering output. Returns true when the
    * source will stop; then nothing needs dropping, output is only delayed.
@@ -37,16 +45,20 @@ export interface WriteQueueOptions {
   hold?(held: boolean): boolean;
 }
 
-/** Bytes handed to xterm and not yet parsed, above which output waits in this queue. */
-export const HIGH_WATER_BYTES = 512 * 1024;
+/**
+ * Bytes handed to xterm and not yet parsed, above which output waits in this queue. xterm parses
+ * all it holds (for up to 12 ms) before it yields, so this is also the most work a task can start
+ * with: 128 KiB is 3–6 ms of parsing.
+ */
+export const HIGH_WATER_BYTES = 128 * 1024;
 /**
  * The largest single write, in UTF-16 code units. xterm parses a flood at roughly 20–40 MB/s on
- * one core, so 64 Ki characters is 2–3 ms of parsing: small enough that a key waits for at most
- * one slice past xterm's own 12 ms budget, large enough that the per-write overhead is noise.
+ * one core, so 32 Ki characters is 1–2 ms of parsing: a task can end soon after its budget, and the
+ * per-write overhead is still noise.
  */
-export const SLICE_CHARS = 64 * 1024;
-/** Output up to this size that finds the terminal idle is written at once, without a frame's wait. */
-export const IMMEDIATE_BYTES = 16 * 1024;
+export const SLICE_CHARS = 32 * 1024;
+/** Parsing time after which a write callback leaves the refill to a fresh task (see above). */
+export const TASK_BUDGET_MS = 4;
 /** Pending output above which the source is asked to hold (capped at half the bound). */
 export const HOLD_AT_BYTES = 512 * 1024;
 
@@ -59,16 +71,23 @@ export class WriteQueue {
   private batches = 0;
   private inFlightBytes = 0;
   private cancelScheduled: (() => void) | null = null;
+  private cancelNextTask: (() => void) | null = null;
+  /** When the current task's first write callback ran (null between tasks). */
+  private taskStart: number | null = null;
   private disposed = false;
   private holding = false;
   /** The source agreed to hold: output is delayed upstream, nothing here may be dropped. */
   private lossless = false;
   private readonly schedule: (fn: () => void) => () => void;
+  private readonly nextTask: (fn: () => void) => () => void;
+  private readonly now: () => number;
   maxPendingBytes: number;
 
   constructor(private readonly options: WriteQueueOptions) {
     this.maxPendingBytes = options.maxPendingBytes;
     this.schedule = options.schedule ?? frameScheduler;
+    this.nextTask = options.nextTask ?? messageChannelTask;
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Bytes queued and not yet handed to the terminal. */
@@ -106,7 +125,9 @@ export class WriteQueue {
     this.queue.push(text);
     this.updateHold();
     if (!this.lossless) this.enforceBound();
-    if (this.inFlightBytes === 0 && !this.cancelScheduled && this.queue.bytes <= IMMEDIATE_BYTES) {
+    // Output of any size that finds the terminal idle is written at once (in slices): waiting for
+    // a frame would leave xterm idle with work queued.
+    if (this.inFlightBytes === 0) {
       this.flush();
       return;
     }
@@ -133,6 +154,8 @@ export class WriteQueue {
     this.disposed = true;
     this.cancelScheduled?.();
     this.cancelScheduled = null;
+    this.cancelNextTask?.();
+    this.cancelNextTask = null;
     this.clear();
   }
 
@@ -182,6 +205,10 @@ export class WriteQueue {
       this.cancelScheduled();
       this.cancelScheduled = null;
     }
+    if (this.cancelNextTask) {
+      this.cancelNextTask();
+      this.cancelNextTask = null;
+    }
     while (!this.disposed && !this.saturated && (this.queue.bytes > 0 || this.unreported > 0)) this.writeSlice();
     this.updateHold();
   }
@@ -207,10 +234,46 @@ export class WriteQueue {
       this.inFlightBytes -= weight;
       if (this.disposed || this.queue.bytes + this.unreported === 0) return;
       // Output that piled up while xterm was busy is already coalesced: write it now rather than
-      // a frame later.
-      this.flush();
+      // a frame later, unless this task has parsed long enough; then in the next task, so that
+      // xterm runs dry and yields (a key pressed meanwhile runs first).
+      if (this.taskSpent() < TASK_BUDGET_MS) this.flush();
+      else this.cancelNextTask ??= this.nextTask(() => {
+        this.cancelNextTask = null;
+        this.flush();
+      });
     });
   }
+
+  /** Milliseconds since the first write callback of the current task. */
+  private taskSpent(): number {
+    const now = this.now();
+    if (this.taskStart === null) {
+      this.taskStart = now;
+      // Microtasks run when the task that xterm's callbacks run in is over.
+      queueMicrotask(() => {
+        this.taskStart = null;
+      });
+    }
+    return now - this.taskStart;
+  }
+}
+
+/**
+ * Runs `fn` in a task of its own, soon: a MessageChannel message is neither clamped like nested
+ * timers nor held back in a background tab like animation frames.
+ */
+export function messageChannelTask(fn: () => void): () => void {
+  let cancelled = false;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    if (!cancelled) fn();
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    cancelled = true;
+    channel.port1.close();
+  };
 }
 
 /** The longest suffix of `text` that is at most `maxBytes` UTF-8 bytes, never splitting a pair. */

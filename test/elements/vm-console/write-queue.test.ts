@@ -1,11 +1,14 @@
 // The console's flow control, driven by hand: a fake frame scheduler and a terminal whose write
 // callback the test releases.
 import { expect } from '@open-wc/testing';
-import { HIGH_WATER_BYTES, HOLD_AT_BYTES, SLICE_CHARS, WriteQueue, tailWithinBytes } from '../../../src/elements/vm-console/write-queue.js';
+import { HIGH_WATER_BYTES, HOLD_AT_BYTES, SLICE_CHARS, TASK_BUDGET_MS, WriteQueue, tailWithinBytes } from '../../../src/elements/vm-console/write-queue.js';
 
 function harness(maxPendingBytes = 100, hold?: (held: boolean) => boolean) {
   const frames: (() => void)[] = [];
+  const tasks: (() => void)[] = [];
   const writes: { data: string; done: () => void }[] = [];
+  /** The parsing clock, moved by hand (ms). */
+  const clock = { now: 0 };
   const queue = new WriteQueue({
     maxPendingBytes,
     write: (data, done) => writes.push({ data, done }),
@@ -14,15 +17,21 @@ function harness(maxPendingBytes = 100, hold?: (held: boolean) => boolean) {
       frames.push(fn);
       return () => frames.splice(frames.indexOf(fn), 1);
     },
+    nextTask: (fn) => {
+      tasks.push(fn);
+      return () => tasks.splice(tasks.indexOf(fn), 1);
+    },
+    now: () => clock.now,
     hold,
   });
   const frame = () => frames.splice(0).forEach((f) => f());
+  const task = () => tasks.splice(0).forEach((f) => f());
   /** Lets the terminal finish every write so far (and any that finishing starts). */
   const drain = () => {
     for (let i = 0; i < writes.length; i++) writes[i]!.done();
   };
   const written = () => writes.map((w) => w.data).join('');
-  return { queue, frames, writes, frame, drain, written };
+  return { queue, frames, tasks, writes, clock, frame, task, drain, written };
 }
 
 describe('WriteQueue (console flow control)', () => {
@@ -35,6 +44,16 @@ describe('WriteQueue (console flow control)', () => {
     expect(h.queue.idle).to.equal(true);
     h.queue.push('b');
     expect(h.writes.map((w) => w.data)).to.deep.equal(['a', 'b']);
+  });
+
+  it('writes a large burst that finds the terminal idle at once (sliced), not a frame later', () => {
+    const h = harness(8 * 1024 * 1024);
+    const burst = 'r'.repeat(SLICE_CHARS + 100);
+    h.queue.push(burst);
+    expect(h.writes.length).to.be.greaterThan(0);
+    expect(h.writes[0]!.data).to.equal(burst.slice(0, SLICE_CHARS));
+    h.drain();
+    expect(h.written()).to.equal(burst);
   });
 
   it('batches output that keeps flowing into one write per frame, and keeps xterm fed', () => {
@@ -67,6 +86,38 @@ describe('WriteQueue (console flow control)', () => {
     h.writes[0]!.done();
     expect(h.writes.map((w) => w.data)).to.deep.equal(['a', 'b']);
     expect(h.frames).to.have.length(0);
+  });
+
+  it('once a task has parsed for its budget, leaves the refill to a new task so a key gets in first', async () => {
+    const h = harness(8 * 1024 * 1024);
+    h.queue.push('x');
+    const flood = 'y'.repeat(4 * HIGH_WATER_BYTES);
+    h.queue.push(flood);
+    h.frame();
+    const inFlight = h.writes.length;
+    expect(inFlight).to.be.greaterThan(1);
+    // xterm parses the first writes early in its task: the callback refills at once.
+    h.writes[0]!.done();
+    h.writes[1]!.done();
+    const refilled = h.writes.length;
+    expect(refilled).to.be.greaterThan(inFlight);
+    // Later in the same task, past the budget: nothing more is handed to xterm in this task.
+    h.clock.now += TASK_BUDGET_MS + 1;
+    for (let i = 2; i < refilled; i++) h.writes[i]!.done();
+    expect(h.writes).to.have.length(refilled);
+    expect(h.tasks).to.have.length(1);
+    // The task is over (a key's handler may run now); the next task goes on where it stopped.
+    await Promise.resolve();
+    h.task();
+    expect(h.writes.length).to.be.greaterThan(refilled);
+    for (let i = 0; i < 100 && !h.queue.idle; i++) {
+      h.drain();
+      await Promise.resolve();
+      h.task();
+      h.frame();
+    }
+    expect(h.written()).to.equal(`x${flood}`);
+    expect(h.queue.droppedBytes).to.equal(0);
   });
 
   it('never hands xterm more than one slice per write, so it can yield between them', () => {
@@ -136,6 +187,7 @@ describe('WriteQueue (console flow control)', () => {
     // The terminal catches up: the source may go on.
     for (let i = 0; i < 1000 && !h.queue.idle; i++) {
       h.frame();
+      h.task();
       h.drain();
     }
     expect(calls).to.deep.equal([true, false]);
