@@ -1,4 +1,5 @@
-export { VmHub, type SessionLease, type SessionFactory, type VmHubEvents } from './vm-hub.js';
+export { VmHub, type SessionLease, type LeaseOptions, type SessionFactory, type VmHubEvents } from './vm-hub.js';
+export { configureSocketBudget, socketBudget, type SocketBudgetOptions, type SocketPriority } from './socket-budget.js';
 export type { VmHubConfig, HistoryPersistOptions } from './config.js';
 export { MonitorSession, type VmStatusInfo, type CommandResult } from './monitor-session.js';
 export { getDefaultHub, configureDefaultHub, resetDefaultHub } from './default-hub.js';

@@ -27,6 +27,18 @@ import type { SessionBase } from './session-base.js';
 export interface SessionLease<S> {
   readonly session: S;
   release(): void;
+  /**
+   * Whether the holder shows the session on screen (default true). A session no holder shows is
+   * passive: after the page's socket-budget linger its socket may go to one that is shown; its
+   * status and last values stay. Console sessions keep their socket either way.
+   */
+  setVisible(visible: boolean): void;
+}
+
+/** How a lease starts. */
+export interface LeaseOptions {
+  /** Shown on screen from the start (default true); see `SessionLease.setVisible`. */
+  visible?: boolean;
 }
 
 interface Entry {
@@ -92,7 +104,7 @@ export class VmHub {
   }
 
   /** The VM's monitor session (status, metrics, actions), shared by every subscriber. */
-  monitor(vmName: string): SessionLease<MonitorSession> {
+  monitor(vmName: string, leaseOptions?: LeaseOptions): SessionLease<MonitorSession> {
     return this.lease('monitor', vmName, (options, config, timers) =>
       new MonitorSession(
         options,
@@ -107,6 +119,7 @@ export class VmHub {
         },
         () => actionPolicy(this.cfg),
       ),
+      leaseOptions,
     );
   }
 
@@ -115,7 +128,7 @@ export class VmHub {
     let n = 0;
     for (const e of this.entries.values()) {
       const s = e.session.connection.state;
-      if (s !== 'closed' && s !== 'idle' && s !== 'unauthorized' && s !== 'not-found') n++;
+      if (s !== 'closed' && s !== 'idle' && s !== 'unauthorized' && s !== 'not-found' && s !== 'queued') n++;
     }
     return n;
   }
@@ -161,7 +174,7 @@ export class VmHub {
    * other than the monitor live in their own modules (`leaseConsole`), so a page that never opens
    * a console never loads console code.
    */
-  lease<S extends SessionBase>(route: VmRoute, vmName: string, create: SessionFactory<S>): SessionLease<S> {
+  lease<S extends SessionBase>(route: VmRoute, vmName: string, create: SessionFactory<S>, leaseOptions: LeaseOptions = {}): SessionLease<S> {
     this.assertLive();
     if (route !== 'monitor' && route !== 'console') {
       throw new VmError('INVALID_INPUT', `"${String(route)}" is not a LibGo socket route (monitor or console).`);
@@ -179,6 +192,8 @@ export class VmHub {
       entry.lingerTimer = null;
     }
     entry.refs++;
+    let visible = leaseOptions.visible !== false;
+    if (visible) entry.session.adjustVisibleLeases(1);
     entry.session.start();
     const held = entry;
     let released = false;
@@ -187,7 +202,13 @@ export class VmHub {
       release: () => {
         if (released) return;
         released = true;
+        if (visible) held.session.adjustVisibleLeases(-1);
         this.releaseEntry(key, held);
+      },
+      setVisible: (next: boolean) => {
+        if (released || next === visible) return;
+        visible = next;
+        held.session.adjustVisibleLeases(next ? 1 : -1);
       },
     };
   }

@@ -21,5 +21,7 @@ export function connectionLabel(c: SocketSnapshot, now = Date.now()): string {
       return 'Disconnected';
     case 'idle':
       return 'Not connected';
+    case 'queued':
+      return 'Not live: waiting for a connection';
   }
 }

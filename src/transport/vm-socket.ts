@@ -39,7 +39,9 @@ import { buildSocketUrl, tokenSubprotocols, validateVmName } from './urls.js';
  * - `reconnecting`: waiting `nextRetryAt` before the next attempt;
  * - `offline`: the browser says it is offline; retries when it comes back;
  * - `unauthorized` / `not-found`: the server refused and retrying would not help; stopped;
- * - `closed`: closed by its owner (or never opened); `idle` before the first `connect()`.
+ * - `closed`: closed by its owner (or never opened); `idle` before the first `connect()`;
+ * - `queued`: a hub session waits for the page's socket budget to grant it a socket (never a
+ *   VmSocket's own state).
  */
 export type SocketState =
   | 'idle'
@@ -49,7 +51,8 @@ export type SocketState =
   | 'offline'
   | 'unauthorized'
   | 'not-found'
-  | 'closed';
+  | 'closed'
+  | 'queued';
 
 export interface SocketSnapshot {
   readonly state: SocketState;

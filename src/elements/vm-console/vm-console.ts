@@ -762,6 +762,8 @@ export class VmConsole extends LitElement {
         return { kind: 'not-found', label: 'VM not found', tone: 'danger' };
       case 'closed':
         return { kind: 'closed', label: 'Disconnected', tone: 'muted' };
+      case 'queued':
+        return { kind: 'connecting', label: 'Waiting for a connection…', tone: 'busy' };
     }
   }
 

@@ -710,7 +710,7 @@ export class VmDetail extends LitElement {
     const restDown = this.vmError?.code === 'NETWORK_ERROR' || this.vmError?.code === 'TIMEOUT';
     const restOnly = kind !== 'live' && kind !== 'unauthorized' && !restDown && this.detail.hub?.config.restFallback !== false;
     let label = connectionLabel(c, this.now);
-    if (kind === 'offline' && c.state !== 'offline') label = 'Offline';
+    if (kind === 'offline' && c.state !== 'offline' && c.state !== 'queued') label = 'Offline';
     // "Reconnecting" would say a connection was lost; there never was one.
     if (!this.socketWasOpen && (c.state === 'reconnecting' || c.state === 'connecting')) label = label.replace('Reconnecting', 'Retrying');
     // The VM is named as not found by the banner and the badge already.

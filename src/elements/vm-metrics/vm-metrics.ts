@@ -518,7 +518,8 @@ export class VmMetrics extends LitElement {
       case 'connecting':
       case 'reconnecting':
       case 'offline':
-      case 'closed': {
+      case 'closed':
+      case 'queued': {
         const label = connectionLabel(c);
         return {
           kind: 'disconnected',
