@@ -42,6 +42,8 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
   private unsubscribe: (() => void) | null = null;
   private nameErrorValue: VmError | null = null;
   private lastHub: VmHub | null = null;
+  /** Whether the element shows the session (see `SessionLease.setVisible`); true unless told. */
+  private visible = true;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: SessionControllerOptions) {
     this.host = host;
@@ -84,7 +86,18 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
     this.notifyHub();
   }
 
-  protected abstract acquire(hub: VmHub, vmName: string): SessionLease<S>;
+  /** `visible`: whether the lease starts as shown (see `setVisible`). */
+  protected abstract acquire(hub: VmHub, vmName: string, visible: boolean): SessionLease<S>;
+
+  /**
+   * Whether the element shows its session on screen; off-screen sessions yield their socket to
+   * shown ones under the page's socket budget. Kept across re-leases.
+   */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    this.lease?.setVisible(visible);
+  }
 
   /** Re-reads the hub and the VM name now (e.g. right after the element replaced its own hub). */
   sync(): void {
@@ -100,7 +113,7 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
       return;
     }
     try {
-      this.lease = this.acquire(hub, name);
+      this.lease = this.acquire(hub, name, this.visible);
     } catch (e) {
       this.nameErrorValue = e instanceof VmError ? e : new VmError('INVALID_INPUT', 'That VM name cannot be used.');
       this.leasedFor = { hub, name };

@@ -11,6 +11,7 @@ import { parseAuthMode } from '../../transport/auth.js';
 import { VmHub } from '../../hub/vm-hub.js';
 import { formatUptime } from '../../metrics/format.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
+import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import {
   ACTION_LABEL,
@@ -175,6 +176,7 @@ export class VmDetail extends LitElement {
       onChange: () => this.sessionChanged(),
       onSession: () => this.sessionReplaced(),
     });
+    new LeaseVisibilityController(this, this.detail);
   }
 
   /** The hub this element uses and provides to the elements inside it. */
