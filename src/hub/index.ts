@@ -2,6 +2,7 @@ export { VmHub, type SessionLease, type LeaseOptions, type SessionFactory, type 
 export { configureSocketBudget, socketBudget, type SocketBudgetOptions, type SocketPriority } from './socket-budget.js';
 export type { VmHubConfig, HistoryPersistOptions } from './config.js';
 export { MonitorSession, type VmStatusInfo, type CommandResult } from './monitor-session.js';
+export { FleetPoller, DEFAULT_FLEET_POLL_MS } from './fleet-poller.js';
 export { getDefaultHub, configureDefaultHub, resetDefaultHub } from './default-hub.js';
 export {
   ROLE_PERMISSIONS,

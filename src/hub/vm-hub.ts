@@ -15,6 +15,8 @@ import { validateVmName } from '../transport/vm-name.js';
 import { actionPolicy, validateActionOptions } from './action-policy.js';
 import { historyPersistence, socketOptions, type VmHubConfig } from './config.js';
 import { MonitorSession } from './monitor-session.js';
+import { createFleetPoller } from './fleet.js';
+import type { FleetPoller } from './fleet-poller.js';
 import {
   permissionsFromClaims,
   readTokenClaims,
@@ -67,6 +69,7 @@ export class VmHub {
   private disposed = false;
   /** Sockets given the same object share one reachability probe; a new one per configuration. */
   private probeGroup: object | undefined;
+  private fleetPoller: FleetPoller | null | undefined;
 
   constructor(config: VmHubConfig = {}) {
     this.cfg = validateConfig(config);
@@ -96,6 +99,8 @@ export class VmHub {
     this.cfg = validateConfig({ ...this.cfg, ...patch });
     this.restClient = this.makeRest();
     this.probeGroup = this.cfg.reachabilityProbe === false ? undefined : {};
+    this.fleetPoller?.dispose();
+    this.fleetPoller = undefined;
     for (const [key, entry] of this.entries) {
       const [route, vmName] = splitKey(key);
       entry.session.rebind(socketOptions(this.cfg, vmName, route, this.probeGroup), entry.refs > 0);
@@ -105,6 +110,8 @@ export class VmHub {
 
   /** The VM's monitor session (status, metrics, actions), shared by every subscriber. */
   monitor(vmName: string, leaseOptions?: LeaseOptions): SessionLease<MonitorSession> {
+    // Sessions the socket budget leaves without a socket take their status from the fleet list.
+    this.fleet();
     return this.lease('monitor', vmName, (options, config, timers) =>
       new MonitorSession(
         options,
@@ -121,6 +128,19 @@ export class VmHub {
       ),
       leaseOptions,
     );
+  }
+
+  /**
+   * Every VM's status from one paginated REST listing per interval (`fleetPollMs`), shared by the
+   * hub's sessions that have no socket and by fleet views (`subscribe()` keeps it polling). Null
+   * when the hub has no REST API to ask (no `serverUrl`, or `fleetPollMs: false`).
+   */
+  fleet(): FleetPoller | null {
+    this.assertLive();
+    if (this.fleetPoller === undefined) {
+      this.fleetPoller = createFleetPoller(this.cfg, () => this.restClient, this.timers, () => [...this.entries.values()].map((e) => e.session));
+    }
+    return this.fleetPoller;
   }
 
   /** Sockets currently held (open, opening or waiting to retry). */
@@ -160,6 +180,7 @@ export class VmHub {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.fleetPoller?.dispose();
     for (const entry of this.entries.values()) {
       this.timers.clearTimeout(entry.lingerTimer);
       entry.session.dispose();
@@ -256,6 +277,7 @@ function validateConfig(config: VmHubConfig): VmHubConfig {
   positive('lingerMs', c.lingerMs);
   positive('metricsCapacity', c.metricsCapacity);
   positive('consoleReplayBytes', c.consoleReplayBytes);
+  if (c.fleetPollMs !== undefined && c.fleetPollMs !== false) positive('fleetPollMs', c.fleetPollMs);
   validateActionOptions(c);
   if (c.tokenProvider !== undefined && typeof c.tokenProvider !== 'function') {
     throw new VmError('INVALID_CONFIG', 'tokenProvider must be a function.');
