@@ -17,7 +17,8 @@ export function fleetPollInterval(config: Readonly<VmHubConfig>): number | null 
 
 /**
  * A poller for the hub's configuration, or null when it must not poll. `sessions` are the hub's
- * live sessions: while a monitor session has no open socket the poller runs and feeds its status.
+ * live sessions: while one waits in the socket budget's queue the poller runs, and every monitor
+ * session without an open socket takes its status from the list.
  */
 export function createFleetPoller(
   config: Readonly<VmHubConfig>,
@@ -32,8 +33,10 @@ export function createFleetPoller(
     listVms: () => rest().listVms(),
     intervalMs,
     timers,
+    // Only the budget's queue makes it poll: a session merely connecting or reconnecting has a
+    // socket on its way, and a page load must not list the whole fleet for nothing.
     wanted: () => {
-      for (const s of sessions()) if (starved(s)) return true;
+      for (const s of sessions()) if (s instanceof MonitorSession && s.connection.state === 'queued') return true;
       return false;
     },
     onList: (vms) => {
