@@ -12,8 +12,8 @@ export interface VisibilityTarget {
   setVisible(visible: boolean): void;
 }
 
-/** Ahead of scrolling into view, so the socket is open by the time the element shows. */
-const ROOT_MARGIN = '200px 0px';
+/** In view only: ahead-of-view margins would make more elements "shown" than the budget holds. */
+const ROOT_MARGIN = '0px';
 
 const watchers = new Map<Element, LeaseVisibilityController>();
 let observer: IntersectionObserver | null = null;

@@ -20,7 +20,7 @@ export interface SocketBudgetOptions {
   max?: number;
   /**
    * How long a session that left the screen keeps its socket against a waiting visible one.
-   * Default 5 s.
+   * Default 5 s; a shown element that has waited 1 s (steady scrolling) no longer waits for it.
    */
   lingerMs?: number;
 }
@@ -53,10 +53,17 @@ interface Slot {
   seq: number;
   granted: boolean;
   released: boolean;
+  /** When it last started waiting (budget clock). */
+  waitingSince: number;
 }
 
 const DEFAULT_MAX = 64;
 const DEFAULT_LINGER_MS = 5000;
+/**
+ * A shown element waits at most this long for a lingering one: the linger spares sockets when a
+ * user scrolls back and forth, but under steady scrolling what is on screen now matters more.
+ */
+const PATIENCE_MS = 1000;
 
 export class SocketBudget {
   private maxValue = DEFAULT_MAX;
@@ -118,7 +125,7 @@ export class SocketBudget {
 
   /** Asks for a socket; `claimant.grant()` is called (perhaps at once) when one is free. */
   request(claimant: SocketClaimant): SocketTicket {
-    const slot: Slot = { claimant, seq: this.seq++, granted: false, released: false };
+    const slot: Slot = { claimant, seq: this.seq++, granted: false, released: false, waitingSince: nowMs() };
     this.waitingSlots.add(slot);
     // The common case (room to spare, nobody waiting before it) is answered synchronously.
     if (this.waitingSlots.size === 1 && this.grantedSlots.size < this.maxValue && !this.pumping) this.pump();
@@ -128,7 +135,10 @@ export class SocketBudget {
         return slot.granted;
       },
       changed: () => {
-        if (!slot.released) this.pumpSoon();
+        if (slot.released) return;
+        // Patience counts from when the claim became what it is now (e.g. scrolled into view).
+        if (!slot.granted) slot.waitingSince = nowMs();
+        this.pumpSoon();
       },
       release: () => {
         if (slot.released) return;
@@ -177,10 +187,11 @@ export class SocketBudget {
         const rank = RANK[slot.claimant.priority];
         // A holder out of view yields to a better claim after its linger; a console waits for
         // nobody but another console (a tile shown on screen then queues behind it).
+        const patienceEnds = slot.waitingSince + Math.min(PATIENCE_MS, this.lingerValue);
         const victim =
           this.lowest((s) => {
             if (RANK[s.claimant.priority] <= rank || s.claimant.priority !== 'background') return false;
-            const expires = s.claimant.passiveSince + this.lingerValue;
+            const expires = Math.min(s.claimant.passiveSince + this.lingerValue, rank < RANK.background ? patienceEnds : Infinity);
             if (expires <= now) return true;
             nextExpiry = Math.min(nextExpiry, expires);
             return false;
@@ -211,6 +222,7 @@ export class SocketBudget {
     this.grantedSlots.delete(slot);
     slot.granted = false;
     slot.seq = this.seq++;
+    slot.waitingSince = nowMs();
     this.waitingSlots.add(slot);
     slot.claimant.revoke();
   }

@@ -132,4 +132,19 @@ describe('the page-wide socket budget', () => {
     await until(() => a.session.connection.state === 'open', 'back on screen, back live');
     expect(peakOpen).to.be.at.most(2);
   });
+
+  it('lets a shown session wait for a lingering one only briefly (steady scrolling)', async () => {
+    configureSocketBudget({ max: 1, lingerMs: 60_000 });
+    const h = hub();
+    const left = h.monitor('vm-0000');
+    await until(() => left.session.connection.state === 'open', 'open');
+    left.setVisible(false);
+    const shown = h.monitor('vm-0001');
+    const t0 = performance.now();
+    // Far sooner than the minute-long linger (the patience is 1 s).
+    await until(() => shown.session.connection.state === 'open', 'the shown one gets the socket');
+    expect(performance.now() - t0).to.be.below(5000);
+    expect(left.session.connection.state).to.equal('queued');
+    expect(peakOpen).to.be.at.most(1);
+  });
 });
