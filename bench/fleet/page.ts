@@ -40,7 +40,7 @@ class CountingWebSocket extends NativeWebSocket {
 }
 window.WebSocket = CountingWebSocket;
 
-const [{ VmHub }, { configureSocketBudget }] = await Promise.all([
+const [{ VmHub }, { configureSocketBudget, socketBudget }] = await Promise.all([
   import('../../src/hub/vm-hub.js'),
   import('../../src/hub/socket-budget.js'),
   import('../../src/elements/vm-metrics/vm-metrics.define.js'),
@@ -124,6 +124,8 @@ const bench = {
       peakHeld,
       peakUnclosed,
       liveTiles: tiles.filter(isLive).length,
+      grants: socketBudget().counts.grants,
+      revokes: socketBudget().counts.revokes,
       ...outcome,
       scrollHeight: document.documentElement.scrollHeight,
     };

@@ -121,7 +121,9 @@ async function runCase({ label, max, lingerMs }) {
   const afterScroll = await page.evaluate(() => globalThis.bench.stats());
   await page.evaluate(() => globalThis.scrollTo(0, 0));
   await sleep(3000);
+  const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
   const idle = await busyOver(() => sleep(idleSeconds * 1000));
+  const afterIdle = await page.evaluate(() => globalThis.bench.stats());
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -143,6 +145,8 @@ async function runCase({ label, max, lingerMs }) {
     idle: `${idle.toFixed(1)} %`,
     heap: mb(usedSize),
     errors: errors.length,
+    churnScroll: `${afterScroll.grants} / ${afterScroll.revokes}`,
+    churnIdle: `${afterIdle.grants - beforeIdle.grants} / ${afterIdle.revokes - beforeIdle.revokes}`,
     firstError: errors[0]?.slice(0, 140),
     pxPerS: Math.round(pxPerS),
   };
@@ -170,6 +174,8 @@ const rows = [
   ['main thread busy, scrolling', 'scrolling'],
   ['main thread busy, idle', 'idle'],
   ['JS heap after GC (end)', 'heap'],
+  ['grants / revokes until scrolled', 'churnScroll'],
+  ['grants / revokes while idle', 'churnIdle'],
   ['browser console errors', 'errors'],
   ['scroll pace (px/s)', 'pxPerS'],
 ];

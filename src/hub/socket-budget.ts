@@ -78,6 +78,8 @@ export class SocketBudget {
   private lingerAt = Infinity;
   /** The most grants held at once since the last `resetPeak()`. */
   peak = 0;
+  /** Grants given and taken back so far (for benchmarks: churn shows as revokes). */
+  readonly counts = { grants: 0, revokes: 0 };
 
   get max(): number {
     return this.maxValue;
@@ -202,6 +204,7 @@ export class SocketBudget {
       this.waitingSlots.delete(slot);
       this.grantedSlots.add(slot);
       slot.granted = true;
+      this.counts.grants++;
       this.peak = Math.max(this.peak, this.grantedSlots.size);
       slot.claimant.grant();
     }
@@ -221,6 +224,7 @@ export class SocketBudget {
   private revoke(slot: Slot): void {
     this.grantedSlots.delete(slot);
     slot.granted = false;
+    this.counts.revokes++;
     slot.seq = this.seq++;
     slot.waitingSince = nowMs();
     this.waitingSlots.add(slot);

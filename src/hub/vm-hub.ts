@@ -99,8 +99,11 @@ export class VmHub {
     this.cfg = validateConfig({ ...this.cfg, ...patch });
     this.restClient = this.makeRest();
     this.probeGroup = this.cfg.reachabilityProbe === false ? undefined : {};
+    const hadFleet = this.fleetPoller !== undefined;
     this.fleetPoller?.dispose();
     this.fleetPoller = undefined;
+    // Another server or credentials: a new poller, at once if one ran before.
+    if (hadFleet) this.fleet();
     for (const [key, entry] of this.entries) {
       const [route, vmName] = splitKey(key);
       entry.session.rebind(socketOptions(this.cfg, vmName, route, this.probeGroup), entry.refs > 0);
@@ -133,7 +136,8 @@ export class VmHub {
   /**
    * Every VM's status from one paginated REST listing per interval (`fleetPollMs`), shared by the
    * hub's sessions that have no socket and by fleet views (`subscribe()` keeps it polling). Null
-   * when the hub has no REST API to ask (no `serverUrl`, or `fleetPollMs: false`).
+   * when the hub has no REST API to ask (no `serverUrl`, or `fleetPollMs: false`). `configure()`
+   * replaces it: subscribe again on the hub's `config` event.
    */
   fleet(): FleetPoller | null {
     this.assertLive();

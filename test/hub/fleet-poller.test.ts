@@ -171,4 +171,16 @@ describe('the fleet poller', () => {
     expect(leases.filter((l) => l.session.connection.state === 'queued').length).to.be.greaterThan(0);
     expect(new VmHub({ serverUrl: 'http://libgo.test', fleetPollMs: false }).fleet()).to.equal(null);
   });
+
+  it('is replaced when the hub is configured for another server or turned off', () => {
+    hub = new VmHub({ serverUrl: 'http://libgo.test', persistHistory: false });
+    const first = hub.fleet();
+    expect(first).to.not.equal(null);
+    hub.configure({ fleetPollMs: false });
+    expect(hub.fleet()).to.equal(null);
+    hub.configure({ fleetPollMs: 5000, serverUrl: 'http://other.test' });
+    const second = hub.fleet();
+    expect(second).to.not.equal(null);
+    expect(second).to.not.equal(first);
+  });
 });
