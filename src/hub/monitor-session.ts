@@ -4,7 +4,7 @@
  */
 import { isVmAction } from '../protocol/encode.js';
 import { VmError } from '../protocol/errors.js';
-import type { MetricsMessage, ServerMessage, VmAction, VmInfo, VmStatus } from '../protocol/types.js';
+import type { MetricsMessage, ServerMessage, VmAction, VmStatus } from '../protocol/types.js';
 import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
 import type { RestApi } from '../transport/lazy-rest-client.js';
@@ -226,17 +226,6 @@ export class MonitorSession extends SessionBase {
     }
     const message = await this.restClient().action(this.vmName, action as 'start' | 'stop');
     return { action, message, via: 'rest' };
-  }
-
-  /**
-   * The VM's status as the fleet listing saw it, while this session has no socket (the socket's
-   * own status is newer). Uptime is kept while the status stays, else counted from zero.
-   */
-  applyListedStatus(vm: Pick<VmInfo, 'status' | 'rawStatus'>): void {
-    if (this.socket.isOpen) return;
-    const prev = this.statusInfo;
-    if (prev && prev.status === vm.status && prev.rawStatus === vm.rawStatus) return;
-    this.setStatus({ status: vm.status, rawStatus: vm.rawStatus, uptime: 0, receivedAt: this.timers.now(), lastStateChange: prev?.lastStateChange ?? null });
   }
 
   protected onMessage(message: ServerMessage): void {

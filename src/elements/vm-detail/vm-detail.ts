@@ -11,7 +11,6 @@ import { parseAuthMode } from '../../transport/auth.js';
 import { VmHub } from '../../hub/vm-hub.js';
 import { formatUptime } from '../../metrics/format.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
-import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { connectionLabel } from '../../styles/connection-label.js';
 import {
   ACTION_LABEL,
@@ -176,7 +175,6 @@ export class VmDetail extends LitElement {
       onChange: () => this.sessionChanged(),
       onSession: () => this.sessionReplaced(),
     });
-    new LeaseVisibilityController(this, this.detail);
   }
 
   /** The hub this element uses and provides to the elements inside it. */
@@ -712,7 +710,7 @@ export class VmDetail extends LitElement {
     const restDown = this.vmError?.code === 'NETWORK_ERROR' || this.vmError?.code === 'TIMEOUT';
     const restOnly = kind !== 'live' && kind !== 'unauthorized' && !restDown && this.detail.hub?.config.restFallback !== false;
     let label = connectionLabel(c, this.now);
-    if (kind === 'offline' && c.state !== 'offline' && c.state !== 'queued') label = 'Offline';
+    if (kind === 'offline' && c.state !== 'offline') label = 'Offline';
     // "Reconnecting" would say a connection was lost; there never was one.
     if (!this.socketWasOpen && (c.state === 'reconnecting' || c.state === 'connecting')) label = label.replace('Reconnecting', 'Retrying');
     // The VM is named as not found by the banner and the badge already.
