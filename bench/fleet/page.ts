@@ -40,9 +40,10 @@ class CountingWebSocket extends NativeWebSocket {
 }
 window.WebSocket = CountingWebSocket;
 
-const [{ VmHub }, { configureSocketBudget, socketBudget }] = await Promise.all([
+const [{ VmHub }, { configureSocketBudget }, { socketBudget }] = await Promise.all([
   import('../../src/hub/vm-hub.js'),
-  import('../../src/hub/socket-budget.js'),
+  import('../../src/transport/socket-budget-config.js'),
+  import('../../src/transport/socket-budget.js'),
   import('../../src/elements/vm-metrics/vm-metrics.define.js'),
   import('../../src/elements/vm-connection/vm-connection.define.js'),
 ]);
@@ -64,9 +65,6 @@ const bench = {
     // null: no budget (Infinity does not survive the trip through JSON).
     configureSocketBudget({ max: o.max ?? Infinity, lingerMs: o.lingerMs });
     conn.hub = new VmHub({ serverUrl: o.serverUrl, tokenProvider: () => o.token, persistHistory: false });
-    // <vm-connection> provides a hub set as a property from its next update; tiles added before
-    // would first lease from its own (server-less) hub.
-    await conn.updateComplete;
     const frag = document.createDocumentFragment();
     for (let v = 0; v < o.n; v++) {
       const el = document.createElement('vm-metrics') as VmMetricsEl;

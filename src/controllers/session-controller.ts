@@ -86,8 +86,7 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
     this.notifyHub();
   }
 
-  /** `visible`: whether the lease starts as shown (see `setVisible`). */
-  protected abstract acquire(hub: VmHub, vmName: string, visible: boolean): SessionLease<S>;
+  protected abstract acquire(hub: VmHub, vmName: string): SessionLease<S>;
 
   /**
    * Whether the element shows its session on screen; off-screen sessions yield their socket to
@@ -113,7 +112,8 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
       return;
     }
     try {
-      this.lease = this.acquire(hub, name, this.visible);
+      this.lease = this.acquire(hub, name);
+      if (!this.visible) this.lease.setVisible(false);
     } catch (e) {
       this.nameErrorValue = e instanceof VmError ? e : new VmError('INVALID_INPUT', 'That VM name cannot be used.');
       this.leasedFor = { hub, name };

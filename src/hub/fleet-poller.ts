@@ -7,6 +7,8 @@
 import { VmError } from '../protocol/errors.js';
 import type { VmInfo } from '../protocol/types.js';
 import type { Timers } from '../transport/timers.js';
+import type { MonitorSession } from './monitor-session.js';
+import type { SessionBase } from './session-base.js';
 
 /** Fleet polling settings (see `VmHubConfig.fleetPollMs`). */
 export const DEFAULT_FLEET_POLL_MS = 10_000;
@@ -18,10 +20,11 @@ export interface FleetPollerOptions {
   listVms: () => Promise<VmInfo[]>;
   intervalMs: number;
   timers: Timers;
-  /** True while polling is worth it although nobody subscribed (sessions without a socket). */
-  wanted: () => boolean;
-  /** Each fresh list, before subscribers hear of it. */
-  onList?: (vms: readonly VmInfo[]) => void;
+  /**
+   * True while polling is worth it although nobody subscribed. Default: while a session that
+   * called `wake()` still waits in the page's socket budget's queue.
+   */
+  wanted?: () => boolean;
   /** Defaults to the page's visibility. */
   isHidden?: () => boolean;
 }
@@ -37,6 +40,9 @@ export class FleetPoller {
   private disposed = false;
   private readonly listeners = new Set<() => void>();
   private readonly isHidden: () => boolean;
+  private readonly wanted: () => boolean;
+  /** Monitor sessions without a socket that take their status from the list. */
+  private readonly starved = new Set<SessionBase>();
   private readonly onVisible = () => {
     // Back in front: the list may be an interval old; look now rather than at the next tick.
     if (!this.isHidden() && this.shouldPoll()) void this.refresh();
@@ -44,6 +50,14 @@ export class FleetPoller {
 
   constructor(private readonly o: FleetPollerOptions) {
     this.isHidden = o.isHidden ?? (() => typeof document !== 'undefined' && document.visibilityState === 'hidden');
+    // Only the budget's queue makes it poll: a session merely connecting or reconnecting has a
+    // socket on its way, and a page load must not list the whole fleet for nothing.
+    this.wanted =
+      o.wanted ??
+      (() => {
+        this.prune();
+        return this.starved.size > 0;
+      });
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisible);
     this.schedule(0);
   }
@@ -81,6 +95,17 @@ export class FleetPoller {
     return (this.inFlight ??= this.poll().finally(() => (this.inFlight = null)));
   }
 
+  /**
+   * @internal A session had to wait for a socket (the page's socket budget): until it has one, it
+   * takes its status from the list — the last one at once — and the poller polls. A list is
+   * fetched now if there is none yet.
+   */
+  wake(session?: SessionBase): void {
+    if (session?.route === 'monitor') this.starved.add(session);
+    if (this.list) this.feed();
+    else if (!this.inFlight && !this.isHidden()) this.schedule(0);
+  }
+
   dispose(): void {
     this.disposed = true;
     this.clearTimer();
@@ -89,7 +114,27 @@ export class FleetPoller {
   }
 
   private shouldPoll(): boolean {
-    return !this.disposed && (this.listeners.size > 0 || this.o.wanted());
+    return !this.disposed && (this.listeners.size > 0 || this.wanted());
+  }
+
+  /** Forgets sessions that got a socket since, or were closed. */
+  private prune(): void {
+    for (const s of this.starved) if (s.connection.state !== 'queued') this.starved.delete(s);
+  }
+
+  /**
+   * Sessions without a socket take the VM's status as listed (the socket's own is newer). Uptime
+   * is kept while the status stays, else counted from zero.
+   */
+  private feed(): void {
+    this.prune();
+    for (const s of this.starved) {
+      const vm = this.byName.get(s.vmName);
+      const session = s as MonitorSession;
+      const prev = session.status;
+      if (!vm || (prev && prev.status === vm.status && prev.rawStatus === vm.rawStatus)) continue;
+      session.setStatus({ status: vm.status, rawStatus: vm.rawStatus, uptime: 0, receivedAt: this.o.timers.now(), lastStateChange: prev?.lastStateChange ?? null });
+    }
   }
 
   private async poll(): Promise<void> {
@@ -101,7 +146,7 @@ export class FleetPoller {
       this.list = vms;
       this.byName = new Map(vms.map((v) => [v.name, v]));
       this.updated = this.o.timers.now();
-      this.o.onList?.(vms);
+      this.feed();
     } catch (e) {
       if (this.disposed) return;
       this.failures++;

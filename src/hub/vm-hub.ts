@@ -7,6 +7,7 @@
 import { VmError } from '../protocol/errors.js';
 import type { VmRoute } from '../protocol/types.js';
 import type { VmSocketOptions } from '../transport/vm-socket.js';
+import type { SocketClaim } from '../transport/socket-budget-config.js';
 import { Emitter } from '../transport/emitter.js';
 import { parseAuthMode } from '../transport/auth.js';
 import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
@@ -15,14 +16,7 @@ import { validateVmName } from '../transport/vm-name.js';
 import { actionPolicy, validateActionOptions } from './action-policy.js';
 import { historyPersistence, socketOptions, type VmHubConfig } from './config.js';
 import { MonitorSession } from './monitor-session.js';
-import { createFleetPoller } from './fleet.js';
-import type { FleetPoller } from './fleet-poller.js';
-import {
-  permissionsFromClaims,
-  readTokenClaims,
-  type Permission,
-  type TokenClaims,
-} from './permissions.js';
+import type { Permission, TokenClaims } from './permissions.js';
 import type { SessionBase } from './session-base.js';
 
 /** A claim on a session; `release()` once, when the subscriber goes away. */
@@ -37,20 +31,18 @@ export interface SessionLease<S> {
   setVisible(visible: boolean): void;
 }
 
-/** How a lease starts. */
-export interface LeaseOptions {
-  /** Shown on screen from the start (default true); see `SessionLease.setVisible`. */
-  visible?: boolean;
-}
-
 interface Entry {
   session: SessionBase;
+  /** The session's place in the page's socket budget, kept across `configure()`. */
+  claim: SocketClaim;
   refs: number;
   lingerTimer: unknown;
 }
 
 export interface VmHubEvents extends Record<string, unknown> {
   config: Readonly<VmHubConfig>;
+  /** The hub was disposed (its fleet poller stops). */
+  dispose: undefined;
 }
 
 /** Builds a session for `lease()`: the socket options for its VM and route, and the hub's settings. */
@@ -69,7 +61,6 @@ export class VmHub {
   private disposed = false;
   /** Sockets given the same object share one reachability probe; a new one per configuration. */
   private probeGroup: object | undefined;
-  private fleetPoller: FleetPoller | null | undefined;
 
   constructor(config: VmHubConfig = {}) {
     this.cfg = validateConfig(config);
@@ -86,7 +77,8 @@ export class VmHub {
     return this.restClient;
   }
 
-  private get timers(): Timers {
+  /** @internal The hub's clock and timers (tests give fake ones through the config). */
+  get timers(): Timers {
     return this.cfg.timers ?? realTimers;
   }
 
@@ -99,22 +91,15 @@ export class VmHub {
     this.cfg = validateConfig({ ...this.cfg, ...patch });
     this.restClient = this.makeRest();
     this.probeGroup = this.cfg.reachabilityProbe === false ? undefined : {};
-    const hadFleet = this.fleetPoller !== undefined;
-    this.fleetPoller?.dispose();
-    this.fleetPoller = undefined;
-    // Another server or credentials: a new poller, at once if one ran before.
-    if (hadFleet) this.fleet();
     for (const [key, entry] of this.entries) {
       const [route, vmName] = splitKey(key);
-      entry.session.rebind(socketOptions(this.cfg, vmName, route, this.probeGroup), entry.refs > 0);
+      entry.session.rebind({ ...socketOptions(this.cfg, vmName, route, this.probeGroup), claim: entry.claim }, entry.refs > 0);
     }
     this.events.emit('config', this.cfg);
   }
 
   /** The VM's monitor session (status, metrics, actions), shared by every subscriber. */
-  monitor(vmName: string, leaseOptions?: LeaseOptions): SessionLease<MonitorSession> {
-    // Sessions the socket budget leaves without a socket take their status from the fleet list.
-    this.fleet();
+  monitor(vmName: string): SessionLease<MonitorSession> {
     return this.lease('monitor', vmName, (options, config, timers) =>
       new MonitorSession(
         options,
@@ -129,22 +114,7 @@ export class VmHub {
         },
         () => actionPolicy(this.cfg),
       ),
-      leaseOptions,
     );
-  }
-
-  /**
-   * Every VM's status from one paginated REST listing per interval (`fleetPollMs`), shared by the
-   * hub's sessions that have no socket and by fleet views (`subscribe()` keeps it polling). Null
-   * when the hub has no REST API to ask (no `serverUrl`, or `fleetPollMs: false`). `configure()`
-   * replaces it: subscribe again on the hub's `config` event.
-   */
-  fleet(): FleetPoller | null {
-    this.assertLive();
-    if (this.fleetPoller === undefined) {
-      this.fleetPoller = createFleetPoller(this.cfg, () => this.restClient, this.timers, () => [...this.entries.values()].map((e) => e.session));
-    }
-    return this.fleetPoller;
   }
 
   /** Sockets currently held (open, opening or waiting to retry). */
@@ -167,7 +137,7 @@ export class VmHub {
     if (!this.cfg.tokenProvider || this.cfg.authMode === 'cookie') return null;
     try {
       const token = await this.cfg.tokenProvider({ forceRefresh: false });
-      return readTokenClaims(typeof token === 'string' ? token : null);
+      return (await import('./permissions.js')).readTokenClaims(typeof token === 'string' ? token : null);
     } catch {
       return null;
     }
@@ -177,14 +147,14 @@ export class VmHub {
   async permissions(): Promise<Set<Permission> | null> {
     if (this.cfg.permissions) return new Set(this.cfg.permissions);
     const claims = await this.claims();
-    return claims ? permissionsFromClaims(claims) : null;
+    return claims ? (await import('./permissions.js')).permissionsFromClaims(claims) : null;
   }
 
   /** Closes every socket at once; the hub cannot be used afterwards. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.fleetPoller?.dispose();
+    this.events.emit('dispose', undefined);
     for (const entry of this.entries.values()) {
       this.timers.clearTimeout(entry.lingerTimer);
       entry.session.dispose();
@@ -199,7 +169,7 @@ export class VmHub {
    * other than the monitor live in their own modules (`leaseConsole`), so a page that never opens
    * a console never loads console code.
    */
-  lease<S extends SessionBase>(route: VmRoute, vmName: string, create: SessionFactory<S>, leaseOptions: LeaseOptions = {}): SessionLease<S> {
+  lease<S extends SessionBase>(route: VmRoute, vmName: string, create: SessionFactory<S>): SessionLease<S> {
     this.assertLive();
     if (route !== 'monitor' && route !== 'console') {
       throw new VmError('INVALID_INPUT', `"${String(route)}" is not a LibGo socket route (monitor or console).`);
@@ -209,7 +179,11 @@ export class VmHub {
     const key = `${route}\u0000${name}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { session: create(socketOptions(this.cfg, name, route, this.probeGroup), this.cfg, this.timers), refs: 0, lingerTimer: null };
+      const claim: SocketClaim = { shown: 0, passiveSince: -Infinity };
+      const session = create({ ...socketOptions(this.cfg, name, route, this.probeGroup), claim }, this.cfg, this.timers);
+      // Left without a socket by the page's socket budget: its status comes from the fleet list.
+      claim.onQueued = () => void import('./fleet.js').then((m) => m.fleetOf(this)?.wake(session));
+      entry = { session, claim, refs: 0, lingerTimer: null };
       this.entries.set(key, entry);
     }
     if (entry.lingerTimer !== null) {
@@ -217,8 +191,9 @@ export class VmHub {
       entry.lingerTimer = null;
     }
     entry.refs++;
-    let visible = leaseOptions.visible !== false;
-    if (visible) entry.session.adjustVisibleLeases(1);
+    // Shown until its holder says otherwise (`setVisible`).
+    let shown = 1;
+    show(entry.claim, 1);
     entry.session.start();
     const held = entry;
     let released = false;
@@ -227,13 +202,11 @@ export class VmHub {
       release: () => {
         if (released) return;
         released = true;
-        if (visible) held.session.adjustVisibleLeases(-1);
+        show(held.claim, -shown);
         this.releaseEntry(key, held);
       },
-      setVisible: (next: boolean) => {
-        if (released || next === visible) return;
-        visible = next;
-        held.session.adjustVisibleLeases(next ? 1 : -1);
+      setVisible: (visible: boolean) => {
+        if (!released && +visible !== shown) show(held.claim, (shown = +visible) || -1);
       },
     };
   }
@@ -264,6 +237,14 @@ export class VmHub {
   }
 }
 
+/** A lease shows its session (+1) or no longer (-1); see `SessionLease.setVisible`. */
+function show(claim: SocketClaim, delta: number): void {
+  const was = claim.shown;
+  claim.shown += delta;
+  if (was && !claim.shown) claim.passiveSince = performance.now();
+  if (!was !== !claim.shown) claim.changed?.();
+}
+
 function splitKey(key: string): [VmRoute, string] {
   const i = key.indexOf('\u0000');
   return [key.slice(0, i) as VmRoute, key.slice(i + 1)];
@@ -281,7 +262,6 @@ function validateConfig(config: VmHubConfig): VmHubConfig {
   positive('lingerMs', c.lingerMs);
   positive('metricsCapacity', c.metricsCapacity);
   positive('consoleReplayBytes', c.consoleReplayBytes);
-  if (c.fleetPollMs !== undefined && c.fleetPollMs !== false) positive('fleetPollMs', c.fleetPollMs);
   validateActionOptions(c);
   if (c.tokenProvider !== undefined && typeof c.tokenProvider !== 'function') {
     throw new VmError('INVALID_CONFIG', 'tokenProvider must be a function.');

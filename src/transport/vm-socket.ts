@@ -32,6 +32,7 @@ import {
 import { reachabilityFor, type ServerReachability } from './reachability.js';
 import { realTimers, type Timers } from './timers.js';
 import { buildSocketUrl, tokenSubprotocols, validateVmName } from './urls.js';
+import type { SocketClaim } from './socket-budget-config.js';
 
 /**
  * - `connecting`: a socket is being opened (first time or after a wait);
@@ -65,6 +66,8 @@ export interface SocketSnapshot {
 }
 
 export interface VmSocketOptions {
+  /** Its owner's place in the page's socket budget (see `SocketClaim`); without one, a console counts as a console, a monitor as shown. */
+  claim?: SocketClaim;
   serverUrl?: string;
   vmName: string;
   route: VmRoute;
@@ -117,7 +120,7 @@ export class VmSocket {
   readonly route: VmRoute;
   readonly events = new Emitter<VmSocketEvents>();
 
-  private readonly o: Required<Omit<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch' | 'backoff' | 'reachabilityGroup'>> &
+  private readonly o: Required<Omit<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch' | 'backoff' | 'reachabilityGroup' | 'claim'>> &
     Pick<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch'>;
   private readonly backoff: BackoffOptions;
   private readonly rest: RestClient;

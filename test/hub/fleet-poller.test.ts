@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import { expect, waitUntil } from '@open-wc/testing';
 import { VmHub } from '../../src/hub/vm-hub.js';
-import { FleetPoller } from '../../src/hub/fleet-poller.js';
-import { configureSocketBudget } from '../../src/hub/socket-budget.js';
+import { FleetPoller, fleetOf } from '../../src/hub/fleet.js';
+import { configureSocketBudget } from '../../src/transport/socket-budget-config.js';
 import type { VmInfo } from '../../src/protocol/types.js';
 import { createInPagePeer, type InPagePeer } from '../../src/testing/in-page-peer.js';
 import { DEFAULT_VMS, type VmSpec } from '../../src/testing/sim/vm-fixtures.js';
@@ -66,7 +66,7 @@ describe('the fleet poller', () => {
       const rows = vms.slice((page - 1) * pageSize, page * pageSize).map((v) => ({ name: v.name, uuid: v.uuid, description: '', status: v.initialStatus }));
       return Response.json({ vms: rows, count: vms.length, page, pageSize });
     });
-    const poller = hub.fleet()!;
+    const poller = fleetOf(hub)!;
     let heard = 0;
     poller.subscribe(() => heard++);
     await until(() => poller.vms !== null, 'the list');
@@ -94,7 +94,7 @@ describe('the fleet poller', () => {
     const { hub, listCalls } = await setup(fleet(5), { timers, fleetPollMs: 10_000 }, (u) =>
       failing && u.pathname === '/api/v1/vms' ? Response.json({ error: 'boom' }, { status: 500 }) : null,
     );
-    const poller = hub.fleet()!;
+    const poller = fleetOf(hub)!;
     poller.subscribe(() => undefined);
     for (let s = 0; s <= 150; s += 5) {
       timers.advance(5_000);
@@ -161,7 +161,7 @@ describe('the fleet poller', () => {
         return Response.json({ vms: [] });
       },
     });
-    expect(hub.fleet()).to.equal(null);
+    expect(fleetOf(hub)).to.equal(null);
     const leases = Array.from({ length: 20 }, (_, i) => hub!.monitor(`vm-${i}`));
     for (let i = 0; i < 12; i++) {
       timers.advance(10_000);
@@ -169,17 +169,17 @@ describe('the fleet poller', () => {
     }
     expect(fetched.filter((u) => new URL(u).pathname.endsWith('/vms'))).to.deep.equal([]);
     expect(leases.filter((l) => l.session.connection.state === 'queued').length).to.be.greaterThan(0);
-    expect(new VmHub({ serverUrl: 'http://libgo.test', fleetPollMs: false }).fleet()).to.equal(null);
+    expect(fleetOf(new VmHub({ serverUrl: 'http://libgo.test', fleetPollMs: false }))).to.equal(null);
   });
 
   it('is replaced when the hub is configured for another server or turned off', () => {
     hub = new VmHub({ serverUrl: 'http://libgo.test', persistHistory: false });
-    const first = hub.fleet();
+    const first = fleetOf(hub);
     expect(first).to.not.equal(null);
     hub.configure({ fleetPollMs: false });
-    expect(hub.fleet()).to.equal(null);
+    expect(fleetOf(hub)).to.equal(null);
     hub.configure({ fleetPollMs: 5000, serverUrl: 'http://other.test' });
-    const second = hub.fleet();
+    const second = fleetOf(hub);
     expect(second).to.not.equal(null);
     expect(second).to.not.equal(first);
   });
