@@ -14,6 +14,11 @@ export interface VisibilityTarget {
 
 /** In view only: ahead-of-view margins would make more elements "shown" than the budget holds. */
 const ROOT_MARGIN = '0px';
+/**
+ * Shown means a little of it is on screen: an element that merely touches the viewport's edge
+ * counts as intersecting, and a grid would then hold a row of sockets above and below the view.
+ */
+const SHOWN_RATIO = 0.01;
 
 const watchers = new Map<Element, LeaseVisibilityController>();
 let observer: IntersectionObserver | null = null;
@@ -23,9 +28,9 @@ function observe(el: Element, c: LeaseVisibilityController): void {
   watchers.set(el, c);
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const e of entries) watchers.get(e.target)?.intersectionChanged(e.isIntersecting);
+      for (const e of entries) watchers.get(e.target)?.intersectionChanged(e.intersectionRatio >= SHOWN_RATIO);
     },
-    { rootMargin: ROOT_MARGIN },
+    { rootMargin: ROOT_MARGIN, threshold: SHOWN_RATIO },
   );
   observer.observe(el);
   if (!pageListener) {
