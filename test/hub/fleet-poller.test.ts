@@ -88,6 +88,14 @@ describe('the fleet poller', () => {
     expect(queued.session.connection.state, 'still no socket').to.equal('queued');
   });
 
+  it('never lists the fleet while every session has its socket (a page within the budget)', async () => {
+    const { hub, listCalls } = await setup(fleet(5), { fleetPollMs: 50 });
+    const leases = Array.from({ length: 5 }, (_, i) => hub.monitor(`vm-${String(i).padStart(4, '0')}`));
+    await until(() => leases.every((l) => l.session.connection.state === 'open'), 'all open');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(listCalls(), 'no fleet listing').to.deep.equal([]);
+  });
+
   it('backs off while the list fails with 500, and polls at its interval again once it answers', async () => {
     const timers = new ManualTimers();
     let failing = true;
