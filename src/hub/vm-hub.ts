@@ -25,8 +25,9 @@ export interface SessionLease<S> {
   release(): void;
   /**
    * Whether the holder shows the session on screen (default true). A session no holder shows is
-   * passive: after the page's socket-budget linger its socket may go to one that is shown; its
-   * status and last values stay. Console sessions keep their socket either way.
+   * passive: when the page's socket budget is full, its socket may go to one that is shown (see
+   * `configureSocketBudget`); its status and last values stay. Console sessions keep their socket
+   * either way.
    */
   setVisible(visible: boolean): void;
 }
