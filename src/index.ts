@@ -12,5 +12,7 @@ export * from './controllers/index.js';
 export * from './events/index.js';
 export * from './hub/index.js';
 export * from './hub/console.js';
+export * from './hub/fleet.js';
+export * from './hub/permissions.js';
 export { formatBytes, formatPercent, formatRate, formatUptime } from './metrics/index.js';
 export { VERSION } from './version.js';

@@ -1,6 +1,6 @@
 /** The demo's sign-in: a LibGo JWT kept in sessionStorage (gone when the tab closes). */
-import { LazyRestClient, VmError, readTokenClaims } from '../../src/hub/index.js';
-import { ROLE_PERMISSIONS } from '../../src/hub/permissions.js';
+import { LazyRestClient, VmError } from '../../src/hub/index.js';
+import { ROLE_PERMISSIONS, readTokenClaims } from '../../src/hub/permissions.js';
 import { ACTION_NEEDS, ACTION_ORDER } from '../../src/elements/vm-detail/actions.js';
 
 const KEY = 'libgo-demo-token';

@@ -74,6 +74,8 @@ export function describeConnection({ vmName, nameError, session, now = Date.now(
       return view('not-found', CONNECTION_WORDS.notFound, 'danger');
     case 'closed':
       return view('closed', CONNECTION_WORDS.disconnected, 'muted');
+    case 'queued':
+      return view('connecting', CONNECTION_WORDS.waiting, 'busy');
   }
 }
 

@@ -3,3 +3,4 @@ export { VmMonitorController } from './vm-monitor-controller.js';
 export { VmConsoleController } from './vm-console-controller.js';
 export { HubResolver } from '../internal/hub-resolver.js';
 export { FrameBatcher } from '../internal/frame-batcher.js';
+export { LeaseVisibilityController, type VisibilityTarget } from './lease-visibility-controller.js';

@@ -42,6 +42,8 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
   private unsubscribe: (() => void) | null = null;
   private nameErrorValue: VmError | null = null;
   private lastHub: VmHub | null = null;
+  /** Whether the element shows the session (see `SessionLease.setVisible`); true unless told. */
+  private visible = true;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: SessionControllerOptions) {
     this.host = host;
@@ -86,6 +88,16 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
 
   protected abstract acquire(hub: VmHub, vmName: string): SessionLease<S>;
 
+  /**
+   * Whether the element shows its session on screen; off-screen sessions yield their socket to
+   * shown ones under the page's socket budget. Kept across re-leases.
+   */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    this.lease?.setVisible(visible);
+  }
+
   /** Re-reads the hub and the VM name now (e.g. right after the element replaced its own hub). */
   sync(): void {
     this.notifyHub();
@@ -101,6 +113,7 @@ export abstract class SessionController<S extends SessionBase> implements Reacti
     }
     try {
       this.lease = this.acquire(hub, name);
+      if (!this.visible) this.lease.setVisible(false);
     } catch (e) {
       this.nameErrorValue = e instanceof VmError ? e : new VmError('INVALID_INPUT', 'That VM name cannot be used.');
       this.leasedFor = { hub, name };

@@ -1,16 +1,14 @@
 export { VmHub, type SessionLease, type SessionFactory, type VmHubEvents } from './vm-hub.js';
+// The budget itself (transport/socket-budget.ts) loads with the connection code, not with this barrel.
+export { configureSocketBudget, type SocketBudgetOptions, type SocketPriority } from '../transport/socket-budget-config.js';
 export type { VmHubConfig, HistoryPersistOptions } from './config.js';
 export { MonitorSession, type VmStatusInfo, type CommandResult } from './monitor-session.js';
 export { getDefaultHub, configureDefaultHub, resetDefaultHub } from './default-hub.js';
-export {
-  ROLE_PERMISSIONS,
-  permissionsForRoles,
-  permissionsFromClaims,
-  readTokenClaims,
-  type Permission,
-  type TokenClaims,
-} from './permissions.js';
+// Reading a token's claims and the role table are in `libgo-vm-elements/hub/permissions`
+// (src/hub/permissions.ts): no element needs them to paint, and the hub loads them on demand.
+export type { Permission, TokenClaims } from './permissions.js';
 export type { SessionBase } from './session-base.js';
+// The fleet poller is in `libgo-vm-elements/hub/fleet` (src/hub/fleet.ts), for the same reason.
 // The console session kind is in `libgo-vm-elements/hub/console` (src/hub/console.ts): a bundler
 // that splits code shares every module a barrel re-exports with each page importing the barrel,
 // and most pages (dashboards, the Overview tab) never open a console.

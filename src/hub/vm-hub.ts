@@ -7,6 +7,7 @@
 import { VmError } from '../protocol/errors.js';
 import type { VmRoute } from '../protocol/types.js';
 import type { VmSocketOptions } from '../transport/vm-socket.js';
+import type { SocketClaim } from '../transport/socket-budget-config.js';
 import { Emitter } from '../transport/emitter.js';
 import { parseAuthMode } from '../transport/auth.js';
 import { LazyRestClient, type RestApi } from '../transport/lazy-rest-client.js';
@@ -15,28 +16,34 @@ import { validateVmName } from '../transport/vm-name.js';
 import { actionPolicy, validateActionOptions } from './action-policy.js';
 import { historyPersistence, socketOptions, type VmHubConfig } from './config.js';
 import { MonitorSession } from './monitor-session.js';
-import {
-  permissionsFromClaims,
-  readTokenClaims,
-  type Permission,
-  type TokenClaims,
-} from './permissions.js';
+import type { Permission, TokenClaims } from './permissions.js';
 import type { SessionBase } from './session-base.js';
 
 /** A claim on a session; `release()` once, when the subscriber goes away. */
 export interface SessionLease<S> {
   readonly session: S;
   release(): void;
+  /**
+   * Whether the holder shows the session on screen (default true). A session no holder shows is
+   * passive: when the page's socket budget is full, its socket may go to one that is shown (see
+   * `configureSocketBudget`); its status and last values stay. Console sessions keep their socket
+   * either way.
+   */
+  setVisible(visible: boolean): void;
 }
 
 interface Entry {
   session: SessionBase;
+  /** The session's place in the page's socket budget, kept across `configure()`. */
+  claim: SocketClaim;
   refs: number;
   lingerTimer: unknown;
 }
 
 export interface VmHubEvents extends Record<string, unknown> {
   config: Readonly<VmHubConfig>;
+  /** The hub was disposed (its fleet poller stops). */
+  dispose: undefined;
 }
 
 /** Builds a session for `lease()`: the socket options for its VM and route, and the hub's settings. */
@@ -71,7 +78,8 @@ export class VmHub {
     return this.restClient;
   }
 
-  private get timers(): Timers {
+  /** @internal The hub's clock and timers (tests give fake ones through the config). */
+  get timers(): Timers {
     return this.cfg.timers ?? realTimers;
   }
 
@@ -86,7 +94,7 @@ export class VmHub {
     this.probeGroup = this.cfg.reachabilityProbe === false ? undefined : {};
     for (const [key, entry] of this.entries) {
       const [route, vmName] = splitKey(key);
-      entry.session.rebind(socketOptions(this.cfg, vmName, route, this.probeGroup), entry.refs > 0);
+      entry.session.rebind({ ...socketOptions(this.cfg, vmName, route, this.probeGroup), claim: entry.claim }, entry.refs > 0);
     }
     this.events.emit('config', this.cfg);
   }
@@ -115,7 +123,7 @@ export class VmHub {
     let n = 0;
     for (const e of this.entries.values()) {
       const s = e.session.connection.state;
-      if (s !== 'closed' && s !== 'idle' && s !== 'unauthorized' && s !== 'not-found') n++;
+      if (s !== 'closed' && s !== 'idle' && s !== 'unauthorized' && s !== 'not-found' && s !== 'queued') n++;
     }
     return n;
   }
@@ -130,7 +138,7 @@ export class VmHub {
     if (!this.cfg.tokenProvider || this.cfg.authMode === 'cookie') return null;
     try {
       const token = await this.cfg.tokenProvider({ forceRefresh: false });
-      return readTokenClaims(typeof token === 'string' ? token : null);
+      return (await import('./permissions.js')).readTokenClaims(typeof token === 'string' ? token : null);
     } catch {
       return null;
     }
@@ -140,13 +148,14 @@ export class VmHub {
   async permissions(): Promise<Set<Permission> | null> {
     if (this.cfg.permissions) return new Set(this.cfg.permissions);
     const claims = await this.claims();
-    return claims ? permissionsFromClaims(claims) : null;
+    return claims ? (await import('./permissions.js')).permissionsFromClaims(claims) : null;
   }
 
   /** Closes every socket at once; the hub cannot be used afterwards. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.events.emit('dispose', undefined);
     for (const entry of this.entries.values()) {
       this.timers.clearTimeout(entry.lingerTimer);
       entry.session.dispose();
@@ -171,7 +180,11 @@ export class VmHub {
     const key = `${route}\u0000${name}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { session: create(socketOptions(this.cfg, name, route, this.probeGroup), this.cfg, this.timers), refs: 0, lingerTimer: null };
+      const claim: SocketClaim = { shown: 0, passiveSince: -Infinity };
+      const session = create({ ...socketOptions(this.cfg, name, route, this.probeGroup), claim }, this.cfg, this.timers);
+      // Left without a socket by the page's socket budget: its status comes from the fleet list.
+      claim.onQueued = () => void import('./fleet.js').then((m) => m.fleetOf(this)?.wake(session));
+      entry = { session, claim, refs: 0, lingerTimer: null };
       this.entries.set(key, entry);
     }
     if (entry.lingerTimer !== null) {
@@ -179,6 +192,9 @@ export class VmHub {
       entry.lingerTimer = null;
     }
     entry.refs++;
+    // Shown until its holder says otherwise (`setVisible`).
+    let shown = 1;
+    show(entry.claim, 1);
     entry.session.start();
     const held = entry;
     let released = false;
@@ -187,7 +203,11 @@ export class VmHub {
       release: () => {
         if (released) return;
         released = true;
+        show(held.claim, -shown);
         this.releaseEntry(key, held);
+      },
+      setVisible: (visible: boolean) => {
+        if (!released && +visible !== shown) show(held.claim, (shown = +visible) || -1);
       },
     };
   }
@@ -216,6 +236,14 @@ export class VmHub {
   private assertLive(): void {
     if (this.disposed) throw new VmError('INVALID_STATE', 'This VmHub has been disposed.');
   }
+}
+
+/** A lease shows its session (+1) or no longer (-1); see `SessionLease.setVisible`. */
+function show(claim: SocketClaim, delta: number): void {
+  const was = claim.shown;
+  claim.shown += delta;
+  if (was && !claim.shown) claim.passiveSince = performance.now();
+  if (!was !== !claim.shown) claim.changed?.();
 }
 
 function splitKey(key: string): [VmRoute, string] {

@@ -46,6 +46,10 @@ export const CONNECTION_WORDS = {
   notFound: 'VM not found',
   disconnected: 'Disconnected',
   notConnected: 'Not connected',
+  /** Queued by the page's socket budget: last values shown, not live. */
+  queued: 'Not live: waiting for a connection',
+  /** Queued, said in a console (which shows no stale values). */
+  waiting: 'Waiting for a connection…',
   noVm: 'No VM selected',
   invalidName: 'Invalid VM name',
 } as const;
@@ -79,5 +83,7 @@ export function connectionLabel(c: SocketSnapshot, now = Date.now()): string {
       return CONNECTION_WORDS.disconnected;
     case 'idle':
       return CONNECTION_WORDS.notConnected;
+    case 'queued':
+      return CONNECTION_WORDS.queued;
   }
 }

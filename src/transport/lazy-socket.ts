@@ -7,12 +7,14 @@ import { VmError } from '../protocol/errors.js';
 import type { ClientMessage, ResponseData, VmAction, VmRoute } from '../protocol/types.js';
 import { Emitter } from './emitter.js';
 import { validateVmName } from './vm-name.js';
-import type { SocketSnapshot, VmSocket, VmSocketEvents, VmSocketOptions } from './vm-socket.js';
+import type { SocketSnapshot, VmSocketEvents, VmSocketOptions } from './vm-socket.js';
+import type { BudgetedSocket } from './budgeted-socket.js';
 
-let loading: Promise<typeof import('./vm-socket.js')> | null = null;
-let loaded: typeof import('./vm-socket.js') | null = null;
+// The socket comes with the page's socket budget (budgeted-socket.ts): both load on first connect.
+let loading: Promise<typeof import('./budgeted-socket.js')> | null = null;
+let loaded: typeof import('./budgeted-socket.js') | null = null;
 const loadSocketModule = () =>
-  (loading ??= import('./vm-socket.js').then((m) => {
+  (loading ??= import('./budgeted-socket.js').then((m) => {
     loaded = m;
     return m;
   }));
@@ -45,7 +47,7 @@ export class LazyVmSocket {
   readonly vmName: string;
   readonly route: VmRoute;
   readonly events = new Emitter<VmSocketEvents>();
-  private real: VmSocket | null = null;
+  private real: BudgetedSocket | null = null;
   private wanted = false;
   private closed = false;
   private readingPaused = false;
@@ -101,9 +103,9 @@ export class LazyVmSocket {
     });
   }
 
-  private start({ VmSocket }: typeof import('./vm-socket.js')): void {
+  private start({ BudgetedSocket }: typeof import('./budgeted-socket.js')): void {
     if (this.closed || this.real) return;
-    const real = new VmSocket(this.options);
+    const real = new BudgetedSocket(this.options);
     this.real = real;
     if (this.readingPaused) real.pauseReading(true);
     real.events.on('state', (s) => this.events.emit('state', s));

@@ -32,6 +32,7 @@ import {
 import { reachabilityFor, type ServerReachability } from './reachability.js';
 import { realTimers, type Timers } from './timers.js';
 import { buildSocketUrl, tokenSubprotocols, validateVmName } from './urls.js';
+import type { SocketClaim } from './socket-budget-config.js';
 
 /**
  * - `connecting`: a socket is being opened (first time or after a wait);
@@ -39,7 +40,9 @@ import { buildSocketUrl, tokenSubprotocols, validateVmName } from './urls.js';
  * - `reconnecting`: waiting `nextRetryAt` before the next attempt;
  * - `offline`: the browser says it is offline; retries when it comes back;
  * - `unauthorized` / `not-found`: the server refused and retrying would not help; stopped;
- * - `closed`: closed by its owner (or never opened); `idle` before the first `connect()`.
+ * - `closed`: closed by its owner (or never opened); `idle` before the first `connect()`;
+ * - `queued`: a hub session waits for the page's socket budget to grant it a socket (never a
+ *   VmSocket's own state).
  */
 export type SocketState =
   | 'idle'
@@ -49,7 +52,8 @@ export type SocketState =
   | 'offline'
   | 'unauthorized'
   | 'not-found'
-  | 'closed';
+  | 'closed'
+  | 'queued';
 
 export interface SocketSnapshot {
   readonly state: SocketState;
@@ -62,6 +66,8 @@ export interface SocketSnapshot {
 }
 
 export interface VmSocketOptions {
+  /** Its owner's place in the page's socket budget (see `SocketClaim`); without one, a console counts as a console, a monitor as shown. */
+  claim?: SocketClaim;
   serverUrl?: string;
   vmName: string;
   route: VmRoute;
@@ -114,7 +120,7 @@ export class VmSocket {
   readonly route: VmRoute;
   readonly events = new Emitter<VmSocketEvents>();
 
-  private readonly o: Required<Omit<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch' | 'backoff' | 'reachabilityGroup'>> &
+  private readonly o: Required<Omit<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch' | 'backoff' | 'reachabilityGroup' | 'claim'>> &
     Pick<VmSocketOptions, 'serverUrl' | 'tokenProvider' | 'wsPath' | 'apiPath' | 'fetch'>;
   private readonly backoff: BackoffOptions;
   private readonly rest: RestClient;

@@ -60,10 +60,21 @@ export class VmConnection extends LitElement {
   /** Further hub settings (heartbeat, timeouts, socket factory, fetch, permissions, …). */
   @property({ attribute: false }) options: Partial<VmHubConfig> = {};
 
-  /** A hub made by the host; when set, the attributes above are ignored. */
-  @property({ attribute: false }) hub: VmHub | undefined;
-
   private ownHub: VmHub | null = null;
+  private hostHub: VmHub | undefined;
+
+  /** A hub made by the host; when set, the attributes above are ignored. */
+  @property({ attribute: false })
+  get hub(): VmHub | undefined {
+    return this.hostHub;
+  }
+  set hub(hub: VmHub | undefined) {
+    this.hostHub = hub;
+    // At once (Lit then requests the update): elements added in the same task ask for a hub
+    // before the next update, and must never lease from the connection's own.
+    if (this.isConnected) this.provider.setValue(this.activeHub);
+  }
+
   private readonly provider = new ContextProvider(this, { context: vmHubContext });
 
   /** The hub the elements inside use. */
@@ -78,11 +89,7 @@ export class VmConnection extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('hub')) {
-      this.provider.setValue(this.activeHub);
-      return;
-    }
-    if (this.hub || !this.ownHub) return;
+    if (changed.has('hub') || this.hub || !this.ownHub) return;
     const configKeys = ['server', 'authMode', 'wsPath', 'apiPath', 'tokenProvider', 'options', 'consoleWorker', 'noPersistHistory'] as const;
     if (configKeys.some((k) => changed.has(k))) {
       try {

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import type { Chart, ChartConfiguration, TooltipItem } from 'chart.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
+import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { emit } from '../../events/index.js';
 import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
@@ -250,6 +251,12 @@ export class VmMetrics extends LitElement {
       this.scheduleDraw();
     },
   });
+
+  constructor() {
+    super();
+    // Off screen, the socket may go to a tile that is shown (the page's socket budget).
+    new LeaseVisibilityController(this, this.monitor);
+  }
 
   private ownHistory: VmMetricsHistory | null = null;
   private drawnSession: unknown = null;
@@ -531,7 +538,8 @@ export class VmMetrics extends LitElement {
       case 'connecting':
       case 'reconnecting':
       case 'offline':
-      case 'closed': {
+      case 'closed':
+      case 'queued': {
         const label = connectionLabel(c);
         return {
           kind: 'disconnected',

@@ -1,0 +1,147 @@
+export {};
+// The fleet benchmark page: 1,000 compact <vm-metrics> tiles under one <vm-connection>, with
+// counters the runner reads: sockets open at once (as the page sees them), and how soon a tile
+// scrolled into view shows a live value.
+
+// Counted before any library code runs: every WebSocket the page asks the browser for. `held`
+// ends when the page closes the socket or the socket closes; `unclosed` ends only with the close
+// event (a socket the page closed may still be finishing its close handshake).
+let held = 0;
+let peakHeld = 0;
+let unclosed = 0;
+let peakUnclosed = 0;
+const NativeWebSocket = window.WebSocket;
+class CountingWebSocket extends NativeWebSocket {
+  private given = false;
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols);
+    held++;
+    unclosed++;
+    peakHeld = Math.max(peakHeld, held);
+    peakUnclosed = Math.max(peakUnclosed, unclosed);
+    this.addEventListener(
+      'close',
+      () => {
+        unclosed--;
+        this.giveBack();
+      },
+      { once: true },
+    );
+  }
+  override close(code?: number, reason?: string): void {
+    this.giveBack();
+    super.close(code, reason);
+  }
+  private giveBack(): void {
+    if (this.given) return;
+    this.given = true;
+    held--;
+  }
+}
+window.WebSocket = CountingWebSocket;
+
+const [{ VmHub }, { configureSocketBudget }, { socketBudget }] = await Promise.all([
+  import('../../src/hub/vm-hub.js'),
+  import('../../src/transport/socket-budget-config.js'),
+  import('../../src/transport/socket-budget.js'),
+  import('../../src/elements/vm-metrics/vm-metrics.define.js'),
+  import('../../src/elements/vm-connection/vm-connection.define.js'),
+]);
+type VmMetricsEl = HTMLElement & { vmName: string; compact: boolean };
+
+const grid = document.getElementById('grid')!;
+const conn = document.getElementById('conn') as HTMLElement & { hub: InstanceType<typeof VmHub> | null; updateComplete: Promise<boolean> };
+
+const isLive = (el: VmMetricsEl) => el.shadowRoot?.querySelector('.badge')?.textContent?.trim() === 'Live';
+
+/** Tiles in view: since when, and whether they showed a live value within 2 s. */
+const entered = new Map<Element, number>();
+const outcome = { liveWithin2s: 0, notLiveAt2s: 0 };
+/** Tiles already counted for the 2 s figure, and how long tiles took to show a live value. */
+const counted = new Set<Element>();
+const delays: number[] = [];
+let watch: IntersectionObserver | null = null;
+let scrolling = false;
+
+const bench = {
+  async mount(o: { serverUrl: string; token: string; n: number; max: number | null; lingerMs: number }): Promise<void> {
+    // null: no budget (Infinity does not survive the trip through JSON).
+    configureSocketBudget({ max: o.max ?? Infinity, lingerMs: o.lingerMs });
+    conn.hub = new VmHub({ serverUrl: o.serverUrl, tokenProvider: () => o.token, persistHistory: false });
+    const frag = document.createDocumentFragment();
+    for (let v = 0; v < o.n; v++) {
+      const el = document.createElement('vm-metrics') as VmMetricsEl;
+      el.compact = true;
+      el.vmName = `vm-${String(v).padStart(4, '0')}`;
+      frag.append(el);
+    }
+    grid.append(frag);
+    watch = new IntersectionObserver((entries) => {
+      const now = performance.now();
+      for (const e of entries) {
+        if (e.isIntersecting) entered.set(e.target, now);
+        else {
+          entered.delete(e.target);
+          counted.delete(e.target);
+        }
+      }
+    });
+    for (const el of grid.children) watch.observe(el);
+    setInterval(() => {
+      if (!scrolling) return;
+      const now = performance.now();
+      for (const [el, t] of entered) {
+        const age = now - t;
+        const live = isLive(el as VmMetricsEl);
+        if (!counted.has(el) && (live || age > 2000)) {
+          if (live && age <= 2000) outcome.liveWithin2s++;
+          else outcome.notLiveAt2s++;
+          counted.add(el);
+        }
+        // Followed on to 10 s, for how long the ones that missed 2 s took.
+        if (live) delays.push(age);
+        if (live || age > 10_000) {
+          entered.delete(el);
+          counted.delete(el);
+        }
+      }
+    }, 100);
+  },
+  /** Scrolls top → bottom → top and on, at `pxPerS` (a steady pace), for `seconds`. */
+  async scroll(pxPerS: number, seconds: number): Promise<void> {
+    const max = document.documentElement.scrollHeight - innerHeight;
+    // Only tiles that enter view while scrolling count, from a clean start.
+    entered.clear();
+    counted.clear();
+    delays.length = 0;
+    outcome.liveWithin2s = outcome.notLiveAt2s = 0;
+    scrolling = true;
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      const step = () => {
+        const t = (performance.now() - start) / 1000;
+        if (t >= seconds) return resolve();
+        const d = (t * pxPerS) % (2 * max);
+        scrollTo(0, d <= max ? d : 2 * max - d);
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    scrolling = false;
+  },
+  stats() {
+    const tiles = [...grid.children] as VmMetricsEl[];
+    return {
+      peakHeld,
+      peakUnclosed,
+      liveTiles: tiles.filter(isLive).length,
+      grants: socketBudget().counts.grants,
+      revokes: socketBudget().counts.revokes,
+      ...outcome,
+      medianToLiveMs: delays.length ? [...delays].sort((a, b) => a - b)[delays.length >> 1] : null,
+      liveWithin10s: delays.length,
+      scrollHeight: document.documentElement.scrollHeight,
+    };
+  },
+};
+Object.assign(globalThis, { bench });

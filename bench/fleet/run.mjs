@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// Fleet benchmark: 1,000 compact <vm-metrics> tiles in a grid under one <vm-connection>, the
+// reference server running 1,000 VMs sampled at 1 Hz, the page scrolled top → bottom → top at a
+// steady pace. Printed side by side: the page-wide socket budget off (every tile asks for its
+// socket, as before budgets), the default budget (64), and the budget with a 1 s linger. Prints;
+// never asserts.
+//
+// Sockets: most open at once as the page counts them (constructed, not yet closed) and as the
+// server counts them (sampled every 50 ms). Live within 2 s: of the tiles that scrolled into view,
+// the share whose badge said "Live" within 2 s (a tile that left view sooner is not counted), and
+// the median time until live of the tiles live within 10 s (how far the others missed).
+// Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top.
+// Heap after GC at the end of each case. Console errors: console.error + page errors.
+// Flags: `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
+// `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
+// 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000).
+import http from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { register } from 'tsx/esm/api';
+
+const arg = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const quick = process.argv.includes('--quick');
+const scrollSeconds = Number(arg('--seconds') ?? (quick ? 20 : 120));
+const idleSeconds = quick ? 10 : 30;
+const vmCount = Number(arg('--vms') ?? 1000);
+const pxPerS = Number(arg('--pace') ?? 150);
+const only = process.argv.flatMap((a, i, all) => (a === '--only' && all[i + 1] ? [all[i + 1]] : []));
+
+register();
+const { createLibGoServer } = await import('../../server/create-server.ts');
+const { DEFAULT_VMS } = await import('../../src/testing/sim/vm-fixtures.ts');
+const template = DEFAULT_VMS.find((v) => v.initialStatus === 'running');
+const vms = Array.from({ length: vmCount }, (_, i) => ({
+  ...template,
+  name: `vm-${String(i).padStart(4, '0')}`,
+  uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  initialStatus: 'running',
+  initialUptimeSeconds: 3600 + i * 97,
+  load: template.load && { ...template.load, cpu: 10 + ((i * 37) % 80) },
+}));
+const libgo = await createLibGoServer({ port: 0, vms, metricsIntervalMs: 1000 });
+const token = await fetch(`${libgo.url}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'viewer', password: 'viewer123' }),
+})
+  .then((r) => r.json())
+  .then((body) => body.token);
+const serverSockets = () => libgo.sim.connectionsOf().length;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = await mkdtemp(join(tmpdir(), 'bench-fleet-'));
+await build({
+  entryPoints: [join(here, 'page.ts')],
+  bundle: true,
+  format: 'esm',
+  splitting: true,
+  outdir: outDir,
+  tsconfig: join(here, '..', '..', 'tsconfig.json'),
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+const pageServer = http
+  .createServer(async (req, res) => {
+    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
+    const file = req.url === '/' ? join(here, 'index.html') : join(outDir, req.url.split('?')[0]);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/html' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  })
+  .listen(0, '127.0.0.1');
+await new Promise((r) => pageServer.once('listening', r));
+const url = `http://127.0.0.1:${pageServer.address().port}/`;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+async function runCase({ label, max, lingerMs }) {
+  // A fresh browser per case: Chromium's socket limit is per profile, shared by every page.
+  const profile = await mkdtemp(join(tmpdir(), 'bench-fleet-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1440, height: 900 });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const busyOver = async (fn) => {
+    const t0 = await taskDuration();
+    const w0 = performance.now();
+    await fn();
+    const t1 = await taskDuration();
+    return ((t1 - t0) / ((performance.now() - w0) / 1000)) * 100;
+  };
+  let serverPeak = 0;
+  const sampler = setInterval(() => (serverPeak = Math.max(serverPeak, serverSockets())), 50);
+
+  await page.goto(url);
+  await page.waitForFunction('window.bench');
+  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs });
+  await sleep(8000); // sockets open, first samples arrive
+  const scrolling = await busyOver(() => page.evaluate((p, s) => globalThis.bench.scroll(p, s), pxPerS, scrollSeconds));
+  const afterScroll = await page.evaluate(() => globalThis.bench.stats());
+  await page.evaluate(() => globalThis.scrollTo(0, 0));
+  await sleep(3000);
+  const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
+  const idle = await busyOver(() => sleep(idleSeconds * 1000));
+  const afterIdle = await page.evaluate(() => globalThis.bench.stats());
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const final = await page.evaluate(() => globalThis.bench.stats());
+  clearInterval(sampler);
+  await browser.close();
+  await rm(profile, { recursive: true, force: true });
+  // The server notices the closed sockets; the next case starts from zero.
+  for (let i = 0; i < 100 && serverSockets() > 0; i++) await sleep(100);
+  const counted = afterScroll.liveWithin2s + afterScroll.notLiveAt2s;
+  return {
+    label,
+    browserPeak: final.peakHeld,
+    browserUnclosed: final.peakUnclosed,
+    serverPeak,
+    live2s: counted ? `${((afterScroll.liveWithin2s / counted) * 100).toFixed(1)} % of ${counted}` : 'n/a',
+    toLive: afterScroll.medianToLiveMs === null ? 'n/a' : `${(afterScroll.medianToLiveMs / 1000).toFixed(2)} s (${afterScroll.liveWithin10s} live within 10 s)`,
+    scrolling: `${scrolling.toFixed(1)} %`,
+    idle: `${idle.toFixed(1)} %`,
+    heap: mb(usedSize),
+    errors: errors.length,
+    churnScroll: `${afterScroll.grants} / ${afterScroll.revokes}`,
+    churnIdle: `${afterIdle.grants - beforeIdle.grants} / ${afterIdle.revokes - beforeIdle.revokes}`,
+    firstError: errors[0]?.slice(0, 140),
+    pxPerS: Math.round(pxPerS),
+  };
+}
+
+const cases = [
+  { label: 'budget off (Infinity)', max: Infinity, lingerMs: 5000 },
+  { label: 'budget 64, linger 5 s', max: 64, lingerMs: 5000 },
+  { label: 'budget 64, linger 1 s', max: 64, lingerMs: 1000 },
+].filter((c) => only.length === 0 || only.some((o) => c.label.includes(o)));
+
+console.log(`server ${libgo.url}, page ${url}`);
+console.log(`${vmCount} VMs at 1 Hz; 1440×900 viewport; scrolling ${scrollSeconds} s at ${pxPerS} px/s (top → bottom → top), idle ${idleSeconds} s.`);
+const results = [];
+for (const c of cases) {
+  const r = await runCase(c);
+  results.push(r);
+  console.log(`  done: ${c.label}`);
+}
+const rows = [
+  ['most sockets open at once (browser)', 'browserPeak'],
+  ['  … counting ones still closing', 'browserUnclosed'],
+  ['most sockets open at once (server)', 'serverPeak'],
+  ['tiles live within 2 s of entering view', 'live2s'],
+  ['  … median time until live', 'toLive'],
+  ['main thread busy, scrolling', 'scrolling'],
+  ['main thread busy, idle', 'idle'],
+  ['JS heap after GC (end)', 'heap'],
+  ['grants / revokes until scrolled', 'churnScroll'],
+  ['grants / revokes while idle', 'churnIdle'],
+  ['browser console errors', 'errors'],
+  ['scroll pace (px/s)', 'pxPerS'],
+];
+const w = 26;
+console.log(`\n${''.padEnd(40)}${results.map((r) => r.label.padEnd(w)).join('')}`);
+for (const [name, key] of rows) console.log(`${name.padEnd(40)}${results.map((r) => String(r[key]).padEnd(w)).join('')}`);
+for (const r of results) if (r.firstError) console.log(`first console error (${r.label}): ${r.firstError}`);
+
+pageServer.close();
+await libgo.close();
+await rm(outDir, { recursive: true, force: true });
