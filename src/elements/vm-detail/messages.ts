@@ -1,4 +1,4 @@
-/** How a status is shown (the error texts load after the first paint: `explain.ts`). */
+/** How a status is shown (the error texts load after the first paint: `explainError` in `texts.ts`). */
 import type { VmStatus } from '../../hub/index.js';
 
 export const STATUS_LABEL: Readonly<Record<VmStatus, string>> = {
