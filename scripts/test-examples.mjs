@@ -6,7 +6,7 @@
 // `vm-action-result`), see the metrics charts, and type `echo hello-<host>` into the console with
 // the keyboard. Then the embedding checks in test/embedding/ (CSP, two copies on one page).
 // Any page error, console error or failed request fails the host.
-// One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
+// One line per check, then exactly "N passed, N failed" (scripts/check-report.mjs); exit 1 if anything failed.
 //   node scripts/test-examples.mjs [--only=react-tags,vue] [--keep] [--dist]
 //   By default every app runs against the package as published: the `npm pack` tarball installed
 //   into a temp project (offline). --dist: against the repo's dist/ instead (faster iteration).
@@ -15,7 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, launchBrowser, repoRoot, serveStatic, startLibGoServer, until, waitDeep, watchPage } from '../test/embedding/harness.mjs';
+import { ensureBuilt, repoRoot, startLibGoServer, until, waitDeep } from '../test/embedding/harness.mjs';
+import { checkReport } from './check-report.mjs';
+import { launchBrowser, serveStatic, watchPage } from './serve-and-launch.mjs';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -235,17 +237,13 @@ function installPacked() {
 
 // ---- run ---------------------------------------------------------------------------------------
 
-const results = [];
-function report(name, ok, detail, ms) {
-  results.push(ok);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ms !== undefined ? ` (${(ms / 1000).toFixed(1)} s)` : ''}${detail ? ` — ${detail}` : ''}`);
-}
+const { report, finish } = checkReport();
 
 let browser;
 try {
   ensureBuilt();
   if (packed) process.env.LIBGO_PACKAGE_DIR = installPacked();
-  browser = await launchBrowser();
+  browser = await launchBrowser({ profilePrefix: 'libgo-examples-' });
   for (const host of HOSTS) {
     if (only && !only.includes(host.name)) continue;
     const started = Date.now();
@@ -296,6 +294,4 @@ try {
   if (!keep) rmSync(scratch, { recursive: true, force: true });
 }
 
-const passed = results.filter(Boolean).length;
-console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exit(results.length - passed > 0 || results.length === 0 ? 1 : 0);
+finish();

@@ -5,7 +5,7 @@
 // with a self-signed certificate made here with openssl. The plain-HTML and React host apps sign
 // in, go live, draw metrics and get their console input echoed, once with the token in the query
 // and once in the subprotocol; then nginx's access and error logs must hold no token.
-// One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
+// One line per check, then exactly "N passed, N failed" (scripts/check-report.mjs); exit 1 if anything failed.
 //   node scripts/test-nginx.mjs [--keep]     (--keep: leave the temp prefix, logs included)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,9 +13,9 @@ import { createServer } from 'node:net';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { ensureBuilt, repoRoot, startLibGoServer, until, waitDeep, watchPage } from '../test/embedding/harness.mjs';
-import { chromiumLaunchOptions, createProfileDir } from './find-chromium.mjs';
+import { ensureBuilt, repoRoot, startLibGoServer, until, waitDeep } from '../test/embedding/harness.mjs';
+import { checkReport } from './check-report.mjs';
+import { launchBrowser, watchPage } from './serve-and-launch.mjs';
 
 const NGINX = process.env.NGINX_PATH || '/usr/sbin/nginx';
 const JS_MODULE = '/usr/lib/nginx/modules/ngx_http_js_module.so';
@@ -23,11 +23,7 @@ const keep = process.argv.includes('--keep');
 const prefix = mkdtempSync(join(tmpdir(), 'libgo-nginx-'));
 const www = join(prefix, 'www');
 
-const results = [];
-function report(name, ok, detail, ms) {
-  results.push(ok);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ms !== undefined ? ` (${(ms / 1000).toFixed(1)} s)` : ''}${detail ? ` — ${detail}` : ''}`);
-}
+const { report, finish } = checkReport();
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -169,7 +165,7 @@ const HOSTS = [
   { name: 'react', path: (origin) => `/?server=${encodeURIComponent(origin)}` },
 ];
 
-let libgo, nginx, browser, profile;
+let libgo, nginx, chromium;
 try {
   if (!existsSync(NGINX)) throw new Error(`${NGINX} not found: install Debian's nginx (apt-get install nginx libnginx-mod-http-js) or set NGINX_PATH.`);
   if (!existsSync(JS_MODULE)) throw new Error(`${JS_MODULE} not found: apt-get install libnginx-mod-http-js (njs decodes the subprotocol token).`);
@@ -183,9 +179,7 @@ try {
   await nginx.ready;
   const origin = `https://127.0.0.1:${port}`;
 
-  profile = createProfileDir('libgo-nginx-');
-  const launch = chromiumLaunchOptions({ userDataDir: profile.dir });
-  browser = await puppeteer.launch({ ...launch, args: [...launch.args, '--ignore-certificate-errors'], protocolTimeout: 60_000 });
+  chromium = await launchBrowser({ profilePrefix: 'libgo-nginx-', args: ['--ignore-certificate-errors'] });
 
   for (const host of HOSTS) {
     for (const mode of ['query', 'subprotocol']) {
@@ -193,7 +187,7 @@ try {
       const started = Date.now();
       let context;
       try {
-        context = await browser.createBrowserContext();
+        context = await chromium.browser.createBrowserContext();
         const page = await context.newPage();
         page.setDefaultTimeout(20_000);
         const watched = watchPage(page);
@@ -237,14 +231,11 @@ try {
 } catch (error) {
   report('setup', false, error.stack ?? String(error));
 } finally {
-  await browser?.close().catch(() => {});
-  profile?.remove();
+  await chromium?.close();
   await nginx?.stop();
   await libgo?.close();
   if (keep) console.log(`kept ${prefix}`);
   else rmSync(prefix, { recursive: true, force: true });
 }
 
-const passed = results.filter(Boolean).length;
-console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exit(results.length - passed > 0 || results.length === 0 ? 1 : 0);
+finish();

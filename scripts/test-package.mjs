@@ -15,16 +15,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt, repoRoot } from '../test/embedding/harness.mjs';
+import { checkReport } from './check-report.mjs';
 
-const results = [];
+const checks = checkReport();
 async function check(name, fn) {
   try {
-    const detail = await fn();
-    results.push(true);
-    console.log(`ok   ${name}${detail ? ` — ${detail}` : ''}`);
+    checks.report(name, true, await fn());
   } catch (error) {
-    results.push(false);
-    console.log(`FAIL ${name} — ${String(error.message ?? error).trim().split('\n').slice(0, 12).join('\n     ')}`);
+    checks.report(name, false, String(error.message ?? error).trim().split('\n').slice(0, 12).join('\n     '));
   }
 }
 
@@ -255,12 +253,9 @@ export const bad = <vm-detail />;
     return `${packed.length} files, dist/ built by prepack`;
   });
 } catch (error) {
-  results.push(false);
-  console.log(`FAIL setup — ${error.stack ?? error}`);
+  checks.report('setup', false, String(error.stack ?? error));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const passed = results.filter(Boolean).length;
-console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exit(results.length - passed > 0 ? 1 : 0);
+checks.finish();

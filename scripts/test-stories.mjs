@@ -16,13 +16,13 @@
 // Prints one line per story and ends with exactly "N passed, N failed".
 /* global window, document, requestAnimationFrame -- the functions passed to page.evaluate run in the page */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { chromiumLaunchOptions, createProfileDir } from './find-chromium.mjs';
+import { writeSummary } from './check-report.mjs';
+import { launchBrowser, serveStatic } from './serve-and-launch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'storybook-static');
@@ -75,20 +75,6 @@ function build() {
     });
   });
 }
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 /** A free loopback port (for `storybook dev`, which takes a port number, not 0). */
 function freePort() {
@@ -165,37 +151,6 @@ async function testDevStory(browser, base, story) {
     await page.close().catch(() => {});
   }
   return problems;
-}
-
-/** Serves storybook-static/ on a loopback port. */
-function serve(dir) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/favicon.ico') {
-      // Chromium asks for it on every page; Storybook ships favicon.svg instead.
-      res.writeHead(204).end();
-      return;
-    }
-    let file = normalize(join(dir, path));
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      // The hashed assets never change within a run: let the browser cache them across stories.
-      'cache-control': 'max-age=3600',
-    });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolveServer) => {
-    server.listen(0, '127.0.0.1', () => resolveServer(server));
-  });
 }
 
 /** Runs in the page: waits for the story's render (loaders, render, play, afterEach) to end. */
@@ -351,10 +306,11 @@ async function main() {
   if (stories.length + docs.length === 0) throw new Error('no stories matched');
   if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
 
-  const server = await serve(outDir);
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const profile = createProfileDir('libgo-stories-');
-  const browser = await puppeteer.launch({ ...chromiumLaunchOptions({ userDataDir: profile.dir }), protocolTimeout: 120_000 });
+  // The hashed assets never change within a run: the browser may cache them across stories.
+  const server = await serveStatic({ mounts: { '/': outDir }, cache: 'max-age=3600' });
+  const base = server.url;
+  const chromium = await launchBrowser({ profilePrefix: 'libgo-stories-', protocolTimeout: 120_000 });
+  const { browser } = chromium;
   const t1 = Date.now();
   let passed = 0;
   let failed = 0;
@@ -398,12 +354,12 @@ async function main() {
       }
     }
   } finally {
-    await browser.close().catch(() => {});
-    profile.remove();
-    server.close();
+    await chromium.close();
+    await server.close();
   }
   console.log(`Tested ${stories.length} stories in ${((Date.now() - t1) / 1000).toFixed(1)} s${opts.screenshots ? ` (screenshots in ${opts.screenshots})` : ''}`);
   console.log(`${passed} passed, ${failed} failed`);
+  writeSummary({ passed, failed });
   process.exitCode = failed > 0 ? 1 : 0;
 }
 

@@ -2,7 +2,10 @@
 //   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → React/Vue typings generated from it → byte budget → node tests → browser tests → Storybook stories → package → host apps → nginx front proxy
 // The last line printed is exactly "N passed, N failed" (individual tests, node + browser).
 // `npm test -- --from=test:server` starts at that step (for local iteration; CI runs them all).
-import { spawn, spawnSync } from 'node:child_process';
+// Each counting step reports its own result into the JSON file LIBGO_TEST_SUMMARY names
+// (scripts/check-report.mjs, scripts/node-test-summary.mjs, test/setup/summary-reporter.mjs);
+// nothing a step prints is parsed here.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,67 +32,30 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
-    // stdout is passed through and its tail kept, so a step's own "N passed, N failed" line counts.
-    current = spawn(command, args, { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-    let tail = '';
-    current.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4096);
-    });
-    current.on('error', (error) => resolve({ code: 127, error, tail }));
-    current.on('close', (code, signal) => resolve({ code: signal ? 1 : code, tail }));
+    current = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    current.on('error', (error) => resolve({ code: 127, error }));
+    current.on('close', (code, signal) => resolve({ code: signal ? 1 : code }));
   });
 }
 
-/** The last plain "N passed, N failed" line a step printed, if any. */
-function plainCounts(tail) {
-  const all = [...tail.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed/gm)];
-  const last = all.at(-1);
-  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
-}
-
-function ensureChromium() {
-  let found;
+// System packages are installed by .ci/run (as root, in CI), never here: on a developer's machine
+// a missing one is named, with the command that installs it, before the first step runs.
+function requireChromium() {
   try {
-    found = findChromium();
+    const found = findChromium();
+    if (found) return found;
   } catch (error) {
-    finish(1, error.message); // CHROME_PATH set but wrong: say so, do not install anything
+    finish(1, error.message); // CHROME_PATH set but wrong
   }
-  if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (!isRoot || !hasApt) finish(1, CHROMIUM_HELP);
-  console.log('No Chromium found; installing Debian\'s chromium with apt-get (running as root).');
-  const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y --no-install-recommends chromium'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  found = install.status === 0 ? findChromium() : undefined;
-  if (!found) finish(1, `Installing chromium failed. ${CHROMIUM_HELP}`);
-  return found;
+  return finish(1, CHROMIUM_HELP);
 }
 
-const chromium = ensureChromium();
-console.log(`Chromium: ${chromium}`);
-
-// The front-proxy checks (scripts/test-nginx.mjs) run Debian's nginx with its njs module; like
-// Chromium, installed with apt-get when missing and run as root, else named.
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const NJS_MODULE = '/usr/lib/nginx/modules/ngx_http_js_module.so';
-function ensureNginx() {
+function requireNginx() {
   if (existsSync(NGINX) && (process.env.NGINX_PATH || existsSync(NJS_MODULE))) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  const help = "The front-proxy checks need Debian's nginx and its njs module: apt-get install nginx libnginx-mod-http-js (or set NGINX_PATH).";
-  if (!isRoot || !hasApt) finish(1, help);
-  console.log("No nginx with njs found; installing Debian's nginx and libnginx-mod-http-js with apt-get (running as root).");
-  const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y --no-install-recommends nginx libnginx-mod-http-js'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (install.status !== 0 || !existsSync(NGINX)) finish(1, `Installing nginx failed. ${help}`);
+  finish(1, "The front-proxy checks (npm run test:nginx) need Debian's nginx and its njs module: sudo apt-get install -y nginx libnginx-mod-http-js (or set NGINX_PATH).");
 }
-ensureNginx();
 
 /** @type {{ name: string, script: string, when?: () => boolean, counts?: boolean }[]} */
 const steps = [
@@ -116,6 +82,10 @@ const fromArg = process.argv.slice(2).find((arg) => arg.startsWith('--from='))?.
 const first = fromArg ? steps.findIndex((step) => step.script === fromArg) : 0;
 if (first < 0) finish(2, `Unknown --from step "${fromArg}"; one of: ${steps.map((s) => s.script).join(', ')}.`);
 
+const chromium = requireChromium();
+console.log(`Chromium: ${chromium}`);
+if (steps.slice(first).some((step) => step.script === 'test:nginx')) requireNginx();
+
 for (const [index, step] of steps.entries()) {
   if (index < first) continue;
   if (step.when && !step.when()) {
@@ -125,15 +95,16 @@ for (const [index, step] of steps.entries()) {
   console.log(`\n── ${index + 1}/${steps.length} ${step.name}  (npm run ${step.script})`);
   const summaryFile = join(scratch, `${step.script.replace(/\W/g, '_')}.json`);
   const env = step.counts ? { LIBGO_TEST_SUMMARY: summaryFile, CHROME_PATH: chromium } : { CHROME_PATH: chromium };
-  const { code, error, tail } = await run(npm.command, [...npm.prefix, 'run', '--silent', step.script], env);
+  const { code, error } = await run(npm.command, [...npm.prefix, 'run', '--silent', step.script], env);
   if (step.counts) {
-    const counts = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : plainCounts(tail ?? '');
-    if (counts) {
+    if (existsSync(summaryFile)) {
+      const counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
       totals.passed += counts.passed ?? 0;
       totals.failed += counts.failed ?? 0;
       totals.skipped += counts.skipped ?? 0;
-    } else if (code !== 0) {
-      totals.failed += 1; // the runner died before it could count anything
+    } else {
+      totals.failed += 1; // the runner died before it could count, or does not report: either is a failure
+      if (code === 0) finish(1, `FAILED: ${step.name} exited 0 without writing its result to LIBGO_TEST_SUMMARY.`);
     }
   }
   if (code !== 0) {

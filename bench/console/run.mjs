@@ -14,11 +14,9 @@
 // (idle presses, default 30), BENCH_CONSOLE_FLOODS (floods per mode, default 6),
 // BENCH_CONSOLE_PART (throughput | latency | both, default both).
 /* global window */
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { chromiumLaunchOptions, createProfileDir, findChromium } from '../../scripts/find-chromium.mjs';
+import { launchBrowser, serveStatic } from '../../scripts/serve-and-launch.mjs';
 import { createLibGoServer } from '../../server/create-server.ts';
 
 const FLOOD_BYTES = Number(process.env.BENCH_CONSOLE_BYTES ?? 20 * 1024 * 1024);
@@ -42,25 +40,21 @@ const bundle = await build({
   logLevel: 'silent',
 });
 const script = bundle.outputFiles[0].text;
-const page = createServer((req, res) => {
-  if (req.url === '/main.js') {
-    res.writeHead(200, { 'content-type': 'text/javascript' });
-    res.end(script);
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'text/html' });
-  res.end('<!doctype html><meta charset="utf-8"><title>console bench</title><body></body><script type="module" src="/main.js"></script>');
+const page = await serveStatic({
+  routes: {
+    '/main.js': { type: 'text/javascript', body: script },
+    '/': { type: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>console bench</title><body></body><script type="module" src="/main.js"></script>' },
+  },
 });
-await new Promise((r) => page.listen(0, '127.0.0.1', r));
-const pageUrl = `http://127.0.0.1:${page.address().port}/`;
+const pageUrl = `${page.url}/`;
 
-const profile = createProfileDir('libgo-bench-console-');
-const browser = await puppeteer.launch({
-  ...chromiumLaunchOptions({ executablePath: findChromium(), userDataDir: profile.dir }),
+const chromium = await launchBrowser({
+  profilePrefix: 'libgo-bench-console-',
   defaultViewport: { width: 1280, height: 800 },
   // Puppeteer's network monitoring copies every WebSocket frame over CDP and halves throughput.
   networkEnabled: false,
 });
+const { browser } = chromium;
 
 const fmt = (n, d = 1) => n.toFixed(d);
 const rows = [];
@@ -122,9 +116,8 @@ try {
   }
   if (PART !== 'throughput') for (const mode of ['bare', 'page', 'worker']) latency.push(await measureLatency(mode));
 } finally {
-  await browser.close();
-  profile.remove();
-  page.close();
+  await chromium.close();
+  await page.close();
 }
 
 if (rows.length > 0) printThroughput();

@@ -5,12 +5,9 @@
 // Both pages are bundled with esbuild (splitting, esm, minify) and served from memory; headless
 // Chromium loads each; the JS responses received before the element's first paint are summed
 // (gzip sizes computed here, as a server with compression would send them).
-import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer from 'puppeteer-core';
+import { launchBrowser, serveStatic } from '../../scripts/serve-and-launch.mjs';
 import { bundlePage as bundle, detailPageEntry as detailEntry, root, staticClosure } from '../../scripts/first-paint.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -49,29 +46,17 @@ const floor = await bundle('floor', floorEntry);
 // Only what the floor's entry imports statically: its dynamic imports (socket, REST, history) load later.
 const floorGz = staticClosure(floor).reduce((n, path) => n + gzipSync(floor.files.get(path), { level: 9 }).length, 0);
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const [, page, ...rest] = url.pathname.split('/');
-  const p = pages[page];
-  if (!p) return res.writeHead(404).end();
-  if (rest.join('/') === '' || rest.join('/') === 'index.html') {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    return res.end(`<!doctype html><meta charset="utf-8"><body><script type="module" src="/${page}/entry.js"></script>`);
-  }
-  const body = p.files.get(`/${page}/${rest.join('/')}`);
-  if (!body) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-  res.end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+// Each page: its HTML at /<page>/ and every bundled file at its own path.
+const routes = {};
+for (const [page, p] of Object.entries(pages)) {
+  routes[`/${page}/`] = { type: 'text/html', body: `<!doctype html><meta charset="utf-8"><body><script type="module" src="/${page}/entry.js"></script>` };
+  for (const [path, body] of p.files) routes[path] = { type: 'text/javascript', body };
+}
+const server = await serveStatic({ routes });
+const base = server.url;
 
-const profile = mkdtempSync(join(tmpdir(), 'bench-detail-'));
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
-});
+const chromium = await launchBrowser({ profilePrefix: 'libgo-bench-detail-' });
+const { browser } = chromium;
 
 async function measure(page) {
   const tab = await browser.newPage();
@@ -110,9 +95,8 @@ for (let i = 0; i < RUNS; i++) {
     else firstJs[page] = m.js;
   }
 }
-await browser.close();
-server.close();
-rmSync(profile, { recursive: true, force: true });
+await chromium.close();
+await server.close();
 
 const median = (a) => {
   const s = [...a].sort((x, y) => x - y);

@@ -15,15 +15,14 @@
 // `--experiments` adds what-if variants of the shipped renderer to that list.
 // Besides TaskDuration (wall time of tasks, which other load on the machine inflates many times
 // over), every case prints CPU time from /proc: the renderer's main thread and all of Chromium.
-import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
 import { register } from 'tsx/esm/api';
+import { launchBrowser, serveStatic } from '../../scripts/serve-and-launch.mjs';
 
 // The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz, started
 // only when that case runs.
@@ -66,31 +65,14 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
 });
 
-const server = http
-  .createServer(async (req, res) => {
-    const file = req.url === '/' ? join(here, 'index.html') : join(outDir, req.url.split('?')[0]);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/html' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  })
-  .listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
-const profile = await mkdtemp(join(tmpdir(), 'bench-metrics-profile-'));
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  userDataDir: profile,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info',
-  ],
+const server = await serveStatic({
+  mounts: { '/': outDir },
+  routes: { '/': { type: 'text/html', body: await readFile(join(here, 'index.html')) } },
 });
+const url = `${server.url}/`;
+
+const chromium = await launchBrowser({ profilePrefix: 'libgo-bench-metrics-', args: ['--enable-precise-memory-info'] });
+const { browser } = chromium;
 const page = await browser.newPage();
 page.on('pageerror', (e) => console.error('page error:', e.message));
 const cdp = await page.createCDPSession();
@@ -339,8 +321,7 @@ await heap({ label: '<vm-metrics compact> ×100', kind: 'element', n: 100, compa
 await heap({ label: '<vm-metrics> ×1', kind: 'element', n: 1 });
 await heap({ label: 'naive panel ×25 (keeps 3600 points per line)', kind: 'naive', n: 25 });
 
-await browser.close();
-server.close();
+await chromium.close();
+await server.close();
 await live?.server.close();
 await rm(outDir, { recursive: true, force: true });
-await rm(profile, { recursive: true, force: true });

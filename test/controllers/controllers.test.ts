@@ -4,21 +4,10 @@ import { LitElement } from 'lit';
 import { VmMonitorController } from '../../src/controllers/index.js';
 import '../../src/elements/vm-connection/vm-connection.define.js';
 import type { VmConnection } from '../../src/elements/vm-connection/vm-connection.js';
-import { VmHub, configureDefaultHub, getDefaultHub, resetDefaultHub } from '../../src/hub/index.js';
+import { configureDefaultHub, getDefaultHub, resetDefaultHub } from '../../src/hub/index.js';
 import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, line } from '../helpers/fake-socket.js';
-
-class ProbeMonitor extends LitElement {
-  static override properties = { vmName: { attribute: 'vm-name' } };
-  declare vmName: string;
-  renders = 0;
-  readonly monitor = new VmMonitorController(this, { vmName: () => this.vmName });
-  protected override render() {
-    this.renders++;
-    return html`${this.monitor.session?.status?.status ?? 'none'}`;
-  }
-}
-customElements.define('probe-monitor', ProbeMonitor);
+import { ProbeMonitor, testHub } from '../helpers/probe-monitor.js';
 
 /** A host that batches its own renders (as <vm-metrics> does with its page-wide draw clock). */
 class ProbeScheduled extends LitElement {
@@ -37,62 +26,11 @@ class ProbeScheduled extends LitElement {
 }
 customElements.define('probe-scheduled', ProbeScheduled);
 
-function testHub() {
-  const f = fakeSocketFactory();
-  return { ...f, hub: new VmHub({ serverUrl: 'http://libgo.test', socketFactory: f.factory, lingerMs: 0, tokenProvider: () => 't' }) };
-}
-
-describe('controllers and <vm-connection>', () => {
+describe('controllers', () => {
   // The socket code loads on first connect; load it once so tests can count sockets synchronously.
   before(() => preloadConnection());
 
   afterEach(() => resetDefaultHub());
-
-  it('gives elements inside <vm-connection> its hub, one socket for many widgets', async () => {
-    const { hub, sockets } = testHub();
-    const root = await fixture<VmConnection>(html`<vm-connection .hub=${hub}>
-      ${Array.from({ length: 10 }, () => html`<probe-monitor vm-name="web-01"></probe-monitor>`)}
-    </vm-connection>`);
-    const probes = [...root.querySelectorAll('probe-monitor')] as ProbeMonitor[];
-    expect(probes.every((p) => p.monitor.hub === hub)).to.equal(true);
-    await new Promise((r) => setTimeout(r));
-    expect(sockets.length).to.equal(1);
-  });
-
-  it('builds its own hub from attributes and reconfigures it when they change', async () => {
-    const root = await fixture<VmConnection>(html`<vm-connection server="http://one.test" auth-mode="subprotocol"><probe-monitor vm-name="x"></probe-monitor></vm-connection>`);
-    const probe = root.querySelector('probe-monitor') as ProbeMonitor;
-    expect(probe.monitor.hub).to.equal(root.activeHub);
-    expect(root.activeHub.config.serverUrl).to.equal('http://one.test');
-    expect(root.activeHub.config.authMode).to.equal('subprotocol');
-    root.server = 'http://two.test';
-    await root.updateComplete;
-    expect(root.activeHub.config.serverUrl).to.equal('http://two.test');
-  });
-
-  it('turns console sockets in a worker on with the console-worker attribute', async () => {
-    const root = await fixture<VmConnection>(html`<vm-connection server="http://one.test"></vm-connection>`);
-    expect(root.activeHub.config.consoleInWorker).to.equal(false);
-    root.setAttribute('console-worker', '');
-    await root.updateComplete;
-    expect(root.activeHub.config.consoleInWorker).to.equal(true);
-  });
-
-  it('keeps the previous configuration and fires vm-error on an invalid auth-mode', async () => {
-    const root = await fixture<VmConnection>(html`<vm-connection server="http://one.test"></vm-connection>`);
-    let detail: unknown = null;
-    root.addEventListener('vm-error', (e) => (detail = e.detail));
-    const origError = console.error;
-    console.error = () => undefined;
-    try {
-      root.setAttribute('auth-mode', 'telepathy');
-      await root.updateComplete;
-    } finally {
-      console.error = origError;
-    }
-    expect(detail).to.deep.include({ code: 'INVALID_CONFIG' });
-    expect(root.activeHub.config.authMode).to.equal('query');
-  });
 
   it('falls back to the page-wide default hub without a provider, configurable in one call', async () => {
     const f = fakeSocketFactory();

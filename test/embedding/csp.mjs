@@ -4,7 +4,8 @@
 // and the page must see no CSP violation (securitypolicyviolation events and console errors).
 // Run by scripts/test-examples.mjs (`run({browser})` → list of checks).
 import { join } from 'node:path';
-import { repoRoot, serveStatic, startLibGoServer, stepRecorder, until, waitDeep, watchPage } from './harness.mjs';
+import { serveStatic, watchPage } from '../../scripts/serve-and-launch.mjs';
+import { repoRoot, startLibGoServer, stepRecorder, until, waitDeep } from './harness.mjs';
 
 const LISTENER = `
 window.__violations = [];

@@ -3,7 +3,8 @@
 // detail page of a running VM (its action tooltips loaded) and of an unknown VM (the error state),
 // in light and dark. document.documentElement.scrollWidth is what
 // a user feels as a page that slides under the finger.
-import { startLibGoServer, stepRecorder, until, waitDeep, watchPage } from './harness.mjs';
+import { watchPage } from '../../scripts/serve-and-launch.mjs';
+import { startLibGoServer, stepRecorder, until, waitDeep } from './harness.mjs';
 
 const WIDTHS = [320, 360, 390, 768, 1024, 1440, 1920];
 const PAGES = [

@@ -1,65 +1,13 @@
 /* global URL, console, setTimeout */
-// Shared by scripts/test-examples.mjs and the embedding checks in this folder: a loopback static
-// file server, the reference LibGo server, a headless Chromium, and page-error collection.
+// Shared by scripts/test-examples.mjs, test-nginx.mjs, test-package.mjs and the embedding checks in
+// this folder: the reference LibGo server, a fresh dist/, named checks and polling. The file server
+// and Chromium come from scripts/serve-and-launch.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { chromiumLaunchOptions, createProfileDir } from '../../scripts/find-chromium.mjs';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/**
- * Serves files on 127.0.0.1 (random port). `mounts` maps URL prefixes to directories
- * (`{ '/': dir }` or `{ '/dist/': repo/dist, '/examples/plain-html/': … }`); `headers` are added to
- * every answer (e.g. a Content-Security-Policy); `routes` maps exact paths to `{type, body}`.
- */
-export async function serveStatic({ mounts, headers = {}, routes = {} }) {
-  const prefixes = Object.entries(mounts).sort(([a], [b]) => b.length - a.length);
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/favicon.ico' && !routes[path]) {
-      res.writeHead(204, headers);
-      res.end();
-      return;
-    }
-    const route = routes[path];
-    if (route) {
-      res.writeHead(200, { ...headers, 'content-type': route.type ?? TYPES[extname(path)] ?? 'text/plain', 'cache-control': 'no-store' });
-      res.end(route.body);
-      return;
-    }
-    for (const [prefix, dir] of prefixes) {
-      if (!path.startsWith(prefix)) continue;
-      let file = normalize(join(dir, path.slice(prefix.length)));
-      if (file !== dir && !file.startsWith(dir.endsWith(sep) ? dir : dir + sep)) break; // outside the mount
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      if (!existsSync(file)) break;
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(readFileSync(file));
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end(`Not found: ${path}`);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
-}
 
 /** The reference LibGo server (TypeScript), loaded with tsx when this process was not started with it. */
 export async function startLibGoServer(options = {}) {
@@ -72,41 +20,6 @@ export async function startLibGoServer(options = {}) {
     mod = await tsImport(url, import.meta.url);
   }
   return mod.createLibGoServer({ port: 0, ...options });
-}
-
-/** A headless Chromium with a throwaway profile; `close()` removes the profile too. */
-export async function launchBrowser() {
-  const profile = createProfileDir('libgo-examples-');
-  const browser = await puppeteer.launch({ ...chromiumLaunchOptions({ userDataDir: profile.dir }), protocolTimeout: 60_000 });
-  return {
-    browser,
-    async close() {
-      await browser.close().catch(() => {});
-      profile.remove();
-    },
-  };
-}
-
-/**
- * Records uncaught page errors, console errors and CSP violations of a page in `problems`
- * (a message that matches one of `allow` is ignored).
- */
-export function watchPage(page, { allow = [] } = {}) {
-  const problems = [];
-  const warnings = [];
-  const add = (text) => {
-    if (!allow.some((re) => re.test(text))) problems.push(text);
-  };
-  page.on('pageerror', (error) => add(`page error: ${error.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') add(`console.error: ${msg.text()}`);
-    if (msg.type() === 'warn' || msg.type() === 'warning') warnings.push(msg.text());
-  });
-  page.on('requestfailed', (req) => {
-    const reason = req.failure()?.errorText ?? '';
-    if (reason !== 'net::ERR_ABORTED') add(`request failed: ${req.url()} ${reason}`);
-  });
-  return { problems, warnings };
 }
 
 /** Newest modification time of the files under `dir` (recursively), 0 if there is none. */

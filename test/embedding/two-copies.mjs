@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { repoRoot, serveStatic, startLibGoServer, stepRecorder, until, waitDeep, watchPage } from './harness.mjs';
+import { serveStatic, watchPage } from '../../scripts/serve-and-launch.mjs';
+import { repoRoot, startLibGoServer, stepRecorder, until, waitDeep } from './harness.mjs';
 
 const VERSION_B = '0.0.0-copy-b';
 const TAGS = ['vm-connection', 'vm-console', 'vm-metrics', 'vm-detail'];

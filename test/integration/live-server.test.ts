@@ -7,6 +7,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { VmHub, type SocketSnapshot, type VmHubConfig } from '../../src/hub/index.js';
 import { leaseConsole } from '../../src/hub/console.js';
 import { RestClient, VmSocket } from '../../src/transport/index.js';
+import { TOKEN_SUBPROTOCOL_PREFIX } from '../../src/transport/urls.js';
 import { createServer, type LibGoServer } from '../setup/libgo.js';
 
 async function login(server: LibGoServer, user = 'admin', password = `${user}123`): Promise<string> {
@@ -24,6 +25,20 @@ function hubFor(server: LibGoServer, token: string | null, extra: Partial<VmHubC
 }
 
 const until = (fn: () => boolean, message: string, timeout = 5000) => waitUntil(fn, message, { timeout, interval: 10 });
+
+/** Records every WebSocket the page opens (URL and subprotocols) until `restore()`. */
+function recordSockets() {
+  const Original = window.WebSocket;
+  const opened: { url: string; protocols: string[] }[] = [];
+  class Recording extends Original {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      opened.push({ url: String(url), protocols: protocols === undefined ? [] : [protocols].flat() });
+    }
+  }
+  window.WebSocket = Recording;
+  return { opened, restore: () => void (window.WebSocket = Original) };
+}
 
 describe('against the reference server', function () {
   this.timeout(20_000);
@@ -102,7 +117,28 @@ describe('against the reference server', function () {
   });
 
   it('runs the console socket in a worker: batched output in order, a paced paste, reconnect', async () => {
-    hub = hubFor(server, await login(server), { consoleInWorker: true });
+    const OriginalWorker = window.Worker;
+    let workers = 0;
+    window.Worker = class extends OriginalWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        workers += 1;
+      }
+    };
+    const pageSockets = recordSockets();
+    try {
+      hub = hubFor(server, await login(server), { consoleInWorker: true });
+      await consoleThroughAWorker(hub);
+    } finally {
+      window.Worker = OriginalWorker;
+      pageSockets.restore();
+    }
+    // A worker was made, and the console socket is not the page's own.
+    expect(workers, 'new Worker() calls').to.be.greaterThan(0);
+    expect(pageSockets.opened.map((s) => s.url).filter((u) => u.includes('/console'))).to.deep.equal([]);
+  });
+
+  async function consoleThroughAWorker(hub: VmHub) {
     const { session } = leaseConsole(hub, 'web-01');
     await until(() => session.connection.state === 'open', 'console open via worker');
     let out = '';
@@ -130,18 +166,25 @@ describe('against the reference server', function () {
     await until(() => session.connection.state !== 'open', 'noticed the drop');
     await server.start();
     await until(() => session.connection.state === 'open', 'open again via worker', 8000);
-  });
+  }
 
   it('falls back to a page socket when workers cannot be created', async () => {
     const original = window.Worker;
+    let attempts = 0;
     (window as { Worker: unknown }).Worker = function () {
+      attempts += 1;
       throw new DOMException('blocked', 'SecurityError');
     };
+    const sockets = recordSockets();
     try {
       hub = hubFor(server, await login(server), { consoleInWorker: true });
       const { session } = leaseConsole(hub, 'web-01');
       await until(() => session.connection.state === 'open', 'console open without a worker');
+      // It did try a worker, and the socket that opened is the page's own.
+      expect(attempts, 'new Worker() attempts').to.be.greaterThan(0);
+      expect(sockets.opened.map((s) => new URL(s.url).pathname)).to.include('/ws/vms/web-01/console');
     } finally {
+      sockets.restore();
       window.Worker = original;
     }
   });
@@ -245,10 +288,22 @@ describe('against the reference server', function () {
     }
   });
 
-  it('authenticates with the token in Sec-WebSocket-Protocol', async () => {
-    hub = hubFor(server, await login(server), { authMode: 'subprotocol' });
-    const { session } = leaseConsole(hub, 'web-01');
-    await until(() => session.connection.state === 'open', 'open with subprotocol');
+  it('authenticates with the token in Sec-WebSocket-Protocol, and never in the URL', async () => {
+    const token = await login(server);
+    const sockets = recordSockets();
+    try {
+      hub = hubFor(server, token, { authMode: 'subprotocol' });
+      const { session } = leaseConsole(hub, 'web-01');
+      await until(() => session.connection.state === 'open', 'open with subprotocol');
+    } finally {
+      sockets.restore();
+    }
+    expect(sockets.opened.length).to.be.greaterThan(0);
+    for (const { url, protocols } of sockets.opened) {
+      expect(new URL(url).searchParams.has('token'), `${url} carries ?token=`).to.equal(false);
+      expect(url).to.not.contain(token.split('.')[2]);
+      expect(protocols.some((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX)), `subprotocols of ${url}`).to.equal(true);
+    }
   });
 
   it('keeps the token out of every state, error, event and console line', async () => {

@@ -89,7 +89,7 @@ export function libgoServerPlugin(options = {}) {
   async function load() {
     if (createLibGoServer || unavailable) return;
     if (!existsSync(modulePath)) {
-      unavailable = `${modulePath} does not exist yet`;
+      unavailable = `${modulePath} does not exist`;
       return;
     }
     try {
@@ -129,7 +129,7 @@ export function libgoServerPlugin(options = {}) {
     async serverStart() {
       await load();
       if (unavailable) {
-        console.warn(`[libgo-server] reference server not started: ${unavailable}`);
+        console.error(`[libgo-server] reference server not started: ${unavailable} (every test that needs it fails)`);
         return;
       }
       const server = await createLibGoServer({ ...defaults });

@@ -56,7 +56,7 @@ export interface ActionInput {
 }
 
 /**
- * Why an action is disabled, as data: the sentence for it (`reasons.ts`) loads right after the
+ * Why an action is disabled, as data: the sentence for it (`reasonText` in `texts.ts`) loads right after the
  * first paint, so the buttons render enabled/disabled without it.
  */
 export type Why =

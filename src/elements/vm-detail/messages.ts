@@ -1,4 +1,4 @@
-/** How a status is shown: its colour (the words are in `internal/status-words.ts`; the error texts load after the first paint: `explain.ts`). */
+/** How a status is shown: its colour (the words are in `internal/status-words.ts`; the error texts load after the first paint: `explainError` in `texts.ts`). */
 import type { VmStatus } from '../../hub/index.js';
 
 /** The colour family of a status badge. */

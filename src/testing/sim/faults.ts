@@ -3,7 +3,7 @@
  * unless the simulation was created with `faults: true`, so a demo server cannot be disrupted.
  */
 import type { Route } from './connection.js';
-import type { LibGoSim } from './simulator.js';
+import type { FaultTarget } from './sim-contract.js';
 import { PERMISSIONS, type Permission } from './users.js';
 import type { SimStatus } from './vm-machine.js';
 
@@ -11,7 +11,7 @@ export class FaultInjector {
   private refusal: { status: number; remaining: number } | null = null;
 
   constructor(
-    private readonly sim: LibGoSim,
+    private readonly sim: FaultTarget,
     readonly enabled: boolean,
   ) {}
 

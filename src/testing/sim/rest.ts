@@ -1,6 +1,6 @@
 /** The REST routes the elements use, transport-independent: a request in, a response out. */
-import type { LibGoSim } from './simulator.js';
 import { bearerToken, pathSegments, type HeaderBag } from './http-parts.js';
+import type { RestHost } from './sim-contract.js';
 import type { Permission } from './users.js';
 import type { Claims } from './auth.js';
 
@@ -38,7 +38,7 @@ function fail(status: number, code: RestErrorCode, message: string): RestRespons
   return json(status, { error: message, code });
 }
 
-export async function handleRest(sim: LibGoSim, req: RestRequest): Promise<RestResponse> {
+export async function handleRest(sim: RestHost, req: RestRequest): Promise<RestResponse> {
   const segments = pathSegments(req.path);
   if (!segments) return fail(400, 'INVALID_REQUEST', 'Malformed percent-encoding in path');
   const method = req.method.toUpperCase();
@@ -75,7 +75,7 @@ export async function handleRest(sim: LibGoSim, req: RestRequest): Promise<RestR
   return result.success ? json(200, { message: result.message }) : fail(409, 'INVALID_STATE', result.message);
 }
 
-async function login(sim: LibGoSim, body: string | null | undefined): Promise<RestResponse> {
+async function login(sim: RestHost, body: string | null | undefined): Promise<RestResponse> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body ?? '');
@@ -91,7 +91,7 @@ async function login(sim: LibGoSim, body: string | null | undefined): Promise<Re
 }
 
 async function authenticate(
-  sim: LibGoSim,
+  sim: RestHost,
   headers: HeaderBag | undefined,
   needs: Permission,
 ): Promise<{ claims: Claims } | RestResponse> {

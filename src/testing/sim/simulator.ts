@@ -13,6 +13,7 @@ import { createHs256Authenticator } from './hs256.js';
 import { ACTION_PERMISSIONS, DEFAULT_DELAYS_MS, isAction, PAST_TENSE, refusal, TRANSITIONS } from './lifecycle.js';
 import { handleRest, type RestRequest, type RestResponse } from './rest.js';
 import { SerialConsole } from './serial-console.js';
+import type { ActionResult, FaultTarget, LoginWire, RestHost, UpgradeHost } from './sim-contract.js';
 import { authorizeUpgrade, type UpgradeRequest, type UpgradeResult } from './upgrade.js';
 import { DEFAULT_USERS, permissionsForRoles, type Permission, type SimUser } from './users.js';
 import { DEFAULT_VMS, type VmSpec, type VmWire } from './vm-fixtures.js';
@@ -41,20 +42,11 @@ export interface SimOptions {
   faults?: boolean;
 }
 
-export interface ActionResult {
-  success: boolean;
-  message: string;
-}
-
-export interface LoginWire {
-  token: string;
-  expiresAt: string;
-  user: { id: string; username: string; email: string; roles: string[] };
-}
+export type { ActionResult, LoginWire } from './sim-contract.js';
 
 export const DEFAULT_JWT_SECRET = 'libgo-reference-server-dev-secret';
 
-export class LibGoSim {
+export class LibGoSim implements FaultTarget, RestHost, UpgradeHost {
   readonly clock: Clock;
   readonly random: () => number;
   readonly auth: Authenticator;

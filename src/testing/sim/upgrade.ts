@@ -6,7 +6,7 @@ import type { Claims } from './auth.js';
 import { base64urlDecodeText } from './base64url.js';
 import type { Route } from './connection.js';
 import { bearerToken, pathSegments, type HeaderBag } from './http-parts.js';
-import type { LibGoSim } from './simulator.js';
+import type { UpgradeHost } from './sim-contract.js';
 
 /** The application subprotocol the server selects; the token protocol is never echoed. */
 export const LIBGO_SUBPROTOCOL = 'libgo.v1';
@@ -51,7 +51,7 @@ function protocolToken(protocols: readonly string[] | undefined): string | null 
   return null;
 }
 
-export async function authorizeUpgrade(sim: LibGoSim, req: UpgradeRequest): Promise<UpgradeResult> {
+export async function authorizeUpgrade(sim: UpgradeHost, req: UpgradeRequest): Promise<UpgradeResult> {
   const refused = sim.faults.takeUpgradeRefusal();
   if (refused !== null) return { ok: false, status: refused };
   const target = parseWsPath(req.path);

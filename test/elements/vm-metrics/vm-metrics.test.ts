@@ -9,7 +9,7 @@ import '../../../src/elements/vm-connection/vm-connection.define.js';
 import { VmHub } from '../../../src/hub/index.js';
 import { readTokenClaims } from '../../../src/hub/permissions.js';
 import { RestClient } from '../../../src/transport/index.js';
-import { createServer, pingLibGo, type LibGoServer } from '../../setup/libgo.js';
+import { createServer, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
 import { SPARKLINE_INTERVAL_MS } from '../../../src/elements/vm-metrics/clocks.js';
 import { Sparkline } from '../../../src/elements/vm-metrics/sparkline.js';
@@ -561,7 +561,6 @@ describe('<vm-metrics> with the reference server', function () {
 
   before(async function () {
     this.timeout(160_000);
-    if (!(await pingLibGo()).available) this.skip();
     await visiblePage();
     await loadChart();
     server = await createServer();

@@ -1,0 +1,51 @@
+/// <reference types="mocha" />
+// What <vm-detail> says for each error: one row per case, the sentence a user reads.
+import { expect } from '@open-wc/testing';
+import { explainError } from '../../../src/elements/vm-detail/texts.js';
+import { VmError, type VmErrorCode } from '../../../src/protocol/errors.js';
+
+const SERVER = 'https://libgo.example.com/';
+
+/** [case, code, server's message, server URL given, expected sentence] */
+const CASES: [string, VmErrorCode, string, string | undefined, string][] = [
+  ['signed out (the transport only restates the code)', 'AUTH_ERROR', 'Authentication failed', SERVER,
+    'You are not signed in, or your session has expired. Sign in again to see this VM.'],
+  ['a missing permission, reported as AUTH_ERROR on an open socket', 'AUTH_ERROR', 'permission denied: vm:control', SERVER,
+    'Your account is not allowed to do that (permission denied: vm:control).'],
+  ['permission denied, with the server\'s detail', 'PERMISSION_DENIED', 'requires console', SERVER,
+    'Your account is not allowed to open web-01. (requires console)'],
+  ['an unknown VM', 'VM_NOT_FOUND', 'VM not found', SERVER, 'There is no VM called “web-01” on this server.'],
+  ['a stopped VM', 'VM_NOT_RUNNING', '', SERVER, 'web-01 is not running.'],
+  ['bad input: the message is the sentence', 'INVALID_INPUT', 'That VM name cannot be used in an address.', SERVER,
+    'That VM name cannot be used in an address.'],
+  ['bad settings', 'INVALID_CONFIG', 'auth-mode must be one of query, subprotocol, cookie', SERVER,
+    'The connection settings are not valid: auth-mode must be one of query, subprotocol, cookie'],
+  ['unreachable: names the server, without its trailing slash', 'NETWORK_ERROR', 'fetch failed', SERVER,
+    'The server at https://libgo.example.com cannot be reached. Check the network and the address; the page keeps trying.'],
+  ['unreachable, no server URL known', 'NETWORK_ERROR', 'fetch failed', undefined,
+    'The server cannot be reached. Check the network and the address; the page keeps trying.'],
+  ['a timeout', 'TIMEOUT', 'timed out after 10000 ms', SERVER, 'The server at https://libgo.example.com took too long to answer.'],
+  ['a server error, with its detail', 'SERVER_ERROR', 'disk full', SERVER, 'The server ran into a problem. Try again in a moment. (disk full)'],
+  ['a server error without detail', 'SERVER_ERROR', '', SERVER, 'The server ran into a problem. Try again in a moment.'],
+  ['an answer the page cannot read', 'INVALID_RESPONSE', '', SERVER, 'The server sent an answer this page does not understand.'],
+  ['a refused command', 'INVALID_COMMAND', '', SERVER, 'The server did not accept the command.'],
+  ['an unreadable message', 'INVALID_MESSAGE', '', SERVER, 'The server could not read a message from this page.'],
+  ['a rejected message type', 'UNKNOWN_MESSAGE_TYPE', '', SERVER, 'The server rejected a message from this page.'],
+  ['an unexpected problem', 'UNKNOWN_ERROR', '', SERVER, 'The server reported an unexpected problem.'],
+];
+
+describe('explainError', () => {
+  for (const [name, code, message, server, sentence] of CASES) {
+    it(`${code}: ${name}`, () => {
+      expect(explainError(new VmError(code, message), 'web-01', server)).to.equal(sentence);
+    });
+  }
+
+  it('says "this VM" when the element has no vm-name', () => {
+    expect(explainError(new VmError('VM_NOT_RUNNING', ''), '', SERVER)).to.equal('this VM is not running.');
+  });
+
+  it('names the page\'s own origin when the server URL is empty (same origin)', () => {
+    expect(explainError(new VmError('TIMEOUT', ''), 'web-01', '')).to.equal(`The server at ${location.origin} took too long to answer.`);
+  });
+});
