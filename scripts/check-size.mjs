@@ -19,7 +19,10 @@ const DETAIL_BUDGET = 26 * 1024;
 // state; the terminal's own helpers moved out of the first paint to make room (terminal-kit.ts).
 const CONSOLE_BUDGET = 31.5 * 1024;
 const METRICS_BUDGET = 28 * 1024;
-const CONNECTION_BUDGET = 13.5 * 1024;
+// Dec 2026, raised on purpose (issue 13): <vm-connection> and <vm-detail> now build their own hub
+// through one shared controller (controllers/hub-owner-controller.ts), which carries what both
+// need (rebuild on a new server, a fallback hub, disposal): 13.6 KB, 0.1 KB over the old guard.
+const CONNECTION_BUDGET = 14 * 1024;
 const HEAVY = /node_modules\/(@xterm|chart\.js)\//;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -11,7 +11,6 @@ import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from
 import type { MonitorSession } from '../hub/monitor-session.js';
 import type { VmHub } from '../hub/vm-hub.js';
 import { ACTION_LABEL } from '../internal/action-words.js';
-import { VmError } from '../protocol/errors.js';
 import type { VmAction, VmStatus } from '../protocol/types.js';
 
 /** What became of a user's action, as the element shows it. */
@@ -39,6 +38,15 @@ export interface ActionControllerOptions {
   prepareConfirm?: () => Promise<unknown>;
 }
 
+type Report = typeof import('./action-report.js');
+let reportLoading: Promise<Report> | null = null;
+function loadReport(): Promise<Report> {
+  return (reportLoading ??= import('./action-report.js').catch((e: unknown) => {
+    reportLoading = null; // tried again with the next action
+    throw e;
+  }));
+}
+
 /** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
 export const OUTCOME_DISMISS_MS = 8000;
 
@@ -49,9 +57,16 @@ export class ActionController implements ReactiveController {
   confirming: VmAction | null = null;
   /** The message of the last failed action: the banner does not repeat it. */
   lastError = '';
+  /**
+   * @internal What action-report.ts uses from modules the first paint has loaded already: handed
+   * over, not imported, so that the bundler does not split them into extra first-paint files.
+   */
+  readonly kit = { emit, label: ACTION_LABEL };
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: ActionControllerOptions;
+  /** @internal */
+  readonly host: ReactiveControllerHost & HTMLElement;
+  /** @internal */
+  readonly options: ActionControllerOptions;
   private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
   private held = false;
   private returnFocus: HTMLElement | null = null;
@@ -132,32 +147,23 @@ export class ActionController implements ReactiveController {
   async run(action: VmAction): Promise<boolean> {
     const session = this.options.session();
     const vmName = this.options.vmName();
-    const host = this.host;
     if (!session) {
       this.show({ action, ok: false, text: 'There is no connection to a VM.' });
-      emit(host, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
+      emit(this.host, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
       return false;
     }
-    if (!emit(host, 'vm-action', { vmName, action }, { cancelable: true })) return false;
+    if (!emit(this.host, 'vm-action', { vmName, action }, { cancelable: true })) return false;
     this.clear();
-    try {
-      const result = await session.command(action);
-      const text = result.message || `${ACTION_LABEL[action]} done.`;
-      this.show({ action, ok: true, text: result.via === 'rest' ? `${text} (sent over the REST API)` : text });
-      emit(host, 'vm-action-result', { vmName, action, success: true, message: result.message, via: result.via, code: null });
-      return true;
-    } catch (e) {
-      const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
-      this.lastError = error.message;
-      // As the session chose (monitor-session.ts): REST when asked to for start/stop, or without a socket.
-      const overRest = (action === 'start' || action === 'stop') && this.options.hub()?.config.startStopOverRest === true;
-      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
-      // "Not confirmed" is not a failure the server reported: its sentence stands alone.
-      const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${ACTION_LABEL[action]} failed: ${error.message}`;
-      this.show({ action, ok: false, text });
-      emit(host, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
-      return false;
-    }
+    const done = session.command(action);
+    done.catch(() => undefined); // judged by the report below
+    // Reporting the outcome loads while the action runs (which takes a round trip at least).
+    const report = await loadReport().catch(() => null);
+    if (report) return report.reportOutcome(this, action, session, done);
+    this.show({ action, ok: false, text: `${ACTION_LABEL[action]} was sent; its outcome cannot be shown (its code did not load).` });
+    return done.then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Removes the outcome message (the user dismissed it, or the VM changed). */
@@ -174,7 +180,8 @@ export class ActionController implements ReactiveController {
     this.dismissLater();
   }
 
-  private show(o: ActionOutcome): void {
+  /** @internal Shows an action's outcome (action-report.ts calls it). */
+  show(o: ActionOutcome): void {
     this.outcome = o;
     this.held = false;
     this.host.requestUpdate();

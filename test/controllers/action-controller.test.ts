@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ActionController, OUTCOME_DISMISS_MS } from '../../src/controllers/action-controller.js';
 import type { MonitorSession } from '../../src/hub/monitor-session.js';
@@ -69,9 +69,10 @@ describe('ActionController', () => {
     el.addEventListener('vm-action', (e) => events.push(`${e.type}:${e.detail.action}`));
     el.addEventListener('vm-action-result', (e) => events.push(`${e.type}:${e.detail.action}:${e.detail.success}:${e.detail.via}`));
     button(el, 'restart').click();
-    await settle();
-    await el.updateComplete;
     expect(el.session!.sent).to.deep.equal(['restart']);
+    // The outcome's report loads while the action runs (action-report.ts).
+    await waitUntil(() => events.length === 2, 'no vm-action-result');
+    await el.updateComplete;
     expect(events).to.deep.equal(['vm-action:restart', 'vm-action-result:restart:true:socket']);
     expect(el.renderRoot.querySelector('.outcome')!.textContent).to.equal('Restart done.');
   });

@@ -1,12 +1,10 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { vmHubContext } from '../../context.js';
+import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { emit } from '../../events/index.js';
 import type { AuthMode, TokenProvider, VmHubConfig } from '../../hub/index.js';
-import { VmError } from '../../protocol/errors.js';
 import { parseAuthMode } from '../../transport/auth.js';
-import { VmHub } from '../../hub/vm-hub.js';
+import type { VmHub } from '../../hub/vm-hub.js';
 
 /**
  * Provides one connection hub to every LibGo element inside it, so that all widgets for a VM
@@ -60,49 +58,39 @@ export class VmConnection extends LitElement {
   /** A hub made by the host; when set, the attributes above are ignored. */
   @property({ attribute: false }) hub: VmHub | undefined;
 
-  private ownHub: VmHub | null = null;
-  private readonly provider = new ContextProvider(this, { context: vmHubContext });
+  private readonly owner = new HubOwnerController(this, {
+    wanted: () => true,
+    config: () => this.config(),
+    onError: (error) => {
+      console.error(`<vm-connection>: ${error.message}`);
+      emit(this, 'vm-error', { vmName: null, code: error.code, message: error.message });
+    },
+    fallback: () => ({ ...this.options, serverUrl: this.server || undefined }),
+  });
 
   /** The hub the elements inside use. */
   get activeHub(): VmHub {
-    return this.hub ?? this.ensureOwnHub();
+    return this.hub ?? this.owner.hub!;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Provide before children connect and ask, i.e. before the first render.
-    this.provider.setValue(this.activeHub);
+    this.owner.provide(this.activeHub);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('hub')) {
-      this.provider.setValue(this.activeHub);
+      this.owner.provide(this.activeHub);
       return;
     }
-    if (this.hub || !this.ownHub) return;
+    if (this.hub) return;
     const configKeys = ['server', 'authMode', 'wsPath', 'apiPath', 'tokenProvider', 'options', 'consoleWorker', 'noPersistHistory'] as const;
-    if (configKeys.some((k) => changed.has(k))) {
-      try {
-        this.ownHub.configure(this.config());
-      } catch (e) {
-        this.reportConfigError(e);
-      }
-    }
+    if (configKeys.some((k) => changed.has(k))) this.owner.reconfigure();
   }
 
   protected override render() {
     return html`<slot></slot>`;
-  }
-
-  private ensureOwnHub(): VmHub {
-    if (this.ownHub) return this.ownHub;
-    try {
-      this.ownHub = new VmHub(this.config());
-    } catch (e) {
-      this.reportConfigError(e);
-      this.ownHub = new VmHub({ ...this.options, serverUrl: this.server || undefined });
-    }
-    return this.ownHub;
   }
 
   private config(): VmHubConfig {
@@ -116,11 +104,5 @@ export class VmConnection extends LitElement {
       consoleInWorker: this.consoleWorker || this.options.consoleInWorker === true,
       persistHistory: this.noPersistHistory ? false : this.options.persistHistory,
     };
-  }
-
-  private reportConfigError(e: unknown): void {
-    const error = e instanceof VmError ? e : new VmError('INVALID_CONFIG', 'The connection settings are not valid.');
-    console.error(`<vm-connection>: ${error.message}`);
-    emit(this, 'vm-error', { vmName: null, code: error.code, message: error.message });
   }
 }
