@@ -1,5 +1,5 @@
 // The byte budget, as a gate: fails when the JS a page must load before `<vm-detail>` paints its
-// Overview tab exceeds 26 KB gzip (Lit included), when another element's first paint outgrows its
+// Overview tab exceeds 26.5 KB gzip (Lit included), when another element's first paint outgrows its
 // guard, or when xterm.js or Chart.js — which the elements load on demand — creep into any
 // element's first paint. Sizes are deterministic (one
 // esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
@@ -12,7 +12,11 @@ import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from '.
 // outcome display and error words already load after the paint. Paying the 0.6 KB back (the
 // history-persistence glue out of MonitorSession, or the action path behind an idle preload) is
 // part of the architecture step (issue 13).
-const DETAIL_BUDGET = 26 * 1024;
+// Dec 2026, the architecture step itself: moving the persistence glue out saved 60 B, and the
+// shared controllers (action runner, hub owner, permissions), the one status vocabulary, the `base`
+// part and the socket budget's visibility hooks added more: 26.1 KB. Raised to 26.5 KB, knowingly;
+// issue 13's note says what is left to pay back.
+const DETAIL_BUDGET = 26.5 * 1024;
 // The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
 // deliberately, in the commit that needs it, never to make a red build green.
 // Dec 2026, raised on purpose: the console's link confirmation and keyboard exit (issues 12, 15),
@@ -20,7 +24,10 @@ const DETAIL_BUDGET = 26 * 1024;
 // state; the terminal's own helpers moved out of the first paint to make room (terminal-kit.ts).
 const CONSOLE_BUDGET = 31.5 * 1024;
 const METRICS_BUDGET = 28 * 1024;
-const CONNECTION_BUDGET = 13.5 * 1024;
+// Dec 2026, raised on purpose (issue 13): <vm-connection> and <vm-detail> now build their own hub
+// through one shared controller (controllers/hub-owner-controller.ts), which carries what both
+// need (rebuild on a new server, a fallback hub, disposal): 13.6 KB, 0.1 KB over the old guard.
+const CONNECTION_BUDGET = 14 * 1024;
 const HEAVY = /node_modules\/(@xterm|chart\.js)\//;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -7,7 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VmError } from '../protocol/errors.js';
 import type { VmStatus } from '../protocol/types.js';
 import type { SocketSnapshot } from '../transport/vm-socket.js';
-import { CONNECTION_WORDS, VM_STATUS_PHRASE, connectionLabel } from '../internal/status-words.js';
+import { CONNECTION_WORDS, connectionLabel } from '../internal/status-words.js';
+import { VM_STATUS_PHRASE } from '../internal/status-phrases.js';
 
 export type ConnectionTone = 'ok' | 'warn' | 'danger' | 'info' | 'busy' | 'muted';
 

@@ -9,7 +9,7 @@ import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
 import type { RestApi } from '../transport/lazy-rest-client.js';
 import type { HistoryPersistOptions } from './config.js';
-import type { HistoryKeeper } from './history-store.js';
+import type { HistoryPersistence } from './history-persistence.js';
 import { localClock, type LocalClock } from './local-clock.js';
 import { SessionBase } from './session-base.js';
 import { actionPolicy, type ActionPolicy } from './action-policy.js';
@@ -73,8 +73,8 @@ export class MonitorSession extends SessionBase {
   readonly clock: LocalClock;
   /** @internal */
   socketOptions: VmSocketOptions;
-  /** Where the history is kept across page loads; null while unknown, off or unavailable. */
-  private keeper: HistoryKeeper | null = null;
+  /** Keeps the history across page loads (history-persistence.ts); null until its code is here. */
+  private kept: HistoryPersistence | null = null;
   /** Samples wait for the kept history (it goes first), but never longer than RESTORE_WAIT_MS. */
   private restoring = false;
   private restoreBegun = false;
@@ -109,20 +109,12 @@ export class MonitorSession extends SessionBase {
   override rebind(options: VmSocketOptions, connect: boolean): void {
     this.socketOptions = options;
     super.rebind(options, connect);
-    const kept = this.keeper;
-    this.keeper = null;
-    if (!kept) {
-      // Signed in only now (a token provider set after the elements loaded): look again.
-      if (!this.historyValue && !this.restoring) {
-        this.restoreBegun = false;
-        this.beginRestore();
-      }
-      return;
+    if (this.kept?.rebind(options)) return;
+    // Signed in only now (a token provider set after the elements loaded): look again.
+    if (!this.historyValue && !this.restoring) {
+      this.restoreBegun = false;
+      this.beginRestore();
     }
-    // Another token may be another user: the history in memory is not theirs to keep.
-    void this.user().then((user) => {
-      if (kept.stillFor(options, user) && !this.dropped) this.keeper = kept;
-    });
   }
 
   /**
@@ -132,8 +124,7 @@ export class MonitorSession extends SessionBase {
   disablePersistence(): void {
     if (this.persistOff) return;
     this.persistOff = true;
-    void this.keeper?.forget();
-    this.keeper = null;
+    this.kept?.forget();
   }
 
   /**
@@ -147,9 +138,7 @@ export class MonitorSession extends SessionBase {
   override dispose(): void {
     this.disposed = true;
     this.pendingMetrics = [];
-    // The last state is written now: the next page starts where this session ended.
-    this.saveSoon();
-    void this.keeper?.flush();
+    this.kept?.flush(this.historyValue, this.lastReceivedWall);
     super.dispose();
   }
 
@@ -293,13 +282,7 @@ export class MonitorSession extends SessionBase {
 
   private accepted(): void {
     this.lastReceivedWall = this.clock.wall();
-    this.saveSoon();
-  }
-
-
-  private saveSoon(): void {
-    const h = this.historyValue;
-    if (this.keeper && h && this.persistence()) this.keeper.saveHistory(h, this.lastReceivedWall);
+    this.kept?.save(this.historyValue, this.lastReceivedWall);
   }
 
   /**
@@ -310,11 +293,11 @@ export class MonitorSession extends SessionBase {
     const persist = this.persistence();
     if (this.restoreBegun || this.persistOff || !persist) return;
     this.restoreBegun = this.restoring = true;
-    const restore = Promise.all([loadHistoryModule(), import('./history-store.js')])
-      .then(([, store]) => store.restoreSession(this, persist))
-      .then((keeper) => {
-        if (!this.dropped) this.keeper = keeper;
-      });
+    const restore = Promise.all([loadHistoryModule(), import('./history-persistence.js')]).then(([, m]) => {
+      if (this.dropped) return;
+      this.kept = new m.HistoryPersistence(this, () => this.persistence() !== null);
+      return this.kept.restore(persist);
+    });
     // Storage that hangs must not hold live samples back for long.
     void Promise.race([restore, new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS))])
       .catch(() => undefined)

@@ -1,7 +1,9 @@
 /**
  * The words for a VM's status and a connection's state, written once so every element says the
  * same thing. Elements pick a form (a badge label, a phrase with its subject); they do not write
- * their own.
+ * their own. The phrase form ("VM shut down") is in status-phrases.ts: only the console and the
+ * connection view use it, and a module shared by several chunks travels whole, so keeping it here
+ * would put it in every element's first paint.
  */
 import type { VmStatus } from '../protocol/types.js';
 import type { SocketSnapshot } from '../transport/vm-socket.js';
@@ -16,18 +18,6 @@ export const VM_STATUS_LABEL: Readonly<Record<VmStatus, string>> = {
   suspended: 'Suspended',
   error: 'Error',
   unknown: 'Unknown',
-};
-
-/** A status with its subject, where the VM is not named nearby: "VM shut down". */
-export const VM_STATUS_PHRASE: Readonly<Record<VmStatus, string>> = {
-  running: 'VM running',
-  stopped: 'VM stopped',
-  shutdown: 'VM shut down',
-  paused: 'VM paused',
-  suspended: 'VM suspended',
-  crashed: 'VM crashed',
-  error: 'VM in error',
-  unknown: 'VM state unknown',
 };
 
 /** Words for the states around a connection that are not one socket state. */

@@ -2,7 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { VmError } from '../../src/protocol/errors.js';
 import { VM_STATUSES } from '../../src/protocol/types.js';
-import { VM_STATUS_LABEL, VM_STATUS_PHRASE, connectionLabel, secondsUntil } from '../../src/internal/status-words.js';
+import { VM_STATUS_LABEL, connectionLabel, secondsUntil } from '../../src/internal/status-words.js';
+import { VM_STATUS_PHRASE } from '../../src/internal/status-phrases.js';
 import type { SocketSnapshot } from '../../src/transport/vm-socket.js';
 
 const snap = (s: Partial<SocketSnapshot>): SocketSnapshot => ({ state: 'idle', attempt: 0, nextRetryAt: null, lastError: null, lastCloseCode: null, ...s });

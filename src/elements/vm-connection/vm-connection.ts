@@ -1,12 +1,10 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { vmHubContext } from '../../context.js';
+import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { emit } from '../../events/index.js';
 import type { AuthMode, TokenProvider, VmHubConfig } from '../../hub/index.js';
-import { VmError } from '../../protocol/errors.js';
 import { parseAuthMode } from '../../transport/auth.js';
-import { VmHub } from '../../hub/vm-hub.js';
+import type { VmHub } from '../../hub/vm-hub.js';
 
 /**
  * Provides one connection hub to every LibGo element inside it, so that all widgets for a VM
@@ -60,7 +58,6 @@ export class VmConnection extends LitElement {
   /** Further hub settings (heartbeat, timeouts, socket factory, fetch, permissions, …). */
   @property({ attribute: false }) options: Partial<VmHubConfig> = {};
 
-  private ownHub: VmHub | null = null;
   private hostHub: VmHub | undefined;
 
   /** A hub made by the host; when set, the attributes above are ignored. */
@@ -72,47 +69,42 @@ export class VmConnection extends LitElement {
     this.hostHub = hub;
     // At once (Lit then requests the update): elements added in the same task ask for a hub
     // before the next update, and must never lease from the connection's own.
-    if (this.isConnected) this.provider.setValue(this.activeHub);
+    if (this.isConnected) this.owner.provide(this.activeHub);
   }
 
-  private readonly provider = new ContextProvider(this, { context: vmHubContext });
+  private readonly owner = new HubOwnerController(this, {
+    wanted: () => true,
+    config: () => this.config(),
+    onError: (error) => {
+      console.error(`<vm-connection>: ${error.message}`);
+      emit(this, 'vm-error', { vmName: null, code: error.code, message: error.message });
+    },
+    fallback: () => ({ ...this.options, serverUrl: this.server || undefined }),
+  });
 
   /** The hub the elements inside use. */
   get activeHub(): VmHub {
-    return this.hub ?? this.ensureOwnHub();
+    return this.hub ?? this.owner.hub!;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Provide before children connect and ask, i.e. before the first render.
-    this.provider.setValue(this.activeHub);
+    this.owner.provide(this.activeHub);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('hub') || this.hub || !this.ownHub) return;
-    const configKeys = ['server', 'authMode', 'wsPath', 'apiPath', 'tokenProvider', 'options', 'consoleWorker', 'noPersistHistory'] as const;
-    if (configKeys.some((k) => changed.has(k))) {
-      try {
-        this.ownHub.configure(this.config());
-      } catch (e) {
-        this.reportConfigError(e);
-      }
+    if (changed.has('hub')) {
+      this.owner.provide(this.activeHub);
+      return;
     }
+    if (this.hub) return;
+    const configKeys = ['server', 'authMode', 'wsPath', 'apiPath', 'tokenProvider', 'options', 'consoleWorker', 'noPersistHistory'] as const;
+    if (configKeys.some((k) => changed.has(k))) this.owner.reconfigure();
   }
 
   protected override render() {
     return html`<div class="base" part="base"><slot></slot></div>`;
-  }
-
-  private ensureOwnHub(): VmHub {
-    if (this.ownHub) return this.ownHub;
-    try {
-      this.ownHub = new VmHub(this.config());
-    } catch (e) {
-      this.reportConfigError(e);
-      this.ownHub = new VmHub({ ...this.options, serverUrl: this.server || undefined });
-    }
-    return this.ownHub;
   }
 
   private config(): VmHubConfig {
@@ -126,11 +118,5 @@ export class VmConnection extends LitElement {
       consoleInWorker: this.consoleWorker || this.options.consoleInWorker === true,
       persistHistory: this.noPersistHistory ? false : this.options.persistHistory,
     };
-  }
-
-  private reportConfigError(e: unknown): void {
-    const error = e instanceof VmError ? e : new VmError('INVALID_CONFIG', 'The connection settings are not valid.');
-    console.error(`<vm-connection>: ${error.message}`);
-    emit(this, 'vm-error', { vmName: null, code: error.code, message: error.message });
   }
 }

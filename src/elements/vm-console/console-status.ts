@@ -8,7 +8,8 @@ import { emit } from '../../events/index.js';
 import type { ConsoleSession } from '../../hub/console.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import type { SocketState, VmStatus } from '../../hub/index.js';
-import { VM_STATUS_PHRASE, connectionLabel, secondsUntil } from '../../internal/status-words.js';
+import { connectionLabel, secondsUntil } from '../../internal/status-words.js';
+import { VM_STATUS_PHRASE } from '../../internal/status-phrases.js';
 import { icons } from './icons.js';
 
 export interface Notice {

@@ -4,7 +4,7 @@
  */
 import type { TemplateResult } from 'lit';
 import type { VmAction } from '../../hub/index.js';
-import type { Kit } from './lazy.js';
+import type { Kit } from './lazy-contract.js';
 
 // Plain text and injected Lit (`Kit`): no runtime imports, see overview.ts.
 export const styles = `

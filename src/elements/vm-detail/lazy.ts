@@ -1,7 +1,7 @@
 import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
-import type { VmAction } from '../../hub/index.js';
 import { formatBytes } from '../../metrics/format.js';
-import { ACTION_LABEL, ACTION_PROGRESS } from './actions.js';
+import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
+import type { Kit } from './lazy-contract.js';
 /**
  * The heavy tab contents, loaded on first show only: `<vm-metrics>` brings Chart.js and
  * `<vm-console>` brings xterm.js, neither of which the Overview tab needs. Each load is made once
@@ -41,18 +41,7 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-/**
- * What the lazily loaded parts use from modules the first paint has loaded already. They get it
- * from here instead of importing it, so the bundler keeps that shared code in as few files as
- * before the split (each extra file costs gzip context).
- */
-export interface Kit {
-  html: typeof html;
-  nothing: typeof nothing;
-  formatBytes: typeof formatBytes;
-  label: Readonly<Record<VmAction, string>>;
-  progress: Readonly<Record<VmAction, string>>;
-}
+/** Lit and the formatter for the lazily loaded parts (see `Kit`). */
 export const kit: Kit = { html, nothing, formatBytes, label: ACTION_LABEL, progress: ACTION_PROGRESS };
 
 /** A part's module with its styles made a stylesheet once per page. */

@@ -5,8 +5,9 @@
  */
 import type { TemplateResult } from 'lit';
 import type { VmAction, VmError, VmErrorCode, VmStatus } from '../../hub/index.js';
-import type { Why } from './actions.js';
-import type { Kit } from './lazy.js';
+import type { ActionOutcome } from '../../controllers/action-controller.js';
+import type { Why } from '../../hub/action-rules.js';
+import type { Kit } from './lazy-contract.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `
@@ -25,11 +26,7 @@ export const styles: string = `
 `;
 
 /** What became of a user's action, as the element shows it. */
-export interface Outcome {
-  action: VmAction;
-  ok: boolean;
-  text: string;
-}
+export type Outcome = ActionOutcome;
 
 /**
  * The message after a user's action (hovering or focusing it holds it: `hold`), else the line shown
@@ -60,6 +57,36 @@ export function renderOutcome(
   return confirming
     ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirming}</span></div>`
     : nothing;
+}
+
+/**
+ * What a tab panel shows after its part (live charts, console, the VM's details) failed to load;
+ * `retry` loads it again. Only shown after a load has failed, so it lives here.
+ */
+export function renderLoadFailed(what: string, retry: () => void, { html }: Kit): TemplateResult | string {
+  return html`<div class="empty">
+    <p class="empty-title">The ${what} could not be loaded.</p>
+    <p>Its code did not load in this page. Check the network, then try again.</p>
+    <button class="btn" @click=${retry}>Try again</button>
+  </div>`;
+}
+
+/**
+ * On a tab the user may not use (the console without its permission): the words, and a padlock
+ * drawn, not an emoji (a page without an emoji font showed a blank box). Known only once the
+ * permissions are, which is after this module has loaded.
+ */
+export function renderLock({ html }: Kit): TemplateResult | string {
+  return html`<span class="visually-hidden"> (not available to you)</span><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" stroke-width="1.6">
+    <rect x="3" y="7" width="10" height="7" rx="1.5"></rect><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"></path>
+  </svg>`;
+}
+
+export function renderConsoleLocked(vmName: string, { html }: Kit): TemplateResult | string {
+  return html`<div class="empty">
+    <p class="empty-title">The console is not available to you.</p>
+    <p>Your account can watch ${vmName || 'this VM'} but not use its console: that needs the <em>console</em> permission. Ask an administrator if you need it.</p>
+  </div>`;
 }
 
 /** Whether the outcome is being read after this event: hovered or focused (WCAG 2.2.1). */

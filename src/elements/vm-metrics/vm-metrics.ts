@@ -1,63 +1,27 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Chart, ChartConfiguration, TooltipItem } from 'chart.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { emit } from '../../events/index.js';
-import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
+import type { MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
-import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
 import { connectionLabel } from '../../internal/status-words.js';
 import { loadChartJs } from './chart-loader.js';
 import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
 import { Sparkline, type SparklineSeries } from './sparkline.js';
+import { ChartRenderer } from './chart-renderer.js';
+import { readTheme, type Theme } from './chart-theme.js';
+import { MetricValues } from './metric-values.js';
+import { METRIC_SERIES, METRIC_WINDOWS, SPECS, WINDOW_LABELS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
 import { checkSample, type MetricsSample } from './samples.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
 
 export type { MetricsSample } from './samples.js';
 
-/** The four charts, in display order. */
-export const METRIC_SERIES = ['cpu', 'memory', 'network', 'disk'] as const;
-export type MetricSeries = (typeof METRIC_SERIES)[number];
-
-/** Selectable time windows. */
-export const METRIC_WINDOWS = { '5m': 5 * 60_000, '15m': 15 * 60_000, '1h': 60 * 60_000 } as const;
-export type MetricWindow = keyof typeof METRIC_WINDOWS;
-
-const WINDOW_LABELS: Record<MetricWindow, string> = { '5m': '5 minutes', '15m': '15 minutes', '1h': '1 hour' };
-const WINDOW_STEP: Record<MetricWindow, number> = { '5m': 60_000, '15m': 3 * 60_000, '1h': 10 * 60_000 };
-
-type Kind = 'percent' | 'rate';
-
-interface SeriesSpec {
-  title: string;
-  channels: readonly MetricChannel[];
-  labels: readonly string[];
-  /** Custom properties (resolved in the stylesheet) holding each line's colour. */
-  colourVars: readonly string[];
-  kind: Kind;
-}
-
-const SPECS: Record<MetricSeries, SeriesSpec> = {
-  cpu: { title: 'CPU', channels: ['cpu'], labels: ['CPU'], colourVars: ['--_m-cpu'], kind: 'percent' },
-  memory: { title: 'Memory', channels: ['memPct'], labels: ['Memory'], colourVars: ['--_m-memory'], kind: 'percent' },
-  network: {
-    title: 'Network',
-    channels: ['rxRate', 'txRate'],
-    labels: ['Received', 'Sent'],
-    colourVars: ['--_m-rx', '--_m-tx'],
-    kind: 'rate',
-  },
-  disk: {
-    title: 'Disk',
-    channels: ['readRate', 'writeRate'],
-    labels: ['Read', 'Write'],
-    colourVars: ['--_m-read', '--_m-write'],
-    kind: 'rate',
-  },
-};
+export { METRIC_SERIES, METRIC_WINDOWS } from './series-specs.js';
+export type { MetricSeries, MetricWindow } from './series-specs.js';
 
 /** What the element shows instead of (or over) the charts. */
 interface ViewState {
@@ -80,16 +44,6 @@ interface ViewState {
   announce: string;
 }
 
-interface ChartSlot {
-  chart: Chart<'line', ChartPoint[]>;
-  canvas: HTMLCanvasElement;
-  width: number;
-  height: number;
-  /** styleVersion whose colours and fonts the chart's options hold. */
-  style: number;
-  window: string;
-}
-
 const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
 
 /** A compact tile's sparkline and what it draws (reused between draws). */
@@ -97,44 +51,6 @@ interface SparkSlot {
   spark: Sparkline;
   canvas: HTMLCanvasElement;
   lines: SparklineSeries[];
-}
-
-interface Theme {
-  colours: Record<string, string>;
-  fills: Record<string, string>;
-  grid: string;
-  text: string;
-  muted: string;
-  surface: string;
-  border: string;
-  font: string;
-}
-
-function parseSeries(value: string | null | undefined): { list: MetricSeries[]; unknown: string[] } {
-  const tokens = (value ?? '').split(/[\s,]+/).filter(Boolean);
-  const list = METRIC_SERIES.filter((s) => tokens.includes(s));
-  const unknown = tokens.filter((t) => !(METRIC_SERIES as readonly string[]).includes(t));
-  return { list: list.length > 0 ? list : [...METRIC_SERIES], unknown };
-}
-
-/** "20 s", "12 min": whole units, never rounded up to a full window. */
-const duration = (ms: number) => (ms < 60_000 ? `${Math.floor(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min`);
-
-let colourProbe: CanvasRenderingContext2D | null = null;
-/** Any CSS colour → the same colour at `alpha`, via the canvas's own colour parser. */
-function withAlpha(colour: string, alpha: number): string {
-  colourProbe ??= document.createElement('canvas').getContext('2d');
-  if (!colourProbe) return colour;
-  colourProbe.fillStyle = '#000';
-  colourProbe.fillStyle = colour;
-  const c = String(colourProbe.fillStyle);
-  const hex = /^#([0-9a-f]{6})$/i.exec(c);
-  if (hex) {
-    const n = parseInt(hex[1], 16);
-    return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-  }
-  const rgba = /^rgba?\(([^,]+),([^,]+),([^,)]+)/.exec(c);
-  return rgba ? `rgba(${rgba[1]},${rgba[2]},${rgba[3]}, ${alpha})` : colour;
 }
 
 /**
@@ -261,7 +177,8 @@ export class VmMetrics extends LitElement {
   private ownHistory: VmMetricsHistory | null = null;
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
-  private readonly slots = new Map<MetricSeries, ChartSlot>();
+  private readonly values = new MetricValues(() => this.locale || undefined);
+  private readonly charts = new ChartRenderer(() => this.renderRoot, this.values, () => this.history);
   private readonly sparks = new Map<MetricSeries, SparkSlot>();
   private queued = false;
   private readonly drawJob = () => {
@@ -286,8 +203,6 @@ export class VmMetrics extends LitElement {
   private readonly plotSizes = new WeakMap<Element, [number, number]>();
   private observedPlots: Element[] = [];
   private darkQuery: MediaQueryList | null = null;
-  private timeFormat: Intl.DateTimeFormat | null = null;
-  private timeFormatSeconds: Intl.DateTimeFormat | null = null;
 
   private readonly onVisibility = () => {
     this.catchUpValues();
@@ -439,10 +354,7 @@ export class VmMetrics extends LitElement {
       console.warn(`<vm-metrics>: window "${String(this.window)}" is not one of 5m, 15m, 1h; showing 5m.`);
       this.window = '5m';
     }
-    if (changed.has('locale')) {
-      this.timeFormat = null;
-      this.timeFormatSeconds = null;
-    }
+    if (changed.has('locale')) this.values.reset();
     if (changed.has('compact')) this.destroyCharts();
     if (changed.has('noPersistHistory') && this.noPersistHistory) this.monitor.session?.disablePersistence();
   }
@@ -596,67 +508,14 @@ export class VmMetrics extends LitElement {
     this.countdown = null;
   }
 
-  // ---- formatting ----------------------------------------------------------------------------
-
-  private get loc(): Locale {
-    return this.locale || undefined;
-  }
-
-  private formatTime(t: number, seconds: boolean): string {
-    if (seconds) {
-      this.timeFormatSeconds ??= new Intl.DateTimeFormat(this.loc, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-      return this.timeFormatSeconds.format(t);
-    }
-    this.timeFormat ??= new Intl.DateTimeFormat(this.loc, { hour: '2-digit', minute: '2-digit' });
-    return this.timeFormat.format(t);
-  }
-
-  private format(kind: Kind, v: number | null | undefined): string {
-    return kind === 'percent' ? formatPercent(v, this.loc) : formatRate(v, this.loc);
-  }
-
   /** Text of the current value of one card: primary (large) and secondary. */
   private currentValue(key: MetricSeries, s: MetricsSnapshot | null): { primary: string; secondary: string; parts: string[] } {
-    const loc = this.loc;
-    switch (key) {
-      case 'cpu':
-        return { primary: formatPercent(s?.cpu, loc), secondary: 'utilisation', parts: [] };
-      case 'memory':
-        return {
-          primary: formatPercent(s?.memPct, loc),
-          secondary: `${formatBytes(s?.memUsed, loc)} of ${formatBytes(s?.memTotal, loc)}`,
-          parts: [],
-        };
-      case 'network':
-        return {
-          primary: `↓ ${formatRate(s?.rxRate, loc)}`,
-          secondary: `↑ ${formatRate(s?.txRate, loc)} sent`,
-          parts: [formatRate(s?.rxRate, loc), formatRate(s?.txRate, loc)],
-        };
-      case 'disk':
-        return {
-          primary: `R ${formatRate(s?.readRate, loc)}`,
-          secondary: `W ${formatRate(s?.writeRate, loc)}`,
-          parts: [formatRate(s?.readRate, loc), formatRate(s?.writeRate, loc)],
-        };
-    }
+    return this.values.current(key, s);
   }
 
   /** The canvas's text alternative: current value(s) and the trend over the window. */
   private altText(key: MetricSeries, s: MetricsSnapshot | null): string {
-    const spec = SPECS[key];
-    const over = `over the last ${WINDOW_LABELS[this.window] ?? WINDOW_LABELS['5m']}`;
-    const pieces = spec.channels.map((ch, i) => {
-      const value =
-        key === 'memory'
-          ? `${formatPercent(s?.memPct, this.loc)} (${formatBytes(s?.memUsed, this.loc)} of ${formatBytes(s?.memTotal, this.loc)})`
-          : this.format(spec.kind, s?.[ch]);
-      const trend = this.trends[ch];
-      const label = spec.channels.length > 1 ? `${spec.labels[i].toLowerCase()} ` : '';
-      return `${label}${value}${trend ? `, ${trend}` : ''}`;
-    });
-    const title = key === 'cpu' ? 'CPU utilisation' : key === 'memory' ? 'Memory used' : `${spec.title} rate`;
-    return `${title}: ${pieces.join('; ')} ${over}`;
+    return this.values.altText(key, s, this.window, this.trends);
   }
 
   // ---- render --------------------------------------------------------------------------------
@@ -699,7 +558,7 @@ export class VmMetrics extends LitElement {
   private fillState(): { collected: number; span: number } | null {
     const series = this.history?.series;
     if (!series || series.length === 0) return null;
-    const span = METRIC_WINDOWS[this.window] ?? METRIC_WINDOWS['5m'];
+    const span = windowSpan(this.window);
     const collected = series.lastTime - series.time(0);
     return collected < span ? { collected, span } : null;
   }
@@ -878,12 +737,12 @@ export class VmMetrics extends LitElement {
       this.drawCounter++;
       return;
     }
-    if (shown.some((s) => !this.slots.has(s))) {
+    if (!this.charts.ready(shown)) {
       this.drawing = true;
       try {
         const { Chart } = await loadChartJs();
         if (!this.isConnected) return;
-        this.ensureCharts(Chart, shown);
+        this.charts.ensure(Chart, shown);
       } catch (e) {
         const message = `Could not load the charts: ${e instanceof Error ? e.message : String(e)}`;
         console.error(`<vm-metrics>: ${message}`);
@@ -896,13 +755,14 @@ export class VmMetrics extends LitElement {
       this.scheduleDraw();
       return;
     }
-    for (const [s, slot] of this.slots) {
-      if (!shown.includes(s)) {
-        slot.chart.destroy();
-        this.slots.delete(s);
-      }
-    }
-    this.updateCharts(history, shown);
+    const trends = this.charts.update(history, shown, {
+      window: this.window,
+      theme: this.readTheme(),
+      styleVersion: this.styleVersion,
+      plotSize: (plot) => this.plotSize(plot),
+      drawn: (key, area) => this.placeUnfilled(key, area),
+    });
+    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) this.trends = trends;
     this.lastDrawKey = key;
     this.drawnVersion = history.version;
     this.drawCounter++;
@@ -910,192 +770,10 @@ export class VmMetrics extends LitElement {
 
   private readTheme(): Theme {
     if (this.theme_) return this.theme_;
-    const cs = getComputedStyle(this);
-    const read = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    const colours: Record<string, string> = {};
-    const fills: Record<string, string> = {};
-    for (const spec of Object.values(SPECS)) {
-      for (const v of spec.colourVars) {
-        colours[v] = read(v, '#2563eb');
-        fills[v] = withAlpha(colours[v], 0.12);
-      }
-    }
-    this.theme_ = {
-      colours,
-      fills,
-      grid: read('--_m-grid', 'rgba(127,127,127,0.15)'),
-      text: read('--_text', '#1b1f24'),
-      muted: read('--_muted', '#5b6470'),
-      surface: read('--_bg', '#ffffff'),
-      border: read('--_border', '#d9dde3'),
-      font: read('--_font', 'system-ui, sans-serif'),
-    };
+    this.theme_ = readTheme(this);
     // The swatches in the values row use the resolved colours too.
     this.requestUpdate();
     return this.theme_;
-  }
-
-  private ensureCharts(ChartCtor: typeof Chart, shown: readonly MetricSeries[]): void {
-    for (const s of shown) {
-      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
-      const existing = this.slots.get(s);
-      if (existing && existing.canvas === canvas) continue;
-      existing?.chart.destroy();
-      this.slots.delete(s);
-      if (!canvas) continue;
-      this.slots.set(s, { chart: new ChartCtor(canvas, this.chartConfig(s)), canvas, width: 0, height: 0, style: -1, window: '' });
-    }
-  }
-
-  private chartConfig(key: MetricSeries): ChartConfiguration<'line', ChartPoint[]> {
-    const spec = SPECS[key];
-    const compact = this.compact;
-    const single = spec.channels.length === 1;
-    return {
-      type: 'line',
-      data: {
-        datasets: spec.channels.map((_ch, i) => ({
-          label: spec.labels[i],
-          data: [],
-          borderWidth: compact ? 1.25 : 1.5,
-          pointRadius: 0,
-          pointHoverRadius: compact ? 0 : 3,
-          tension: 0,
-          spanGaps: false,
-          fill: single || compact ? 'origin' : false,
-        })),
-      },
-      options: {
-        responsive: false,
-        maintainAspectRatio: false,
-        animation: false,
-        parsing: false,
-        normalized: true,
-        events: compact ? [] : ['mousemove', 'mouseout', 'touchstart', 'touchmove'],
-        interaction: { mode: 'index', intersect: false },
-        layout: { padding: compact ? 0 : { top: 4, right: 4 } },
-        scales: {
-          x: {
-            type: 'linear',
-            display: !compact,
-            grid: { display: false },
-            border: { display: false },
-            ticks: {
-              maxRotation: 0,
-              autoSkipPadding: 16,
-              includeBounds: false,
-              callback: (v) => this.formatTime(Number(v), false),
-            },
-          },
-          y: {
-            type: 'linear',
-            display: !compact,
-            min: 0,
-            border: { display: false },
-            ticks: {
-              maxTicksLimit: 4,
-              callback: (v) => this.format(spec.kind, Number(v)),
-            },
-          },
-        },
-        plugins: {
-          tooltip: {
-            enabled: !compact,
-            callbacks: {
-              title: (items) => (items.length > 0 ? this.formatTime(items[0].parsed.x ?? NaN, true) : ''),
-              label: (item) => this.tooltipLabel(key, item),
-            },
-          },
-        },
-      },
-    };
-  }
-
-  private tooltipLabel(key: MetricSeries, item: TooltipItem<'line'>): string {
-    const spec = SPECS[key];
-    const raw = item.raw as ChartPoint;
-    if (raw.y === null) return `${spec.labels[item.datasetIndex]}: no data`;
-    if (key === 'memory') {
-      const h = this.history;
-      const used = h?.series.get('memUsed', raw.i);
-      const total = h?.series.get('memTotal', raw.i);
-      // The ring buffer may have moved on since this point was drawn; then only % is certain.
-      const same = h?.series.time(raw.i) === raw.x;
-      return same
-        ? `Memory: ${formatBytes(used, this.loc)} of ${formatBytes(total, this.loc)} (${formatPercent(raw.y, this.loc)})`
-        : `Memory: ${formatPercent(raw.y, this.loc)}`;
-    }
-    return `${spec.labels[item.datasetIndex]}: ${this.format(spec.kind, raw.y)}`;
-  }
-
-  private updateCharts(history: VmMetricsHistory, shown: readonly MetricSeries[]): void {
-    const theme = this.readTheme();
-    const series = history.series;
-    const toT = series.lastTime;
-    const span = METRIC_WINDOWS[this.window] ?? METRIC_WINDOWS['5m'];
-    const fromT = toT - span;
-    const trends: Partial<Record<MetricChannel, Trend | null>> = {};
-    for (const key of shown) {
-      const slot = this.slots.get(key);
-      if (!slot) continue;
-      const spec = SPECS[key];
-      const [width, height] = this.plotSize(slot.canvas.parentElement!);
-      if (width !== slot.width || height !== slot.height) {
-        slot.width = width;
-        slot.height = height;
-        if (width > 0 && height > 0) slot.chart.resize(width, height);
-      }
-      // Two points per bucket: about one point per horizontal pixel.
-      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
-      const chart = slot.chart;
-      const restyle = slot.style !== this.styleVersion;
-      slot.style = this.styleVersion;
-      spec.channels.forEach((ch, i) => {
-        const ds = chart.data.datasets[i];
-        ds.data = points[i];
-        if (restyle) {
-          ds.borderColor = theme.colours[spec.colourVars[i]];
-          ds.backgroundColor = theme.fills[spec.colourVars[i]];
-        }
-        trends[ch] = trendOf(points[i], spec.kind === 'percent' ? 2 : 1024, 0.1);
-      });
-      const o = chart.options;
-      const x = o.scales!.x!;
-      x.min = fromT;
-      x.max = toT;
-      if (slot.window !== this.window) {
-        slot.window = this.window;
-        (x.ticks as { stepSize?: number }).stepSize = WINDOW_STEP[this.window] ?? WINDOW_STEP['5m'];
-      }
-      if (!restyle) {
-        chart.update('none');
-        this.placeUnfilled(key, chart.chartArea ?? null);
-        continue;
-      }
-      x.ticks!.color = theme.muted;
-      x.ticks!.font = { family: theme.font, size: 11 };
-      const y = o.scales!.y!;
-      if (spec.kind === 'percent') {
-        // 0–100 % unless a value goes beyond (memory can briefly exceed a shrunk total).
-        (y as { suggestedMax?: number }).suggestedMax = 100;
-      }
-      y.grid = { color: theme.grid, drawTicks: false };
-      y.ticks!.color = theme.muted;
-      y.ticks!.font = { family: theme.font, size: 11 };
-      const tooltip = o.plugins!.tooltip!;
-      tooltip.backgroundColor = theme.surface;
-      tooltip.titleColor = theme.text;
-      tooltip.bodyColor = theme.text;
-      tooltip.borderColor = theme.border;
-      tooltip.borderWidth = 1;
-      tooltip.titleFont = { family: theme.font, size: 12, weight: 'bold' };
-      tooltip.bodyFont = { family: theme.font, size: 12 };
-      chart.update('none');
-      this.placeUnfilled(key, chart.chartArea ?? null);
-    }
-    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
-      this.trends = trends;
-    }
   }
 
   private ensureSparklines(shown: readonly MetricSeries[]): void {
@@ -1151,8 +829,7 @@ export class VmMetrics extends LitElement {
   }
 
   private destroyCharts(): void {
-    for (const slot of this.slots.values()) slot.chart.destroy();
-    this.slots.clear();
+    this.charts.destroy();
     for (const slot of this.sparks.values()) slot.spark.destroy();
     this.sparks.clear();
     this.lastDrawKey = '';

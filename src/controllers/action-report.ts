@@ -1,0 +1,33 @@
+/**
+ * What became of an action ActionController sent: the outcome message and `vm-action-result`.
+ * Loaded while the first action runs, not with the page. What the first paint has loaded already
+ * comes through the controller's `kit`, not imports (each shared import would be one more file).
+ */
+import type { MonitorSession, CommandResult } from '../hub/monitor-session.js';
+import { VmError } from '../protocol/errors.js';
+import type { VmAction } from '../protocol/types.js';
+import type { ActionController } from './action-controller.js';
+
+/** Waits for `done` (the session's command) and shows and reports how it ended; resolves with whether it succeeded. */
+export async function reportOutcome(c: ActionController, action: VmAction, session: MonitorSession, done: Promise<CommandResult>): Promise<boolean> {
+  const { emit, label } = c.kit;
+  const vmName = c.options.vmName();
+  try {
+    const result = await done;
+    const text = result.message || `${label[action]} done.`;
+    c.show({ action, ok: true, text: result.via === 'rest' ? `${text} (sent over the REST API)` : text });
+    emit(c.host, 'vm-action-result', { vmName, action, success: true, message: result.message, via: result.via, code: null });
+    return true;
+  } catch (e) {
+    const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${label[action]} failed.`);
+    c.lastError = error.message;
+    // As the session chose (monitor-session.ts): REST when asked to for start/stop, or without a socket.
+    const overRest = (action === 'start' || action === 'stop') && c.options.hub()?.config.startStopOverRest === true;
+    const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
+    // "Not confirmed" is not a failure the server reported: its sentence stands alone.
+    const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${label[action]} failed: ${error.message}`;
+    c.show({ action, ok: false, text });
+    emit(c.host, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
+    return false;
+  }
+}

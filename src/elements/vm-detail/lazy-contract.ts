@@ -1,0 +1,24 @@
+/**
+ * What `<vm-detail>` hands the parts it loads after its first paint (`overview.ts`, `texts.ts`,
+ * `confirm.ts`). Types only: the parts import this, never `lazy.ts`, which imports them, so no
+ * import goes round in a circle.
+ */
+import type { formatBytes } from '../../metrics/format.js';
+import type { VmAction } from '../../protocol/types.js';
+import type { html, nothing } from 'lit';
+
+/**
+ * What the lazily loaded parts use from modules the first paint has loaded already. They get it
+ * from the element instead of importing it, so the bundler keeps that shared code in as few files
+ * as before the split (each extra file costs gzip context).
+ */
+export interface Kit {
+  html: typeof html;
+  nothing: typeof nothing;
+  formatBytes: typeof formatBytes;
+  label: Readonly<Record<VmAction, string>>;
+  progress: Readonly<Record<VmAction, string>>;
+}
+
+/** Where a lazily loaded part is. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';

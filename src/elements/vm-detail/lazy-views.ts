@@ -1,0 +1,112 @@
+/**
+ * The parts of `<vm-detail>` that load after its first paint, and their state: the Overview's
+ * details, the error and reason texts, the confirmation dialog (`lazy.ts` imports them), and the
+ * Monitoring and Console tabs' elements. Each part's styles are added to the element as it arrives.
+ */
+import { nothing, unsafeCSS, type CSSResult, type ReactiveControllerHost } from 'lit';
+import type { VmError } from '../../protocol/errors.js';
+import type { LoadState } from './lazy-contract.js';
+import { addStyles, afterPaint, loadConfirm, loadOverview, loadPart, loadTexts, type LazyPart } from './lazy.js';
+
+export type { LoadState } from './lazy-contract.js';
+
+export class LazyViews {
+  /** Error and disabled-reason texts (`texts.ts`): loaded right after the first paint. */
+  texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
+  /** The Overview details (`overview.ts`): loaded after the first paint. */
+  overview: Awaited<ReturnType<typeof loadOverview>> | null = null;
+  overviewState: LoadState = 'idle';
+  /** The confirmation dialog's contents (`confirm.ts`): preloaded when idle, else on first use. */
+  confirm: Awaited<ReturnType<typeof loadConfirm>> | null = null;
+  parts: Record<LazyPart, LoadState> = { metrics: 'idle', console: 'idle' };
+
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment }) {}
+
+  /**
+   * After the first paint, in parallel with the REST request (the skeleton covers both); then,
+   * when the page is idle, the confirmation's contents (`confirmWanted`).
+   */
+  preload(confirmWanted: boolean): void {
+    afterPaint(() => {
+      this.loadOverview();
+      this.loadTexts();
+      if (!confirmWanted) return;
+      const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o: { timeout: number }) => void }).requestIdleCallback;
+      const preload = () => void this.useConfirm().catch(() => undefined);
+      if (idle) idle(preload, { timeout: 3000 });
+      else setTimeout(preload, 500);
+    });
+  }
+
+  useConfirm(): Promise<unknown> {
+    return this.use(loadConfirm).then((m) => this.set(() => (this.confirm = m)));
+  }
+
+  loadTexts(): void {
+    if (this.texts) return;
+    this.use(loadTexts).then(
+      (m) => this.set(() => (this.texts = m)),
+      (e: unknown) => {
+        // The server's own words, and no reasons, rather than no message at all.
+        console.warn('<vm-detail>: could not load the error texts:', e);
+        // The outcome as plain words (its region still announces it; a success still goes away).
+        this.set(
+          () =>
+            (this.texts = {
+              explainError: (error: VmError) => error.message || 'Something went wrong.',
+              reasonText: () => '',
+              renderOutcome: (o) => o?.text ?? nothing,
+              outcomeHeld: () => false,
+              renderLoadFailed: (what) => `The ${what} could not be loaded.`,
+              renderConsoleLocked: () => 'The console is not available to you.',
+              renderLock: () => ' (not available to you)',
+              styles: '',
+              sheet: unsafeCSS(''),
+            }),
+        );
+      },
+    );
+  }
+
+  loadOverview(): void {
+    if (this.overviewState === 'loading' || this.overviewState === 'ready') return;
+    this.set(() => (this.overviewState = 'loading'));
+    this.use(loadOverview).then(
+      (m) =>
+        this.set(() => {
+          this.overview = m;
+          this.overviewState = 'ready';
+        }),
+      (e: unknown) => {
+        console.warn('<vm-detail>: could not load the overview:', e);
+        this.set(() => (this.overviewState = 'failed'));
+      },
+    );
+  }
+
+  /** Loads `<vm-metrics>` or `<vm-console>` the first time its tab is shown; a failure can be retried. */
+  loadPart(part: LazyPart): void {
+    if (this.parts[part] === 'loading' || this.parts[part] === 'ready') return;
+    const mark = (st: LoadState) => this.set(() => (this.parts = { ...this.parts, [part]: st }));
+    mark('loading');
+    loadPart(part).then(
+      () => mark('ready'),
+      (e: unknown) => {
+        console.warn(`<vm-detail>: could not load <vm-${part}>:`, e);
+        mark('failed');
+      },
+    );
+  }
+
+  /** Imports a lazily loaded part and adds its styles to the element before it is rendered. */
+  private async use<M extends { sheet: CSSResult }>(load: () => Promise<M>): Promise<M> {
+    const m = await load();
+    addStyles(this.host.renderRoot as ShadowRoot, m.sheet);
+    return m;
+  }
+
+  private set(change: () => unknown): void {
+    change();
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,85 @@
+/** The numbers `<vm-metrics>` writes: current values, axis and tooltip times, and each chart's text alternative. */
+import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
+import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
+import type { Trend } from './downsample.js';
+import { SPECS, WINDOW_LABELS, type Kind, type MetricSeries, type MetricWindow } from './series-specs.js';
+
+export interface CurrentValue {
+  /** Large text. */
+  primary: string;
+  secondary: string;
+  /** The two values of a two-line chart (network, disk), for a compact tile. */
+  parts: string[];
+}
+
+export class MetricValues {
+  private timeFormat: Intl.DateTimeFormat | null = null;
+  private timeFormatSeconds: Intl.DateTimeFormat | null = null;
+
+  /** `locale`: BCP 47, read on every call (undefined: the browser's). */
+  constructor(readonly locale: () => Locale) {}
+
+  /** The locale changed: the time formats are made again. */
+  reset(): void {
+    this.timeFormat = null;
+    this.timeFormatSeconds = null;
+  }
+
+  time(t: number, seconds: boolean): string {
+    if (seconds) {
+      this.timeFormatSeconds ??= new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      return this.timeFormatSeconds.format(t);
+    }
+    this.timeFormat ??= new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit' });
+    return this.timeFormat.format(t);
+  }
+
+  value(kind: Kind, v: number | null | undefined): string {
+    return kind === 'percent' ? formatPercent(v, this.locale()) : formatRate(v, this.locale());
+  }
+
+  /** Text of the current value of one card: primary (large) and secondary. */
+  current(key: MetricSeries, s: MetricsSnapshot | null): CurrentValue {
+    const loc = this.locale();
+    switch (key) {
+      case 'cpu':
+        return { primary: formatPercent(s?.cpu, loc), secondary: 'utilisation', parts: [] };
+      case 'memory':
+        return {
+          primary: formatPercent(s?.memPct, loc),
+          secondary: `${formatBytes(s?.memUsed, loc)} of ${formatBytes(s?.memTotal, loc)}`,
+          parts: [],
+        };
+      case 'network':
+        return {
+          primary: `↓ ${formatRate(s?.rxRate, loc)}`,
+          secondary: `↑ ${formatRate(s?.txRate, loc)} sent`,
+          parts: [formatRate(s?.rxRate, loc), formatRate(s?.txRate, loc)],
+        };
+      case 'disk':
+        return {
+          primary: `R ${formatRate(s?.readRate, loc)}`,
+          secondary: `W ${formatRate(s?.writeRate, loc)}`,
+          parts: [formatRate(s?.readRate, loc), formatRate(s?.writeRate, loc)],
+        };
+    }
+  }
+
+  /** The canvas's text alternative: current value(s) and the trend over the window. */
+  altText(key: MetricSeries, s: MetricsSnapshot | null, window: MetricWindow, trends: Partial<Record<MetricChannel, Trend | null>>): string {
+    const spec = SPECS[key];
+    const loc = this.locale();
+    const over = `over the last ${WINDOW_LABELS[window] ?? WINDOW_LABELS['5m']}`;
+    const pieces = spec.channels.map((ch, i) => {
+      const value =
+        key === 'memory'
+          ? `${formatPercent(s?.memPct, loc)} (${formatBytes(s?.memUsed, loc)} of ${formatBytes(s?.memTotal, loc)})`
+          : this.value(spec.kind, s?.[ch]);
+      const trend = trends[ch];
+      const label = spec.channels.length > 1 ? `${spec.labels[i].toLowerCase()} ` : '';
+      return `${label}${value}${trend ? `, ${trend}` : ''}`;
+    });
+    const title = key === 'cpu' ? 'CPU utilisation' : key === 'memory' ? 'Memory used' : `${spec.title} rate`;
+    return `${title}: ${pieces.join('; ')} ${over}`;
+  }
+}
