@@ -83,13 +83,15 @@ export async function handleRest(sim: LibGoSim, req: RestRequest): Promise<RestR
 function listVms(sim: LibGoSim, rawPath: string): RestResponse {
   const q = rawPath.indexOf('?');
   const query = new URLSearchParams(q < 0 ? '' : rawPath.slice(q + 1));
-  const all = sim.listVms();
-  if (!query.has('page') && !query.has('pageSize')) return json(200, { vms: all });
+  if (!query.has('page') && !query.has('pageSize')) return json(200, { vms: sim.listVms() });
   const whole = (v: string | null, fallback: number, max: number) => (v === null || v === '' ? fallback : /^\d+$/.test(v) && +v >= 1 && +v <= max ? +v : null);
   const page = whole(query.get('page'), 1, 1_000_000);
   const pageSize = whole(query.get('pageSize'), 50, 100);
   if (page === null || pageSize === null) return fail(400, 'INVALID_REQUEST', 'page must be a whole number from 1, and pageSize one from 1 to 100');
-  return json(200, { vms: all.slice((page - 1) * pageSize, page * pageSize), count: all.length, page, pageSize });
+  // Only the page's VMs are described: paging through 10,000 must not describe all of them per page.
+  const names = sim.vmNames();
+  const vms = names.slice((page - 1) * pageSize, page * pageSize).map((n) => sim.getVm(n)!);
+  return json(200, { vms, count: names.length, page, pageSize });
 }
 
 async function login(sim: LibGoSim, body: string | null | undefined): Promise<RestResponse> {
