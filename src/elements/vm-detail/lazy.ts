@@ -1,7 +1,7 @@
 import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
 import type { VmAction } from '../../hub/index.js';
 import { formatBytes } from '../../metrics/format.js';
-import { ACTION_LABEL, ACTION_PROGRESS } from './actions.js';
+import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 /**
  * The heavy tab contents, loaded on first show only: `<vm-metrics>` brings Chart.js and
  * `<vm-console>` brings xterm.js, neither of which the Overview tab needs. Each load is made once

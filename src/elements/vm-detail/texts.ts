@@ -5,7 +5,8 @@
  */
 import type { TemplateResult } from 'lit';
 import type { VmAction, VmError, VmErrorCode, VmStatus } from '../../hub/index.js';
-import type { Why } from './actions.js';
+import type { ActionOutcome } from '../../controllers/action-controller.js';
+import type { Why } from '../../hub/action-rules.js';
 import type { Kit } from './lazy.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
@@ -25,11 +26,7 @@ export const styles: string = `
 `;
 
 /** What became of a user's action, as the element shows it. */
-export interface Outcome {
-  action: VmAction;
-  ok: boolean;
-  text: string;
-}
+export type Outcome = ActionOutcome;
 
 /**
  * The message after a user's action (hovering or focusing it holds it: `hold`), else the line shown

@@ -13,27 +13,18 @@ import { formatUptime } from '../../metrics/format.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { connectionLabel } from '../../styles/connection-label.js';
-import {
-  ACTION_LABEL,
-  ACTION_ORDER,
-  ACTION_PROGRESS,
-  actionState,
-  parseConfirmActions,
-  type ActionState,
-} from './actions.js';
+import { ActionController } from '../../controllers/action-controller.js';
+import { parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
+import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { addStyles, afterPaint, kit, loadConfirm, loadTexts, loadOverview, loadPart, type LazyPart } from './lazy.js';
 import { STATUS_LABEL, statusTone } from './messages.js';
 import { styles } from './vm-detail.styles.js';
-import type { Outcome } from './texts.js';
 
 export type VmDetailTab = 'overview' | 'monitoring' | 'console';
 const TABS: readonly VmDetailTab[] = ['overview', 'monitoring', 'console'];
 const TAB_LABEL: Record<VmDetailTab, string> = { overview: 'Overview', monitoring: 'Monitoring', console: 'Console' };
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
-
-/** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
-const OUTCOME_DISMISS_MS = 8000;
 
 /** A padlock drawn, not an emoji: a page without an emoji font showed a blank box. */
 const LOCK_ICON = html`<svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" stroke-width="1.6">
@@ -130,8 +121,6 @@ export class VmDetail extends LitElement {
   @state() private vmError: VmError | null = null;
   @state() private vmLoading = false;
   @state() private tokenPermissions: ReadonlySet<string> | null = null;
-  @state() private outcome: Outcome | null = null;
-  @state() private confirming: VmAction | null = null;
   @state() private parts: Record<LazyPart, LoadState> = { metrics: 'idle', console: 'idle' };
   @state() private announcement = '';
   @state() private copied = false;
@@ -149,6 +138,7 @@ export class VmDetail extends LitElement {
   private ownHubKey = '';
   private readonly provider = new ContextProvider(this, { context: vmHubContext });
   private readonly detail: VmMonitorController;
+  private readonly actions: ActionController;
   private vmAbort: AbortController | null = null;
   private vmFetchedFor = '';
   private lastSocketStatus: string | null = null;
@@ -157,12 +147,8 @@ export class VmDetail extends LitElement {
   private ticker: ReturnType<typeof setInterval> | null = null;
   private visible = true;
   private observer: IntersectionObserver | null = null;
-  private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
-  private outcomeHeld = false;
   private permissionsToken = 0;
   private offConfig: (() => void) | null = null;
-  private confirmReturnFocus: HTMLElement | null = null;
-  private lastActionError = '';
   /** The socket's state at the last session change, and whether it has been open before. */
   private socketOpen = false;
   private socketWasOpen = false;
@@ -177,6 +163,17 @@ export class VmDetail extends LitElement {
       onSession: () => this.sessionReplaced(),
     });
     new LeaseVisibilityController(this, this.detail);
+    this.actions = new ActionController(this, {
+      vmName: () => this.vmName,
+      session: () => this.detail.session,
+      hub: () => this.detail.hub,
+      status: () => this.vm?.status ?? null,
+      permissions: () => this.effectivePermissions,
+      badName: () => !!this.detail.nameError,
+      confirmActions: () => this.confirmActions,
+      dialog: () => this.dialog,
+      prepareConfirm: () => this.useConfirm(),
+    });
   }
 
   /** The hub this element uses and provides to the elements inside it. */
@@ -208,7 +205,6 @@ export class VmDetail extends LitElement {
     this.vmAbort?.abort();
     this.vmAbort = null;
     this.vmFetchedFor = '';
-    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
     if (this.ownHubValue) {
       this.ownHubValue.dispose();
       this.ownHubValue = null;
@@ -229,7 +225,7 @@ export class VmDetail extends LitElement {
     if (changed.has('vmName')) {
       this.vm = null;
       this.vmError = null;
-      this.outcome = null;
+      this.actions.clear();
       this.lastSocketStatus = null;
       this.vmFetchedFor = '';
       this.lastErrorKey = '';
@@ -466,7 +462,7 @@ export class VmDetail extends LitElement {
     if (rest && (!this.vm || (rest.code !== 'NETWORK_ERROR' && rest.code !== 'TIMEOUT'))) return rest;
     const serverError = c?.state === 'open' ? session?.error : null;
     // An error the server sent about a failed action is shown with that action's outcome.
-    if (serverError && serverError.message !== this.lastActionError) return serverError;
+    if (serverError && serverError.message !== this.actions.lastError) return serverError;
     return null;
   }
 
@@ -480,115 +476,16 @@ export class VmDetail extends LitElement {
 
   // ---- actions ----------------------------------------------------------------------------------
 
-  private actionStates(): ActionState[] {
-    const session = this.detail.session;
-    const input = {
-      status: session?.status?.status ?? this.vm?.status ?? null,
-      permissions: this.effectivePermissions,
-      connection: session?.connection ?? null,
-      restFallback: this.detail.hub?.config.restFallback !== false,
-      pending: session?.pendingActions ?? new Set<VmAction>(),
-      vmName: this.vmName,
-    };
-    if (!session) {
-      const why = { kind: 'no-session', badName: !!this.detail.nameError } as const;
-      return ACTION_ORDER.map((action) => ({ action, enabled: false, busy: false, why }));
-    }
-    return ACTION_ORDER.map((a) => actionState(a, input));
-  }
-
-  private onActionClick(state: ActionState, ev: Event): void {
-    if (!state.enabled) return;
-    const { actions } = parseConfirmActions(this.confirmActions);
-    const action = state.action;
-    if (!actions.has(action)) {
-      void this.runAction(action);
-      return;
-    }
-    this.confirmReturnFocus = ev.currentTarget as HTMLElement;
-    this.confirming = action;
-    // The dialog's contents load on first use (usually preloaded already); the click is kept.
-    this.useConfirm()
-      .then(() => this.updateComplete)
-      .then(
-        () => {
-          const d = this.dialog;
-          if (this.confirming === action && d?.isConnected && !d.open) d.showModal();
-        },
-        () => {
-          if (this.confirming !== action) return;
-          this.confirming = null;
-          this.confirmReturnFocus = null;
-          this.showOutcome({ action, ok: false, text: `${ACTION_LABEL[action]} was not sent: the confirmation could not be loaded. Check the network, then try again.` });
-        },
-      );
-  }
-
-  private closeConfirm(confirmed: boolean): void {
-    const action = this.confirming;
-    this.confirming = null;
-    if (this.dialog?.open) this.dialog.close();
-    this.confirmReturnFocus?.focus();
-    this.confirmReturnFocus = null;
-    if (confirmed && action) void this.runAction(action);
-  }
-
   /**
    * Sends an action as the buttons do, without confirmation (the host has asked already).
    * Resolves with whether it succeeded; the outcome is shown and reported as `vm-action-result`.
    */
-  async runAction(action: VmAction): Promise<boolean> {
-    const session = this.detail.session;
-    const vmName = this.vmName;
-    if (!session) {
-      this.showOutcome({ action, ok: false, text: 'There is no connection to a VM.' });
-      emit(this, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
-      return false;
-    }
-    if (!emit(this, 'vm-action', { vmName, action }, { cancelable: true })) return false;
-    this.outcome = null;
-    try {
-      const result = await session.command(action);
-      const text = result.message || `${ACTION_LABEL[action]} done.`;
-      this.showOutcome({ action, ok: true, text: result.via === 'rest' ? `${text} (sent over the REST API)` : text });
-      emit(this, 'vm-action-result', { vmName, action, success: true, message: result.message, via: result.via, code: null });
-      return true;
-    } catch (e) {
-      const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
-      this.lastActionError = error.message;
-      // As the session chose (monitor-session.ts): REST when asked to for start/stop, or without a socket.
-      const overRest = (action === 'start' || action === 'stop') && this.activeHub?.config.startStopOverRest === true;
-      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
-      // "Not confirmed" is not a failure the server reported: its sentence stands alone.
-      const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${ACTION_LABEL[action]} failed: ${error.message}`;
-      this.showOutcome({ action, ok: false, text });
-      emit(this, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
-      return false;
-    }
-  }
-
-  private showOutcome(o: Outcome): void {
-    this.outcome = o;
-    this.outcomeHeld = false;
-    this.dismissOutcomeLater();
-  }
-
-  /** A success goes away by itself (a failure stays until dismissed), but not while it is read. */
-  private dismissOutcomeLater(): void {
-    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
-    this.outcomeTimer = null;
-    if (!this.outcome?.ok || this.outcomeHeld) return;
-    this.outcomeTimer = setTimeout(() => {
-      this.outcomeTimer = null;
-      this.outcome = null;
-    }, OUTCOME_DISMISS_MS);
+  runAction(action: VmAction): Promise<boolean> {
+    return this.actions.run(action);
   }
 
   /** Hovering or focusing the message holds it; leaving lets it go after the full delay again. */
-  private readonly holdOutcome = (ev: Event) => {
-    this.outcomeHeld = !!this.texts?.outcomeHeld(ev);
-    this.dismissOutcomeLater();
-  };
+  private readonly holdOutcome = (ev: Event) => this.actions.hold(!!this.texts?.outcomeHeld(ev));
 
   // ---- tabs -------------------------------------------------------------------------------------
 
@@ -648,7 +545,7 @@ export class VmDetail extends LitElement {
           </div>
           ${this.renderConnection()}
           <div part="actions" class="actions" role="group" aria-label="Actions for ${this.vmName || 'the VM'}">
-            ${this.actionStates().map((s) => this.renderAction(s))}
+            ${this.actions.states().map((s) => this.renderAction(s))}
           </div>
           <slot name="header-end"></slot>
         </header>
@@ -739,7 +636,7 @@ export class VmDetail extends LitElement {
         aria-disabled=${s.enabled ? 'false' : 'true'}
         aria-describedby=${why ? tipId : nothing}
         aria-busy=${s.busy ? 'true' : 'false'}
-        @click=${(ev: Event) => this.onActionClick(s, ev)}
+        @click=${(ev: Event) => this.actions.activate(s, ev.currentTarget as HTMLElement)}
       >
         ${s.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[s.action]}` : ACTION_LABEL[s.action]}
       </button>
@@ -752,7 +649,7 @@ export class VmDetail extends LitElement {
     const t = this.texts;
     // The confirming line: between the server's reply and the VM's status showing the effect (hub/action-outcome.ts).
     return html`<div class="outcome-region" role="status" aria-live="polite">
-      ${t ? t.renderOutcome(this.outcome, this.detail.session?.confirming, this.holdOutcome, () => (this.outcome = null), kit) : nothing}
+      ${t ? t.renderOutcome(this.actions.outcome, this.detail.session?.confirming, this.holdOutcome, () => this.actions.clear(), kit) : nothing}
     </div>`;
   }
 
@@ -854,17 +751,17 @@ export class VmDetail extends LitElement {
   }
 
   private renderConfirm(): TemplateResult {
-    const a = this.confirming;
+    const a = this.actions.confirming;
     return html`<dialog
       class="confirm"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-text"
       @cancel=${(ev: Event) => {
         ev.preventDefault();
-        this.closeConfirm(false);
+        this.actions.closeConfirm(false);
       }}
     >
-      ${a && this.confirmView ? this.confirmView.render(a, this.vmName, (ok) => this.closeConfirm(ok), kit) : nothing}
+      ${a && this.confirmView ? this.confirmView.render(a, this.vmName, (ok) => this.actions.closeConfirm(ok), kit) : nothing}
     </dialog>`;
   }
 

@@ -1,9 +1,11 @@
 /**
- * Which lifecycle action the detail page offers, and why not when it does not. Pure functions:
- * the element feeds in what the server last said (status), what the user may do (permissions)
- * and how it is connected, and renders the answer.
+ * Which lifecycle action may be offered for a VM, and why not when it may not. Pure functions:
+ * the caller feeds in what the server last said (status), what the user may do (permissions) and
+ * how it is connected. Shared by every element that offers actions (through ActionController).
  */
-import type { Permission, SocketSnapshot, VmAction, VmStatus } from '../../hub/index.js';
+import type { VmAction, VmStatus } from '../protocol/types.js';
+import type { SocketSnapshot } from '../transport/vm-socket.js';
+import type { Permission } from './permissions.js';
 
 export const ACTION_ORDER: readonly VmAction[] = ['start', 'stop', 'restart', 'suspend', 'resume'];
 
@@ -28,22 +30,6 @@ export const ACTION_NEEDS: Readonly<Record<VmAction, readonly Permission[]>> = {
 /** Actions the LibGo REST API can run while the socket is down. */
 export const REST_ACTIONS: ReadonlySet<VmAction> = new Set(['start', 'stop']);
 
-export const ACTION_LABEL: Readonly<Record<VmAction, string>> = {
-  start: 'Start',
-  stop: 'Stop',
-  restart: 'Restart',
-  suspend: 'Suspend',
-  resume: 'Resume',
-};
-
-export const ACTION_PROGRESS: Readonly<Record<VmAction, string>> = {
-  start: 'Starting…',
-  stop: 'Stopping…',
-  restart: 'Restarting…',
-  suspend: 'Suspending…',
-  resume: 'Resuming…',
-};
-
 export interface ActionInput {
   status: VmStatus | null;
   /** Null when the permissions are not known (cookie auth, no token): the server decides. */
@@ -56,8 +42,8 @@ export interface ActionInput {
 }
 
 /**
- * Why an action is disabled, as data: the sentence for it (`reasons.ts`) loads right after the
- * first paint, so the buttons render enabled/disabled without it.
+ * Why an action is disabled, as data: the sentence for it (vm-detail's `texts.ts`) loads right
+ * after the first paint, so the buttons render enabled/disabled without it.
  */
 export type Why =
   | { kind: 'busy' }

@@ -1,0 +1,199 @@
+/**
+ * Runs a VM's lifecycle actions for an element the way the user sees them: which buttons are
+ * enabled and why not (`hub/action-rules.ts`), a confirmation first for the actions that ask for
+ * one, the `vm-action` / `vm-action-result` events, and the outcome message (a success goes away
+ * by itself, a failure stays). The element renders the buttons, the `<dialog>` and the message;
+ * any element that offers start/stop uses this, so they all behave alike.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events/index.js';
+import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from '../hub/action-rules.js';
+import type { MonitorSession } from '../hub/monitor-session.js';
+import type { VmHub } from '../hub/vm-hub.js';
+import { ACTION_LABEL } from '../internal/action-words.js';
+import { VmError } from '../protocol/errors.js';
+import type { VmAction, VmStatus } from '../protocol/types.js';
+
+/** What became of a user's action, as the element shows it. */
+export interface ActionOutcome {
+  action: VmAction;
+  ok: boolean;
+  text: string;
+}
+
+export interface ActionControllerOptions {
+  vmName: () => string;
+  session: () => MonitorSession | null;
+  hub: () => VmHub | null;
+  /** The VM's status when the session has not said it yet (e.g. read over REST). */
+  status?: () => VmStatus | null;
+  /** What the user may do; null when not known (the server decides). */
+  permissions: () => ReadonlySet<string> | null;
+  /** Whether the VM name is invalid (why there is no session). */
+  badName?: () => boolean;
+  /** The actions that ask for confirmation first, as `confirm-actions` says them. */
+  confirmActions: () => string;
+  /** The `<dialog>` the host renders while `confirming` is set. */
+  dialog: () => HTMLDialogElement | null;
+  /** Makes the dialog's contents ready (they may load on demand); rejects when they cannot be. */
+  prepareConfirm?: () => Promise<unknown>;
+}
+
+/** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
+export const OUTCOME_DISMISS_MS = 8000;
+
+export class ActionController implements ReactiveController {
+  /** The message after the last action the user ran; null when there is none (or it went away). */
+  outcome: ActionOutcome | null = null;
+  /** The action whose confirmation is open (or loading). */
+  confirming: VmAction | null = null;
+  /** The message of the last failed action: the banner does not repeat it. */
+  lastError = '';
+
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly options: ActionControllerOptions;
+  private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
+  private held = false;
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: ActionControllerOptions) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stopTimer();
+  }
+
+  /** Every action in display order, enabled or not and why. */
+  states(): ActionState[] {
+    const o = this.options;
+    const session = o.session();
+    if (!session) {
+      const why = { kind: 'no-session', badName: o.badName?.() === true } as const;
+      return ACTION_ORDER.map((action) => ({ action, enabled: false, busy: false, why }));
+    }
+    const input = {
+      status: session.status?.status ?? o.status?.() ?? null,
+      permissions: o.permissions(),
+      connection: session.connection,
+      restFallback: o.hub()?.config.restFallback !== false,
+      pending: session.pendingActions,
+      vmName: o.vmName(),
+    };
+    return ACTION_ORDER.map((a) => actionState(a, input));
+  }
+
+  /** A button was pressed: runs its action, after the confirmation when it asks for one. */
+  activate(state: ActionState, trigger: HTMLElement | null): void {
+    if (!state.enabled) return;
+    const action = state.action;
+    if (!parseConfirmActions(this.options.confirmActions()).actions.has(action)) {
+      void this.run(action);
+      return;
+    }
+    this.returnFocus = trigger;
+    this.confirming = action;
+    this.host.requestUpdate();
+    // The dialog's contents may load on first use (usually preloaded already); the click is kept.
+    Promise.resolve(this.options.prepareConfirm?.())
+      .then(() => this.host.updateComplete)
+      .then(
+        () => {
+          const d = this.options.dialog();
+          if (this.confirming === action && d?.isConnected && !d.open) d.showModal();
+        },
+        () => {
+          if (this.confirming !== action) return;
+          this.confirming = null;
+          this.returnFocus = null;
+          this.show({ action, ok: false, text: `${ACTION_LABEL[action]} was not sent: the confirmation could not be loaded. Check the network, then try again.` });
+        },
+      );
+  }
+
+  /** The confirmation was answered (or cancelled): focus goes back to the button. */
+  closeConfirm(confirmed: boolean): void {
+    const action = this.confirming;
+    this.confirming = null;
+    this.host.requestUpdate();
+    const d = this.options.dialog();
+    if (d?.open) d.close();
+    this.returnFocus?.focus();
+    this.returnFocus = null;
+    if (confirmed && action) void this.run(action);
+  }
+
+  /**
+   * Sends an action without confirmation. Resolves with whether it succeeded; the outcome is
+   * shown and reported as `vm-action-result` (a cancelled `vm-action` sends nothing).
+   */
+  async run(action: VmAction): Promise<boolean> {
+    const session = this.options.session();
+    const vmName = this.options.vmName();
+    const host = this.host;
+    if (!session) {
+      this.show({ action, ok: false, text: 'There is no connection to a VM.' });
+      emit(host, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
+      return false;
+    }
+    if (!emit(host, 'vm-action', { vmName, action }, { cancelable: true })) return false;
+    this.clear();
+    try {
+      const result = await session.command(action);
+      const text = result.message || `${ACTION_LABEL[action]} done.`;
+      this.show({ action, ok: true, text: result.via === 'rest' ? `${text} (sent over the REST API)` : text });
+      emit(host, 'vm-action-result', { vmName, action, success: true, message: result.message, via: result.via, code: null });
+      return true;
+    } catch (e) {
+      const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
+      this.lastError = error.message;
+      // As the session chose (monitor-session.ts): REST when asked to for start/stop, or without a socket.
+      const overRest = (action === 'start' || action === 'stop') && this.options.hub()?.config.startStopOverRest === true;
+      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
+      // "Not confirmed" is not a failure the server reported: its sentence stands alone.
+      const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${ACTION_LABEL[action]} failed: ${error.message}`;
+      this.show({ action, ok: false, text });
+      emit(host, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
+      return false;
+    }
+  }
+
+  /** Removes the outcome message (the user dismissed it, or the VM changed). */
+  clear(): void {
+    this.stopTimer();
+    if (this.outcome === null) return;
+    this.outcome = null;
+    this.host.requestUpdate();
+  }
+
+  /** Whether the message is being read (hovered or focused): it stays until it is not. */
+  hold(held: boolean): void {
+    this.held = held;
+    this.dismissLater();
+  }
+
+  private show(o: ActionOutcome): void {
+    this.outcome = o;
+    this.held = false;
+    this.host.requestUpdate();
+    this.dismissLater();
+  }
+
+  /** A success goes away by itself after the full delay (again after it was held); a failure stays. */
+  private dismissLater(): void {
+    this.stopTimer();
+    if (!this.outcome?.ok || this.held) return;
+    this.outcomeTimer = setTimeout(() => {
+      this.outcomeTimer = null;
+      this.outcome = null;
+      this.host.requestUpdate();
+    }, OUTCOME_DISMISS_MS);
+  }
+
+  private stopTimer(): void {
+    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
+    this.outcomeTimer = null;
+  }
+}
