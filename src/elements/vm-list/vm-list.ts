@@ -7,14 +7,18 @@ import { emit } from '../../events/index.js';
 import type { FleetPoller } from '../../hub/fleet-poller.js';
 import type { MonitorSession } from '../../hub/monitor-session.js';
 import type { VmHub } from '../../hub/vm-hub.js';
-import { VmError } from '../../protocol/errors.js';
+import type { VmError } from '../../protocol/errors.js';
 import { VM_STATUSES, type VmAction, type VmStatus } from '../../protocol/types.js';
 import { formatPercent, formatUptime, NO_VALUE } from '../../metrics/format.js';
 import { HubResolver } from '../../controllers/hub-resolver.js';
 import { FrameBatcher } from '../../controllers/frame-batcher.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
-// The action rules, labels, confirmation and disabled reasons of <vm-detail>, reused as they are.
-import { ACTION_LABEL, ACTION_PROGRESS, actionState, parseConfirmActions, type ActionState } from '../vm-detail/actions.js';
+// The action rules, words and running every element shares; the confirmation and the disabled
+// reasons are <vm-detail>'s lazily loaded modules, reused as they are.
+import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
+import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
+import { ActionController } from '../../controllers/action-controller.js';
+import type { SessionLease } from '../../hub/vm-hub.js';
 import { addStyles, kit, loadConfirm, loadTexts } from '../vm-detail/lazy.js';
 import { STATUS_LABEL, statusTone } from '../vm-detail/messages.js';
 import { buildView, isSortKey, parseStatuses, SORT_KEYS, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
@@ -39,11 +43,6 @@ const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
 };
 /** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
 const SETTLE_MS = 250;
-
-interface Outcome {
-  ok: boolean;
-  text: string;
-}
 
 /**
  * Every VM the user may read, as one virtualized grid: status, name, description, live CPU and
@@ -139,8 +138,6 @@ export class VmList extends LitElement {
   @state() private noFleet = false;
   @state() private tokenPermissions: ReadonlySet<string> | null = null;
   @state() private active: GridPos = { row: 1, col: 1 };
-  @state() private confirming: { vmName: string; action: VmAction } | null = null;
-  @state() private outcome: Outcome | null = null;
   @state() private announcement = '';
   @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
   @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
@@ -172,9 +169,25 @@ export class VmList extends LitElement {
   private ticker: ReturnType<typeof setInterval> | null = null;
   private shown = false;
   private focusWanted = false;
-  private confirmReturnFocus: HTMLElement | null = null;
   private lastErrorKey = '';
-  private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The VM whose button was pressed last: the shared action controller acts on one VM at a time. */
+  private actionVm = '';
+  /** Its session while it acts, whether or not its row still holds one (it may scroll away). */
+  private actionLease: SessionLease<MonitorSession> | null = null;
+  private actionLeaseHub: VmHub | null = null;
+  private readonly actions = new ActionController(this, {
+    vmName: () => this.actionVm,
+    session: () => this.actionSession(),
+    hub: () => this.activeHub,
+    permissions: () => this.effectivePermissions,
+    confirmActions: () => this.confirmActions,
+    dialog: () => this.dialog,
+    prepareConfirm: () =>
+      loadConfirm().then((m) => {
+        addStyles(this.renderRoot as ShadowRoot, m.sheet);
+        this.confirmView = m;
+      }),
+  });
 
   constructor() {
     super();
@@ -215,7 +228,8 @@ export class VmList extends LitElement {
     this.batcher.cancel();
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
-    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
+    this.actionLease?.release();
+    this.actionLease = null;
     this.stopTicker();
   }
 
@@ -502,76 +516,31 @@ export class VmList extends LitElement {
     return ROW_ACTIONS.map((a) => actionState(a, input));
   }
 
+  private actionSession(): MonitorSession | null {
+    const hub = this.activeHub;
+    if (!hub || !this.actionVm) return null;
+    if (this.actionLease?.session.vmName !== this.actionVm || this.actionLeaseHub !== hub) {
+      this.actionLease?.release();
+      this.actionLease = hub.monitor(this.actionVm, { visible: true });
+      this.actionLeaseHub = hub;
+    }
+    return this.actionLease.session;
+  }
+
   private onAction(vmName: string, st: ActionState, ev: Event): void {
     ev.stopPropagation();
     if (!st.enabled) return;
-    const action = st.action;
-    if (!parseConfirmActions(this.confirmActions).actions.has(action)) {
-      void this.runAction(vmName, action);
-      return;
-    }
-    this.confirmReturnFocus = ev.currentTarget as HTMLElement;
-    this.confirming = { vmName, action };
-    loadConfirm()
-      .then((m) => {
-        addStyles(this.renderRoot as ShadowRoot, m.sheet);
-        this.confirmView = m;
-        return this.updateComplete;
-      })
-      .then(
-        () => {
-          const d = this.dialog;
-          if (this.confirming?.action === action && d?.isConnected && !d.open) d.showModal();
-        },
-        () => {
-          this.confirming = null;
-          this.showOutcome({ ok: false, text: `${ACTION_LABEL[action]} ${vmName} was not sent: the confirmation could not be loaded. Check the network, then try again.` });
-        },
-      );
-  }
-
-  private closeConfirm(confirmed: boolean): void {
-    const c = this.confirming;
-    this.confirming = null;
-    if (this.dialog?.open) this.dialog.close();
-    this.confirmReturnFocus?.focus();
-    this.confirmReturnFocus = null;
-    if (confirmed && c) void this.runAction(c.vmName, c.action);
+    this.actionVm = vmName;
+    this.actions.activate(st, ev.currentTarget as HTMLElement);
   }
 
   /**
    * Sends Start or Stop for a VM as its row's button does, without confirmation (the host has
    * asked already). Resolves with whether it succeeded; reported as `vm-action-result`.
    */
-  async runAction(vmName: string, action: VmAction): Promise<boolean> {
-    const hub = this.activeHub;
-    if (!hub) return false;
-    if (!emit(this, 'vm-action', { vmName, action }, { cancelable: true })) return false;
-    // The row's session when it has one; else one for the action only (a row scrolled away meanwhile).
-    const lease = hub.monitor(vmName, { visible: true });
-    try {
-      const result = await lease.session.command(action);
-      const text = `${vmName}: ${result.message || `${ACTION_LABEL[action]} done.`}`;
-      this.showOutcome({ ok: true, text: result.via === 'rest' ? `${text} (sent over the REST API)` : text });
-      emit(this, 'vm-action-result', { vmName, action, success: true, message: result.message, via: result.via, code: null });
-      return true;
-    } catch (e) {
-      const error = e instanceof VmError ? e : new VmError('UNKNOWN_ERROR', `${ACTION_LABEL[action]} failed.`);
-      const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : lease.session.connection.state === 'open' ? 'socket' : 'rest';
-      const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${ACTION_LABEL[action]} ${vmName} failed: ${error.message}`;
-      this.showOutcome({ ok: false, text });
-      emit(this, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
-      return false;
-    } finally {
-      lease.release();
-    }
-  }
-
-  private showOutcome(o: Outcome): void {
-    this.outcome = o;
-    if (this.outcomeTimer) clearTimeout(this.outcomeTimer);
-    // A success goes after a while; a failure stays until dismissed.
-    this.outcomeTimer = o.ok ? setTimeout(() => (this.outcome = null), 8000) : null;
+  runAction(vmName: string, action: VmAction): Promise<boolean> {
+    this.actionVm = vmName;
+    return this.actions.run(action);
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -786,28 +755,29 @@ export class VmList extends LitElement {
   }
 
   private renderOutcome(): TemplateResult {
-    const o = this.outcome;
+    const o = this.actions.outcome;
+    // The shared controller words it for one VM's page; a list says which VM.
     return html`<div class="outcome-region" role="status" aria-live="polite">
       ${o
         ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-ok=${String(o.ok)}>
-            <span>${o.text}</span><button class="link" aria-label="Dismiss message" @click=${() => (this.outcome = null)}>✕</button>
+            <span>${this.actionVm}: ${o.text}</span><button class="link" aria-label="Dismiss message" @click=${() => this.actions.clear()}>✕</button>
           </div>`
         : nothing}
     </div>`;
   }
 
   private renderConfirm(): TemplateResult {
-    const c = this.confirming;
+    const a = this.actions.confirming;
     return html`<dialog
       class="confirm"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-text"
       @cancel=${(ev: Event) => {
         ev.preventDefault();
-        this.closeConfirm(false);
+        this.actions.closeConfirm(false);
       }}
     >
-      ${c && this.confirmView ? this.confirmView.render(c.action, c.vmName, (ok) => this.closeConfirm(ok), kit) : nothing}
+      ${a && this.confirmView ? this.confirmView.render(a, this.actionVm, (ok) => this.actions.closeConfirm(ok), kit) : nothing}
     </dialog>`;
   }
 }
