@@ -38,6 +38,23 @@ declare module 'react' {
           'onvm-action-result'?: On<'vm-action-result'>;
           'onvm-error'?: On<'vm-error'>;
         };
+      'vm-list': Base &
+        Theme & {
+          filter?: string;
+          'status-filter'?: string;
+          sort?: 'status' | 'name' | 'description' | 'cpu' | 'memory' | 'uptime';
+          'sort-direction'?: 'ascending' | 'descending';
+          selected?: string;
+          'confirm-actions'?: string;
+          label?: string;
+          locale?: string;
+          permissions?: string[];
+          hub?: VmHub;
+          'onvm-select'?: On<'vm-select'>;
+          'onvm-action'?: On<'vm-action'>;
+          'onvm-action-result'?: On<'vm-action-result'>;
+          'onvm-error'?: On<'vm-error'>;
+        };
       'vm-console': Base &
         Theme & {
           'vm-name': string;

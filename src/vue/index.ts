@@ -41,6 +41,24 @@ declare module 'vue' {
         onVmError?: On<'vm-error'>;
       }
     >;
+    'vm-list': Tag<
+      Theme & {
+        filter?: string;
+        statusFilter?: string;
+        sort?: 'status' | 'name' | 'description' | 'cpu' | 'memory' | 'uptime';
+        sortDirection?: 'ascending' | 'descending';
+        selected?: string;
+        confirmActions?: string;
+        label?: string;
+        locale?: string;
+        permissions?: readonly string[];
+        hub?: VmHub;
+        onVmSelect?: On<'vm-select'>;
+        onVmAction?: On<'vm-action'>;
+        onVmActionResult?: On<'vm-action-result'>;
+        onVmError?: On<'vm-error'>;
+      }
+    >;
     'vm-console': Tag<
       Theme & {
         vmName: string;
