@@ -41,6 +41,8 @@ const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
   memory: 'Memory',
   uptime: 'Uptime',
 };
+/** Live values re-render the rows at most this often (their samples come once a second at best). */
+const RENDER_MS = 250;
 /** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
 const SETTLE_MS = 250;
 
@@ -147,7 +149,12 @@ export class VmList extends LitElement {
 
   private readonly resolver = new HubResolver(this, () => this.requestUpdate());
   private readonly batcher = new FrameBatcher(this);
-  private readonly leases = new RowLeases(() => this.batcher.schedule());
+  /**
+   * Samples re-render the rows at most every RENDER_MS: forty live rows at 1 Hz arrive at forty
+   * different moments, and one render per frame for each cost a quarter of the main thread.
+   */
+  private readonly leases = new RowLeases(() => this.renderSoon());
+  private renderTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whether the rows are cards (the styles' container query, told to the virtualizer). */
   private readonly cards = new ResizeController<boolean>(this, {
     callback: (entries) => {
@@ -226,6 +233,8 @@ export class VmList extends LitElement {
     this.bindFleet(null);
     this.leases.releaseAll();
     this.batcher.cancel();
+    if (this.renderTimer) clearTimeout(this.renderTimer);
+    this.renderTimer = null;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     this.actionLease?.release();
@@ -402,10 +411,18 @@ export class VmList extends LitElement {
     this.requestUpdate();
   }
 
+  private renderSoon(): void {
+    if (this.renderTimer) return;
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = null;
+      this.batcher.schedule();
+    }, RENDER_MS);
+  }
+
   /** The uptime counts on while a running VM is on screen. */
   private syncTicker(): void {
     const wants = this.shown && this.leases.size > 0;
-    if (wants && !this.ticker) this.ticker = setInterval(() => this.requestUpdate(), 1000);
+    if (wants && !this.ticker) this.ticker = setInterval(() => this.renderSoon(), 1000);
     else if (!wants) this.stopTicker();
   }
 
