@@ -148,6 +148,12 @@ async function scenario(page, host) {
   if (!/Running/.test(badge)) throw new Error(`status badge says "${badge}", expected Running`);
   await waitDeep(page, `${DETAIL} >>> .conn[data-state="live"]`, 15_000);
 
+  // A host app with the fleet list: web-01's row is there and live (the list's own socket budget).
+  if (await page.$('vm-list')) {
+    await waitDeep(page, 'vm-list >>> [role="row"][data-vm="web-01"] [part="status-badge"][data-status="running"]', 15_000);
+    await waitDeep(page, 'vm-list >>> .row.live[data-vm="web-01"]', 15_000);
+  }
+
   // Commands: suspend (no confirmation in these apps) and resume.
   await action(page, 'suspend', 'paused');
   await action(page, 'resume', 'running');

@@ -1,12 +1,13 @@
 /**
- * The whole library: importing this module defines <vm-connection>, <vm-console>, <vm-metrics>
- * and <vm-detail> (each skipped with a warning if another copy defined it first). Import a single
+ * The whole library: importing this module defines <vm-connection>, <vm-console>, <vm-metrics>,
+ * <vm-detail> and <vm-list> (each skipped with a warning if another copy defined it first). Import a single
  * element's entry (`libgo-vm-elements/vm-console`, …) to load less.
  */
 export { VmConnection } from './elements/vm-connection/vm-connection.define.js';
 export { VmConsole } from './elements/vm-console/vm-console.define.js';
 export { VmMetrics } from './elements/vm-metrics/vm-metrics.define.js';
 export { VmDetail } from './elements/vm-detail/vm-detail.define.js';
+export { VmList } from './elements/vm-list/vm-list.define.js';
 export { vmHubContext } from './context.js';
 export * from './controllers/index.js';
 export * from './events/index.js';

@@ -14,6 +14,8 @@
 // Flags: `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
 // `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
 // 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000).
+// Then <vm-list> with 10,000 VMs (bench/fleet/vm-list.mjs; `--only vm-list` runs it alone,
+// `--list-vms N` changes the count).
 import http from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -190,3 +192,6 @@ for (const r of results) if (r.firstError) console.log(`first console error (${r
 pageServer.close();
 await libgo.close();
 await rm(outDir, { recursive: true, force: true });
+
+// <vm-list> of 10,000 VMs (bench/fleet/vm-list.mjs), unless --only picks tile cases only.
+if (only.length === 0 || only.some((o) => 'vm-list'.includes(o))) await import('./vm-list.mjs');

@@ -1,5 +1,5 @@
 /**
- * The demo: sign in, pick a VM from a live list, see it in <vm-detail>; a second page (#/embed)
+ * The demo: sign in, pick a VM from the fleet in <vm-list>, see it in <vm-detail>; a second page (#/embed)
  * shows the elements embedded on their own: console and metrics side by side, and a dashboard of
  * compact metrics tiles for every VM. Each page has one <vm-connection>, so every widget for a VM
  * shares one socket.
@@ -8,8 +8,9 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import '../../src/elements/vm-connection/vm-connection.define.js';
 import '../../src/elements/vm-detail/vm-detail.define.js';
+import '../../src/elements/vm-list/vm-list.define.js';
 import type { VmConnection } from '../../src/elements/vm-connection/vm-connection.js';
-import { VmError, type MonitorSession, type SessionLease, type VmHub, type VmInfo, type VmStatus } from '../../src/hub/index.js';
+import { VmError, type VmHub, type VmInfo } from '../../src/hub/index.js';
 import { DEMO_USERS, currentToken, currentUser, describeLoginError, signIn, signOut } from './session.js';
 
 type Route = { page: 'vms'; vm: string | null } | { page: 'embed'; vm: string | null };
@@ -21,17 +22,6 @@ function parseRoute(): Route {
   const vm = rest.length > 0 ? decodeURIComponent(rest.join('/')) : null;
   return page === 'embed' ? { page: 'embed', vm } : { page: 'vms', vm };
 }
-
-const STATUS_COLOR: Record<VmStatus, string> = {
-  running: 'var(--ok)',
-  paused: 'var(--warn)',
-  suspended: 'var(--warn)',
-  crashed: 'var(--danger)',
-  error: 'var(--danger)',
-  stopped: 'var(--muted)',
-  shutdown: 'var(--muted)',
-  unknown: 'var(--muted)',
-};
 
 export class DemoApp extends LitElement {
   static override styles = css`
@@ -123,16 +113,7 @@ export class DemoApp extends LitElement {
     main {
       padding: 20px;
     }
-    .layout {
-      display: grid;
-      grid-template-columns: 240px minmax(0, 1fr);
-      gap: 20px;
-      align-items: start;
-    }
     @media (max-width: 720px) {
-      .layout {
-        grid-template-columns: minmax(0, 1fr);
-      }
       main {
         padding: 10px;
       }
@@ -142,7 +123,6 @@ export class DemoApp extends LitElement {
       border: 1px solid var(--border);
       border-radius: 8px;
     }
-    .list h2,
     .section-title {
       font-size: 0.8em;
       text-transform: uppercase;
@@ -151,49 +131,9 @@ export class DemoApp extends LitElement {
       margin: 0;
       padding: 12px 14px 6px;
     }
-    .list ul {
-      list-style: none;
-      margin: 0;
-      padding: 4px;
-    }
-    .list a {
-      display: grid;
-      grid-template-columns: 10px minmax(0, 1fr) auto;
-      align-items: center;
-      gap: 10px;
-      padding: 8px 10px;
-      border-radius: 6px;
-      color: inherit;
-      text-decoration: none;
-    }
-    .list a:hover {
-      background: var(--bg);
-    }
-    .list a[aria-current='true'] {
-      background: color-mix(in srgb, var(--accent) 14%, var(--panel));
-    }
-    .dot {
-      width: 10px;
-      height: 10px;
-      border-radius: 50%;
-    }
-    .vm-name {
-      font-weight: 600;
-    }
-    .vm-text {
-      min-width: 0;
-    }
-    .vm-desc {
-      display: block;
-      color: var(--muted);
-      font-size: 0.85em;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .vm-status {
-      font-size: 0.85em;
-      color: var(--muted);
+    vm-list {
+      --vm-list-height: 340px;
+      margin-bottom: 20px;
     }
     .login {
       max-width: 420px;
@@ -287,8 +227,6 @@ export class DemoApp extends LitElement {
   @state() private loginError = '';
   @state() private busy = false;
 
-  private leases = new Map<string, SessionLease<MonitorSession>>();
-  private offLeases: Array<() => void> = [];
   private readonly tokenProvider = () => currentToken();
   private listFor: VmHub | null = null;
 
@@ -307,7 +245,6 @@ export class DemoApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHash);
-    this.releaseLeases();
   }
 
   private readonly onHash = () => {
@@ -326,29 +263,15 @@ export class DemoApp extends LitElement {
     }
   }
 
+  /** The VM names for the embedded-widgets page (the VM page's list is <vm-list>). */
   private async loadList(hub: VmHub): Promise<void> {
     try {
-      const vms = await hub.rest.listVms();
-      this.releaseLeases();
-      // One monitor lease per VM: the list's live status, shared with the widgets below it.
-      for (const vm of vms) {
-        const lease = hub.monitor(vm.name);
-        this.leases.set(vm.name, lease);
-        this.offLeases.push(lease.session.subscribe(() => this.requestUpdate()));
-      }
-      this.vms = vms;
+      this.vms = await hub.rest.listVms();
       this.listError = '';
     } catch (e) {
       if (e instanceof VmError && e.code === 'AUTH_ERROR') return this.logout('Your session has expired; sign in again.');
       this.listError = e instanceof VmError ? e.message : 'The VM list could not be loaded.';
     }
-  }
-
-  private releaseLeases(): void {
-    for (const off of this.offLeases) off();
-    this.offLeases = [];
-    for (const l of this.leases.values()) l.release();
-    this.leases.clear();
   }
 
   private async onLogin(ev: SubmitEvent): Promise<void> {
@@ -370,7 +293,6 @@ export class DemoApp extends LitElement {
 
   private logout(message = ''): void {
     signOut();
-    this.releaseLeases();
     this.vms = null;
     this.listFor = null;
     this.signedIn = false;
@@ -380,10 +302,6 @@ export class DemoApp extends LitElement {
   private toggleTheme(): void {
     this.theme = this.theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem('libgo-demo-theme', this.theme);
-  }
-
-  private statusOf(vm: VmInfo): VmStatus {
-    return this.leases.get(vm.name)?.session.status?.status ?? vm.status;
   }
 
   protected override render() {
@@ -458,35 +376,18 @@ export class DemoApp extends LitElement {
     return this.route.vm ?? this.vms?.[0]?.name ?? null;
   }
 
-  private renderList(page: 'vms' | 'embed') {
-    const current = this.selected();
-    return html`<section class="card list" aria-labelledby="vm-list-title">
-      <h2 id="vm-list-title">Virtual machines</h2>
-      ${this.listError ? html`<p class="error" role="alert" style="padding:0 14px">${this.listError}</p>` : nothing}
-      ${this.vms === null && !this.listError ? html`<p class="empty">Loading…</p>` : nothing}
-      <ul>
-        ${(this.vms ?? []).map((vm) => {
-          const s = this.statusOf(vm);
-          return html`<li>
-            <a href="#/${page}/${encodeURIComponent(vm.name)}" aria-current=${vm.name === current ? 'true' : 'false'}>
-              <span class="dot" style="background:${STATUS_COLOR[s]}" aria-hidden="true"></span>
-              <span class="vm-text"><span class="vm-name">${vm.name}</span><span class="vm-desc">${vm.description}</span></span>
-              <span class="vm-status">${s}</span>
-            </a>
-          </li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
   private renderVmsPage() {
     const vm = this.selected();
-    return html`<div class="layout">
-      ${this.renderList('vms')}
+    // The fleet as <vm-list>: choosing a row opens it below (and in the address, for a deep link).
+    return html`<vm-list
+        label="Virtual machines"
+        selected=${vm ?? ''}
+        theme=${this.theme}
+        @vm-select=${(e: CustomEvent<{ vmName: string }>) => (location.hash = `#/vms/${encodeURIComponent(e.detail.vmName)}`)}
+      ></vm-list>
       ${vm
         ? html`<vm-detail vm-name=${vm} theme=${this.theme}></vm-detail>`
-        : html`<div class="card empty">${this.vms?.length === 0 ? 'This server has no VMs.' : 'Loading…'}</div>`}
-    </div>`;
+        : html`<div class="card empty">${this.vms?.length === 0 ? 'This server has no VMs.' : 'Choose a VM in the list.'}</div>`}`;
   }
 
   private renderEmbedPage() {
@@ -494,6 +395,7 @@ export class DemoApp extends LitElement {
     void import('../../src/elements/vm-console/vm-console.define.js');
     void import('../../src/elements/vm-metrics/vm-metrics.define.js');
     return html`
+      ${this.listError ? html`<p class="error" role="alert">${this.listError}</p>` : nothing}
       <div class="toolbar">
         <label for="vm-pick" style="margin:0">VM</label>
         <select id="vm-pick" @change=${(e: Event) => (location.hash = `#/embed/${encodeURIComponent((e.target as HTMLSelectElement).value)}`)}>

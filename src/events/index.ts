@@ -39,6 +39,10 @@ export interface VmActionResultDetail {
   /** The error code when it failed. */
   code: VmErrorCode | null;
 }
+/** A row of `<vm-list>` was chosen (click or Enter). */
+export interface VmSelectDetail {
+  vmName: string;
+}
 export interface VmErrorDetail {
   vmName: string | null;
   code: VmErrorCode;
@@ -54,6 +58,8 @@ export interface VmEventMap {
   'vm-action': CustomEvent<VmActionDetail>;
   'vm-action-result': CustomEvent<VmActionResultDetail>;
   'vm-error': CustomEvent<VmErrorDetail>;
+  /** A `<vm-list>` row was chosen; cancelable: `preventDefault()` keeps the selection as it was. */
+  'vm-select': CustomEvent<VmSelectDetail>;
 }
 
 declare global {

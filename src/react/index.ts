@@ -8,6 +8,7 @@ import * as React from 'react';
 import { VmConnection as VmConnectionElement } from '../elements/vm-connection/vm-connection.define.js';
 import { VmConsole as VmConsoleElement } from '../elements/vm-console/vm-console.define.js';
 import { VmDetail as VmDetailElement } from '../elements/vm-detail/vm-detail.define.js';
+import { VmList as VmListElement } from '../elements/vm-list/vm-list.define.js';
 import { VmMetrics as VmMetricsElement } from '../elements/vm-metrics/vm-metrics.define.js';
 import type { VmEventMap } from '../events/index.js';
 import './jsx.js';
@@ -53,6 +54,19 @@ export const VmDetail = createComponent({
     onError: event('vm-error'),
   },
   displayName: 'VmDetail',
+});
+
+export const VmList = createComponent({
+  react: React,
+  tagName: 'vm-list',
+  elementClass: VmListElement,
+  events: {
+    onSelect: event('vm-select'),
+    onAction: event('vm-action'),
+    onActionResult: event('vm-action-result'),
+    onError: event('vm-error'),
+  },
+  displayName: 'VmList',
 });
 
 export type { VmEventMap } from '../events/index.js';

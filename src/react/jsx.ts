@@ -12,8 +12,9 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { VmConnection } from '../elements/vm-connection/vm-connection.js';
 import type { VmConsole } from '../elements/vm-console/vm-console.js';
 import type { VmDetail } from '../elements/vm-detail/vm-detail.js';
+import type { VmList } from '../elements/vm-list/vm-list.js';
 import type { VmMetrics } from '../elements/vm-metrics/vm-metrics.js';
-import type { VmActionDetail, VmActionResultDetail, VmConsoleConnectDetail, VmConsoleDisconnectDetail, VmConsoleEofDetail, VmErrorDetail, VmLinkDetail } from '../events/index.js';
+import type { VmActionDetail, VmActionResultDetail, VmConsoleConnectDetail, VmConsoleDisconnectDetail, VmConsoleEofDetail, VmErrorDetail, VmLinkDetail, VmSelectDetail } from '../events/index.js';
 
 type Base = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement>;
 
@@ -106,6 +107,40 @@ interface VmDetailProps {
   'onvm-error'?: (event: CustomEvent<VmErrorDetail>) => void;
 }
 
+/** `<vm-list>`'s own props. */
+interface VmListProps {
+  /** Text filter: VMs whose name or description contains it (case and accents ignored). Reflected. */
+  filter?: VmList['filter'];
+  /** Status filter, space-separated (`running paused`); empty shows every status. Reflected. */
+  'status-filter'?: VmList['statusFilter'];
+  /** The column sorted by: `status`, `name` (default), `description`, `cpu`, `memory` or `uptime`. Reflected. */
+  sort?: VmList['sort'];
+  /** `ascending` (default) or `descending`. Reflected. */
+  'sort-direction'?: VmList['sortDirection'];
+  /** The chosen VM's name (set by `vm-select` unless cancelled, or by the host). Reflected. */
+  selected?: VmList['selected'];
+  /** Actions that ask for confirmation first, as on `<vm-detail>`. Default `stop restart suspend`. */
+  'confirm-actions'?: VmList['confirmActions'];
+  /** The grid's accessible name. */
+  label?: VmList['label'];
+  /** BCP 47 locale for sorting, numbers and times; unset uses the browser's. */
+  locale?: VmList['locale'];
+  /** `light` or `dark` forces a theme; otherwise it follows `prefers-color-scheme`. */
+  theme?: VmList['theme'];
+  /** A hub to use instead of the one above (or the page default). */
+  hub?: VmList['hub'];
+  /** What the user may do (e.g. `['read','start','stop']`), overriding the token's roles; the server still decides. */
+  permissions?: VmList['permissions'];
+  /** A row was chosen (click, or Enter on a cell). Cancelable: `preventDefault()` keeps `selected` as it was. `detail: {vmName}`. */
+  'onvm-select'?: (event: CustomEvent<VmSelectDetail>) => void;
+  /** Before Start/Stop is sent (after any confirmation). Cancelable: `preventDefault()` and nothing is sent. `detail: {vmName, action}`. */
+  'onvm-action'?: (event: CustomEvent<VmActionDetail>) => void;
+  /** When an action has succeeded or failed. `detail: {vmName, action, success, message, via, code}`. */
+  'onvm-action-result'?: (event: CustomEvent<VmActionResultDetail>) => void;
+  /** When the list cannot be loaded (the server is unreachable, or the user may not list VMs). `detail: {vmName: null, code, message}`. */
+  'onvm-error'?: (event: CustomEvent<VmErrorDetail>) => void;
+}
+
 /** `<vm-metrics>`'s own props. */
 interface VmMetricsProps {
   /** The VM to watch (ignored once samples have been pushed into `metrics`). */
@@ -141,6 +176,7 @@ declare module 'react' {
       'vm-connection': Omit<Base, keyof VmConnectionProps> & VmConnectionProps;
       'vm-console': Omit<Base, keyof VmConsoleProps> & VmConsoleProps;
       'vm-detail': Omit<Base, keyof VmDetailProps> & VmDetailProps;
+      'vm-list': Omit<Base, keyof VmListProps> & VmListProps;
       'vm-metrics': Omit<Base, keyof VmMetricsProps> & VmMetricsProps;
     }
   }

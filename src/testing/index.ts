@@ -5,4 +5,5 @@
 export { createInPagePeer, type InPagePeer, type InPagePeerOptions } from './in-page-peer.js';
 export { InPageWebSocket, type InPageServer } from './in-page-web-socket.js';
 export { createInPageFetch, type InPageFetchTarget } from './in-page-fetch.js';
+export { fleetOfVms } from './fleet-fixtures.js';
 export * from './sim/index.js';

@@ -12,8 +12,9 @@ import type { DefineComponent } from 'vue';
 import type { VmConnection } from '../elements/vm-connection/vm-connection.js';
 import type { VmConsole } from '../elements/vm-console/vm-console.js';
 import type { VmDetail } from '../elements/vm-detail/vm-detail.js';
+import type { VmList } from '../elements/vm-list/vm-list.js';
 import type { VmMetrics } from '../elements/vm-metrics/vm-metrics.js';
-import type { VmActionDetail, VmActionResultDetail, VmConsoleConnectDetail, VmConsoleDisconnectDetail, VmConsoleEofDetail, VmErrorDetail, VmLinkDetail } from '../events/index.js';
+import type { VmActionDetail, VmActionResultDetail, VmConsoleConnectDetail, VmConsoleDisconnectDetail, VmConsoleEofDetail, VmErrorDetail, VmLinkDetail, VmSelectDetail } from '../events/index.js';
 
 /** A tag as Vue's type checker sees it: its attributes and properties as props, its events as `on…`. */
 type Tag<Props> = DefineComponent<Props>;
@@ -103,6 +104,38 @@ declare module 'vue' {
       /** When an action has succeeded or failed. `detail: {vmName, action, success, message, via, code}`. */
       onVmActionResult?: (event: CustomEvent<VmActionResultDetail>) => void;
       /** When a new error is shown in the banner (auth, VM not found, server error codes). `detail: {vmName, code, message}`. */
+      onVmError?: (event: CustomEvent<VmErrorDetail>) => void;
+    }>;
+    'vm-list': Tag<{
+      /** Text filter: VMs whose name or description contains it (case and accents ignored). Reflected. */
+      filter?: VmList['filter'];
+      /** Status filter, space-separated (`running paused`); empty shows every status. Reflected. */
+      statusFilter?: VmList['statusFilter'];
+      /** The column sorted by: `status`, `name` (default), `description`, `cpu`, `memory` or `uptime`. Reflected. */
+      sort?: VmList['sort'];
+      /** `ascending` (default) or `descending`. Reflected. */
+      sortDirection?: VmList['sortDirection'];
+      /** The chosen VM's name (set by `vm-select` unless cancelled, or by the host). Reflected. */
+      selected?: VmList['selected'];
+      /** Actions that ask for confirmation first, as on `<vm-detail>`. Default `stop restart suspend`. */
+      confirmActions?: VmList['confirmActions'];
+      /** The grid's accessible name. */
+      label?: VmList['label'];
+      /** BCP 47 locale for sorting, numbers and times; unset uses the browser's. */
+      locale?: VmList['locale'];
+      /** `light` or `dark` forces a theme; otherwise it follows `prefers-color-scheme`. */
+      theme?: VmList['theme'];
+      /** A hub to use instead of the one above (or the page default). */
+      hub?: VmList['hub'];
+      /** What the user may do (e.g. `['read','start','stop']`), overriding the token's roles; the server still decides. */
+      permissions?: VmList['permissions'];
+      /** A row was chosen (click, or Enter on a cell). Cancelable: `preventDefault()` keeps `selected` as it was. `detail: {vmName}`. */
+      onVmSelect?: (event: CustomEvent<VmSelectDetail>) => void;
+      /** Before Start/Stop is sent (after any confirmation). Cancelable: `preventDefault()` and nothing is sent. `detail: {vmName, action}`. */
+      onVmAction?: (event: CustomEvent<VmActionDetail>) => void;
+      /** When an action has succeeded or failed. `detail: {vmName, action, success, message, via, code}`. */
+      onVmActionResult?: (event: CustomEvent<VmActionResultDetail>) => void;
+      /** When the list cannot be loaded (the server is unreachable, or the user may not list VMs). `detail: {vmName: null, code, message}`. */
       onVmError?: (event: CustomEvent<VmErrorDetail>) => void;
     }>;
     'vm-metrics': Tag<{

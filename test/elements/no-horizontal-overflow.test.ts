@@ -6,6 +6,7 @@ import '../../src/elements/vm-connection/vm-connection.define.js';
 import '../../src/elements/vm-detail/vm-detail.define.js';
 import '../../src/elements/vm-console/vm-console.define.js';
 import '../../src/elements/vm-metrics/vm-metrics.define.js';
+import '../../src/elements/vm-list/vm-list.define.js';
 import type { VmDetail } from '../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmHub } from '../../src/hub/index.js';
 import { sharedServer } from '../setup/libgo.js';
@@ -63,6 +64,22 @@ describe('no horizontal overflow at 320–1920 px', () => {
     const box = consoleEl.getBoundingClientRect();
     const clipped = buttons.filter((b) => b.getBoundingClientRect().right > box.right + 0.5).map((b) => b.getAttribute('aria-label') ?? b.textContent);
     expect(clipped, 'toolbar buttons cut off at the right edge').to.deep.equal([]);
+  });
+
+  // Cards below 800 px of its own width, a table above; the status toggles wrap.
+  it('<vm-list>, cards and table', async () => {
+    const el = await fixture(html`<vm-connection .hub=${hub}><vm-list></vm-list></vm-connection>`);
+    const list = el.querySelector('vm-list')!;
+    await waitUntil(() => list.shadowRoot?.querySelector('[role="row"][data-vm] [data-action]'), 'rows never rendered', { timeout: 10_000 });
+    expect(await overflowingWidths()).to.deep.equal([]);
+    // The list clips what is wider than itself, so look inside: every Stop button is within its box.
+    for (const width of [320, 390, 1440]) {
+      await setViewport({ width, height: 800 });
+      await new Promise((r) => setTimeout(r, 300));
+      const box = list.getBoundingClientRect();
+      const clipped = [...list.shadowRoot!.querySelectorAll<HTMLElement>('[data-action="stop"]')].filter((b) => b.getBoundingClientRect().right > box.right + 0.5);
+      expect(clipped.length, `Stop buttons cut off at ${width} px`).to.equal(0);
+    }
   });
 
   // A canvas is 300 px wide (its default) until Chart.js sizes it: at 320–1024 px the page scrolled

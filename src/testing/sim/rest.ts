@@ -67,12 +67,31 @@ export async function handleRest(sim: RestHost, req: RestRequest): Promise<RestR
   const auth = await authenticate(sim, req.headers, needs);
   if ('status' in auth) return auth;
 
-  if (name === undefined || name === '') return json(200, { vms: sim.listVms() });
+  if (name === undefined || name === '') return listVms(sim, req.path);
   if (!sim.hasVm(name)) return fail(404, 'VM_NOT_FOUND', `VM ${name} not found`);
   if (action === undefined) return json(200, { vm: sim.getVm(name) });
 
   const result = await sim.runAction(name, action as 'start' | 'stop');
   return result.success ? json(200, { message: result.message }) : fail(409, 'INVALID_STATE', result.message);
+}
+
+/**
+ * The whole list, or one page of it when the client asks for one (`?page=&pageSize=`) the way
+ * LibGo answers: `{vms, count, page, pageSize}`. A fleet of 10,000 VMs in one answer is larger
+ * than clients accept (4 MiB), so a client that pages must be able to page here too.
+ */
+function listVms(sim: RestHost, rawPath: string): RestResponse {
+  const q = rawPath.indexOf('?');
+  const query = new URLSearchParams(q < 0 ? '' : rawPath.slice(q + 1));
+  if (!query.has('page') && !query.has('pageSize')) return json(200, { vms: sim.listVms() });
+  const whole = (v: string | null, fallback: number, max: number) => (v === null || v === '' ? fallback : /^\d+$/.test(v) && +v >= 1 && +v <= max ? +v : null);
+  const page = whole(query.get('page'), 1, 1_000_000);
+  const pageSize = whole(query.get('pageSize'), 50, 100);
+  if (page === null || pageSize === null) return fail(400, 'INVALID_REQUEST', 'page must be a whole number from 1, and pageSize one from 1 to 100');
+  // Only the page's VMs are described: paging through 10,000 must not describe all of them per page.
+  const names = sim.vmNames();
+  const vms = names.slice((page - 1) * pageSize, page * pageSize).map((n) => sim.getVm(n)!);
+  return json(200, { vms, count: names.length, page, pageSize });
 }
 
 async function login(sim: RestHost, body: string | null | undefined): Promise<RestResponse> {

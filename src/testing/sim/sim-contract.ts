@@ -31,6 +31,8 @@ export interface PermissionSource {
 export interface RestHost extends PermissionSource {
   getVm(name: string): VmWire | null;
   listVms(): VmWire[];
+  /** Every VM's name, in listing order (for paging without describing every VM). */
+  vmNames(): string[];
   login(username: string, password: string): Promise<LoginWire | null>;
   runAction(vmName: string, action: VmAction): Promise<ActionResult>;
 }

@@ -1,0 +1,33 @@
+/**
+ * Row sizes, in one place for the styles and the virtualizer. Every row of a layout has the same
+ * height, and the virtualizer is told it before it measures: its default first guess (100 px)
+ * made it render, measure and render again within one frame, which the browser reports as a
+ * "ResizeObserver loop" error, and a jump to row 10,000 land short.
+ */
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
+
+/** A table row, from CARDS_BELOW px of the list's own width. */
+export const ROW_HEIGHT = 44;
+/** A card, below CARDS_BELOW px. */
+export const CARD_HEIGHT = 96;
+export const CARDS_BELOW = 800;
+
+/** The flow layout with a first size estimate that is the rows' real height. */
+export class FixedRowLayout extends FlowLayout {
+  set rowHeight(h: number) {
+    this._itemSize = { ...this._itemSize, height: h };
+  }
+}
+
+interface RowLayoutSpecifier {
+  type: typeof FixedRowLayout;
+  rowHeight: number;
+}
+const specifiers = new Map<number, RowLayoutSpecifier>();
+
+/** The same object per height, so re-renders do not reconfigure the layout. */
+export function rowLayout(height: number): RowLayoutSpecifier {
+  let s = specifiers.get(height);
+  if (!s) specifiers.set(height, (s = { type: FixedRowLayout, rowHeight: height }));
+  return s;
+}

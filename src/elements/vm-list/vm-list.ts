@@ -1,0 +1,802 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
+import { property, query, state } from 'lit/decorators.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { emit } from '../../events/index.js';
+import type { FleetPoller } from '../../hub/fleet-poller.js';
+import { fleetOf } from '../../hub/fleet.js';
+import type { MonitorSession } from '../../hub/monitor-session.js';
+import type { VmHub } from '../../hub/vm-hub.js';
+import type { VmError } from '../../protocol/errors.js';
+import { VM_STATUSES, type VmAction, type VmStatus } from '../../protocol/types.js';
+import { formatPercent, formatUptime, NO_VALUE } from '../../metrics/format.js';
+import { HubResolver } from '../../internal/hub-resolver.js';
+import { FrameBatcher } from '../../internal/frame-batcher.js';
+import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
+// The action rules, words and running every element shares; the confirmation and the disabled
+// reasons are <vm-detail>'s lazily loaded modules, reused as they are.
+import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
+import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
+import { ActionController } from '../../controllers/action-controller.js';
+import type { SessionLease } from '../../hub/vm-hub.js';
+import { addStyles, kit, loadConfirm, loadTexts } from '../vm-detail/lazy.js';
+import { statusTone } from '../vm-detail/messages.js';
+import { VM_STATUS_LABEL as STATUS_LABEL } from '../../internal/status-words.js';
+import { buildView, isSortKey, parseStatuses, SORT_KEYS, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
+import { moveInGrid, type GridPos } from './grid-keys.js';
+import { RowLeases } from './row-leases.js';
+import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
+import { SPARK_HEIGHT, SPARK_WIDTH, sparkPath } from './spark-path.js';
+import { styles } from './vm-list.styles.js';
+
+/** The quick actions a row offers; the rest live in `<vm-detail>`. */
+const ROW_ACTIONS: readonly VmAction[] = ['start', 'stop'];
+/** Grid columns as the keyboard walks them: six cells, then each action button. */
+const CELL_COLS = SORT_KEYS.length;
+const NAV_COLS = CELL_COLS + ROW_ACTIONS.length;
+const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
+  status: 'Status',
+  name: 'Name',
+  description: 'Description',
+  cpu: 'CPU',
+  memory: 'Memory',
+  uptime: 'Uptime',
+};
+/** Live values re-render the rows at most this often (their samples come once a second at best). */
+const RENDER_MS = 250;
+/** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
+const SETTLE_MS = 250;
+
+/**
+ * Every VM the user may read, as one virtualized grid: status, name, description, live CPU and
+ * memory with a sparkline, uptime, and Start/Stop. It lists the fleet from the hub's paginated
+ * REST poll (`hub.fleet()`), so 10,000 VMs cost one list, not 10,000 sockets: only the rows on
+ * screen are rendered, and only they hold live sessions, within the page's socket budget.
+ *
+ * Filter, status filter and sort are attributes (a host can deep-link them); a row chosen with a
+ * click or Enter fires `vm-select`. Keyboard: the WAI-ARIA grid pattern (arrow keys, Home/End,
+ * Ctrl+Home/End, PageUp/PageDown). Below 800 px of its own width the rows become cards.
+ *
+ * Uses the hub of a `<vm-connection>` (or `<vm-detail>`) above it, else its `hub` property, else
+ * the page-wide default hub.
+ *
+ * @tagname vm-list
+ * @summary The fleet: every VM with live status, CPU, memory and quick actions, virtualized.
+ *
+ * @fires {CustomEvent<VmSelectDetail>} vm-select - A row was chosen (click, or Enter on a cell).
+ *   Cancelable: `preventDefault()` keeps `selected` as it was. `detail: {vmName}`.
+ * @fires {CustomEvent<VmActionDetail>} vm-action - Before Start/Stop is sent (after any
+ *   confirmation). Cancelable: `preventDefault()` and nothing is sent. `detail: {vmName, action}`.
+ * @fires {CustomEvent<VmActionResultDetail>} vm-action-result - When an action has succeeded or
+ *   failed. `detail: {vmName, action, success, message, via, code}`.
+ * @fires {CustomEvent<VmErrorDetail>} vm-error - When the list cannot be loaded (the server is
+ *   unreachable, or the user may not list VMs). `detail: {vmName: null, code, message}`.
+ *
+ * @csspart toolbar - The bar with the filter field and the status summary.
+ * @csspart filter-input - The text filter field.
+ * @csspart summary - The line of counts per status (each a filter toggle).
+ * @csspart status-chip - Each status toggle in the summary.
+ * @csspart grid - The grid (header and rows).
+ * @csspart header-row - The row of column headers.
+ * @csspart row - Each VM's row (a card at phone width).
+ * @csspart status-badge - Each row's status badge.
+ * @csspart sparkline - Each CPU or memory sparkline.
+ * @csspart action-button - Each Start/Stop button.
+ * @csspart message - The loading, empty, no-permission and unreachable messages.
+ *
+ * @cssproperty --vm-list-height - Height of the element (default 480px); the rows scroll inside.
+ * @cssproperty --vm-color-bg - Background.
+ * @cssproperty --vm-color-surface - Background of the header row and the toolbar.
+ * @cssproperty --vm-color-border - Borders and dividers.
+ * @cssproperty --vm-color-text - Text.
+ * @cssproperty --vm-color-text-muted - Secondary text.
+ * @cssproperty --vm-color-accent - Selected row, pressed filters, sparklines.
+ * @cssproperty --vm-color-accent-text - Text on the accent colour.
+ * @cssproperty --vm-color-success - Running status.
+ * @cssproperty --vm-color-warning - Paused/suspended status.
+ * @cssproperty --vm-color-danger - Crashed/error status, Stop.
+ * @cssproperty --vm-color-focus - Focus ring.
+ * @cssproperty --vm-radius - Corner radius.
+ * @cssproperty --vm-font-family - Font.
+ * @cssproperty --vm-font-size - Base font size.
+ */
+export class VmList extends LitElement {
+  static override styles = styles;
+
+  /** Text filter: VMs whose name or description contains it (case and accents ignored). Reflected. */
+  @property({ reflect: true }) filter = '';
+
+  /** Status filter, space-separated (`running paused`); empty shows every status. Reflected. */
+  @property({ attribute: 'status-filter', reflect: true }) statusFilter = '';
+
+  /** The column sorted by: `status`, `name` (default), `description`, `cpu`, `memory` or `uptime`. Reflected. */
+  @property({ reflect: true }) sort: SortKey = 'name';
+
+  /** `ascending` (default) or `descending`. Reflected. */
+  @property({ attribute: 'sort-direction', reflect: true }) sortDirection: SortDirection = 'ascending';
+
+  /** The chosen VM's name (set by `vm-select` unless cancelled, or by the host). Reflected. */
+  @property({ reflect: true }) selected = '';
+
+  /** Actions that ask for confirmation first, as on `<vm-detail>`. Default `stop restart suspend`. */
+  @property({ attribute: 'confirm-actions' }) confirmActions = 'stop restart suspend';
+
+  /** The grid's accessible name. */
+  @property() label = 'Virtual machines';
+
+  /** BCP 47 locale for sorting, numbers and times; unset uses the browser's. */
+  @property() locale: string | undefined;
+
+  /** `light` or `dark` forces a theme; otherwise it follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** A hub to use instead of the one above (or the page default). */
+  @property({ attribute: false }) hub: VmHub | undefined;
+
+  /** What the user may do (e.g. `['read','start','stop']`), overriding the token's roles; the server still decides. */
+  @property({ attribute: false }) permissions: readonly string[] | undefined;
+
+  @state() private view: FleetView | null = null;
+  @state() private listError: VmError | null = null;
+  @state() private noFleet = false;
+  @state() private tokenPermissions: ReadonlySet<string> | null = null;
+  @state() private active: GridPos = { row: 1, col: 1 };
+  @state() private announcement = '';
+  @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
+  @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
+
+  @query('.body') private body!: (HTMLElement & Partial<VirtualizerHostElement>) | null;
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  private readonly resolver = new HubResolver(this, () => this.requestUpdate());
+  private readonly batcher = new FrameBatcher(this);
+  /**
+   * Samples re-render the rows at most every RENDER_MS: forty live rows at 1 Hz arrive at forty
+   * different moments, and one render per frame for each cost a quarter of the main thread.
+   */
+  private readonly leases = new RowLeases(() => this.renderSoon());
+  private renderTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the rows are cards (the styles' container query, told to the virtualizer). */
+  private readonly cards = new ResizeController<boolean>(this, {
+    callback: (entries) => {
+      const w = entries[entries.length - 1]?.contentRect.width ?? this.clientWidth;
+      return w > 0 && w < CARDS_BELOW;
+    },
+  });
+  private fleet: FleetPoller | null = null;
+  private fleetHub: VmHub | null = null;
+  private offFleet: (() => void) | null = null;
+  private permissionsFor: VmHub | null = null;
+  private permissionsToken = 0;
+  private rendered = { first: -1, last: -1 };
+  private shownRange = { first: -1, last: -1 };
+  private rangeVersion = 0;
+  private tickedVersion = -1;
+  private lastTickNames = new Set<string>();
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private shown = false;
+  private focusWanted = false;
+  private lastErrorKey = '';
+  /** The VM whose button was pressed last: the shared action controller acts on one VM at a time. */
+  private actionVm = '';
+  /** Its session while it acts, whether or not its row still holds one (it may scroll away). */
+  private actionLease: SessionLease<MonitorSession> | null = null;
+  private actionLeaseHub: VmHub | null = null;
+  private readonly actions = new ActionController(this, {
+    vmName: () => this.actionVm,
+    session: () => this.actionSession(),
+    hub: () => this.activeHub,
+    permissions: () => this.effectivePermissions,
+    confirmActions: () => this.confirmActions,
+    dialog: () => this.dialog,
+    prepareConfirm: () =>
+      loadConfirm().then((m) => {
+        addStyles(this.renderRoot as ShadowRoot, m.sheet);
+        this.confirmView = m;
+      }),
+  });
+
+  constructor() {
+    super();
+    new LeaseVisibilityController(this, {
+      setVisible: (v) => {
+        this.shown = v;
+        this.leases.setShown(v);
+        this.syncTicker();
+      },
+    });
+  }
+
+  /** The hub in use: the `hub` property, else the one above, else the page default. */
+  get activeHub(): VmHub | null {
+    return this.hub ?? this.resolver.hub;
+  }
+
+  /** The VMs shown, in order, after filter and sort (names). */
+  get shownNames(): string[] {
+    return this.view?.rows.map((r) => r.vm.name) ?? [];
+  }
+
+  /** Lists the fleet again now (the list also refreshes itself at the hub's `fleetPollMs`). */
+  refresh(): Promise<void> {
+    return this.fleet?.refresh() ?? Promise.resolve();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resolver.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resolver.disconnect();
+    this.bindFleet(null);
+    this.leases.releaseAll();
+    this.batcher.cancel();
+    if (this.renderTimer) clearTimeout(this.renderTimer);
+    this.renderTimer = null;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    this.actionLease?.release();
+    this.actionLease = null;
+    this.stopTicker();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sort') && !isSortKey(this.sort)) {
+      console.warn(`<vm-list>: sort="${String(this.sort)}" is not one of ${SORT_KEYS.join(', ')}; sorting by name.`);
+      this.sort = 'name';
+    }
+    if (changed.has('sortDirection') && this.sortDirection !== 'ascending' && this.sortDirection !== 'descending') {
+      console.warn(`<vm-list>: sort-direction="${String(this.sortDirection)}" is not ascending or descending; using ascending.`);
+      this.sortDirection = 'ascending';
+    }
+    if (changed.has('statusFilter')) {
+      const { unknown } = parseStatuses(this.statusFilter);
+      if (unknown.length > 0) console.warn(`<vm-list>: status-filter ignores unknown status(es): ${unknown.join(', ')}.`);
+    }
+    if (changed.has('confirmActions')) {
+      const { unknown } = parseConfirmActions(this.confirmActions);
+      if (unknown.length > 0) console.warn(`<vm-list>: confirm-actions ignores unknown action(s): ${unknown.join(', ')}.`);
+    }
+    const hub = this.isConnected ? this.activeHub : null;
+    if (hub !== this.fleetHub) this.bindFleet(hub);
+    if (hub !== this.permissionsFor || changed.has('permissions')) this.refreshPermissions(hub);
+    const queryChanged = ['filter', 'statusFilter', 'sort', 'sortDirection', 'locale'].some((k) => changed.has(k as keyof VmList));
+    if (queryChanged) this.rebuild(true);
+  }
+
+  protected override firstUpdated(): void {
+    // The disabled reasons and the confirmation come right after the first paint, as on <vm-detail>.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!this.isConnected) return;
+        loadTexts().then(
+          (m) => {
+            addStyles(this.renderRoot as ShadowRoot, m.sheet);
+            this.texts = m;
+          },
+          (e: unknown) => console.warn('<vm-list>: could not load the disabled-action reasons:', e),
+        );
+      }),
+    );
+  }
+
+  protected override updated(): void {
+    this.reportError();
+    if (this.focusWanted) void this.focusActive();
+  }
+
+  // ---- fleet list, permissions --------------------------------------------------------------
+
+  private bindFleet(hub: VmHub | null): void {
+    this.offFleet?.();
+    this.offFleet = null;
+    this.fleetHub = hub;
+    this.fleet = hub ? fleetOf(hub) : null;
+    this.noFleet = !!hub && !this.fleet;
+    this.view = null;
+    this.listError = null;
+    if (this.fleet) {
+      this.offFleet = this.fleet.subscribe(() => this.fleetChanged());
+      if (this.fleet.vms) this.fleetChanged();
+    }
+    this.scheduleSettle();
+  }
+
+  private fleetChanged(): void {
+    const f = this.fleet;
+    if (!f) return;
+    this.listError = f.error;
+    if (f.vms) this.rebuild(false);
+  }
+
+  private refreshPermissions(hub: VmHub | null): void {
+    this.permissionsFor = hub;
+    const token = ++this.permissionsToken;
+    if (this.permissions || !hub) {
+      this.tokenPermissions = null;
+      return;
+    }
+    hub.permissions().then(
+      (p) => token === this.permissionsToken && (this.tokenPermissions = p),
+      () => token === this.permissionsToken && (this.tokenPermissions = null),
+    );
+  }
+
+  private get effectivePermissions(): ReadonlySet<string> | null {
+    return this.permissions ? new Set(this.permissions) : this.tokenPermissions;
+  }
+
+  private get localeOrDefault(): string | undefined {
+    return this.locale || undefined;
+  }
+
+  /** Filters and sorts the fleet again (on a new list or a new query, not on every sample). */
+  private rebuild(queryChanged: boolean): void {
+    const vms = this.fleet?.vms;
+    if (!vms) return;
+    const before = this.view;
+    this.view = buildView(
+      {
+        vms,
+        statusOf: (vm) => this.leases.session(vm.name)?.status?.status ?? vm.status,
+        seen: (name) => this.leases.seen(name),
+      },
+      {
+        text: this.filter,
+        statuses: parseStatuses(this.statusFilter).statuses,
+        sort: isSortKey(this.sort) ? this.sort : 'name',
+        direction: this.sortDirection === 'descending' ? 'descending' : 'ascending',
+        locale: this.localeOrDefault,
+      },
+    );
+    const n = this.view.rows.length;
+    if (this.active.row > n) this.active = { row: Math.min(1, n), col: this.active.col };
+    if (queryChanged || !before) this.announcement = this.shownText(this.view);
+    this.scheduleSettle();
+  }
+
+  private shownText(v: FleetView): string {
+    const nf = new Intl.NumberFormat(this.localeOrDefault);
+    const total = v.total === 1 ? '1 VM' : `${nf.format(v.total)} VMs`;
+    return v.rows.length === v.total ? `${total} shown.` : `${nf.format(v.rows.length)} of ${total} shown.`;
+  }
+
+  private reportError(): void {
+    const e = this.listError;
+    const key = e ? `${e.code}\u0000${e.message}` : '';
+    if (key === this.lastErrorKey) return;
+    this.lastErrorKey = key;
+    if (e) emit(this, 'vm-error', { vmName: null, code: e.code, message: e.message });
+  }
+
+  // ---- which rows hold sessions -------------------------------------------------------------
+
+  private readonly onRange = (e: RangeChangedEvent) => {
+    this.rendered = { first: e.first, last: e.last };
+    this.rangeVersion++;
+    this.keepActiveInReach();
+    this.scheduleSettle();
+  };
+
+  private readonly onVisibleRange = (e: VisibilityChangedEvent) => {
+    this.shownRange = { first: e.first, last: e.last };
+    this.rangeVersion++;
+    this.scheduleSettle();
+  };
+
+  private scheduleSettle(): void {
+    if (this.settleTimer || !this.isConnected) return;
+    this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS);
+  }
+
+  /**
+   * Leases sessions for the rows rendered since the last look (a row that came and went within
+   * SETTLE_MS, as in a fling, never opens a socket); the rows on screen ask for theirs first.
+   */
+  private settle(): void {
+    this.settleTimer = null;
+    const rows = this.view?.rows ?? [];
+    const names = (r: { first: number; last: number }) => (r.first < 0 ? [] : rows.slice(r.first, r.last + 1).map((x) => x.vm.name));
+    const rendered = names(this.rendered);
+    const moving = this.rangeVersion !== this.tickedVersion;
+    const stable = moving ? rendered.filter((n) => this.lastTickNames.has(n)) : rendered;
+    this.leases.sync(this.isConnected ? this.activeHub : null, stable, new Set(names(this.shownRange)));
+    this.lastTickNames = new Set(rendered);
+    this.tickedVersion = this.rangeVersion;
+    // Still moving: look again, so rows that stay get their session without waiting for a stop.
+    if (moving) this.scheduleSettle();
+    this.syncTicker();
+    this.requestUpdate();
+  }
+
+  private renderSoon(): void {
+    if (this.renderTimer) return;
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = null;
+      this.batcher.schedule();
+    }, RENDER_MS);
+  }
+
+  /** The uptime counts on while a running VM is on screen. */
+  private syncTicker(): void {
+    const wants = this.shown && this.leases.size > 0;
+    if (wants && !this.ticker) this.ticker = setInterval(() => this.renderSoon(), 1000);
+    else if (!wants) this.stopTicker();
+  }
+
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
+  // ---- selection, keyboard ------------------------------------------------------------------
+
+  private select(vmName: string): void {
+    if (!emit(this, 'vm-select', { vmName }, { cancelable: true })) return;
+    this.selected = vmName;
+  }
+
+  private sortBy(key: SortKey): void {
+    if (this.sort === key) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sort = key;
+      // Live values read best highest first; words from A.
+      this.sortDirection = key === 'cpu' || key === 'memory' || key === 'uptime' ? 'descending' : 'ascending';
+    }
+  }
+
+  private readonly onGridFocus = (ev: FocusEvent) => {
+    const pos = (ev.target as HTMLElement).closest<HTMLElement>('[data-pos]')?.dataset.pos;
+    if (!pos) return;
+    const [row, col] = pos.split(',').map(Number) as [number, number];
+    if (row !== this.active.row || (col !== this.active.col && !(row === 0 && col === CELL_COLS && this.active.col >= CELL_COLS))) {
+      this.active = { row, col };
+    }
+  };
+
+  private readonly onGridKey = (ev: KeyboardEvent) => {
+    const rows = this.view?.rows.length ?? 0;
+    const onButton = (ev.target as HTMLElement).localName === 'button';
+    if ((ev.key === 'Enter' || ev.key === ' ') && !onButton && this.active.row >= 1) {
+      const row = this.view?.rows[this.active.row - 1];
+      if (row) {
+        ev.preventDefault();
+        this.select(row.vm.name);
+      }
+      return;
+    }
+    const page = this.pageRows();
+    const next = moveInGrid(ev.key, ev.ctrlKey || ev.metaKey, this.active, { rows, cols: NAV_COLS, pageRows: page });
+    if (!next) return;
+    ev.preventDefault();
+    this.active = next;
+    this.focusWanted = true;
+    if (next.row >= 1) this.body?.[virtualizerRef]?.element(next.row - 1)?.scrollIntoView({ block: 'nearest' });
+  };
+
+  /** Rows in one screenful, less one kept for context (PageUp/PageDown). */
+  private pageRows(): number {
+    const body = this.body;
+    const first = body?.querySelector<HTMLElement>('[role="row"]');
+    if (!body || !first || first.offsetHeight === 0) return 1;
+    return Math.max(1, Math.floor(body.clientHeight / first.offsetHeight) - 1);
+  }
+
+  /** Focuses the active cell once the virtualizer has rendered its row (a few frames at most). */
+  private async focusActive(): Promise<void> {
+    this.focusWanted = false;
+    for (let i = 0; i < 10; i++) {
+      const el = this.activeElement();
+      if (el) {
+        el.focus({ preventScroll: el.closest('.body') === null });
+        if (el.closest('.body')) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        return;
+      }
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  }
+
+  private activeElement(): HTMLElement | null {
+    const { row, col } = this.active;
+    const c = row === 0 ? Math.min(col, CELL_COLS) : col;
+    return this.renderRoot.querySelector<HTMLElement>(`[data-pos="${row},${c}"]`);
+  }
+
+  /** A roving tabindex: the one active cell is in the Tab order; keep it among the rendered rows. */
+  private keepActiveInReach(): void {
+    if (this.matches(':focus-within') || this.active.row === 0 || this.rendered.first < 0) return;
+    const i = this.active.row - 1;
+    if (i >= this.rendered.first && i <= this.rendered.last) return;
+    const first = this.shownRange.first >= 0 ? this.shownRange.first : this.rendered.first;
+    this.active = { row: first + 1, col: this.active.col };
+  }
+
+  private tab(row: number, col: number): number {
+    const a = this.active;
+    const hit = row === 0 && col === CELL_COLS ? a.row === 0 && a.col >= CELL_COLS : a.row === row && a.col === col;
+    return hit ? 0 : -1;
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+
+  private actionStates(vmName: string, status: VmStatus, s: MonitorSession | null): ActionState[] {
+    const input = {
+      status,
+      permissions: this.effectivePermissions,
+      connection: s?.connection ?? null,
+      restFallback: this.activeHub?.config.restFallback !== false,
+      pending: s?.pendingActions ?? new Set<VmAction>(),
+      vmName,
+    };
+    return ROW_ACTIONS.map((a) => actionState(a, input));
+  }
+
+  private actionSession(): MonitorSession | null {
+    const hub = this.activeHub;
+    if (!hub || !this.actionVm) return null;
+    if (this.actionLease?.session.vmName !== this.actionVm || this.actionLeaseHub !== hub) {
+      this.actionLease?.release();
+      this.actionLease = hub.monitor(this.actionVm);
+      this.actionLeaseHub = hub;
+    }
+    return this.actionLease.session;
+  }
+
+  private onAction(vmName: string, st: ActionState, ev: Event): void {
+    ev.stopPropagation();
+    if (!st.enabled) return;
+    this.actionVm = vmName;
+    this.actions.activate(st, ev.currentTarget as HTMLElement);
+  }
+
+  /**
+   * Sends Start or Stop for a VM as its row's button does, without confirmation (the host has
+   * asked already). Resolves with whether it succeeded; reported as `vm-action-result`.
+   */
+  runAction(vmName: string, action: VmAction): Promise<boolean> {
+    this.actionVm = vmName;
+    return this.actions.run(action);
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const v = this.view;
+    return html`
+      <div class="toolbar" part="toolbar">
+        <label class="filter">
+          <span class="visually-hidden">Filter VMs by name or description</span>
+          <input
+            part="filter-input"
+            type="search"
+            placeholder="Filter by name or description"
+            .value=${this.filter}
+            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        ${v ? this.renderSummary(v) : nothing}
+      </div>
+      ${this.renderOutcome()}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.renderMain(v)} ${this.renderConfirm()}
+    `;
+  }
+
+  private renderSummary(v: FleetView): TemplateResult {
+    const nf = new Intl.NumberFormat(this.localeOrDefault);
+    const chosen = parseStatuses(this.statusFilter).statuses;
+    const present = VM_STATUSES.filter((s) => v.counts[s] > 0 || chosen.has(s));
+    return html`<div class="summary" part="summary" role="group" aria-label="VMs per status (toggle to filter)">
+      <span class="total">${v.total === 1 ? '1 VM' : `${nf.format(v.total)} VMs`}</span>
+      ${present.map(
+        (s) => html`<button
+          part="status-chip"
+          class="chip tone-${statusTone(s)}"
+          data-status=${s}
+          aria-pressed=${chosen.has(s) ? 'true' : 'false'}
+          @click=${() => this.toggleStatus(s)}
+        >
+          <span class="dot" aria-hidden="true"></span>${STATUS_LABEL[s]} <span class="count">${nf.format(v.counts[s])}</span>
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private toggleStatus(s: VmStatus): void {
+    const chosen = parseStatuses(this.statusFilter).statuses;
+    if (chosen.has(s)) chosen.delete(s);
+    else chosen.add(s);
+    this.statusFilter = VM_STATUSES.filter((x) => chosen.has(x)).join(' ');
+  }
+
+  private renderMain(v: FleetView | null): TemplateResult {
+    const e = this.listError;
+    if (this.noFleet) {
+      return this.message('none', 'No VM list here', 'This list needs a LibGo server address (a <vm-connection server="…"> above it, or a hub with serverUrl).');
+    }
+    // Not signed in, or not allowed: a list read before says nothing the user may still see.
+    if (e && (!v || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
+    if (!v) {
+      return html`<div class="message loading" part="message" data-state="loading" role="status" aria-busy="true">
+        <span class="spinner" aria-hidden="true"></span><span>Loading the VM list…</span>
+        <div class="skeleton" aria-hidden="true">${[0, 1, 2, 3, 4].map(() => html`<div class="bone"></div>`)}</div>
+      </div>`;
+    }
+    if (v.total === 0) return this.message('empty', 'No VMs', 'This server has no VMs, or none you are allowed to see.');
+    return html`${e ? this.errorMessage(e, true) : nothing}
+      ${v.rows.length === 0
+        ? html`<div class="message" part="message" data-state="no-match" role="status">
+            <strong>No VM matches the filter.</strong>
+            <button class="btn" @click=${this.clearFilters}>Clear filters</button>
+          </div>`
+        : this.renderGrid(v)}`;
+  }
+
+  private readonly clearFilters = () => {
+    this.filter = '';
+    this.statusFilter = '';
+  };
+
+  private message(state: string, title: string, text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+    return html`<div class="message" part="message" data-state=${state} role="status">
+      <strong>${title}</strong><span>${text}</span>${extra}
+    </div>`;
+  }
+
+  /** The list could not be loaded: why, in words; `stale` when an older list is still shown. */
+  private errorMessage(e: VmError, stale: boolean): TemplateResult {
+    const retry = html`<button class="btn" @click=${() => void this.refresh()}>Retry now</button>`;
+    if (e.code === 'AUTH_ERROR') return this.message('unauthorized', 'Not signed in', 'Sign in again to see the VMs.', retry);
+    if (e.code === 'PERMISSION_DENIED') return this.message('forbidden', 'No permission', 'Your account is not allowed to list VMs.', retry);
+    const server = (this.activeHub?.config.serverUrl || location.origin).replace(/\/+$/, '');
+    const unreachable = e.code === 'NETWORK_ERROR' || e.code === 'TIMEOUT';
+    const what = unreachable ? `The server at ${server} cannot be reached.` : `The server could not list the VMs (${e.message}).`;
+    if (stale) {
+      return html`<div class="message stale" part="message" data-state=${unreachable ? 'unreachable' : 'error'} role="status">
+        <span>${what} The list below may be out of date; the page keeps trying.</span>${retry}
+      </div>`;
+    }
+    return this.message(unreachable ? 'unreachable' : 'error', unreachable ? 'Server unreachable' : 'The list could not be loaded', `${what} The page keeps trying.`, retry);
+  }
+
+  private renderGrid(v: FleetView): TemplateResult {
+    return html`<div
+      class="grid"
+      part="grid"
+      role="grid"
+      aria-label=${this.label}
+      aria-rowcount=${v.rows.length + 1}
+      aria-colcount=${CELL_COLS + 1}
+      @keydown=${this.onGridKey}
+      @focusin=${this.onGridFocus}
+    >
+      <div class="head-wrap" role="rowgroup">
+        <div class="row head" part="header-row" role="row" aria-rowindex="1">
+          ${SORT_KEYS.map((k, i) => this.renderHeader(k, i))}
+          <div class="cell actions" role="columnheader" aria-colindex=${CELL_COLS + 1} tabindex=${this.tab(0, CELL_COLS)} data-pos="0,${CELL_COLS}">Actions</div>
+        </div>
+      </div>
+      <div class="body" role="rowgroup" @rangeChanged=${this.onRange} @visibilityChanged=${this.onVisibleRange}>
+        ${virtualize({
+          items: v.rows,
+          keyFunction: (r: FleetRow) => r.vm.name,
+          renderItem: (r: FleetRow, i: number) => this.renderRow(r, i),
+          scroller: true,
+          layout: rowLayout(this.cards.value ? CARD_HEIGHT : ROW_HEIGHT),
+        })}
+      </div>
+    </div>`;
+  }
+
+  private renderHeader(k: SortKey, i: number): TemplateResult {
+    const sorted = this.sort === k;
+    const arrow = sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : '';
+    return html`<div class="cell col-${k}" role="columnheader" aria-colindex=${i + 1} aria-sort=${sorted ? this.sortDirection : nothing}>
+      <button class="sort" tabindex=${this.tab(0, i)} data-pos="0,${i}" @click=${() => this.sortBy(k)}>
+        ${COLUMN_LABEL[k]}<span class="arrow" aria-hidden="true">${arrow}</span>
+      </button>
+    </div>`;
+  }
+
+  private renderRow(r: FleetRow, index: number): TemplateResult {
+    const name = r.vm.name;
+    const row = index + 1;
+    const s = this.leases.session(name);
+    const status = s?.status?.status ?? r.status;
+    const live = s?.connection.state === 'open';
+    const latest = s?.history?.latest() ?? null;
+    const seen = this.leases.seen(name);
+    const cpu = latest ? latest.cpu : (seen?.cpu ?? NaN);
+    const mem = latest ? latest.memPct : (seen?.memory ?? NaN);
+    const uptime = s?.status ? (s.currentUptime() ?? NaN) : NaN;
+    const locale = this.localeOrDefault;
+    const notLive = !live && (Number.isFinite(cpu) || Number.isFinite(mem));
+    const selected = this.selected === name;
+    return html`<div
+      class="row ${selected ? 'selected' : ''} ${live ? 'live' : ''}"
+      part="row"
+      role="row"
+      aria-rowindex=${index + 2}
+      aria-selected=${selected ? 'true' : 'false'}
+      data-vm=${name}
+      @click=${(ev: Event) => {
+        if (!(ev.target as HTMLElement).closest('button')) this.select(name);
+      }}
+    >
+      <div class="cell col-status" role="gridcell" aria-colindex="1" tabindex=${this.tab(row, 0)} data-pos="${row},0">
+        <span part="status-badge" class="badge tone-${statusTone(status)}" data-status=${status}><span class="badge-dot" aria-hidden="true"></span>${STATUS_LABEL[status]}</span>
+      </div>
+      <div class="cell col-name" role="gridcell" aria-colindex="2" tabindex=${this.tab(row, 1)} data-pos="${row},1"><span class="name">${name}</span></div>
+      <div class="cell col-description" role="gridcell" aria-colindex="3" tabindex=${this.tab(row, 2)} data-pos="${row},2" title=${r.vm.description || nothing}>${r.vm.description}</div>
+      ${this.renderMetric(row, 3, 'cpu', cpu, notLive, s)} ${this.renderMetric(row, 4, 'memory', mem, notLive, s)}
+      <div class="cell col-uptime" role="gridcell" aria-colindex="6" tabindex=${this.tab(row, 5)} data-pos="${row},5">
+        <span class="label" aria-hidden="true">Uptime</span>${status === 'running' ? formatUptime(uptime, locale) : NO_VALUE}
+      </div>
+      <div class="cell col-actions" role="gridcell" aria-colindex="7">
+        ${this.actionStates(name, status, s).map((st, k) => this.renderAction(name, row, CELL_COLS + k, st))}
+      </div>
+    </div>`;
+  }
+
+  private renderMetric(row: number, col: number, key: 'cpu' | 'memory', value: number, notLive: boolean, s: MonitorSession | null): TemplateResult {
+    const d = sparkPath(s?.history?.series, key === 'cpu' ? 'cpu' : 'memPct');
+    return html`<div class="cell metric col-${key} ${notLive ? 'stale' : ''}" role="gridcell" aria-colindex=${col + 1} tabindex=${this.tab(row, col)} data-pos="${row},${col}">
+      <span class="label" aria-hidden="true">${COLUMN_LABEL[key]}</span>
+      <span class="value">${formatPercent(value, this.localeOrDefault)}</span>${notLive ? html`<span class="visually-hidden"> (not live)</span>` : nothing}
+      <svg part="sparkline" class="spark" aria-hidden="true" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width=${SPARK_WIDTH} height=${SPARK_HEIGHT}>
+        ${d ? svg`<path d=${d}></path>` : nothing}
+      </svg>
+    </div>`;
+  }
+
+  private renderAction(vmName: string, row: number, col: number, st: ActionState): TemplateResult {
+    const why = st.why && this.texts?.reasonText(st.action, st.why, vmName, kit);
+    const whyId = `why-${row}-${st.action}`;
+    return html`<button
+      part="action-button"
+      class="action ${st.action === 'stop' ? 'danger' : ''}"
+      data-action=${st.action}
+      data-pos="${row},${col}"
+      tabindex=${this.tab(row, col)}
+      aria-label="${ACTION_LABEL[st.action]} ${vmName}"
+      aria-disabled=${st.enabled ? 'false' : 'true'}
+      aria-describedby=${why ? whyId : nothing}
+      aria-busy=${st.busy ? 'true' : 'false'}
+      title=${why || nothing}
+      @click=${(ev: Event) => this.onAction(vmName, st, ev)}
+    >
+      ${st.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[st.action]}` : ACTION_LABEL[st.action]}
+    </button>${why ? html`<span class="visually-hidden" id=${whyId}>${why}</span>` : nothing}`;
+  }
+
+  private renderOutcome(): TemplateResult {
+    const o = this.actions.outcome;
+    // The shared controller words it for one VM's page; a list says which VM.
+    return html`<div class="outcome-region" role="status" aria-live="polite">
+      ${o
+        ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-ok=${String(o.ok)}>
+            <span>${this.actionVm}: ${o.text}</span><button class="link" aria-label="Dismiss message" @click=${() => this.actions.clear()}>✕</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderConfirm(): TemplateResult {
+    const a = this.actions.confirming;
+    return html`<dialog
+      class="confirm"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      @cancel=${(ev: Event) => {
+        ev.preventDefault();
+        this.actions.closeConfirm(false);
+      }}
+    >
+      ${a && this.confirmView ? this.confirmView.render(a, this.actionVm, (ok) => this.actions.closeConfirm(ok), kit) : nothing}
+    </dialog>`;
+  }
+}
