@@ -96,6 +96,7 @@ for (const [index, step] of steps.entries()) {
   const summaryFile = join(scratch, `${step.script.replace(/\W/g, '_')}.json`);
   const env = step.counts ? { LIBGO_TEST_SUMMARY: summaryFile, CHROME_PATH: chromium } : { CHROME_PATH: chromium };
   const { code, error } = await run(npm.command, [...npm.prefix, 'run', '--silent', step.script], env);
+  const failedBefore = totals.failed;
   if (step.counts) {
     if (existsSync(summaryFile)) {
       const counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
@@ -108,6 +109,9 @@ for (const [index, step] of steps.entries()) {
     }
   }
   if (code !== 0) {
+    // A step that failed without counting a failure (a type check, a linter, a crash) is one: the
+    // closing line must never read "0 failed" for a red run.
+    if (totals.failed === failedBefore) totals.failed += 1;
     finish(1, `FAILED: ${step.name} (npm run ${step.script}${error ? `: ${error.message}` : `, exit code ${code}`}).`);
   }
 }

@@ -1,7 +1,7 @@
 /** The demo's sign-in: a LibGo JWT kept in sessionStorage (gone when the tab closes). */
 import { LazyRestClient, VmError } from '../../src/hub/index.js';
 import { ROLE_PERMISSIONS, readTokenClaims } from '../../src/hub/permissions.js';
-import { ACTION_NEEDS, ACTION_ORDER } from '../../src/elements/vm-detail/actions.js';
+import { ACTION_NEEDS, ACTION_ORDER } from '../../src/hub/action-rules.js';
 
 const KEY = 'libgo-demo-token';
 

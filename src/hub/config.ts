@@ -54,7 +54,7 @@ export interface VmHubConfig extends SharedSocketOptions, ActionOptions {
    */
   persistHistory?: boolean | HistoryPersistOptions;
   /**
-   * How often `hub.fleet()` lists every VM over REST (paginated) while someone wants it: a fleet
+   * How often `fleetOf(hub)` lists every VM over REST (paginated) while someone wants it: a fleet
    * view, or sessions the page's socket budget left without a socket (their status comes from the
    * list). Default 10 s; `false` never polls. A hub without `serverUrl` polls only when this is set.
    */

@@ -51,7 +51,7 @@ const SETTLE_MS = 250;
 /**
  * Every VM the user may read, as one virtualized grid: status, name, description, live CPU and
  * memory with a sparkline, uptime, and Start/Stop. It lists the fleet from the hub's paginated
- * REST poll (`hub.fleet()`), so 10,000 VMs cost one list, not 10,000 sockets: only the rows on
+ * REST poll (`fleetOf(hub)`), so 10,000 VMs cost one list, not 10,000 sockets: only the rows on
  * screen are rendered, and only they hold live sessions, within the page's socket budget.
  *
  * Filter, status filter and sort are attributes (a host can deep-link them); a row chosen with a
