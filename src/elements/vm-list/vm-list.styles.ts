@@ -13,6 +13,8 @@ export const styles = [
   themeTokens,
   css`
     :host { display: flex; flex-direction: column; height: var(--vm-list-height, 480px); min-width: 0; container: vm-list / inline-size; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); line-height: 1.4; overflow: hidden; }
+    /* Everything sits in .base (the base part), laid out as the host was. */
+    .base { display: flex; flex-direction: column; flex: 1 1 auto; min-height: 0; min-width: 0; }
     *, ::before, ::after { box-sizing: border-box; }
     [hidden] { display: none !important; }
 

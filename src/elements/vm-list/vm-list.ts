@@ -73,6 +73,7 @@ const SETTLE_MS = 250;
  * @fires {CustomEvent<VmErrorDetail>} vm-error - When the list cannot be loaded (the server is
  *   unreachable, or the user may not list VMs). `detail: {vmName: null, code, message}`.
  *
+ * @csspart base - The outermost wrapper: toolbar, summary, grid and messages.
  * @csspart toolbar - The bar with the filter field and the status summary.
  * @csspart filter-input - The text filter field.
  * @csspart summary - The line of counts per status (each a filter toggle).
@@ -566,7 +567,7 @@ export class VmList extends LitElement {
 
   protected override render(): TemplateResult {
     const v = this.view;
-    return html`
+    return html`<div class="base" part="base">
       <div class="toolbar" part="toolbar">
         <label class="filter">
           <span class="visually-hidden">Filter VMs by name or description</span>
@@ -583,7 +584,7 @@ export class VmList extends LitElement {
       ${this.renderOutcome()}
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${this.renderMain(v)} ${this.renderConfirm()}
-    `;
+    </div>`;
   }
 
   private renderSummary(v: FleetView): TemplateResult {
