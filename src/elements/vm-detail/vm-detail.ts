@@ -8,6 +8,7 @@ import type { VmError } from '../../protocol/errors.js';
 import { parseAuthMode } from '../../transport/auth.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
@@ -473,20 +474,10 @@ export class VmDetail extends LitElement {
   }
 
   private renderConfirm(): TemplateResult {
-    const a = this.actions.confirming;
     const view = this.views.confirm;
-    return html`<dialog
-      class="confirm"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      @cancel=${(ev: Event) => {
-        ev.preventDefault();
-        this.actions.closeConfirm(false);
-      }}
-    >
-      ${a && view ? view.render(a, this.vmName, (ok) => this.actions.closeConfirm(ok), kit) : nothing}
-    </dialog>`;
+    return renderConfirmDialog(this.actions, view ? (a, close) => view.render(a, this.vmName, close, kit) : null);
   }
+
 
   private async copyUuid(uuid: string): Promise<void> {
     const copied = await this.views.overview!.copy(uuid, this.renderRoot);

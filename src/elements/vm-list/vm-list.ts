@@ -19,6 +19,7 @@ import { LeaseVisibilityController } from '../../controllers/lease-visibility-co
 import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import type { SessionLease } from '../../hub/vm-hub.js';
 import { addStyles, kit, loadConfirm, loadTexts } from '../vm-detail/lazy.js';
 import { statusTone } from '../vm-detail/messages.js';
@@ -787,17 +788,8 @@ export class VmList extends LitElement {
   }
 
   private renderConfirm(): TemplateResult {
-    const a = this.actions.confirming;
-    return html`<dialog
-      class="confirm"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      @cancel=${(ev: Event) => {
-        ev.preventDefault();
-        this.actions.closeConfirm(false);
-      }}
-    >
-      ${a && this.confirmView ? this.confirmView.render(a, this.actionVm, (ok) => this.actions.closeConfirm(ok), kit) : nothing}
-    </dialog>`;
+    const view = this.confirmView;
+    return renderConfirmDialog(this.actions, view ? (a, close) => view.render(a, this.actionVm, close, kit) : null);
   }
+
 }
