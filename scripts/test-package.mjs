@@ -7,6 +7,7 @@
 //   d. tsc typechecks host code against the installed types (tag map, typed events, React props);
 //   e. vue-tsc typechecks the Vue example against them too.
 //   f. `npm pack` in a clean copy of the sources (no dist/) builds first (`prepack`) and ships dist/.
+// React (c), Vue and vue-tsc (e) are the example apps' own (npm workspaces under examples/).
 // One line per check, then exactly "N passed, N failed"; exit 1 if anything failed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'libgo-package-'));
 const project = join(scratch, 'host-app');
 const installed = join(project, 'node_modules', pkg.name);
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** The directory of `name` as the example app `app` (an npm workspace, examples/<app>) installs it. */
+const exampleDep = (app, name) => dirname(createRequire(join(repoRoot, 'examples', app, 'package.json')).resolve(`${name}/package.json`));
 
 try {
   ensureBuilt();
@@ -129,7 +132,7 @@ try {
         `console.log(VmHub === HubOnly, VERSION, VmConsole, VmDetail, createInPagePeer);`,
       ].join('\n'),
     );
-    // React is an optional peer dependency: the host app brings it (resolved from the repo here).
+    // React is an optional peer dependency: the host app brings it (here the React example's).
     const result = await build({
       entryPoints: [join(project, 'app.js')],
       bundle: true,
@@ -137,7 +140,7 @@ try {
       format: 'esm',
       outdir: join(project, 'out'),
       platform: 'browser',
-      nodePaths: [join(repoRoot, 'node_modules')],
+      nodePaths: [dirname(exampleDep('react', 'react'))],
       logLevel: 'silent',
       metafile: true,
     });
@@ -213,13 +216,13 @@ export const bad = <vm-detail />;
         compilerOptions: {
           target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'],
           strict: true, noEmit: true, skipLibCheck: true, types: [],
-          paths: { vue: [join(repoRoot, 'node_modules/vue')] },
+          paths: { vue: [exampleDep('vue', 'vue')] },
         },
         files,
       });
     const vueTsc = (config) => {
       writeFileSync(join(project, 'tsconfig.vue.json'), config);
-      return spawnSync(process.execPath, [join(repoRoot, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', 'tsconfig.vue.json'], { cwd: project, encoding: 'utf8' });
+      return spawnSync(process.execPath, [join(exampleDep('vue', 'vue-tsc'), 'bin/vue-tsc.js'), '-p', 'tsconfig.vue.json'], { cwd: project, encoding: 'utf8' });
     };
     const ok = vueTsc(tsconfig(['App.vue']));
     if (ok.status !== 0) throw new Error(ok.stdout + ok.stderr);
