@@ -138,12 +138,11 @@ export function onLocalesChanged(listener: () => void): () => void {
  * render, comes out in the element's own locale. A locale not loaded yet speaks English.
  */
 export function renderIn<T>(locale: string, fn: () => T): T {
-  const previous = current;
-  current = locale === SOURCE_LOCALE ? undefined : modules.get(locale);
+  const leave = enterLocale(locale);
   try {
     return fn();
   } finally {
-    current = previous;
+    leave();
   }
 }
 
