@@ -11,6 +11,9 @@ import type { VmHub } from './vm-hub.js';
 
 export { FleetPoller, DEFAULT_FLEET_POLL_MS, type FleetPollerOptions } from './fleet-poller.js';
 
+/** See `FleetPollerOptions.msPerPage`. */
+const DEFAULT_FLEET_MS_PER_PAGE = 1000;
+
 const pollers = new WeakMap<VmHub, FleetPoller | null>();
 
 /**
@@ -31,6 +34,8 @@ export function fleetOf(hub: VmHub): FleetPoller | null {
     ? new FleetPoller({
         listVms: () => hub.rest.listVms(),
         intervalMs,
+        // The default interval grows with the fleet (a page a second); one the host chose is kept.
+        msPerPage: p === undefined ? DEFAULT_FLEET_MS_PER_PAGE : 0,
         timers: hub.timers,
         // The sessions that waited for a socket at some time (`wake(session)`).
       })

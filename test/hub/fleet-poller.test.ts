@@ -125,6 +125,34 @@ describe('the fleet poller', () => {
     expect(listCalls().length - after, 'every 10 s again').to.equal(3);
   });
 
+  it('lists a large fleet less often by default (a page a second), and as often as the host asked when it did', async () => {
+    const polls = async (fleetPollMs: number | undefined) => {
+      const timers = new ManualTimers();
+      const big = fleet(2_000).map((v) => ({ name: v.name, uuid: v.uuid, description: '', status: 'running' }));
+      // Answered at once, so that each listing ends between two steps of the manual clock.
+      const { hub, listCalls } = await setup(fleet(1), { timers, ...(fleetPollMs === undefined ? {} : { fleetPollMs }) }, (u) => {
+        if (u.pathname !== '/api/v1/vms') return null;
+        const page = Number(u.searchParams.get('page'));
+        return Response.json({ vms: big.slice((page - 1) * 100, page * 100), count: big.length, page, pageSize: 100 });
+      });
+      const poller = fleetOf(hub)!;
+      poller.subscribe(() => undefined);
+      timers.advance(0);
+      await until(() => poller.vms !== null, 'the first list');
+      for (let s = 0; s < 65; s += 5) {
+        timers.advance(5_000);
+        await settle();
+      }
+      hub.dispose();
+      peer?.close();
+      // Whole listings (20 pages each) in the first 65 s.
+      return listCalls().filter((c) => c.includes('page=1&')).length;
+    };
+    // 2,000 VMs are 20 pages: every 20 s by default (at 0, 20, 40, 60 s), every 10 s when asked (0 … 60 s).
+    expect(await polls(undefined), 'default').to.equal(4);
+    expect(await polls(10_000), 'fleetPollMs: 10000').to.equal(7);
+  });
+
   it('pauses while the page is hidden', async () => {
     const timers = new ManualTimers();
     let hidden = true;
