@@ -15,14 +15,14 @@ import { HubResolver } from '../../internal/hub-resolver.js';
 import { FrameBatcher } from '../../internal/frame-batcher.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 // The action rules, words and running every element shares; the confirmation and the disabled
-// reasons are <vm-detail>'s lazily loaded modules, reused as they are.
+// reasons load after the first paint (internal/deferred-parts.ts), as on <vm-detail>.
 import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import type { SessionLease } from '../../hub/vm-hub.js';
-import { addStyles, kit, loadConfirm, loadTexts } from '../vm-detail/lazy.js';
-import { statusTone } from '../vm-detail/messages.js';
+import { addStyles, afterPaint, kit, loadConfirm, loadTexts } from '../../internal/deferred-parts.js';
+import { statusTone } from '../../internal/status-tone.js';
 import { VM_STATUS_LABEL as STATUS_LABEL } from '../../internal/status-words.js';
 import { buildView, isSortKey, parseStatuses, SORT_KEYS, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
 import { moveInGrid, type GridPos } from './grid-keys.js';
@@ -272,18 +272,16 @@ export class VmList extends LitElement {
 
   protected override firstUpdated(): void {
     // The disabled reasons and the confirmation come right after the first paint, as on <vm-detail>.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (!this.isConnected) return;
-        loadTexts().then(
-          (m) => {
-            addStyles(this.renderRoot as ShadowRoot, m.sheet);
-            this.texts = m;
-          },
-          (e: unknown) => console.warn('<vm-list>: could not load the disabled-action reasons:', e),
-        );
-      }),
-    );
+    afterPaint(() => {
+      if (!this.isConnected) return;
+      loadTexts().then(
+        (m) => {
+          addStyles(this.renderRoot as ShadowRoot, m.sheet);
+          this.texts = m;
+        },
+        (e: unknown) => console.warn('<vm-list>: could not load the disabled-action reasons:', e),
+      );
+    });
   }
 
   protected override updated(): void {
