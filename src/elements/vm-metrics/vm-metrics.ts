@@ -5,7 +5,7 @@ import { LeaseVisibilityController } from '../../controllers/lease-visibility-co
 import { emit } from '../../events/index.js';
 import type { MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
-import { connectionLabel } from '../../internal/status-words.js';
+import { CONNECTION_WORDS, VM_STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
 import { loadChartJs } from './chart-loader.js';
 import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
@@ -415,7 +415,7 @@ export class VmMetrics extends LitElement {
     const hasData = (history?.series.length ?? 0) > 0;
     if (this.ownHistory) {
       return hasData
-        ? { kind: 'live', badge: 'Live', tone: 'ok', message: '', announce: 'Live' }
+        ? { kind: 'live', badge: CONNECTION_WORDS.live, tone: 'ok', message: '', announce: CONNECTION_WORDS.live }
         : {
             kind: 'waiting',
             badge: 'Waiting for data',
@@ -426,14 +426,14 @@ export class VmMetrics extends LitElement {
     }
     if (this.monitor.nameError) {
       const m = this.monitor.nameError.message;
-      return { kind: 'invalid-name', badge: 'Invalid VM name', tone: 'danger', message: m, announce: m };
+      return { kind: 'invalid-name', badge: CONNECTION_WORDS.invalidName, tone: 'danger', message: m, announce: m };
     }
     const session = this.monitor.session;
     if (!session) {
       const m = this.vmName.trim() ? 'Connecting…' : 'No VM selected: set vm-name, or push samples to .metrics.';
       return {
         kind: this.vmName.trim() ? 'connecting' : 'no-vm',
-        badge: this.vmName.trim() ? 'Connecting…' : 'No VM',
+        badge: this.vmName.trim() ? CONNECTION_WORDS.connecting : CONNECTION_WORDS.noVm,
         tone: 'muted',
         message: m,
         announce: m,
@@ -443,7 +443,7 @@ export class VmMetrics extends LitElement {
     // A repeated attempt is a reconnect: the user has seen the connection drop.
     const firstAttempt = (c.state === 'idle' || c.state === 'connecting') && c.attempt === 0;
     if (firstAttempt) {
-      return { kind: 'connecting', badge: 'Connecting…', tone: 'muted', message: 'Connecting…', announce: 'Connecting' };
+      return { kind: 'connecting', badge: CONNECTION_WORDS.connecting, tone: 'muted', message: CONNECTION_WORDS.connecting, announce: 'Connecting' };
     }
     switch (c.state) {
       case 'idle':
@@ -470,7 +470,7 @@ export class VmMetrics extends LitElement {
       }
       case 'not-found': {
         const m = `VM “${session.vmName}” was not found on the server.`;
-        return { kind: 'not-found', badge: 'VM not found', tone: 'danger', message: m, announce: m };
+        return { kind: 'not-found', badge: CONNECTION_WORDS.notFound, tone: 'danger', message: m, announce: m };
       }
       case 'open':
         break;
@@ -483,7 +483,8 @@ export class VmMetrics extends LitElement {
           : status === 'crashed'
             ? 'VM has crashed — no live metrics'
             : `VM is ${status} — no live metrics`;
-      return { kind: 'stopped', badge: `VM ${status}`, tone: 'muted', message: m, announce: m };
+      // The badge words the status as vm-detail's and vm-list's do, beside the VM's name.
+      return { kind: 'stopped', badge: VM_STATUS_LABEL[status], tone: 'muted', message: m, announce: m };
     }
     // No sample yet, or only a history kept from an earlier page (drawn dimmed under this).
     if (!hasData || history?.latest() === null) {
@@ -495,7 +496,7 @@ export class VmMetrics extends LitElement {
         announce: 'Connected, waiting for the first sample',
       };
     }
-    return { kind: 'live', badge: 'Live', tone: 'ok', message: '', announce: 'Live' };
+    return { kind: 'live', badge: CONNECTION_WORDS.live, tone: 'ok', message: '', announce: CONNECTION_WORDS.live };
   }
 
   private startCountdown(): void {
