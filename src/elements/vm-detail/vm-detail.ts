@@ -11,11 +11,12 @@ import { ActionController } from '../../controllers/action-controller.js';
 import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
+import { nextRovingIndex } from '../../internal/roving-index.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { bannerError } from './banner-error.js';
-import { TABS, renderTab, tabForKey, type VmDetailTab } from './detail-tabs.js';
+import { TABS, renderTab, type VmDetailTab } from './detail-tabs.js';
 import { kit } from '../../internal/deferred-parts.js';
 import { LazyViews, type LoadState } from './lazy-views.js';
 import { OverviewLoad } from './overview-load.js';
@@ -310,12 +311,13 @@ export class VmDetail extends LitElement {
     }
   }
 
-  private onTabKey(ev: KeyboardEvent): void {
-    const next = tabForKey(this.tab, ev.key);
+  /** Arrow keys, Home and End select and focus a tab, as in every roving group of the library. */
+  private readonly onTabKey = (ev: KeyboardEvent): void => {
+    const next = nextRovingIndex(ev.key, TABS.indexOf(this.tab), TABS.length);
     if (next === null) return;
     ev.preventDefault();
-    this.selectTab(next, true);
-  }
+    this.selectTab(TABS[next]!, true);
+  };
 
   // ---- rendering --------------------------------------------------------------------------------
 
