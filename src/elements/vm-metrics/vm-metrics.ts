@@ -11,7 +11,7 @@ import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
 import { Sparkline, type SparklineSeries } from './sparkline.js';
-import { ChartRenderer } from './chart-renderer.js';
+import type { ChartRenderer } from './chart-renderer.js';
 import { readTheme, type Theme } from './chart-theme.js';
 import { MetricValues } from './metric-values.js';
 import { METRIC_SERIES, METRIC_WINDOWS, SPECS, WINDOW_LABELS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
@@ -178,7 +178,8 @@ export class VmMetrics extends LitElement {
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
   private readonly values = new MetricValues(() => this.locale || undefined);
-  private readonly charts = new ChartRenderer(() => this.renderRoot, this.values, () => this.history);
+  /** The full panel's charts: made once Chart.js (and this renderer) have loaded. */
+  private charts: ChartRenderer | null = null;
   private readonly sparks = new Map<MetricSeries, SparkSlot>();
   private queued = false;
   private readonly drawJob = () => {
@@ -738,11 +739,12 @@ export class VmMetrics extends LitElement {
       this.drawCounter++;
       return;
     }
-    if (!this.charts.ready(shown)) {
+    if (!this.charts?.ready(shown)) {
       this.drawing = true;
       try {
-        const { Chart } = await loadChartJs();
+        const { Chart, ChartRenderer } = await loadChartJs();
         if (!this.isConnected) return;
+        this.charts ??= new ChartRenderer(() => this.renderRoot, this.values, () => this.history);
         this.charts.ensure(Chart, shown);
       } catch (e) {
         const message = `Could not load the charts: ${e instanceof Error ? e.message : String(e)}`;
@@ -830,7 +832,7 @@ export class VmMetrics extends LitElement {
   }
 
   private destroyCharts(): void {
-    this.charts.destroy();
+    this.charts?.destroy();
     for (const slot of this.sparks.values()) slot.spark.destroy();
     this.sparks.clear();
     this.lastDrawKey = '';
