@@ -9,11 +9,12 @@ import { fleetOf } from '../../hub/fleet.js';
 import type { MonitorSession } from '../../hub/monitor-session.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import type { VmError } from '../../protocol/errors.js';
-import { VM_STATUSES, type VmAction, type VmStatus } from '../../protocol/types.js';
+import type { VmAction, VmStatus } from '../../protocol/types.js';
 import { formatPercent, formatUptime, NO_VALUE } from '../../metrics/format.js';
 import { HubResolver } from '../../internal/hub-resolver.js';
 import { FrameBatcher } from '../../internal/frame-batcher.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
+import { PermissionsController } from '../../controllers/permissions-controller.js';
 // The action rules, words and running every element shares; the confirmation and the disabled
 // reasons load after the first paint (internal/deferred-parts.ts), as on <vm-detail>.
 import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
@@ -29,6 +30,8 @@ import { moveInGrid, type GridPos } from './grid-keys.js';
 import { RowLeases } from './row-leases.js';
 import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkPath } from './spark-path.js';
+import { renderListError, renderLoading, renderMessage, renderNoMatch } from './list-messages.js';
+import { renderSummary, shownText, toggleStatus } from './status-summary.js';
 import { styles } from './vm-list.styles.js';
 
 /** The quick actions a row offers; the rest live in `<vm-detail>`. */
@@ -142,7 +145,6 @@ export class VmList extends LitElement {
   @state() private view: FleetView | null = null;
   @state() private listError: VmError | null = null;
   @state() private noFleet = false;
-  @state() private tokenPermissions: ReadonlySet<string> | null = null;
   @state() private active: GridPos = { row: 1, col: 1 };
   @state() private announcement = '';
   @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
@@ -170,7 +172,8 @@ export class VmList extends LitElement {
   private fleetHub: VmHub | null = null;
   private offFleet: (() => void) | null = null;
   private permissionsFor: VmHub | null = null;
-  private permissionsToken = 0;
+  /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
+  private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
   private rendered = { first: -1, last: -1 };
   private shownRange = { first: -1, last: -1 };
   private rangeVersion = 0;
@@ -234,6 +237,7 @@ export class VmList extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resolver.disconnect();
+    this.permissionsFor = null;
     this.bindFleet(null);
     this.leases.releaseAll();
     this.batcher.cancel();
@@ -265,7 +269,10 @@ export class VmList extends LitElement {
     }
     const hub = this.isConnected ? this.activeHub : null;
     if (hub !== this.fleetHub) this.bindFleet(hub);
-    if (hub !== this.permissionsFor || changed.has('permissions')) this.refreshPermissions(hub);
+    if (hub !== this.permissionsFor || changed.has('permissions')) {
+      this.permissionsFor = hub;
+      this.access.refresh();
+    }
     const queryChanged = ['filter', 'statusFilter', 'sort', 'sortDirection', 'locale'].some((k) => changed.has(k as keyof VmList));
     if (queryChanged) this.rebuild(true);
   }
@@ -313,21 +320,8 @@ export class VmList extends LitElement {
     if (f.vms) this.rebuild(false);
   }
 
-  private refreshPermissions(hub: VmHub | null): void {
-    this.permissionsFor = hub;
-    const token = ++this.permissionsToken;
-    if (this.permissions || !hub) {
-      this.tokenPermissions = null;
-      return;
-    }
-    hub.permissions().then(
-      (p) => token === this.permissionsToken && (this.tokenPermissions = p),
-      () => token === this.permissionsToken && (this.tokenPermissions = null),
-    );
-  }
-
   private get effectivePermissions(): ReadonlySet<string> | null {
-    return this.permissions ? new Set(this.permissions) : this.tokenPermissions;
+    return this.access.effective;
   }
 
   private get localeOrDefault(): string | undefined {
@@ -355,14 +349,8 @@ export class VmList extends LitElement {
     );
     const n = this.view.rows.length;
     if (this.active.row > n) this.active = { row: Math.min(1, n), col: this.active.col };
-    if (queryChanged || !before) this.announcement = this.shownText(this.view);
+    if (queryChanged || !before) this.announcement = shownText(this.view, this.localeOrDefault);
     this.scheduleSettle();
-  }
-
-  private shownText(v: FleetView): string {
-    const nf = new Intl.NumberFormat(this.localeOrDefault);
-    const total = v.total === 1 ? '1 VM' : `${nf.format(v.total)} VMs`;
-    return v.rows.length === v.total ? `${total} shown.` : `${nf.format(v.rows.length)} of ${total} shown.`;
   }
 
   private reportError(): void {
@@ -578,7 +566,7 @@ export class VmList extends LitElement {
             @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
           />
         </label>
-        ${v ? this.renderSummary(v) : nothing}
+        ${v ? renderSummary(v, this.statusFilter, this.localeOrDefault, (s) => (this.statusFilter = toggleStatus(this.statusFilter, s))) : nothing}
       </div>
       ${this.renderOutcome()}
       <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -586,54 +574,17 @@ export class VmList extends LitElement {
     </div>`;
   }
 
-  private renderSummary(v: FleetView): TemplateResult {
-    const nf = new Intl.NumberFormat(this.localeOrDefault);
-    const chosen = parseStatuses(this.statusFilter).statuses;
-    const present = VM_STATUSES.filter((s) => v.counts[s] > 0 || chosen.has(s));
-    return html`<div class="summary" part="summary" role="group" aria-label="VMs per status (toggle to filter)">
-      <span class="total">${v.total === 1 ? '1 VM' : `${nf.format(v.total)} VMs`}</span>
-      ${present.map(
-        (s) => html`<button
-          part="status-chip"
-          class="chip tone-${statusTone(s)}"
-          data-status=${s}
-          aria-pressed=${chosen.has(s) ? 'true' : 'false'}
-          @click=${() => this.toggleStatus(s)}
-        >
-          <span class="dot" aria-hidden="true"></span>${STATUS_LABEL[s]} <span class="count">${nf.format(v.counts[s])}</span>
-        </button>`,
-      )}
-    </div>`;
-  }
-
-  private toggleStatus(s: VmStatus): void {
-    const chosen = parseStatuses(this.statusFilter).statuses;
-    if (chosen.has(s)) chosen.delete(s);
-    else chosen.add(s);
-    this.statusFilter = VM_STATUSES.filter((x) => chosen.has(x)).join(' ');
-  }
-
   private renderMain(v: FleetView | null): TemplateResult {
     const e = this.listError;
     if (this.noFleet) {
-      return this.message('none', 'No VM list here', 'This list needs a LibGo server address (a <vm-connection server="…"> above it, or a hub with serverUrl).');
+      return renderMessage('none', 'No VM list here', 'This list needs a LibGo server address (a <vm-connection server="…"> above it, or a hub with serverUrl).');
     }
     // Not signed in, or not allowed: a list read before says nothing the user may still see.
     if (e && (!v || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
-    if (!v) {
-      return html`<div class="message loading" part="message" data-state="loading" role="status" aria-busy="true">
-        <span class="spinner" aria-hidden="true"></span><span>Loading the VM list…</span>
-        <div class="skeleton" aria-hidden="true">${[0, 1, 2, 3, 4].map(() => html`<div class="bone"></div>`)}</div>
-      </div>`;
-    }
-    if (v.total === 0) return this.message('empty', 'No VMs', 'This server has no VMs, or none you are allowed to see.');
+    if (!v) return renderLoading();
+    if (v.total === 0) return renderMessage('empty', 'No VMs', 'This server has no VMs, or none you are allowed to see.');
     return html`${e ? this.errorMessage(e, true) : nothing}
-      ${v.rows.length === 0
-        ? html`<div class="message" part="message" data-state="no-match" role="status">
-            <strong>No VM matches the filter.</strong>
-            <button class="btn" @click=${this.clearFilters}>Clear filters</button>
-          </div>`
-        : this.renderGrid(v)}`;
+      ${v.rows.length === 0 ? renderNoMatch(this.clearFilters) : this.renderGrid(v)}`;
   }
 
   private readonly clearFilters = () => {
@@ -641,26 +592,9 @@ export class VmList extends LitElement {
     this.statusFilter = '';
   };
 
-  private message(state: string, title: string, text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
-    return html`<div class="message" part="message" data-state=${state} role="status">
-      <strong>${title}</strong><span>${text}</span>${extra}
-    </div>`;
-  }
-
   /** The list could not be loaded: why, in words; `stale` when an older list is still shown. */
   private errorMessage(e: VmError, stale: boolean): TemplateResult {
-    const retry = html`<button class="btn" @click=${() => void this.refresh()}>Retry now</button>`;
-    if (e.code === 'AUTH_ERROR') return this.message('unauthorized', 'Not signed in', 'Sign in again to see the VMs.', retry);
-    if (e.code === 'PERMISSION_DENIED') return this.message('forbidden', 'No permission', 'Your account is not allowed to list VMs.', retry);
-    const server = (this.activeHub?.config.serverUrl || location.origin).replace(/\/+$/, '');
-    const unreachable = e.code === 'NETWORK_ERROR' || e.code === 'TIMEOUT';
-    const what = unreachable ? `The server at ${server} cannot be reached.` : `The server could not list the VMs (${e.message}).`;
-    if (stale) {
-      return html`<div class="message stale" part="message" data-state=${unreachable ? 'unreachable' : 'error'} role="status">
-        <span>${what} The list below may be out of date; the page keeps trying.</span>${retry}
-      </div>`;
-    }
-    return this.message(unreachable ? 'unreachable' : 'error', unreachable ? 'Server unreachable' : 'The list could not be loaded', `${what} The page keeps trying.`, retry);
+    return renderListError(e, stale, this.activeHub?.config.serverUrl || location.origin, () => void this.refresh());
   }
 
   private renderGrid(v: FleetView): TemplateResult {
