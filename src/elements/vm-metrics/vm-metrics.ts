@@ -2,10 +2,11 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
+import { ConnectionViewController } from '../../controllers/connection-view-controller.js';
+import { PageListenersController } from '../../controllers/page-listeners-controller.js';
 import { emit } from '../../events/index.js';
 import type { MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
-import { CONNECTION_WORDS, VM_STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
 import { loadChartJs } from './chart-loader.js';
 import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
@@ -14,6 +15,7 @@ import { Sparkline, type SparklineSeries } from './sparkline.js';
 import type { ChartRenderer } from './chart-renderer.js';
 import { readTheme, type Theme } from './chart-theme.js';
 import { MetricValues } from './metric-values.js';
+import { describeMetrics, type MetricsView } from './metrics-view.js';
 import { METRIC_SERIES, METRIC_WINDOWS, SPECS, WINDOW_LABELS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
 import { checkSample, type MetricsSample } from './samples.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
@@ -22,27 +24,6 @@ export type { MetricsSample } from './samples.js';
 
 export { METRIC_SERIES, METRIC_WINDOWS } from './series-specs.js';
 export type { MetricSeries, MetricWindow } from './series-specs.js';
-
-/** What the element shows instead of (or over) the charts. */
-interface ViewState {
-  kind:
-    | 'live'
-    | 'no-vm'
-    | 'invalid-name'
-    | 'connecting'
-    | 'waiting'
-    | 'disconnected'
-    | 'unauthorized'
-    | 'not-found'
-    | 'stopped';
-  /** Badge text in the header (may hold a countdown). */
-  badge: string;
-  tone: 'ok' | 'warn' | 'danger' | 'muted';
-  /** Placeholder text in each card; empty when the chart shows live data. */
-  message: string;
-  /** Announced in the live region: like `badge` but without a ticking countdown. */
-  announce: string;
-}
 
 const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
 
@@ -172,6 +153,9 @@ export class VmMetrics extends LitElement {
     super();
     // Off screen, the socket may go to a tile that is shown (the page's socket budget).
     new LeaseVisibilityController(this, this.monitor);
+    // A countdown in the badge (reconnecting) re-renders every second while it shows.
+    new ConnectionViewController(this, { describe: () => this.view(), tickMs: 1000 });
+    new PageListenersController(this).onVisibility(this.onVisibility).onMediaQuery('(prefers-color-scheme: dark)', this.onSchemeChange);
   }
 
   private ownHistory: VmMetricsHistory | null = null;
@@ -194,7 +178,6 @@ export class VmMetrics extends LitElement {
   private styleVersion = 0;
   private theme_: Theme | null = null;
   private warnedSeries = '';
-  private countdown: ReturnType<typeof setInterval> | null = null;
   private intersection: IntersectionObserver | null = null;
   private resize: ResizeObserver | null = null;
   /**
@@ -203,7 +186,6 @@ export class VmMetrics extends LitElement {
    */
   private readonly plotSizes = new WeakMap<Element, [number, number]>();
   private observedPlots: Element[] = [];
-  private darkQuery: MediaQueryList | null = null;
 
   private readonly onVisibility = () => {
     this.catchUpValues();
@@ -294,9 +276,6 @@ export class VmMetrics extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
-    this.darkQuery.addEventListener('change', this.onSchemeChange);
     this.intersection = new IntersectionObserver(
       (entries) => {
         const entry = entries[entries.length - 1];
@@ -325,8 +304,6 @@ export class VmMetrics extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
     this.intersection?.disconnect();
     this.intersection = null;
     this.resize?.disconnect();
@@ -337,7 +314,6 @@ export class VmMetrics extends LitElement {
       for (const clock of [chartClock, sparklineClock]) clock.cancel(this.renderJob);
       this.renderJob();
     }
-    this.stopCountdown();
     // Chart.js keeps a page-wide registry of instances: a detached element must leave it.
     this.destroyCharts();
   }
@@ -366,9 +342,6 @@ export class VmMetrics extends LitElement {
       this.styleVersion++;
       this.theme_ = null;
     }
-    const view = this.view();
-    if (view.kind === 'disconnected' && this.monitor.session?.connection.nextRetryAt != null) this.startCountdown();
-    else this.stopCountdown();
     this.scheduleDraw();
   }
 
@@ -411,103 +384,17 @@ export class VmMetrics extends LitElement {
 
   // ---- state ---------------------------------------------------------------------------------
 
-  private view(): ViewState {
+  private view(): MetricsView {
     const history = this.history;
-    const hasData = (history?.series.length ?? 0) > 0;
-    if (this.ownHistory) {
-      return hasData
-        ? { kind: 'live', badge: CONNECTION_WORDS.live, tone: 'ok', message: '', announce: CONNECTION_WORDS.live }
-        : {
-            kind: 'waiting',
-            badge: 'Waiting for data',
-            tone: 'muted',
-            message: 'Waiting for the first sample…',
-            announce: 'Waiting for the first sample',
-          };
-    }
-    if (this.monitor.nameError) {
-      const m = this.monitor.nameError.message;
-      return { kind: 'invalid-name', badge: CONNECTION_WORDS.invalidName, tone: 'danger', message: m, announce: m };
-    }
     const session = this.monitor.session;
-    if (!session) {
-      const m = this.vmName.trim() ? 'Connecting…' : 'No VM selected: set vm-name, or push samples to .metrics.';
-      return {
-        kind: this.vmName.trim() ? 'connecting' : 'no-vm',
-        badge: this.vmName.trim() ? CONNECTION_WORDS.connecting : CONNECTION_WORDS.noVm,
-        tone: 'muted',
-        message: m,
-        announce: m,
-      };
-    }
-    const c = session.connection;
-    // A repeated attempt is a reconnect: the user has seen the connection drop.
-    const firstAttempt = (c.state === 'idle' || c.state === 'connecting') && c.attempt === 0;
-    if (firstAttempt) {
-      return { kind: 'connecting', badge: CONNECTION_WORDS.connecting, tone: 'muted', message: CONNECTION_WORDS.connecting, announce: 'Connecting' };
-    }
-    switch (c.state) {
-      case 'idle':
-      case 'connecting':
-      case 'reconnecting':
-      case 'offline':
-      case 'closed':
-      case 'queued': {
-        const label = connectionLabel(c);
-        return {
-          kind: 'disconnected',
-          badge: label,
-          tone: 'warn',
-          message: hasData ? label : `Connection lost. ${label}`,
-          announce: c.state === 'reconnecting' ? 'Connection lost, reconnecting' : label,
-        };
-      }
-      case 'unauthorized': {
-        const m =
-          c.lastError?.code === 'PERMISSION_DENIED'
-            ? 'You do not have permission to see this VM’s metrics.'
-            : 'Not signed in: sign in again to see live metrics.';
-        return { kind: 'unauthorized', badge: connectionLabel(c), tone: 'danger', message: m, announce: m };
-      }
-      case 'not-found': {
-        const m = `VM “${session.vmName}” was not found on the server.`;
-        return { kind: 'not-found', badge: CONNECTION_WORDS.notFound, tone: 'danger', message: m, announce: m };
-      }
-      case 'open':
-        break;
-    }
-    const status = session.status?.status;
-    if (status && status !== 'running') {
-      const m =
-        status === 'stopped' || status === 'shutdown'
-          ? 'VM is stopped — no live metrics'
-          : status === 'crashed'
-            ? 'VM has crashed — no live metrics'
-            : `VM is ${status} — no live metrics`;
-      // The badge words the status as vm-detail's and vm-list's do, beside the VM's name.
-      return { kind: 'stopped', badge: VM_STATUS_LABEL[status], tone: 'muted', message: m, announce: m };
-    }
-    // No sample yet, or only a history kept from an earlier page (drawn dimmed under this).
-    if (!hasData || history?.latest() === null) {
-      return {
-        kind: 'waiting',
-        badge: 'Waiting for data',
-        tone: 'muted',
-        message: 'Waiting for the first sample… LibGo sends one every 5 s',
-        announce: 'Connected, waiting for the first sample',
-      };
-    }
-    return { kind: 'live', badge: CONNECTION_WORDS.live, tone: 'ok', message: '', announce: CONNECTION_WORDS.live };
-  }
-
-  private startCountdown(): void {
-    if (this.countdown !== null) return;
-    this.countdown = setInterval(() => this.requestUpdate(), 1000);
-  }
-
-  private stopCountdown(): void {
-    if (this.countdown !== null) clearInterval(this.countdown);
-    this.countdown = null;
+    return describeMetrics({
+      hostMode: !!this.ownHistory,
+      vmName: this.vmName,
+      nameError: this.monitor.nameError,
+      session: session && { vmName: session.vmName, connection: session.connection, status: session.status?.status ?? null },
+      hasData: (history?.series.length ?? 0) > 0,
+      hasLatest: history?.latest() != null,
+    });
   }
 
   /** Text of the current value of one card: primary (large) and secondary. */
@@ -533,7 +420,7 @@ export class VmMetrics extends LitElement {
         <header part="header">
           <div class="title">
             <span class="name" title=${name}>${name}</span>
-            <span class="badge" data-tone=${view.tone}><span class="dot" aria-hidden="true"></span>${view.badge}</span>
+            <span class="badge" data-tone=${view.tone}><span class="dot" aria-hidden="true"></span>${view.label}</span>
           </div>
           ${this.compact ? nothing : this.renderControls()}
         </header>
@@ -548,7 +435,7 @@ export class VmMetrics extends LitElement {
   }
 
   /** While the window is not full yet: how much of it the charts have, in words. */
-  private renderFilling(view: ViewState): TemplateResult | typeof nothing {
+  private renderFilling(view: MetricsView): TemplateResult | typeof nothing {
     const fill = view.kind === 'live' && !this.compact ? this.fillState() : null;
     if (!fill) return nothing;
     return html`<p class="filling" part="filling">
@@ -618,11 +505,11 @@ export class VmMetrics extends LitElement {
     </div>`;
   }
 
-  private renderCard(key: MetricSeries, view: ViewState, dim: boolean, latest: MetricsSnapshot | null): TemplateResult {
+  private renderCard(key: MetricSeries, view: MetricsView, dim: boolean, latest: MetricsSnapshot | null): TemplateResult {
     const spec = SPECS[key];
     const v = this.currentValue(key, latest);
     // Sparkline tiles are too small for sentences: the badge's words say the same in short.
-    const placeholder = view.kind === 'live' ? '' : this.compact ? view.badge : view.message;
+    const placeholder = view.kind === 'live' ? '' : this.compact ? view.label : view.message;
     return html`<div class="card" part=${`card ${key}-card`} data-series=${key}>
       <div class="card-head">
         <span class="card-title">${spec.title}</span>
