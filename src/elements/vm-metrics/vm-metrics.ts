@@ -10,13 +10,14 @@ import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import { loadChartJs } from './chart-loader.js';
 import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
-import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
-import { Sparkline, type SparklineSeries } from './sparkline.js';
-import type { ChartRenderer } from './chart-renderer.js';
+import type { Trend } from './downsample.js';
+import { SparklineRenderer } from './sparkline-renderer.js';
+import { renderCard, renderControls, renderValue } from './metric-card.js';
+import type { ChartRenderer, DrawFrame } from './chart-renderer.js';
 import { readTheme, type Theme } from './chart-theme.js';
 import { MetricValues } from './metric-values.js';
 import { describeMetrics, type MetricsView } from './metrics-view.js';
-import { METRIC_SERIES, METRIC_WINDOWS, SPECS, WINDOW_LABELS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { METRIC_SERIES, METRIC_WINDOWS, SPECS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
 import { checkSample, type MetricsSample } from './samples.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
 
@@ -24,15 +25,6 @@ export type { MetricsSample } from './samples.js';
 
 export { METRIC_SERIES, METRIC_WINDOWS } from './series-specs.js';
 export type { MetricSeries, MetricWindow } from './series-specs.js';
-
-const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
-
-/** A compact tile's sparkline and what it draws (reused between draws). */
-interface SparkSlot {
-  spark: Sparkline;
-  canvas: HTMLCanvasElement;
-  lines: SparklineSeries[];
-}
 
 /**
  * Live CPU, memory, network and disk charts of one VM. History comes from the hub's shared
@@ -164,7 +156,7 @@ export class VmMetrics extends LitElement {
   private readonly values = new MetricValues(() => this.locale || undefined);
   /** The full panel's charts: made once Chart.js (and this renderer) have loaded. */
   private charts: ChartRenderer | null = null;
-  private readonly sparks = new Map<MetricSeries, SparkSlot>();
+  private readonly sparks = new SparklineRenderer(() => this.renderRoot);
   private queued = false;
   private readonly drawJob = () => {
     this.queued = false;
@@ -422,14 +414,25 @@ export class VmMetrics extends LitElement {
             <span class="name" title=${name}>${name}</span>
             <span class="badge" data-tone=${view.tone}><span class="dot" aria-hidden="true"></span>${view.label}</span>
           </div>
-          ${this.compact ? nothing : this.renderControls()}
+          ${this.compact
+            ? nothing
+            : renderControls({ window: this.window, paused: this.paused, unseen: this.unseenData(), selectWindow: (w) => (this.window = w), togglePause: () => (this.paused = !this.paused) })}
         </header>
         <div class="visually-hidden" role="status" aria-live="polite">${view.announce}</div>
         ${this.compact
           ? nothing
-          : html`<dl class="values" part="values">${shown.map((key) => this.renderValue(key, latest))}</dl>`}
+          : html`<dl class="values" part="values">${shown.map((key) => renderValue(key, this.currentValue(key, latest)))}</dl>`}
         ${this.renderFilling(view)}
-        <div class="grid">${shown.map((key) => this.renderCard(key, view, dim, latest))}</div>
+        <div class="grid">${shown.map((key) =>
+          renderCard(key, {
+            value: this.currentValue(key, latest),
+            alt: this.altText(key, latest),
+            // Sparkline tiles are too small for sentences: the badge's words say the same in short.
+            placeholder: view.kind === 'live' ? '' : this.compact ? view.label : view.message,
+            dim,
+            compact: this.compact,
+          }),
+        )}</div>
       </section>
     `;
   }
@@ -469,89 +472,10 @@ export class VmMetrics extends LitElement {
     el.style.width = `${Math.round((area.width * (fill.span - fill.collected)) / fill.span)}px`;
   }
 
-  private renderControls(): TemplateResult {
-    return html`<div class="controls">
-      <div class="segmented" role="group" aria-label="Time window">
-        ${(Object.keys(METRIC_WINDOWS) as MetricWindow[]).map(
-          (w) => html`<button
-            type="button"
-            aria-pressed=${this.window === w ? 'true' : 'false'}
-            title=${`Last ${WINDOW_LABELS[w]}`}
-            @click=${() => this.selectWindow(w)}
-          >
-            ${w}
-          </button>`,
-        )}
-      </div>
-      <button
-        type="button"
-        class="pause"
-        aria-pressed=${this.paused ? 'true' : 'false'}
-        title=${this.paused ? 'Resume live updates' : 'Pause the charts (data keeps arriving)'}
-        @click=${this.togglePause}
-      >
-        ${this.paused ? html`${this.unseenData() ? html`<span class="new" aria-hidden="true"></span>` : nothing}Resume` : 'Pause'}
-      </button>
-    </div>`;
-  }
-
-  private renderValue(key: MetricSeries, latest: MetricsSnapshot | null): TemplateResult {
-    const v = this.currentValue(key, latest);
-    const spec = SPECS[key];
-    return html`<div class="value" part=${`value value-${key}`} data-series=${key}>
-      <dt><span class="swatch" data-colour=${spec.colourVars[0]!} aria-hidden="true"></span>${spec.title}</dt>
-      <dd class="primary">${v.primary}</dd>
-      <dd class="secondary">${v.secondary}</dd>
-    </div>`;
-  }
-
-  private renderCard(key: MetricSeries, view: MetricsView, dim: boolean, latest: MetricsSnapshot | null): TemplateResult {
-    const spec = SPECS[key];
-    const v = this.currentValue(key, latest);
-    // Sparkline tiles are too small for sentences: the badge's words say the same in short.
-    const placeholder = view.kind === 'live' ? '' : this.compact ? view.label : view.message;
-    return html`<div class="card" part=${`card ${key}-card`} data-series=${key}>
-      <div class="card-head">
-        <span class="card-title">${spec.title}</span>
-        ${this.compact
-          ? html`<span class="tile-value" data-series=${key}
-              >${v.parts.length > 0
-                ? html`<span>${key === 'network' ? '↓' : 'R'} ${v.parts[0]}</span><span>${key === 'network' ? '↑' : 'W'} ${v.parts[1]}</span>`
-                : v.primary}</span
-            >`
-          : spec.channels.length > 1
-            ? html`<span class="legend" aria-hidden="true">
-                ${spec.labels.map(
-                  (label, i) =>
-                    html`<span
-                      ><span class="swatch" data-colour=${spec.colourVars[i]!}></span>${label}</span
-                    >`,
-                )}
-              </span>`
-            : nothing}
-      </div>
-      <div class="plot" ?data-dim=${dim}>
-        <canvas data-series=${key} role="img" aria-label=${this.altText(key, latest)}></canvas>
-        <div class="unfilled" aria-hidden="true" hidden></div>
-        ${placeholder
-          ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>`
-          : nothing}
-      </div>
-    </div>`;
-  }
-
   /** Paused with samples that the charts do not show yet. */
   private unseenData(): boolean {
     const h = this.history;
     return this.paused && !!h && this.drawnVersion >= 0 && h.version !== this.drawnVersion;
-  }
-
-  private selectWindow(w: MetricWindow): void {
-    this.window = w;
-  }
-
-  private togglePause(): void {
-    this.paused = !this.paused;
   }
 
   // ---- charts --------------------------------------------------------------------------------
@@ -619,8 +543,7 @@ export class VmMetrics extends LitElement {
     const shown = parseSeries(this.series).list;
     if (this.compact) {
       // Sparklines: no Chart.js to load, drawn in this frame.
-      this.ensureSparklines(shown);
-      this.updateSparklines(history, shown);
+      this.showTrends(shown, this.sparks.update(history, shown, this.frame()));
       this.lastDrawKey = key;
       this.drawnVersion = history.version;
       this.drawCounter++;
@@ -645,17 +568,26 @@ export class VmMetrics extends LitElement {
       this.scheduleDraw();
       return;
     }
-    const trends = this.charts.update(history, shown, {
+    this.showTrends(shown, this.charts.update(history, shown, this.frame()));
+    this.lastDrawKey = key;
+    this.drawnVersion = history.version;
+    this.drawCounter++;
+  }
+
+  /** What one draw of the charts or sparklines needs from the element. */
+  private frame(): DrawFrame {
+    return {
       window: this.window,
       theme: this.readTheme(),
       styleVersion: this.styleVersion,
       plotSize: (plot) => this.plotSize(plot),
       drawn: (key, area) => this.placeUnfilled(key, area),
-    });
+    };
+  }
+
+  /** Takes the trends of a draw for the text alternatives, re-rendering only when one changed. */
+  private showTrends(shown: readonly MetricSeries[], trends: Partial<Record<MetricChannel, Trend | null>>): void {
     if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) this.trends = trends;
-    this.lastDrawKey = key;
-    this.drawnVersion = history.version;
-    this.drawCounter++;
   }
 
   private readTheme(): Theme {
@@ -666,62 +598,9 @@ export class VmMetrics extends LitElement {
     return this.theme_;
   }
 
-  private ensureSparklines(shown: readonly MetricSeries[]): void {
-    for (const [s, slot] of this.sparks) {
-      if (shown.includes(s)) continue;
-      slot.spark.destroy();
-      this.sparks.delete(s);
-    }
-    for (const s of shown) {
-      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
-      const existing = this.sparks.get(s);
-      if (existing && existing.canvas === canvas) continue;
-      existing?.spark.destroy();
-      this.sparks.delete(s);
-      if (!canvas) continue;
-      const lines = SPECS[s].channels.map(() => ({ points: [] as ChartPoint[], colour: '', fill: null as string | null }));
-      this.sparks.set(s, { spark: new Sparkline(canvas), canvas, lines });
-    }
-  }
-
-  private updateSparklines(history: VmMetricsHistory, shown: readonly MetricSeries[]): void {
-    const theme = this.readTheme();
-    const series = history.series;
-    const toT = series.lastTime;
-    const fromT = toT - (METRIC_WINDOWS[this.window] ?? METRIC_WINDOWS['5m']);
-    const dpr = window.devicePixelRatio || 1;
-    const trends: Partial<Record<MetricChannel, Trend | null>> = {};
-    for (const key of shown) {
-      const slot = this.sparks.get(key);
-      if (!slot) continue;
-      const spec = SPECS[key];
-      const [width, height] = this.plotSize(slot.canvas.parentElement!);
-      slot.spark.resize(width, height, dpr);
-      // Two points per bucket: about one point per horizontal pixel.
-      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
-      spec.channels.forEach((ch, i) => {
-        const line = slot.lines[i];
-        line.points = points[i];
-        line.colour = theme.colours[spec.colourVars[i]];
-        line.fill = theme.fills[spec.colourVars[i]];
-        trends[ch] = trendOf(points[i], spec.kind === 'percent' ? 2 : 1024, 0.1);
-      });
-      // 0–100 % (more if a value goes beyond); rates from 0 to the window's largest.
-      slot.spark.draw(slot.lines, fromT, toT, spec.kind === 'percent' ? 100 : 0);
-      this.placeUnfilled(key, { left: 0, top: 0, width, height });
-      // Drawn: the points are not needed until the next draw makes new ones. Kept, 100 tiles
-      // would hold a window's worth of point objects each, more as the window fills.
-      for (const line of slot.lines) line.points = NO_POINTS;
-    }
-    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
-      this.trends = trends;
-    }
-  }
-
   private destroyCharts(): void {
     this.charts?.destroy();
-    for (const slot of this.sparks.values()) slot.spark.destroy();
-    this.sparks.clear();
+    this.sparks.destroy();
     this.lastDrawKey = '';
     this.drawnVersion = -1;
   }
