@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { property, query, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
@@ -10,7 +10,6 @@ import type { MonitorSession } from '../../hub/monitor-session.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import type { VmError } from '../../protocol/errors.js';
 import type { VmAction, VmStatus } from '../../protocol/types.js';
-import { formatPercent, formatUptime, NO_VALUE } from '../../metrics/format.js';
 import { HubResolver } from '../../internal/hub-resolver.js';
 import { FrameBatcher } from '../../internal/frame-batcher.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
@@ -18,18 +17,15 @@ import { PermissionsController } from '../../controllers/permissions-controller.
 // The action rules, words and running every element shares; the confirmation and the disabled
 // reasons load after the first paint (internal/deferred-parts.ts), as on <vm-detail>.
 import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
-import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import type { SessionLease } from '../../hub/vm-hub.js';
 import { addStyles, afterPaint, kit, loadConfirm, loadTexts } from '../../internal/deferred-parts.js';
-import { statusTone } from '../../internal/status-tone.js';
-import { VM_STATUS_LABEL as STATUS_LABEL } from '../../internal/status-words.js';
 import { buildView, isSortKey, parseStatuses, SORT_KEYS, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
 import { moveInGrid, type GridPos } from './grid-keys.js';
 import { RowLeases } from './row-leases.js';
 import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
-import { SPARK_HEIGHT, SPARK_WIDTH, sparkPath } from './spark-path.js';
+import { CELL_COLS, COLUMN_LABEL, renderRow, type RowHandlers } from './fleet-row.js';
 import { renderListError, renderLoading, renderMessage, renderNoMatch } from './list-messages.js';
 import { renderSummary, shownText, toggleStatus } from './status-summary.js';
 import { styles } from './vm-list.styles.js';
@@ -37,16 +33,7 @@ import { styles } from './vm-list.styles.js';
 /** The quick actions a row offers; the rest live in `<vm-detail>`. */
 const ROW_ACTIONS: readonly VmAction[] = ['start', 'stop'];
 /** Grid columns as the keyboard walks them: six cells, then each action button. */
-const CELL_COLS = SORT_KEYS.length;
 const NAV_COLS = CELL_COLS + ROW_ACTIONS.length;
-const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
-  status: 'Status',
-  name: 'Name',
-  description: 'Description',
-  cpu: 'CPU',
-  memory: 'Memory',
-  uptime: 'Uptime',
-};
 /** Live values re-render the rows at most this often (their samples come once a second at best). */
 const RENDER_MS = 250;
 /** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
@@ -638,74 +625,35 @@ export class VmList extends LitElement {
 
   private renderRow(r: FleetRow, index: number): TemplateResult {
     const name = r.vm.name;
-    const row = index + 1;
     const s = this.leases.session(name);
     const status = s?.status?.status ?? r.status;
-    const live = s?.connection.state === 'open';
     const latest = s?.history?.latest() ?? null;
     const seen = this.leases.seen(name);
-    const cpu = latest ? latest.cpu : (seen?.cpu ?? NaN);
-    const mem = latest ? latest.memPct : (seen?.memory ?? NaN);
-    const uptime = s?.status ? (s.currentUptime() ?? NaN) : NaN;
-    const locale = this.localeOrDefault;
-    const notLive = !live && (Number.isFinite(cpu) || Number.isFinite(mem));
-    const selected = this.selected === name;
-    return html`<div
-      class="row ${selected ? 'selected' : ''} ${live ? 'live' : ''}"
-      part="row"
-      role="row"
-      aria-rowindex=${index + 2}
-      aria-selected=${selected ? 'true' : 'false'}
-      data-vm=${name}
-      @click=${(ev: Event) => {
-        if (!(ev.target as HTMLElement).closest('button')) this.select(name);
-      }}
-    >
-      <div class="cell col-status" role="gridcell" aria-colindex="1" tabindex=${this.tab(row, 0)} data-pos="${row},0">
-        <span part="status-badge" class="badge tone-${statusTone(status)}" data-status=${status}><span class="badge-dot" aria-hidden="true"></span>${STATUS_LABEL[status]}</span>
-      </div>
-      <div class="cell col-name" role="gridcell" aria-colindex="2" tabindex=${this.tab(row, 1)} data-pos="${row},1"><span class="name">${name}</span></div>
-      <div class="cell col-description" role="gridcell" aria-colindex="3" tabindex=${this.tab(row, 2)} data-pos="${row},2" title=${r.vm.description || nothing}>${r.vm.description}</div>
-      ${this.renderMetric(row, 3, 'cpu', cpu, notLive, s)} ${this.renderMetric(row, 4, 'memory', mem, notLive, s)}
-      <div class="cell col-uptime" role="gridcell" aria-colindex="6" tabindex=${this.tab(row, 5)} data-pos="${row},5">
-        <span class="label" aria-hidden="true">Uptime</span>${status === 'running' ? formatUptime(uptime, locale) : NO_VALUE}
-      </div>
-      <div class="cell col-actions" role="gridcell" aria-colindex="7">
-        ${this.actionStates(name, status, s).map((st, k) => this.renderAction(name, row, CELL_COLS + k, st))}
-      </div>
-    </div>`;
+    return renderRow(
+      {
+        name,
+        description: r.vm.description,
+        index,
+        status,
+        live: s?.connection.state === 'open',
+        selected: this.selected === name,
+        cpu: latest ? latest.cpu : (seen?.cpu ?? NaN),
+        memory: latest ? latest.memPct : (seen?.memory ?? NaN),
+        uptime: s?.status ? (s.currentUptime() ?? NaN) : NaN,
+        history: s?.history,
+        actions: this.actionStates(name, status, s),
+        locale: this.localeOrDefault,
+      },
+      this.rowHandlers,
+    );
   }
 
-  private renderMetric(row: number, col: number, key: 'cpu' | 'memory', value: number, notLive: boolean, s: MonitorSession | null): TemplateResult {
-    const d = sparkPath(s?.history?.series, key === 'cpu' ? 'cpu' : 'memPct');
-    return html`<div class="cell metric col-${key} ${notLive ? 'stale' : ''}" role="gridcell" aria-colindex=${col + 1} tabindex=${this.tab(row, col)} data-pos="${row},${col}">
-      <span class="label" aria-hidden="true">${COLUMN_LABEL[key]}</span>
-      <span class="value">${formatPercent(value, this.localeOrDefault)}</span>${notLive ? html`<span class="visually-hidden"> (not live)</span>` : nothing}
-      <svg part="sparkline" class="spark" aria-hidden="true" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width=${SPARK_WIDTH} height=${SPARK_HEIGHT}>
-        ${d ? svg`<path d=${d}></path>` : nothing}
-      </svg>
-    </div>`;
-  }
-
-  private renderAction(vmName: string, row: number, col: number, st: ActionState): TemplateResult {
-    const why = st.why && this.texts?.reasonText(st.action, st.why, vmName, kit);
-    const whyId = `why-${row}-${st.action}`;
-    return html`<button
-      part="action-button"
-      class="action ${st.action === 'stop' ? 'danger' : ''}"
-      data-action=${st.action}
-      data-pos="${row},${col}"
-      tabindex=${this.tab(row, col)}
-      aria-label="${ACTION_LABEL[st.action]} ${vmName}"
-      aria-disabled=${st.enabled ? 'false' : 'true'}
-      aria-describedby=${why ? whyId : nothing}
-      aria-busy=${st.busy ? 'true' : 'false'}
-      title=${why || nothing}
-      @click=${(ev: Event) => this.onAction(vmName, st, ev)}
-    >
-      ${st.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[st.action]}` : ACTION_LABEL[st.action]}
-    </button>${why ? html`<span class="visually-hidden" id=${whyId}>${why}</span>` : nothing}`;
-  }
+  private readonly rowHandlers: RowHandlers = {
+    tab: (row, col) => this.tab(row, col),
+    select: (vmName) => this.select(vmName),
+    reason: (st, vmName) => (st.why ? this.texts?.reasonText(st.action, st.why, vmName, kit) : undefined),
+    act: (vmName, st, ev) => this.onAction(vmName, st, ev),
+  };
 
   private renderOutcome(): TemplateResult {
     const o = this.actions.outcome;
