@@ -16,6 +16,7 @@ import { renderCard, renderControls, renderValue } from './metric-card.js';
 import type { ChartRenderer, DrawFrame } from './chart-renderer.js';
 import { readTheme, type Theme } from './chart-theme.js';
 import { MetricValues } from './metric-values.js';
+import { PlotWatch } from './plot-watch.js';
 import { describeMetrics, type MetricsView } from './metrics-view.js';
 import { METRIC_SERIES, METRIC_WINDOWS, SPECS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
 import { checkSample, type MetricsSample } from './samples.js';
@@ -166,18 +167,17 @@ export class VmMetrics extends LitElement {
   private lastDrawKey = '';
   private drawnVersion = -1;
   private drawCounter = 0;
-  private onScreen = true;
   private styleVersion = 0;
   private theme_: Theme | null = null;
   private warnedSeries = '';
-  private intersection: IntersectionObserver | null = null;
-  private resize: ResizeObserver | null = null;
-  /**
-   * Plot sizes as the resize observer last reported them. Reading clientWidth in a frame would
-   * force a layout per element; with 100 elements on a page that is 100 layouts a frame.
-   */
-  private readonly plotSizes = new WeakMap<Element, [number, number]>();
-  private observedPlots: Element[] = [];
+  private readonly watch = new PlotWatch(this, {
+    plots: () => [...this.renderRoot.querySelectorAll('.plot')],
+    onScreenChange: () => {
+      this.catchUpValues();
+      this.scheduleDraw();
+    },
+    onResize: () => this.scheduleDraw(),
+  });
 
   private readonly onVisibility = () => {
     this.catchUpValues();
@@ -268,38 +268,14 @@ export class VmMetrics extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.intersection = new IntersectionObserver(
-      (entries) => {
-        const entry = entries[entries.length - 1];
-        this.onScreen = entry.isIntersecting;
-        this.catchUpValues();
-        this.scheduleDraw();
-      },
-      // A little ahead of scrolling into view, so the chart is drawn by the time it shows.
-      { rootMargin: '200px 0px' },
-    );
-    this.intersection.observe(this);
     // The draw key includes the plots' measured sizes, so a resize that ends where it began
     // (hidden and shown again) costs nothing.
-    this.resize = new ResizeObserver((entries) => {
-      for (const e of entries) {
-        const box = e.contentBoxSize?.[0];
-        this.plotSizes.set(e.target, box ? [Math.round(box.inlineSize), Math.round(box.blockSize)] : [0, 0]);
-      }
-      this.scheduleDraw();
-    });
-    this.observedPlots = [];
     this.lastDrawKey = '';
-    if (this.hasUpdated) this.observeSize();
     this.scheduleDraw();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.intersection?.disconnect();
-    this.intersection = null;
-    this.resize?.disconnect();
-    this.resize = null;
     for (const clock of [chartClock, sparklineClock]) clock.cancel(this.drawJob);
     this.queued = false;
     if (this.renderPending) {
@@ -329,7 +305,6 @@ export class VmMetrics extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.observeSize();
     if (changed.has('theme')) {
       this.styleVersion++;
       this.theme_ = null;
@@ -480,23 +455,9 @@ export class VmMetrics extends LitElement {
 
   // ---- charts --------------------------------------------------------------------------------
 
-  /** Observes the plots; only when the set of plots changed (observing reports a size at once). */
-  private observeSize(): void {
-    if (!this.resize) return;
-    const plots = [...this.renderRoot.querySelectorAll('.plot')];
-    if (plots.length === this.observedPlots.length && plots.every((p, i) => p === this.observedPlots[i])) return;
-    this.resize.disconnect();
-    for (const plot of plots) this.resize.observe(plot);
-    this.observedPlots = plots;
-  }
-
-  private plotSize(plot: Element): [number, number] {
-    return this.plotSizes.get(plot) ?? [0, 0];
-  }
-
   /** Whether chart work may happen now at all. */
   private get canDraw(): boolean {
-    return this.isConnected && this.onScreen && document.visibilityState === 'visible';
+    return this.isConnected && this.watch.onScreen && document.visibilityState === 'visible';
   }
 
   private scheduleDraw(): void {
@@ -510,8 +471,8 @@ export class VmMetrics extends LitElement {
     const h = this.history;
     let sizes = '';
     let area = 0;
-    for (const plot of this.observedPlots) {
-      const [w, h] = this.plotSize(plot);
+    for (const plot of this.watch.plots) {
+      const [w, h] = this.watch.size(plot);
       sizes += `${w}x${h},`;
       area += w * h;
     }
@@ -580,7 +541,7 @@ export class VmMetrics extends LitElement {
       window: this.window,
       theme: this.readTheme(),
       styleVersion: this.styleVersion,
-      plotSize: (plot) => this.plotSize(plot),
+      plotSize: (plot) => this.watch.size(plot),
       drawn: (key, area) => this.placeUnfilled(key, area),
     };
   }
