@@ -24,6 +24,7 @@ import { addStyles, afterPaint, kit, loadConfirm, loadTexts } from '../../intern
 import { buildView, isSortKey, parseStatuses, SORT_KEYS, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
 import { moveInGrid, type GridPos } from './grid-keys.js';
 import { RowLeases } from './row-leases.js';
+import { RowRanges } from './row-ranges.js';
 import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
 import { CELL_COLS, COLUMN_LABEL, renderRow, type RowHandlers } from './fleet-row.js';
 import { renderListError, renderLoading, renderMessage, renderNoMatch } from './list-messages.js';
@@ -161,11 +162,7 @@ export class VmList extends LitElement {
   private permissionsFor: VmHub | null = null;
   /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
   private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
-  private rendered = { first: -1, last: -1 };
-  private shownRange = { first: -1, last: -1 };
-  private rangeVersion = 0;
-  private tickedVersion = -1;
-  private lastTickNames = new Set<string>();
+  private readonly ranges = new RowRanges();
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private shown = false;
@@ -351,15 +348,13 @@ export class VmList extends LitElement {
   // ---- which rows hold sessions -------------------------------------------------------------
 
   private readonly onRange = (e: RangeChangedEvent) => {
-    this.rendered = { first: e.first, last: e.last };
-    this.rangeVersion++;
+    this.ranges.setRendered(e);
     this.keepActiveInReach();
     this.scheduleSettle();
   };
 
   private readonly onVisibleRange = (e: VisibilityChangedEvent) => {
-    this.shownRange = { first: e.first, last: e.last };
-    this.rangeVersion++;
+    this.ranges.setShown(e);
     this.scheduleSettle();
   };
 
@@ -374,14 +369,8 @@ export class VmList extends LitElement {
    */
   private settle(): void {
     this.settleTimer = null;
-    const rows = this.view?.rows ?? [];
-    const names = (r: { first: number; last: number }) => (r.first < 0 ? [] : rows.slice(r.first, r.last + 1).map((x) => x.vm.name));
-    const rendered = names(this.rendered);
-    const moving = this.rangeVersion !== this.tickedVersion;
-    const stable = moving ? rendered.filter((n) => this.lastTickNames.has(n)) : rendered;
-    this.leases.sync(this.isConnected ? this.activeHub : null, stable, new Set(names(this.shownRange)));
-    this.lastTickNames = new Set(rendered);
-    this.tickedVersion = this.rangeVersion;
+    const { stable, shown, moving } = this.ranges.look(this.view?.rows ?? [], (r) => r.vm.name);
+    this.leases.sync(this.isConnected ? this.activeHub : null, stable, shown);
     // Still moving: look again, so rows that stay get their session without waiting for a stop.
     if (moving) this.scheduleSettle();
     this.syncTicker();
@@ -483,10 +472,11 @@ export class VmList extends LitElement {
 
   /** A roving tabindex: the one active cell is in the Tab order; keep it among the rendered rows. */
   private keepActiveInReach(): void {
-    if (this.matches(':focus-within') || this.active.row === 0 || this.rendered.first < 0) return;
+    const { rendered, shownRange } = this.ranges;
+    if (this.matches(':focus-within') || this.active.row === 0 || rendered.first < 0) return;
     const i = this.active.row - 1;
-    if (i >= this.rendered.first && i <= this.rendered.last) return;
-    const first = this.shownRange.first >= 0 ? this.shownRange.first : this.rendered.first;
+    if (i >= rendered.first && i <= rendered.last) return;
+    const first = shownRange.first >= 0 ? shownRange.first : rendered.first;
     this.active = { row: first + 1, col: this.active.col };
   }
 
