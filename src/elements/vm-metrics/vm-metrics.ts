@@ -19,7 +19,7 @@ import { MetricValues } from './metric-values.js';
 import { PlotWatch } from './plot-watch.js';
 import { describeMetrics, type MetricsView } from './metrics-view.js';
 import { METRIC_SERIES, METRIC_WINDOWS, SPECS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
-import { checkSample, type MetricsSample } from './samples.js';
+import { addSamples, type MetricsSample } from './samples.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
 
 export type { MetricsSample } from './samples.js';
@@ -323,22 +323,8 @@ export class VmMetrics extends LitElement {
       // The controller reads vmName() on update and releases the session now that it is null.
       this.requestUpdate();
     }
-    const history = this.ownHistory;
-    const errors: string[] = [];
-    for (const sample of samples) {
-      const check = checkSample(sample);
-      if (!check.ok) {
-        errors.push(check.reason);
-        continue;
-      }
-      // Already known or older: skipped on purpose (a host may resend its whole array).
-      history.add(check.t, check.data);
-    }
-    if (errors.length > 0) {
-      const message =
-        errors.length === 1
-          ? `Invalid metrics sample skipped: ${errors[0]}.`
-          : `${errors.length} invalid metrics samples skipped; the first: ${errors[0]}.`;
+    const message = addSamples(this.ownHistory, samples);
+    if (message) {
       console.warn(`<vm-metrics>: ${message}`);
       emit(this, 'vm-error', { vmName: this.vmName || null, code: 'INVALID_INPUT', message });
     }
