@@ -554,7 +554,7 @@ export class VmList extends LitElement {
   private renderMain(v: FleetView | null): TemplateResult {
     const e = this.listError;
     if (this.noFleet) {
-      return renderMessage('none', 'No VM list here', 'This list needs a LibGo server address (a <vm-connection server="…"> above it, or a hub with serverUrl).');
+      return renderMessage('none', 'No VM list here', 'Listing VMs is switched off for this connection (its hub has fleetPollMs: false).');
     }
     // Not signed in, or not allowed: a list read before says nothing the user may still see.
     if (e && (!v || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
