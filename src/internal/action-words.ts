@@ -16,3 +16,10 @@ export const ACTION_PROGRESS: Readonly<Record<VmAction, string>> = {
   suspend: 'Suspending…',
   resume: 'Resuming…',
 };
+
+/** What became of a user's action, as the element shows it (controllers/action-controller.ts says it). */
+export interface ActionOutcome {
+  action: VmAction;
+  ok: boolean;
+  text: string;
+}
