@@ -13,7 +13,11 @@ interface Held {
   lease: SessionLease<MonitorSession>;
   off: () => void;
   visible: boolean;
+  /** The VM's status and the socket's state as last rendered: a change there is news at once. */
+  state: string;
 }
+
+const stateOf = (s: MonitorSession): string => `${s.status?.status ?? ''} ${s.connection.state}`;
 
 /** Last values are kept for this many VMs at most (a fleet of 10,000 fits). */
 const MAX_SEEN = 20_000;
@@ -26,7 +30,11 @@ export class RowLeases {
   private shown = true;
   private wantedVisible = new Set<string>();
 
-  constructor(private readonly changed: () => void) {}
+  /**
+   * `changed(urgent)`: urgent when a VM's status or its socket's state changed (a row must say so
+   * now); not when only new samples came (they can wait for the list's next paced render).
+   */
+  constructor(private readonly changed: (urgent: boolean) => void) {}
 
   get size(): number {
     return this.held.size;
@@ -77,11 +85,15 @@ export class RowLeases {
         // A name the hub refuses (not a valid VM name) has no live values; the row says so.
         continue;
       }
-      const off = lease.session.subscribe(() => {
+      const held: Held = { lease, off: () => {}, visible: v, state: stateOf(lease.session) };
+      held.off = lease.session.subscribe(() => {
         this.record(name, lease.session);
-        this.changed();
+        const state = stateOf(lease.session);
+        const urgent = state !== held.state;
+        held.state = state;
+        this.changed(urgent);
       });
-      this.held.set(name, { lease, off, visible: v });
+      this.held.set(name, held);
       this.record(name, lease.session);
     }
   }

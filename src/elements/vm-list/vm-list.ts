@@ -35,8 +35,11 @@ import { styles } from './vm-list.styles.js';
 const ROW_ACTIONS: readonly VmAction[] = ['start', 'stop'];
 /** Grid columns as the keyboard walks them: six cells, then each action button. */
 const NAV_COLS = CELL_COLS + ROW_ACTIONS.length;
-/** Live values re-render the rows at most this often (their samples come once a second at best). */
-const RENDER_MS = 250;
+/**
+ * Live values re-render the rows at most this often: their samples come once a second at best, and
+ * each render lays out and paints every row on screen. A status change renders at once.
+ */
+const RENDER_MS = 1000;
 /** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
 const SETTLE_MS = 250;
 
@@ -147,7 +150,7 @@ export class VmList extends LitElement {
    * Samples re-render the rows at most every RENDER_MS: forty live rows at 1 Hz arrive at forty
    * different moments, and one render per frame for each cost a quarter of the main thread.
    */
-  private readonly leases = new RowLeases(() => this.renderSoon());
+  private readonly leases = new RowLeases((urgent) => (urgent ? this.batcher.schedule() : this.renderSoon()));
   private renderTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whether the rows are cards (the styles' container query, told to the virtualizer). */
   private readonly cards = new ResizeController<boolean>(this, {
