@@ -37,7 +37,9 @@ export const styles = [
     /* grid */
     .grid { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
     .head-wrap { flex: none; overflow: hidden; scrollbar-gutter: stable; border-bottom: 1px solid var(--_border); background: var(--_surface); }
-    .body { flex: 1 1 auto; min-height: 0; scrollbar-gutter: stable; }
+    /* The virtualizer places the rows itself: the browser's scroll anchoring, moving the scroll position
+       to keep a row in place as rows come and go, threw a scroll of 22,000 px back to 1,044. */
+    .body { flex: 1 1 auto; min-height: 0; scrollbar-gutter: stable; overflow-anchor: none; }
     .row { display: grid; grid-template-columns: 7.5em minmax(7em, 1fr) minmax(0, 1.4fr) 9em 9em 7.5em 10.5em; align-items: center; width: 100%; min-height: 44px; border-bottom: 1px solid var(--_border); }
     /* One height for every table row, which the virtualizer is told (row-layout.ts). */
     /* A row's new values lay out and paint that row alone, not the list. */

@@ -166,6 +166,8 @@ export class VmList extends LitElement {
   /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
   private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
   private readonly ranges = new RowRanges();
+  /** The first rendered item's index: rows are keyed by their place after it. */
+  private slotBase = 0;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private shown = false;
@@ -351,6 +353,8 @@ export class VmList extends LitElement {
   // ---- which rows hold sessions -------------------------------------------------------------
 
   private readonly onRange = (e: RangeChangedEvent) => {
+    // Before the virtualizer renders the new range (its listener comes after this one).
+    this.slotBase = e.first;
     this.ranges.setRendered(e);
     this.keepActiveInReach();
     this.scheduleSettle();
@@ -597,7 +601,9 @@ export class VmList extends LitElement {
       <div class="body" role="rowgroup" @rangeChanged=${this.onRange} @visibilityChanged=${this.onVisibleRange}>
         ${virtualize({
           items: v.rows,
-          keyFunction: (r: FleetRow) => r.vm.name,
+          // By place in the rendered range, not by VM: a row scrolled out is reused for the one
+          // scrolled in (its parts updated), instead of a new row built and the old one removed.
+          keyFunction: (_r: FleetRow, i: number) => i - this.slotBase,
           renderItem: (r: FleetRow, i: number) => this.renderRow(r, i),
           scroller: true,
           layout: rowLayout(this.cards.value ? CARD_HEIGHT : ROW_HEIGHT),

@@ -220,6 +220,34 @@ describe('<vm-list>', function () {
   });
 
   describe('10,000 VMs', () => {
+    it('reuses the rows scrolled out for the rows scrolled in, each showing its own VM in order', async () => {
+      await visiblePage();
+      const el = await mount({ peer: { vms: fleetOfVms(2_000), metricsIntervalMs: 1000 } });
+      await until(() => rows(el).length > 0, 'rows', 40_000);
+      const before = new Set(rows(el));
+      const firstName = rowNames(el)[0];
+      const body = el.shadowRoot!.querySelector<HTMLElement>('.body')!;
+      await until(() => body.scrollHeight >= 44 * 2_000, 'the whole list\'s height', 15_000);
+      body.scrollTop = 44 * 500;
+      // A backgrounded test page may miss the virtualizer's frame: nudge the scroll until it renders.
+      let nudge = 0;
+      await until(() => {
+        if (rows(el).some((r) => r.getAttribute('aria-rowindex') === '502')) return true;
+        body.scrollTop = 44 * 500 + (nudge++ % 2);
+        return false;
+      }, 'the rows around VM 501', 15_000);
+      await el.updateComplete;
+      const after = rows(el);
+      expect(after.filter((r) => before.has(r)).length, 'row elements kept for other VMs').to.be.greaterThan(after.length / 2);
+      expect(rowNames(el)).to.not.include(firstName);
+      // Each row says which VM it is, in the list's order, and shows that VM's name.
+      const indexes = after.map((r) => Number(r.getAttribute('aria-rowindex'))).sort((x, y) => x - y);
+      expect(indexes.at(-1)! - indexes[0]!).to.equal(indexes.length - 1);
+      for (const r of after) expect(text(r.querySelector('.name'))).to.equal(r.dataset.vm);
+      const names = [...after].sort((x, y) => Number(x.getAttribute('aria-rowindex')) - Number(y.getAttribute('aria-rowindex'))).map((r) => r.dataset.vm!);
+      expect(names).to.deep.equal([...names].sort());
+    });
+
     it('renders only the rows in view, and only they hold sockets, within the budget', async () => {
       await visiblePage();
       const el = await mount({ peer: { vms: fleetOfVms(10_000), metricsIntervalMs: 1000 } });
