@@ -9,9 +9,12 @@
  */
 import type { FetchLike, SyncSocketFactory } from '../transport/socket-factory.js';
 import { systemClock, type Clock } from './sim/clock.js';
+import type { ConnectionSink, ConnectParams } from './sim/connection.js';
 import type { FaultInjector } from './sim/faults.js';
 import { createHs256Authenticator } from './sim/hs256.js';
 import { DEFAULT_JWT_SECRET, LibGoSim, type SimOptions } from './sim/simulator.js';
+import { simWire, type StrictOptions } from './sim/strict.js';
+import type { UpgradeRequest } from './sim/upgrade.js';
 import { createInPageFetch } from './in-page-fetch.js';
 import { InPageWebSocket } from './in-page-web-socket.js';
 
@@ -26,6 +29,8 @@ export interface InPagePeerOptions extends Omit<SimOptions, 'auth' | 'clock' | '
   latencyMs?: number;
   /** Fault injection; on by default, since the peer exists for tests and stories. */
   faults?: boolean;
+  /** Behave on the wire as an unmodified LibGo does (sim/strict.ts), as the reference server's `strict`. */
+  strict?: boolean | StrictOptions;
 }
 
 export interface InPagePeer {
@@ -58,6 +63,7 @@ export function createInPagePeer(options: InPagePeerOptions = {}): InPagePeer {
     faults: options.faults ?? true,
     auth: createHs256Authenticator(options.jwtSecret ?? DEFAULT_JWT_SECRET, () => clock.now()),
   });
+  const wire = simWire(sim, options.strict);
   const open = new Set<InPageWebSocket>();
   const latencyMs = options.latencyMs ?? 0;
   const server = {
@@ -65,15 +71,15 @@ export function createInPagePeer(options: InPagePeerOptions = {}): InPagePeer {
     host: base.host,
     uploadBytesPerMs: options.uploadBytesPerMs ?? 1024,
     latencyMs,
-    authorizeUpgrade: sim.authorizeUpgrade.bind(sim),
-    connect: sim.connect.bind(sim),
+    authorizeUpgrade: (request: UpgradeRequest) => wire.authorizeUpgrade(request),
+    connect: (params: ConnectParams, sink: ConnectionSink) => wire.connect(params, sink),
     track: (s: InPageWebSocket) => open.add(s),
     untrack: (s: InPageWebSocket) => open.delete(s),
   };
 
   return {
     socketFactory: (url, protocols) => new InPageWebSocket(url, protocols, server),
-    fetch: createInPageFetch({ origin: serverUrl, clock, latencyMs, handleRest: sim.handleRest.bind(sim) }),
+    fetch: createInPageFetch({ origin: serverUrl, clock, latencyMs, handleRest: (request) => wire.handleRest(request) }),
     sim,
     faults: sim.faults,
     login: (username) => sim.issueToken(username),

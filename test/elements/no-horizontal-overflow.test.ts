@@ -1,5 +1,6 @@
 // No element makes the page scroll sideways, at any width from a small phone to a wide desktop:
 // not its hidden tooltips, not its toolbar. The page's own scroll width is what a user feels.
+// Against the in-page LibGo peer: the subject is layout, not the network.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/elements/vm-connection/vm-connection.define.js';
@@ -9,8 +10,8 @@ import '../../src/elements/vm-metrics/vm-metrics.define.js';
 import '../../src/elements/vm-list/vm-list.define.js';
 import type { VmDetail } from '../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmHub } from '../../src/hub/index.js';
-import { sharedServer } from '../setup/libgo.js';
-import { hubFor, live, tokenFor } from './vm-detail/helpers.js';
+import type { InPagePeer } from '../../src/testing/index.js';
+import { live, peerFor, peerHub } from './vm-detail/helpers.js';
 
 const WIDTHS = [320, 360, 390, 768, 1024, 1440, 1920];
 
@@ -27,15 +28,17 @@ async function overflowingWidths(): Promise<string[]> {
 }
 
 describe('no horizontal overflow at 320–1920 px', () => {
+  let peer: InPagePeer;
   let hub: VmHub;
 
   before(async () => {
-    const server = await sharedServer();
-    hub = hubFor(server.url, await tokenFor(server.url, 'admin'));
+    peer = peerFor();
+    hub = peerHub(peer, await peer.login('admin'));
   });
 
   after(async () => {
     hub.dispose();
+    peer.close();
     await setViewport({ width: 800, height: 600 });
   });
 

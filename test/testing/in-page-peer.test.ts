@@ -140,6 +140,25 @@ describe('in-page LibGo peer', () => {
     expect(peer.sim.vmStatus('db-01')).to.equal('running');
   });
 
+  it('strict: commands only acknowledged, the token only from the header unless tokenOutsideHeader', async () => {
+    const strict = createInPagePeer({ strict: true, transitionDelayMs: 10 });
+    const proxied = createInPagePeer({ strict: { tokenOutsideHeader: true }, transitionDelayMs: 10 });
+    try {
+      const refused = record(strict.socketFactory(`${strict.wsUrl}/ws/vms/db-01?token=${await strict.login('admin')}`));
+      await until(() => refused.close !== null);
+      expect(refused.opened).to.equal(false);
+      const s = record(proxied.socketFactory(`${proxied.wsUrl}/ws/vms/db-01?token=${await proxied.login('admin')}`));
+      await until(() => s.opened);
+      proxied.sockets()[0]!.send(JSON.stringify({ type: 'command', data: { action: 'start', requestId: 'r1' } }));
+      await until(() => s.messages.some((m) => m.type === 'response'));
+      expect(s.messages.find((m) => m.type === 'response')!.data).to.deep.include({ success: true, message: "Command 'start' acknowledged" });
+      expect(proxied.sim.vmStatus('db-01')).to.equal('stopped');
+    } finally {
+      strict.close();
+      proxied.close();
+    }
+  });
+
   it('answers REST through its fetch with real Response objects', async () => {
     const login = await peer.fetch(`${peer.serverUrl}/api/v1/auth/login`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 // A terminal that falls behind a flood, with the console socket in a worker: output is held back
 // upstream (the worker stops reading, TCP holds the server back) instead of being dropped. The
 // pending bound is set tiny so that without backpressure it would drop almost everything.
+// Stays on the reference server: the subject is a real socket in a Worker and TCP holding the server back.
 import { expect } from '@open-wc/testing';
 import { VmHub } from '../../../src/hub/index.js';
 import { RestClient } from '../../../src/transport/index.js';

@@ -1,12 +1,12 @@
 // A guest's console output cannot freeze the page: hostile CSI counts, written through the
-// reference server's console socket and the element into real xterm.js, are answered within 2 s
+// in-page LibGo peer's console socket and the element into real xterm.js, are answered within 2 s
 // (unguarded, xterm 6.0 spins for minutes on each) and leave a correct screen.
 import { expect } from '@open-wc/testing';
 import { Terminal } from '@xterm/xterm';
 import { installCsiGuard } from '../../../src/elements/vm-console/csi-guard.js';
 import type { VmConsole } from '../../../src/elements/vm-console/vm-console.js';
-import { createServer, type LibGoServer } from '../../setup/libgo.js';
-import { connected, consoleFrame, mount, until } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { connected, consoleFrame, disposeHubs, mount, peerFor, until } from './helpers.js';
 
 /** Generous: a guarded write takes milliseconds, an unguarded one minutes. */
 const ANSWER_WITHIN_MS = 2000;
@@ -28,21 +28,22 @@ const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 describe('<vm-console> under hostile control sequences', function () {
   // Without the guard, the first case blocks the page far longer than this, and the runner fails.
   this.timeout(20_000);
-  let server: LibGoServer;
+  let peer: InPagePeer;
   let el: VmConsole;
   let n = 0;
 
-  before(async () => {
-    server = await createServer();
+  before(() => {
+    peer = peerFor();
   });
   // One element per test (fixtures are removed after each).
   beforeEach(async () => {
-    ({ el } = await mount(server));
+    ({ el } = await mount(peer));
     await connected(el);
     await el.flushed();
   });
-  after(async () => {
-    await server.close();
+  after(() => {
+    disposeHubs();
+    peer.close();
   });
 
   /**
@@ -52,10 +53,10 @@ describe('<vm-console> under hostile control sequences', function () {
    */
   async function survives(setup: string, hostile: string): Promise<string[]> {
     const marker = `MARKER-${++n}`;
-    await server.fault('sendRaw', 'web-01', consoleFrame(`\x1bc${setup}`), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame(`\x1bc${setup}`), 'console');
     await el.flushed();
     const t0 = performance.now();
-    await server.fault('sendRaw', 'web-01', consoleFrame(`${hostile}\x1b[H${marker}`), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame(`${hostile}\x1b[H${marker}`), 'console');
     await until(() => screen(el).some((row) => row.includes(marker)), `${marker} on screen`, 60_000);
     await tick();
     const elapsed = performance.now() - t0;
@@ -124,7 +125,7 @@ describe('<vm-console> under hostile control sequences', function () {
 
   it('lets the page run during a flood of bounded sequences (20,000 × CSI 24 S in one message)', async function () {
     this.timeout(150_000);
-    await server.fault('sendRaw', 'web-01', consoleFrame(`\x1bc${FULL}`), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame(`\x1bc${FULL}`), 'console');
     await el.flushed();
     let last = performance.now();
     let longest = 0;
@@ -134,7 +135,7 @@ describe('<vm-console> under hostile control sequences', function () {
       last = now;
     }, 10);
     try {
-      await server.fault('sendRaw', 'web-01', consoleFrame(`${'\x1b[24S'.repeat(20_000)}\x1b[HFLOOD-DONE`), 'console');
+      peer.faults.sendRaw('web-01', consoleFrame(`${'\x1b[24S'.repeat(20_000)}\x1b[HFLOOD-DONE`), 'console');
       // xterm takes its time over 480,000 line scrolls; the page answers all along.
       await until(() => screen(el)[0]!.includes('FLOOD-DONE'), 'the end of the flood', 120_000);
     } finally {

@@ -4,7 +4,18 @@ import '../../../src/elements/vm-console/vm-console.define.js';
 import type { VmConsole } from '../../../src/elements/vm-console/vm-console.js';
 import { VmHub, browserSocketFactory, type WebSocketLike } from '../../../src/hub/index.js';
 import { RestClient } from '../../../src/transport/index.js';
+import { createInPagePeer, type InPagePeer, type InPagePeerOptions } from '../../../src/testing/index.js';
 import type { LibGoServer } from '../../setup/libgo.js';
+
+/** The reference server (for tests whose subject is the real network) or the in-page peer. */
+export type ConsoleTarget = LibGoServer | InPagePeer;
+
+const isPeer = (target: ConsoleTarget): target is InPagePeer => 'socketFactory' in target;
+
+/** The in-page LibGo peer at the test runner's cadence (test/setup/libgo-server-plugin.mjs). Close it when done. */
+export function peerFor(options: InPagePeerOptions = {}): InPagePeer {
+  return createInPagePeer({ metricsIntervalMs: 200, transitionDelayMs: 20, ...options });
+}
 
 export const PASSWORDS: Record<string, string> = { admin: 'admin123', operator: 'operator123', viewer: 'viewer123' };
 
@@ -25,17 +36,28 @@ export interface Mounted {
   inputs(): string[];
 }
 
-/** A hub for `server` logged in as `user`, recording what its sockets send. */
-export async function makeHub(server: LibGoServer, user = 'admin', lingerMs = 200): Promise<{ hub: VmHub; sent: string[] }> {
-  const { token } = await new RestClient({ serverUrl: server.url }).login(user, PASSWORDS[user]!);
+const hubs: VmHub[] = [];
+
+/** Disposes every hub `makeHub` made, so none reconnects to a peer closed after the test. */
+export function disposeHubs(): void {
+  for (const hub of hubs.splice(0)) hub.dispose();
+}
+
+/** A hub for `target` logged in as `user`, recording what its sockets send. */
+export async function makeHub(target: ConsoleTarget, user = 'admin', lingerMs = 200): Promise<{ hub: VmHub; sent: string[] }> {
+  const peer = isPeer(target) ? target : undefined;
+  const serverUrl = peer ? peer.serverUrl : (target as LibGoServer).url;
+  const token = peer ? await peer.login(user) : (await new RestClient({ serverUrl }).login(user, PASSWORDS[user]!)).token;
+  const openSocket = peer ? peer.socketFactory : browserSocketFactory;
   const sent: string[] = [];
   const hub = new VmHub({
-    serverUrl: server.url,
+    serverUrl,
+    ...(peer ? { fetch: peer.fetch } : {}),
     tokenProvider: () => token,
     lingerMs,
     backoff: { initialMs: 300, maxMs: 1000 },
     socketFactory: (url, protocols) => {
-      const ws = browserSocketFactory(url, protocols) as WebSocketLike & { send(data: string): void };
+      const ws = openSocket(url, protocols) as WebSocketLike & { send(data: string): void };
       if (url.includes('/console')) {
         const send = ws.send.bind(ws);
         ws.send = (data: string) => {
@@ -46,14 +68,15 @@ export async function makeHub(server: LibGoServer, user = 'admin', lingerMs = 20
       return ws;
     },
   });
+  hubs.push(hub);
   return { hub, sent };
 }
 
 export async function mount(
-  server: LibGoServer,
+  target: ConsoleTarget,
   options: { user?: string; vm?: string; attrs?: string; hub?: { hub: VmHub; sent: string[] } } = {},
 ): Promise<Mounted> {
-  const { hub, sent } = options.hub ?? (await makeHub(server, options.user));
+  const { hub, sent } = options.hub ?? (await makeHub(target, options.user));
   const wrapper = await fixture<HTMLElement>(html`<vm-connection .hub=${hub}>
     <vm-console vm-name=${options.vm ?? 'web-01'} style="width: 760px; height: 420px"></vm-console>
   </vm-connection>`);

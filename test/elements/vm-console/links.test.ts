@@ -4,8 +4,8 @@ import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { MAX_LINK_LENGTH, checkLink, parseLinkPolicy } from '../../../src/elements/vm-console/link-policy.js';
 import type { VmConsole } from '../../../src/elements/vm-console/vm-console.js';
-import { createServer, type LibGoServer } from '../../setup/libgo.js';
-import { connected, consoleFrame, mount, shadowText, until } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { connected, consoleFrame, disposeHubs, mount, peerFor, shadowText, until } from './helpers.js';
 
 describe('checkLink', () => {
   it('accepts http and https, normalized to what would open', () => {
@@ -58,18 +58,19 @@ describe('checkLink', () => {
 
 describe('<vm-console> links', function () {
   this.timeout(30_000);
-  let server: LibGoServer;
+  let peer: InPagePeer;
   let el: VmConsole;
   let opened: unknown[][];
   let events: CustomEvent[];
   const originalOpen = window.open;
   const onLink = (e: Event) => events.push(e as CustomEvent);
 
-  before(async () => {
-    server = await createServer();
+  before(() => {
+    peer = peerFor();
   });
-  after(async () => {
-    await server.close();
+  after(() => {
+    disposeHubs();
+    peer.close();
   });
   beforeEach(async () => {
     opened = [];
@@ -79,7 +80,7 @@ describe('<vm-console> links', function () {
       return null;
     };
     document.addEventListener('vm-link', onLink);
-    ({ el } = await mount(server));
+    ({ el } = await mount(peer));
     await connected(el);
   });
   afterEach(() => {
@@ -94,7 +95,7 @@ describe('<vm-console> links', function () {
   async function show(output: string): Promise<void> {
     // A marker of its own per call: the previous output's marker may still be on screen.
     const marker = `END-OF-OUTPUT-${++shown}`;
-    await server.fault('sendRaw', 'web-01', consoleFrame(`\x1b[2J\x1b[H${output}\r\n${marker}`), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame(`\x1b[2J\x1b[H${output}\r\n${marker}`), 'console');
     await until(() => el.getTranscript().includes(marker), 'the output');
     await el.flushed();
   }

@@ -2,8 +2,8 @@
 // `display` rule, and a keyboard-only way out of the terminal.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createServer, type LibGoServer } from '../../setup/libgo.js';
-import { connected, mount, shadowText, until } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { connected, disposeHubs, mount, peerFor, shadowText, until } from './helpers.js';
 
 async function shiftTab(): Promise<void> {
   await sendKeys({ down: 'Shift' });
@@ -13,17 +13,18 @@ async function shiftTab(): Promise<void> {
 
 describe('<vm-console> usability', function () {
   this.timeout(30_000);
-  let server: LibGoServer;
+  let peer: InPagePeer;
 
-  before(async () => {
-    server = await createServer();
+  before(() => {
+    peer = peerFor();
   });
-  after(async () => {
-    await server.close();
+  after(() => {
+    disposeHubs();
+    peer.close();
   });
 
   it('counts pasted lines as a person would (a final line break ends the last line)', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     await connected(el);
     const cases: [string, string][] = [
       ['one\ntwo\nthree\n', 'Paste 3 lines?'],
@@ -53,7 +54,7 @@ describe('<vm-console> usability', function () {
       rule.textContent = `vm-console { display: ${display} !important }`;
       document.head.append(rule);
       try {
-        const { el } = await mount(server);
+        const { el } = await mount(peer);
         await connected(el);
         await el.updateComplete;
         expect(getComputedStyle(el).display).to.equal(display);
@@ -77,7 +78,7 @@ describe('<vm-console> usability', function () {
   }
 
   it('leaves the terminal with Escape then Tab (forward) or Shift+Tab (toolbar); Tab and Escape alone go to the guest', async () => {
-    const { el, inputs } = await mount(server);
+    const { el, inputs } = await mount(peer);
     await connected(el);
     const after = document.createElement('button');
     after.textContent = 'After the console';

@@ -1,30 +1,29 @@
-// <vm-console> against the reference LibGo server (real WebSockets on loopback, real xterm.js).
+// <vm-console> against the in-page LibGo peer (real xterm.js; the subject is the element, not the
+// network: real sockets are backpressure.test.ts's and test/integration's).
 import { sendKeys } from '@web/test-runner-commands';
 import { expect, oneEvent } from '@open-wc/testing';
 import { floodText } from '../../../src/testing/sim/flood-text.js';
 import { utf8Length } from '../../../src/hub/index.js';
 import { leaseConsole } from '../../../src/hub/console.js';
-import { createServer, sharedServer, type LibGoServer } from '../../setup/libgo.js';
-import { connected, consoleFrame, loginShell, makeHub, mount, shadowText, until } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { connected, consoleFrame, disposeHubs, loginShell, makeHub, mount, peerFor, shadowText, until } from './helpers.js';
 
-describe('<vm-console> against the reference server', function () {
+describe('<vm-console> against the in-page peer', function () {
   this.timeout(30_000);
-  let server: LibGoServer;
+  let peer: InPagePeer;
 
-  before(async () => {
-    server = await createServer();
+  beforeEach(() => {
+    peer = peerFor();
   });
-  after(async () => {
-    await server.close();
-  });
-  afterEach(async () => {
-    await server.reset();
+  afterEach(() => {
+    disposeHubs();
+    peer.close();
   });
 
   it('connects, shows the guest output and fires vm-console-connect', async () => {
-    const { hub } = await makeHub(server);
+    const { hub } = await makeHub(peer);
     const wait = new Promise<CustomEvent>((resolve) => document.addEventListener('vm-console-connect', (e) => resolve(e), { once: true }));
-    const { el } = await mount(server, { hub: { hub, sent: [] } });
+    const { el } = await mount(peer, { hub: { hub, sent: [] } });
     const event = await wait;
     expect(event.detail).to.deep.equal({ vmName: 'web-01' });
     expect(event.bubbles && event.composed).to.equal(true);
@@ -41,7 +40,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('makes the toolbar one tab stop: arrows, Home and End move within it, Tab leaves it', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     await connected(el);
     await el.updateComplete;
     const root = el.shadowRoot!;
@@ -70,14 +69,14 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('writes output that arrived before the terminal existed once, in order, and continues without duplicates after a move', async () => {
-    const { hub, sent } = await makeHub(server);
+    const { hub, sent } = await makeHub(peer);
     // The session exists (and receives output) before any element, so before xterm is ready.
     const lease = leaseConsole(hub, 'web-01');
     await until(() => lease.session.connection.state === 'open', 'the early socket');
     const early = Array.from({ length: 50 }, (_, i) => `early line ${String(i).padStart(3, '0')}\r\n`);
-    for (const line of early) await server.fault('sendRaw', 'web-01', consoleFrame(line), 'console');
+    for (const line of early) peer.faults.sendRaw('web-01', consoleFrame(line), 'console');
     await until(() => lease.session.replayBytes >= early.join('').length, 'the replay buffer to fill');
-    const { el } = await mount(server, { hub: { hub, sent } });
+    const { el } = await mount(peer, { hub: { hub, sent } });
     lease.release();
     await el.flushed();
     const text = el.getTranscript();
@@ -89,7 +88,7 @@ describe('<vm-console> against the reference server', function () {
     const other = document.createElement('div');
     el.parentElement!.appendChild(other);
     other.appendChild(el);
-    await server.fault('sendRaw', 'web-01', consoleFrame('after the move\r\n'), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame('after the move\r\n'), 'console');
     await until(() => el.getTranscript().includes('after the move'), 'output after the move');
     await el.flushed();
     const after = el.getTranscript();
@@ -98,7 +97,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('shows a burst of 10,000 messages complete and in order, batched into far fewer terminal writes', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     el.scrollback = 20_000;
     await loginShell(el);
     const term = el.terminal!;
@@ -128,7 +127,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('sends a 1 MB paste intact, in frames of at most 8192 bytes', async () => {
-    const { el, sent } = await mount(server);
+    const { el, sent } = await mount(peer);
     await loginShell(el);
     // Printable text with multi-byte characters, no line breaks (so no confirmation): the guest echoes it.
     const unit = 'abcdefghijklmnopqrstuvwxyz0123456789 éß€ 日本 🚀 ';
@@ -153,7 +152,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('asks before a multi-line paste, and pastes with CR line ends only when confirmed', async () => {
-    const { el, inputs } = await mount(server);
+    const { el, inputs } = await mount(peer);
     await connected(el);
     el.paste('echo one\necho two\n');
     await el.updateComplete;
@@ -180,11 +179,11 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('wraps a paste in bracketed-paste markers when the guest enabled them', async () => {
-    const { el, inputs } = await mount(server, { attrs: '' });
+    const { el, inputs } = await mount(peer, { attrs: '' });
     await connected(el);
     el.confirmMultilinePaste = false;
     // The guest turns bracketed paste on (DECSET 2004).
-    await server.fault('sendRaw', 'web-01', consoleFrame('\x1b[?2004h'), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame('\x1b[?2004h'), 'console');
     await until(() => el.terminal!.modes.bracketedPasteMode, 'bracketed paste mode');
     el.paste('line 1\nline 2');
     await until(() => inputs().join('').length > 0, 'the paste');
@@ -192,7 +191,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('sends the documented bytes for special keys, from the API and the menu', async () => {
-    const { el, inputs } = await mount(server);
+    const { el, inputs } = await mount(peer);
     await connected(el);
     const cases: [string, string][] = [
       ['ctrl-c', '\x03'],
@@ -215,7 +214,7 @@ describe('<vm-console> against the reference server', function () {
     await until(() => inputs().length >= cases.length, 'all keys');
     expect(inputs()).to.deep.equal(cases.map(([, bytes]) => bytes));
     // Application cursor keys (DECCKM) switch arrows and Home/End to SS3.
-    await server.fault('sendRaw', 'web-01', consoleFrame('\x1b[?1h'), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame('\x1b[?1h'), 'console');
     await until(() => el.terminal!.modes.applicationCursorKeysMode, 'application cursor mode');
     await el.sendKey('up');
     await until(() => inputs().length === cases.length + 1, 'the arrow');
@@ -237,7 +236,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('sends typed input, and blocks all input when read-only', async () => {
-    const { el, inputs } = await mount(server);
+    const { el, inputs } = await mount(peer);
     await connected(el);
     el.terminal!.input('ls');
     await until(() => inputs().join('') === 'ls', 'typed input');
@@ -254,7 +253,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('follows its container size (cols/rows), and does not take a size while hidden', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     await until(() => el.cols > 20, 'a fitted size');
     const { cols, rows } = el;
     el.style.width = '500px';
@@ -273,14 +272,14 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('drops the OLDEST pending output beyond maxPendingBytes, with one visible marker', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     await connected(el);
     await el.flushed();
     el.maxPendingBytes = 4096;
     await el.updateComplete;
     // 20 messages of 1000 bytes in one frame: they reach the queue within one task, before a flush.
     const messages = Array.from({ length: 20 }, (_, i) => `msg-${String(i).padStart(2, '0')} ${'x'.repeat(991)}\r\n`);
-    await server.fault('sendRaw', 'web-01', messages.map((m) => consoleFrame(m)).join('\n'), 'console');
+    peer.faults.sendRaw('web-01', messages.map((m) => consoleFrame(m)).join('\n'), 'console');
     await until(() => el.getTranscript().includes('msg-19'), 'the newest message');
     await el.flushed();
     const text = el.getTranscript();
@@ -296,10 +295,10 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('reports a disconnect once with a countdown, reconnects, and fires the events', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     await connected(el);
     const disconnected = oneEvent(el, 'vm-console-disconnect');
-    await server.fault('dropConnections', 'web-01');
+    peer.faults.dropConnections('web-01');
     const ev = await disconnected;
     expect(ev.detail.vmName).to.equal('web-01');
     await el.updateComplete;
@@ -311,10 +310,10 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('says the VM stopped and the guest closed the console (EOF), in the status strip', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     await connected(el);
     const eof = oneEvent(el, 'vm-console-eof');
-    await server.fault('setVmStatus', 'web-01', 'stopped');
+    peer.faults.setVmStatus('web-01', 'stopped');
     expect((await eof).detail.vmName).to.equal('web-01');
     await until(() => shadowText(el, '[part="status-pill"]') === 'VM stopped', 'the stopped pill');
     await el.updateComplete;
@@ -323,7 +322,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('shows "VM stopped" for a VM that is not running (db-01)', async () => {
-    const { el } = await mount(server, { vm: 'db-01' });
+    const { el } = await mount(peer, { vm: 'db-01' });
     await connected(el);
     await until(() => shadowText(el, '[part="status-pill"]') === 'VM stopped', 'the stopped state');
     await el.updateComplete;
@@ -332,7 +331,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('is read-only with a clear message for a viewer (no console permission)', async () => {
-    const { el, inputs } = await mount(server, { user: 'viewer' });
+    const { el, inputs } = await mount(peer, { user: 'viewer' });
     await until(() => el.shadowRoot!.querySelector('.overlay') !== null, 'the permission message');
     expect(shadowText(el, '.overlay')).to.contain('No console permission');
     expect(el.effectiveReadOnly).to.equal(true);
@@ -346,9 +345,9 @@ describe('<vm-console> against the reference server', function () {
 
   it('switches VMs and back without duplicating output', async () => {
     // The session lingers after the switch, so its replay still holds the marker.
-    const { el } = await mount(server, { hub: await makeHub(server, 'admin', 10_000) });
+    const { el } = await mount(peer, { hub: await makeHub(peer, 'admin', 10_000) });
     await connected(el);
-    await server.fault('sendRaw', 'web-01', consoleFrame('marker of web-01\r\n'), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame('marker of web-01\r\n'), 'console');
     await until(() => el.getTranscript().includes('marker of web-01'), 'web-01 output');
     el.vmName = 'build-01';
     await until(() => el.session?.vmName === 'build-01' && el.session.connection.state === 'open', 'build-01');
@@ -361,10 +360,10 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('searches the scrollback, downloads the transcript, clears, and freezes while scrolled up', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     await connected(el);
     const lines = Array.from({ length: 120 }, (_, i) => `row ${i} needle-${i % 7 === 0 ? 'yes' : 'no'}`).join('\r\n') + '\r\n';
-    await server.fault('sendRaw', 'web-01', consoleFrame(lines), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame(lines), 'console');
     await until(() => el.getTranscript().includes('row 119'), 'the rows');
     await el.flushed();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="search"]')!.click();
@@ -387,7 +386,7 @@ describe('<vm-console> against the reference server', function () {
     el.terminal!.scrollLines(-50);
     await until(() => el.shadowRoot!.querySelector('[data-action="jump"]') !== null, 'the jump button');
     const top = el.terminal!.buffer.active.viewportY;
-    await server.fault('sendRaw', 'web-01', consoleFrame('more\r\nand more\r\n'), 'console');
+    peer.faults.sendRaw('web-01', consoleFrame('more\r\nand more\r\n'), 'console');
     await until(() => el.getTranscript().includes('and more'), 'new output');
     await el.flushed();
     expect(el.terminal!.buffer.active.viewportY).to.equal(top);
@@ -432,7 +431,7 @@ describe('<vm-console> against the reference server', function () {
   });
 
   it('applies the --vm-console-* palette and font, re-read when the theme attribute changes', async () => {
-    const { el } = await mount(server);
+    const { el } = await mount(peer);
     el.style.setProperty('--vm-console-background', '#102030');
     el.style.setProperty('--vm-console-red', '#ff0000');
     el.style.setProperty('--vm-console-font-size', '17px');
@@ -451,9 +450,17 @@ describe('<vm-console> against the reference server', function () {
 });
 
 describe('<vm-console> without a server', () => {
+  let peer: InPagePeer;
+  beforeEach(() => {
+    peer = peerFor();
+  });
+  afterEach(() => {
+    disposeHubs();
+    peer.close();
+  });
+
   it('says so when no VM is named, and is accessible', async () => {
-    const shared = await sharedServer();
-    const { el } = await mount(shared, { vm: '' });
+    const { el } = await mount(peer, { vm: '' });
     await el.updateComplete;
     expect(shadowText(el, '.overlay')).to.contain('No VM selected');
     await expect(el).to.be.accessible();

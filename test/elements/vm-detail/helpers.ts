@@ -2,6 +2,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { VmHub, type VmHubConfig } from '../../../src/hub/index.js';
 import { RestClient } from '../../../src/transport/index.js';
+import { createInPagePeer, type InPagePeer, type InPagePeerOptions } from '../../../src/testing/index.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 
 export const PASSWORDS: Record<string, string> = { admin: 'admin123', operator: 'operator123', viewer: 'viewer123' };
@@ -13,6 +14,19 @@ export async function tokenFor(serverUrl: string, user = 'admin'): Promise<strin
 /** A hub for one test; dispose it in afterEach. Linger 0 so socket counts settle at once. */
 export function hubFor(serverUrl: string, token: string, extra: Partial<VmHubConfig> = {}): VmHub {
   return new VmHub({ serverUrl, tokenProvider: () => token, lingerMs: 0, ...extra });
+}
+
+/**
+ * The in-page LibGo peer at the test runner's cadence (test/setup/libgo-server-plugin.mjs: metrics
+ * every 200 ms, transitions of 20 ms), for tests whose subject is not the real network. Close it in afterEach.
+ */
+export function peerFor(options: InPagePeerOptions = {}): InPagePeer {
+  return createInPagePeer({ metricsIntervalMs: 200, transitionDelayMs: 20, ...options });
+}
+
+/** `hubFor` on the in-page peer: its sockets and its fetch, nothing on the network. */
+export function peerHub(peer: InPagePeer, token: string, extra: Partial<VmHubConfig> = {}): VmHub {
+  return hubFor(peer.serverUrl, token, { socketFactory: peer.socketFactory, fetch: peer.fetch, ...extra });
 }
 
 export function q<T extends Element = HTMLElement>(el: VmDetail, selector: string): T {

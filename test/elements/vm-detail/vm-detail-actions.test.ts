@@ -1,46 +1,47 @@
-// <vm-detail> actions against a server of its own per test (state changes, faults): success,
-// refusal, timeout, confirmation, cancellation, the REST fallback and offline reasons.
+// <vm-detail> actions against an in-page LibGo peer of its own per test (state changes, faults; the
+// subject is the element, not the network): success, refusal, timeout, confirmation, cancellation,
+// the REST fallback and offline reasons.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmActionResultDetail } from '../../../src/events/index.js';
 import type { VmHub, VmHubConfig } from '../../../src/hub/index.js';
-import { createServer, type LibGoServer } from '../../setup/libgo.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
 import {
   actionButton,
   badgeText,
   bannerText,
   clickAction,
-  hubFor,
   isEnabled,
   live,
   outcome,
+  peerFor,
+  peerHub,
   q,
   qMaybe,
   reasonOf,
-  tokenFor,
   waitOutcome,
   watchProgress,
 } from './helpers.js';
 
-describe('<vm-detail> actions (own server)', () => {
-  let server: LibGoServer;
+describe('<vm-detail> actions (own peer)', () => {
+  let peer: InPagePeer;
   let adminToken: string;
   let hubs: VmHub[] = [];
 
   beforeEach(async () => {
-    server = await createServer({ transitionDelayMs: 50 });
-    adminToken = await tokenFor(server.url, 'admin');
+    peer = peerFor({ transitionDelayMs: 50 });
+    adminToken = await peer.login('admin');
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     for (const h of hubs) h.dispose();
     hubs = [];
-    await server.close();
+    peer.close();
   });
 
   const mount = async (vm: string, opts: { token?: string; hub?: Partial<VmHubConfig>; confirm?: string; permissions?: string[] } = {}) => {
-    const h = hubFor(server.url, opts.token ?? adminToken, opts.hub);
+    const h = peerHub(peer, opts.token ?? adminToken, opts.hub);
     hubs.push(h);
     const el = await fixture<VmDetail>(
       html`<vm-detail vm-name=${vm} .hub=${h} confirm-actions=${opts.confirm ?? 'stop restart suspend'} .permissions=${opts.permissions}></vm-detail>`,
@@ -52,7 +53,7 @@ describe('<vm-detail> actions (own server)', () => {
     return { el, hub: h, results, sent };
   };
 
-  const serverStatus = (vm: string) => server.sim<string>('vmStatus', vm);
+  const serverStatus = async (vm: string) => peer.sim.vmStatus(vm);
 
   const succeeding: { vm: string; from: string; action: string; to: string; confirm: boolean }[] = [
     { vm: 'db-01', from: 'stopped', action: 'start', to: 'running', confirm: false },
@@ -95,7 +96,7 @@ describe('<vm-detail> actions (own server)', () => {
       fetches++;
       return getVm(...a);
     };
-    await server.fault('setVmStatus', 'db-01', 'running');
+    peer.faults.setVmStatus('db-01', 'running');
     await waitUntil(() => fetches > 0, 'overview not refreshed');
   });
 
@@ -116,7 +117,7 @@ describe('<vm-detail> actions (own server)', () => {
 
   it('a failure message stays until dismissed', async function () {
     this.timeout(30_000);
-    const viewer = await tokenFor(server.url, 'viewer');
+    const viewer = await peer.login('viewer');
     const { el } = await mount('web-01', { token: viewer, permissions: ['read', 'start', 'stop'], confirm: '' });
     await live(el, 'running');
     await clickAction(el, 'stop');
@@ -163,7 +164,7 @@ describe('<vm-detail> actions (own server)', () => {
 
   it('the server says success:false: the failure is shown and the status stays what the server said', async () => {
     // The UI is told the viewer may stop; the server knows better.
-    const viewer = await tokenFor(server.url, 'viewer');
+    const viewer = await peer.login('viewer');
     const { el, results } = await mount('web-01', { token: viewer, permissions: ['read', 'start', 'stop'], confirm: '' });
     await live(el, 'running');
     await clickAction(el, 'stop');
@@ -183,7 +184,7 @@ describe('<vm-detail> actions (own server)', () => {
   it('a request that times out reports it and leaves the status as the server last said', async () => {
     const { el, results } = await mount('web-01', { hub: { requestTimeoutMs: 300 }, confirm: '' });
     await live(el, 'running');
-    await server.fault('stall', 'web-01', 3000);
+    peer.faults.stall('web-01', 3000);
     await clickAction(el, 'suspend');
     const o = await waitOutcome(el);
     expect(o.ok).to.equal(false);
@@ -194,9 +195,9 @@ describe('<vm-detail> actions (own server)', () => {
   });
 
   describe('without a live socket (fetch works)', () => {
-    // Every socket fails to open; REST still reaches the server.
+    // Every socket fails to open (a host the peer does not answer); REST still reaches the peer.
     const deadSockets: Partial<VmHubConfig> = {
-      socketFactory: () => new WebSocket('ws://127.0.0.1:9/unreachable'),
+      socketFactory: (_url, protocols) => peer.socketFactory('ws://127.0.0.1:9/unreachable', protocols),
       backoff: { initialMs: 60_000, maxMs: 60_000 },
     };
 
@@ -221,7 +222,7 @@ describe('<vm-detail> actions (own server)', () => {
     });
 
     it('also when the server refuses upgrades (a proxy without WebSocket support)', async () => {
-      await server.fault('refuseUpgrades', 503, 1000);
+      peer.faults.refuseUpgrades(503, 1000);
       const { el } = await mount('web-01', { hub: { backoff: { initialMs: 60_000, maxMs: 60_000 } } });
       await waitUntil(() => el.status === 'running', 'no REST status');
       await waitUntil(() => q(el, '.conn').getAttribute('data-state') !== 'live' && reasonOf(el, 'restart') !== '', 'not offline');
@@ -234,7 +235,7 @@ describe('<vm-detail> actions (own server)', () => {
     const { el } = await mount('web-01');
     await live(el, 'running');
     const frame = JSON.stringify({ type: 'status', timestamp: new Date().toISOString(), data: { status: 'migrating', uptime: 5, lastStateChange: new Date().toISOString() } });
-    await server.fault('sendRaw', 'web-01', frame);
+    peer.faults.sendRaw('web-01', frame);
     await waitUntil(() => el.status === 'unknown', `status ${el.status}`);
     const badge = q(el, '[part="status-badge"]');
     expect(badge.textContent).to.contain('Unknown');

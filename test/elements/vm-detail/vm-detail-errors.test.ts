@@ -1,11 +1,12 @@
 // <vm-detail>'s error states say each thing once: one message, one retry control, and a badge and
-// connection indicator that say what is true. Asserted on the text a user (or a screen reader) gets.
+// connection indicator that say what is true. Asserted on the text a user (or a screen reader) gets,
+// against the in-page LibGo peer: the subject is the wording, not the network.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmHub } from '../../../src/hub/index.js';
-import { sharedServer, type LibGoServer } from '../../setup/libgo.js';
-import { badgeText, bannerText, hubFor, q, tokenFor } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { badgeText, bannerText, peerFor, peerHub, q } from './helpers.js';
 
 /** Everything the element shows or announces, tooltips of disabled buttons aside (shown on hover only). */
 function visibleText(el: VmDetail): string {
@@ -24,21 +25,23 @@ function retryControls(el: VmDetail): string[] {
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('<vm-detail> error states', () => {
-  let server: LibGoServer;
+  let peer: InPagePeer;
   let token: string;
   const hubs: VmHub[] = [];
 
   before(async () => {
-    server = await sharedServer();
-    token = await tokenFor(server.url, 'admin');
+    peer = peerFor();
+    token = await peer.login('admin');
   });
+
+  after(() => peer.close());
 
   afterEach(() => {
     for (const h of hubs.splice(0)) h.dispose();
   });
 
   it('an unknown VM: the not-found sentence once, one retry, a badge saying "Not found"', async () => {
-    const h = hubFor(server.url, token);
+    const h = peerHub(peer, token);
     hubs.push(h);
     const el = await fixture<VmDetail>(html`<vm-detail vm-name="no-such-vm" .hub=${h}></vm-detail>`);
     await waitUntil(() => bannerText(el) !== '' && q(el, '.conn').getAttribute('data-state') === 'unauthorized', 'no banner or socket still trying', { timeout: 8000 });
@@ -51,8 +54,8 @@ describe('<vm-detail> error states', () => {
   });
 
   it('an unreachable server: one message naming the address, one retry, no "connection lost", badge not "Loading"', async () => {
-    // Port 9 on loopback: nothing listens, so every attempt is refused at once.
-    const h = hubFor('http://127.0.0.1:9', token, { backoff: { initialMs: 100, maxMs: 200, minMs: 50 } });
+    // A host the peer does not answer: every attempt fails at once, as on a refused port.
+    const h = peerHub(peer, token, { serverUrl: 'http://127.0.0.1:9', backoff: { initialMs: 100, maxMs: 200, minMs: 50 } });
     hubs.push(h);
     const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${h}></vm-detail>`);
     await waitUntil(() => /reach/.test(visibleText(el)), `text: ${visibleText(el)}`, { timeout: 8000 });
@@ -68,7 +71,7 @@ describe('<vm-detail> error states', () => {
   });
 
   it("the viewer's locked Console tab shows a drawn padlock, not an emoji (a blank box without an emoji font)", async () => {
-    const h = hubFor(server.url, await tokenFor(server.url, 'viewer'));
+    const h = peerHub(peer, await peer.login('viewer'));
     hubs.push(h);
     const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${h}></vm-detail>`);
     await waitUntil(() => q(el, '#tab-console').classList.contains('locked'), 'the console tab is not locked for a viewer', { timeout: 8000 });

@@ -1,31 +1,33 @@
 // <vm-detail> parts loaded after the first paint or on first use: the Overview details and the
 // confirmation dialog. Each test file runs in a page of its own, so the first test here sees the
-// dialog's module not loaded yet.
+// dialog's module not loaded yet. Against the in-page LibGo peer: the subject is module loading.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmHub } from '../../../src/hub/index.js';
-import { sharedServer, type LibGoServer } from '../../setup/libgo.js';
-import { actionButton, hubFor, live, q, qMaybe, tokenFor } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { actionButton, live, peerFor, peerHub, q, qMaybe } from './helpers.js';
 
 /** Whether the page has fetched the module at `path` (under src/, without its extension). */
 const loaded = (path: string) =>
   performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.includes(`/src/${path}.`));
 
 describe('<vm-detail> lazily loaded parts', () => {
-  let server: LibGoServer;
+  let peer: InPagePeer;
   let token: string;
   const hubs: VmHub[] = [];
   const mount = (vm: string, confirm: string) => {
-    const h = hubFor(server.url, token);
+    const h = peerHub(peer, token);
     hubs.push(h);
     return fixture<VmDetail>(html`<vm-detail vm-name=${vm} .hub=${h} confirm-actions=${confirm}></vm-detail>`);
   };
 
   before(async () => {
-    server = await sharedServer();
-    token = await tokenFor(server.url, 'admin');
+    peer = peerFor();
+    token = await peer.login('admin');
   });
+
+  after(() => peer.close());
 
   afterEach(() => {
     for (const h of hubs.splice(0)) h.dispose();

@@ -7,28 +7,35 @@ import '../../../src/elements/vm-connection/vm-connection.define.js';
 import type { VmConnection } from '../../../src/elements/vm-connection/vm-connection.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmHub } from '../../../src/hub/index.js';
-import { createServer, sharedServer, type LibGoServer } from '../../setup/libgo.js';
-import { bannerText, hubFor, live, q, tokenFor } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { createServer, type LibGoServer } from '../../setup/libgo.js';
+import { bannerText, hubFor, live, peerFor, peerHub, q, tokenFor } from './helpers.js';
 
 const overviewText = (el: VmDetail) => q(el, '#panel-overview').textContent!.replace(/\s+/g, ' ').trim();
 const showsDetails = (el: VmDetail) => /vCPU/.test(overviewText(el)) && bannerText(el) === '';
 
 describe('<vm-detail> recovers its REST-loaded overview', () => {
   let adminToken: string;
-  let shared: LibGoServer;
+  // The token arriving late is the subject here, not the network: the in-page LibGo peer.
+  let peer: InPagePeer;
   const hubs: VmHub[] = [];
 
   before(async () => {
-    shared = await sharedServer();
-    adminToken = await tokenFor(shared.url, 'admin');
+    peer = peerFor();
+    adminToken = await peer.login('admin');
   });
+
+  after(() => peer.close());
 
   afterEach(() => {
     for (const h of hubs.splice(0)) h.dispose();
   });
 
   it('a <vm-connection> whose tokenProvider is set after the elements loaded (the README snippet)', async () => {
-    const connection = await fixture<VmConnection>(html`<vm-connection server=${shared.url}><vm-detail vm-name="web-01"></vm-detail></vm-connection>`);
+    const sockets = { socketFactory: peer.socketFactory, fetch: peer.fetch };
+    const connection = await fixture<VmConnection>(
+      html`<vm-connection server=${peer.serverUrl} .options=${sockets}><vm-detail vm-name="web-01"></vm-detail></vm-connection>`,
+    );
     const el = connection.querySelector('vm-detail')!;
     // Without a token the first load is refused: the page says so.
     await waitUntil(() => bannerText(el).includes('not signed in'), `banner: "${bannerText(el)}"`, { timeout: 8000 });
@@ -38,7 +45,7 @@ describe('<vm-detail> recovers its REST-loaded overview', () => {
   });
 
   it('a token provider given to the hub later (configure) after an AUTH_ERROR', async () => {
-    const h = hubFor(shared.url, 'not-a-token', { backoff: { initialMs: 100, maxMs: 200, minMs: 50 } });
+    const h = peerHub(peer, 'not-a-token', { backoff: { initialMs: 100, maxMs: 200, minMs: 50 } });
     hubs.push(h);
     const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${h}></vm-detail>`);
     await waitUntil(() => bannerText(el).includes('Sign in again'), `banner: "${bannerText(el)}"`, { timeout: 8000 });
@@ -46,6 +53,7 @@ describe('<vm-detail> recovers its REST-loaded overview', () => {
     await waitUntil(() => showsDetails(el), `overview: "${overviewText(el).slice(0, 160)}", banner: "${bannerText(el)}"`, { timeout: 8000 });
   });
 
+  // Stays on the reference server: the server down (port refused) and back on the same port over real TCP.
   describe('own server', () => {
     let server: LibGoServer;
     beforeEach(async () => {

@@ -1,32 +1,32 @@
-// <vm-detail> against the reference server in LibGo-strict mode, whose socket commands are only
+// <vm-detail> against the in-page LibGo peer in LibGo-strict mode, whose socket commands are only
 // acknowledged: an action is reported by what the VM does, not by the server's "acknowledged".
-// (The strict server here also takes the query token, as the front proxy in deploy/nginx maps it.)
+// (The strict peer here also takes the query token, as the front proxy in deploy/nginx maps it.)
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmActionResultDetail } from '../../../src/events/index.js';
 import type { VmHub, VmHubConfig } from '../../../src/hub/index.js';
-import { createServer, type LibGoServer } from '../../setup/libgo.js';
-import { clickAction, hubFor, live, qMaybe, tokenFor, waitOutcome } from './helpers.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
+import { clickAction, live, peerFor, peerHub, qMaybe, waitOutcome } from './helpers.js';
 
 describe('<vm-detail> against LibGo-strict (acknowledged-only commands)', () => {
-  let server: LibGoServer;
+  let peer: InPagePeer;
   let token: string;
   let hubs: VmHub[] = [];
 
   beforeEach(async () => {
-    server = await createServer({ strict: { tokenOutsideHeader: true }, transitionDelayMs: 50 });
-    token = await tokenFor(server.url, 'admin');
+    peer = peerFor({ strict: { tokenOutsideHeader: true }, transitionDelayMs: 50 });
+    token = await peer.login('admin');
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     for (const h of hubs) h.dispose();
     hubs = [];
-    await server.close();
+    peer.close();
   });
 
   const mount = async (hub: Partial<VmHubConfig>) => {
-    const h = hubFor(server.url, token, hub);
+    const h = peerHub(peer, token, hub);
     hubs.push(h);
     const el = await fixture<VmDetail>(html`<vm-detail vm-name="web-01" .hub=${h} confirm-actions=""></vm-detail>`);
     const results: VmActionResultDetail[] = [];
@@ -56,13 +56,13 @@ describe('<vm-detail> against LibGo-strict (acknowledged-only commands)', () => 
     expect(o.ok, o.text).to.equal(true);
     expect(results[0]).to.include({ action: 'stop', success: true, via: 'rest' });
     expect(el.status).to.equal('stopped');
-    expect(await server.sim('vmStatus', 'web-01')).to.equal('stopped');
+    expect(peer.sim.vmStatus('web-01')).to.equal('stopped');
   });
 
   it('with startStopOverRest, a refused REST stop is reported as sent over REST', async () => {
     const { el, results } = await mount({ startStopOverRest: true });
     await live(el, 'running');
-    await server.fault('setPermissions', 'admin', ['read', 'console', 'start']);
+    peer.faults.setPermissions('admin', ['read', 'console', 'start']);
     await clickAction(el, 'stop');
     const o = await waitOutcome(el);
     expect(o.ok).to.equal(false);

@@ -1,38 +1,41 @@
-// <vm-detail> against the shared reference server: what each state offers, roles, tabs, overview,
-// errors, sockets and accessibility. Nothing here changes the server's state.
+// <vm-detail> against the in-page LibGo peer (the subject is the element, not the network): what
+// each state offers, roles, tabs, overview, errors, sockets and accessibility. Nothing here changes
+// the peer's state, so the file shares one.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/vm-detail/vm-detail.define.js';
 import '../../../src/elements/vm-connection/vm-connection.define.js';
 import type { VmDetail } from '../../../src/elements/vm-detail/vm-detail.define.js';
 import type { VmHub } from '../../../src/hub/index.js';
-import { sharedServer, type LibGoServer } from '../../setup/libgo.js';
+import type { InPagePeer } from '../../../src/testing/index.js';
 import {
   actionButton,
   badgeText,
   bannerText,
-  hubFor,
   isEnabled,
   live,
   q,
   qMaybe,
+  peerFor,
+  peerHub,
   reasonOf,
-  tokenFor,
 } from './helpers.js';
 
-describe('<vm-detail> (shared server)', () => {
-  let server: LibGoServer;
+describe('<vm-detail>', () => {
+  let peer: InPagePeer;
   let adminToken: string;
   const hubs: VmHub[] = [];
   const hub = (token = adminToken, extra = {}) => {
-    const h = hubFor(server.url, token, extra);
+    const h = peerHub(peer, token, extra);
     hubs.push(h);
     return h;
   };
 
   before(async () => {
-    server = await sharedServer();
-    adminToken = await tokenFor(server.url, 'admin');
+    peer = peerFor();
+    adminToken = await peer.login('admin');
   });
+
+  after(() => peer.close());
 
   afterEach(() => {
     for (const h of hubs.splice(0)) h.dispose();
@@ -105,7 +108,7 @@ describe('<vm-detail> (shared server)', () => {
 
   describe('roles', () => {
     it('viewer: no action enabled, each says why; console tab locked with an explanation and no console', async () => {
-      const viewerToken = await tokenFor(server.url, 'viewer');
+      const viewerToken = await peer.login('viewer');
       const h = hub(viewerToken);
       const el = await mount('web-01', h);
       await live(el, 'running');

@@ -1,5 +1,5 @@
-// <vm-metrics>: fed by the host through the `metrics` property (no socket), and against the
-// reference LibGo server (metrics every 200 ms in the test runner). One file on purpose: chart
+// <vm-metrics>: fed by the host through the `metrics` property (no socket), against the in-page
+// LibGo peer (metrics every 200 ms), and one test on the reference server. One file on purpose: chart
 // updates only happen in a visible page, and of two pages the runner opens at once only one is.
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import type { Chart as ChartClass } from 'chart.js';
@@ -13,7 +13,10 @@ import { createServer, type LibGoServer } from '../../setup/libgo.js';
 import { visiblePage } from './visible-page.js';
 import { SPARKLINE_INTERVAL_MS } from '../../../src/elements/vm-metrics/clocks.js';
 import { Sparkline } from '../../../src/elements/vm-metrics/sparkline.js';
-import { createInPagePeer, DEFAULT_VMS } from '../../../src/testing/index.js';
+import { createInPagePeer, DEFAULT_VMS, type InPagePeer, type SimStatus } from '../../../src/testing/index.js';
+
+/** The peer's sockets and fetch for a hub: nothing on the network. */
+const peerSockets = (peer: InPagePeer) => ({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch });
 
 // Chart.js is imported lazily, after the compact-tile tests checked that it is never requested.
 let Chart: typeof ChartClass;
@@ -553,9 +556,11 @@ function rates(el: VmMetrics, channel: 'rxRate' | 'txRate' | 'readRate' | 'write
   return Array.from({ length: s.length }, (_, i) => ({ t: s.time(i), v: s.get(channel, i) }));
 }
 
-describe('<vm-metrics> with the reference server', function () {
+// On the in-page LibGo peer (a fresh one per test, metrics every 200 ms as in the runner's server):
+// the subject is what the element draws and says, not the network.
+describe('<vm-metrics> with a LibGo peer', function () {
   this.timeout(30_000);
-  let server: LibGoServer;
+  let peer: InPagePeer;
   let token: string;
   let hub: VmHub;
 
@@ -563,21 +568,17 @@ describe('<vm-metrics> with the reference server', function () {
     this.timeout(160_000);
     await visiblePage();
     await loadChart();
-    server = await createServer();
-    token = (await new RestClient({ serverUrl: server.url }).login('admin', 'admin123')).token;
-  });
-
-  after(async () => {
-    await server?.close();
   });
 
   beforeEach(async () => {
-    await server.reset();
-    hub = new VmHub({ serverUrl: server.url, tokenProvider: () => token, lingerMs: 2000, backoff: { initialMs: 200, maxMs: 400 } });
+    peer = createInPagePeer({ metricsIntervalMs: 200, transitionDelayMs: 20 });
+    token = await peer.login('admin');
+    hub = new VmHub({ ...peerSockets(peer), tokenProvider: () => token, lingerMs: 2000, backoff: { initialMs: 200, maxMs: 400 } });
   });
 
   afterEach(() => {
     hub.dispose();
+    peer.close();
   });
 
   async function mount(vm: string, attrs = ''): Promise<VmMetrics> {
@@ -603,7 +604,7 @@ describe('<vm-metrics> with the reference server', function () {
     await until(() => rates(el, 'rxRate').filter((r) => Number.isFinite(r.v)).length >= 2, 'two rates');
     const before = el.history!.series.length;
     const restartAt = Date.now();
-    const result = await server.sim<{ success: boolean }>('runAction', 'web-01', 'restart');
+    const result = await peer.sim.runAction('web-01', 'restart');
     expect(result.success).to.equal(true);
     await until(() => el.history!.series.length >= before + 4, 'samples after the restart');
     for (const ch of ['rxRate', 'txRate', 'readRate', 'writeRate'] as const) {
@@ -627,7 +628,7 @@ describe('<vm-metrics> with the reference server', function () {
   it('a running VM that stops keeps its data, greyed, with the message over it', async () => {
     const el = await mount('web-01', 'cpu');
     await until(() => (el.history?.series.length ?? 0) >= 2 && el.lastDrawnVersion > 0, 'data drawn');
-    await server.sim('forceStatus', 'web-01', 'stopped');
+    peer.sim.forceStatus('web-01', 'stopped');
     await until(() => text(el).includes('VM is stopped'), 'the stopped message');
     expect(el.shadowRoot!.querySelector('.plot')!.hasAttribute('data-dim')).to.equal(true);
     expect(el.shadowRoot!.querySelector('.placeholder.overlay')).to.not.equal(null);
@@ -638,7 +639,7 @@ describe('<vm-metrics> with the reference server', function () {
     const el = await mount('web-01', 'cpu');
     await until(() => text(el, '.badge') === 'Live', 'live');
     // [status forced on the server, the badge's words: those of vm-detail's and vm-list's badges]
-    const table: [string, string][] = [
+    const table: [SimStatus, string][] = [
       ['shutdown', 'Shut down'],
       ['crashed', 'Crashed'],
       ['paused', 'Paused'],
@@ -646,7 +647,7 @@ describe('<vm-metrics> with the reference server', function () {
     ];
     const seen: string[] = [];
     for (const [status, words] of table) {
-      await server.sim('forceStatus', 'web-01', status);
+      peer.sim.forceStatus('web-01', status);
       await until(() => text(el, '.badge') === words || el.shadowRoot!.querySelector('.badge')!.textContent!.includes(status), `the ${status} badge`);
       seen.push(text(el, '.badge'));
     }
@@ -660,23 +661,10 @@ describe('<vm-metrics> with the reference server', function () {
   });
 
   it('a bad token shows "not signed in" without a reconnect loop', async () => {
-    hub = new VmHub({ serverUrl: server.url, tokenProvider: () => 'not-a-token' });
+    hub = new VmHub({ ...peerSockets(peer), tokenProvider: () => 'not-a-token' });
     const el = await mount('web-01');
     await until(() => text(el).includes('Not signed in'), 'the unauthorized message');
     await expect(el).to.be.accessible();
-  });
-
-  it('a dropped server: data kept and greyed, reconnect countdown, live again after', async () => {
-    const el = await mount('web-01');
-    await until(() => (el.history?.series.length ?? 0) >= 2 && el.lastDrawnVersion > 0, 'data drawn');
-    const n = el.history!.series.length;
-    await server.stop();
-    await until(() => /Reconnect/.test(text(el, '.badge')), 'the reconnecting badge');
-    expect(el.history!.series.length).to.be.at.least(n);
-    expect(el.shadowRoot!.querySelector('.plot')!.hasAttribute('data-dim')).to.equal(true);
-    expect(text(el, '[role="status"]')).to.match(/Connection lost|Reconnect/);
-    await server.start();
-    await until(() => text(el, '.badge') === 'Live', 'live again', 15_000);
   });
 
   it('history survives removing the element and putting it back within the linger', async () => {
@@ -696,6 +684,47 @@ describe('<vm-metrics> with the reference server', function () {
     const chart = Chart.getChart(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-series="cpu"]')!)!;
     expect(chart.data.datasets[0].data.length).to.be.at.least(4);
   });
+});
+
+// Stays on the reference server: its subject is the server going away (port closed, sockets cut
+// over real TCP) and coming back on the same port.
+describe('<vm-metrics> with the reference server', function () {
+  this.timeout(30_000);
+  let server: LibGoServer;
+  let hub: VmHub;
+
+  before(async function () {
+    this.timeout(160_000);
+    await visiblePage();
+    await loadChart();
+    server = await createServer();
+    const { token } = await new RestClient({ serverUrl: server.url }).login('admin', 'admin123');
+    hub = new VmHub({ serverUrl: server.url, tokenProvider: () => token, lingerMs: 2000, backoff: { initialMs: 200, maxMs: 400 } });
+  });
+
+  after(async () => {
+    hub?.dispose();
+    await server?.close();
+  });
+
+  async function mount(vm: string, attrs = ''): Promise<VmMetrics> {
+    const wrap = await fixture<HTMLElement>(html`<vm-connection .hub=${hub}><vm-metrics vm-name=${vm} series=${attrs}></vm-metrics></vm-connection>`);
+    return wrap.querySelector('vm-metrics')!;
+  }
+
+  it('a dropped server: data kept and greyed, reconnect countdown, live again after', async () => {
+    const el = await mount('web-01');
+    await until(() => (el.history?.series.length ?? 0) >= 2 && el.lastDrawnVersion > 0, 'data drawn');
+    const n = el.history!.series.length;
+    await server.stop();
+    await until(() => /Reconnect/.test(text(el, '.badge')), 'the reconnecting badge');
+    expect(el.history!.series.length).to.be.at.least(n);
+    expect(el.shadowRoot!.querySelector('.plot')!.hasAttribute('data-dim')).to.equal(true);
+    expect(text(el, '[role="status"]')).to.match(/Connection lost|Reconnect/);
+    await server.start();
+    await until(() => text(el, '.badge') === 'Live', 'live again', 15_000);
+  });
+
 });
 
 describe('<vm-metrics compact> dashboard on a hub', function () {
