@@ -31,6 +31,7 @@ const listeners = new Set<() => void>();
 const warned = new Set<string>();
 let pageLocale: string | null = null;
 let current: LocaleModule | undefined;
+let currentTag: string = SOURCE_LOCALE;
 
 /**
  * Makes a locale available. The loader runs the first time an element needs that locale, so a page
@@ -150,10 +151,21 @@ export function renderIn<T>(locale: string, fn: () => T): T {
 /** Enters a locale until `leave` is called: for a render that Lit runs between two callbacks. */
 export function enterLocale(locale: string): () => void {
   const previous = current;
+  const previousTag = currentTag;
   current = locale === SOURCE_LOCALE ? undefined : modules.get(locale);
+  currentTag = current ? locale : SOURCE_LOCALE;
   return () => {
     current = previous;
+    currentTag = previousTag;
   };
+}
+
+/**
+ * The locale the words being made now are in (the one entered, else the source locale): for
+ * numbers and sizes inside a text, formatted by Intl to match its words.
+ */
+export function activeLocale(): string {
+  return currentTag;
 }
 
 /**
