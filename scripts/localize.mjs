@@ -72,11 +72,26 @@ function writePseudo(dir) {
   writeFileSync(file, filled);
 }
 
+/**
+ * The built modules take `str` from @lit/localize's index, which brings its whole runtime along;
+ * the tag's own module is all they need (and what src/internal/localize.ts uses).
+ */
+function slimImports(dir) {
+  const out = join(dir, 'src', 'locales');
+  for (const f of readdirSync(out)) {
+    const file = join(out, f);
+    const text = readFileSync(file, 'utf8');
+    const slim = text.replace("import {str} from '@lit/localize';", "import {str} from '@lit/localize/internal/str-tag.js';");
+    if (slim !== text) writeFileSync(file, slim);
+  }
+}
+
 /** Runs extract and build in `dir`; returns nothing, leaves xliff/ and src/locales/ there. */
 function generate(dir) {
   litLocalize('extract', dir);
   writePseudo(dir);
   litLocalize('build', dir);
+  slimImports(dir);
 }
 
 function check() {

@@ -46,6 +46,10 @@ export function registerLocale(locale: string, load: Loader): void {
   notify();
 }
 
+// The translations the package ships, each loaded the first time an element needs it. The
+// pseudo-locale en-XA is built too but registered only by tests.
+registerLocale('de', () => import('../locales/de.js'));
+
 /** The locales an element can be shown in: the source locale and every registered one. */
 export function availableLocales(): string[] {
   return [SOURCE_LOCALE, ...loaders.keys()];

@@ -16,8 +16,8 @@ export interface PendingLink {
 
 export interface LinkDialogHost {
   readonly element: HTMLElement & { vmName: string; links: LinkPolicy; requestUpdate(): void };
-  /** Says why a link was not opened (the status strip). */
-  refused(reason: string): void;
+  /** Says why a link was not opened (the status strip); `reason` gives the words in the locale it is called in. */
+  refused(reason: () => string): void;
   focusTerminal(): void;
 }
 
@@ -36,7 +36,11 @@ export class LinkDialog {
     if (policy === 'off') return;
     const check = checkLink(text);
     if (!check.ok) {
-      this.host.refused(check.reason);
+      // Judged again when said, so the words are in the locale of the render that shows them.
+      this.host.refused(() => {
+        const again = checkLink(text);
+        return again.ok ? '' : again.reason;
+      });
       return;
     }
     const el = this.host.element;

@@ -209,8 +209,7 @@ export class VmConsole extends LitElement {
     linksOff: () => this.linkDialog.policy === 'off',
     session: () => this.controller.session,
     sendInput: (data, progress) => void this.sendInput(data, progress),
-    // Its refusal is said in the console's words.
-    activateLink: (url, source) => this.l10n.run(() => this.linkDialog.activate(url, source)),
+    activateLink: (url, source) => this.linkDialog.activate(url, source),
     onKey: (e) => this.keys.onKey(e),
     onPaste: (e) => this.pasteGuard.onPaste(e),
     onFocus: (focused) => this.keys.onFocus(focused),
@@ -235,7 +234,15 @@ export class VmConsole extends LitElement {
 
   private readonly linkDialog = new LinkDialog({
     element: this,
-    refused: (reason) => this.status.show({ tone: 'warn', cause: 'link', text: () => msg(str`The link was not opened: ${reason}.`, { id: 'console.notice.linkRefused' }) }),
+    refused: (reason) =>
+      this.status.show({
+        tone: 'warn',
+        cause: 'link',
+        text: () => {
+          const why = reason();
+          return msg(str`The link was not opened: ${why}.`, { id: 'console.notice.linkRefused' });
+        },
+      }),
     focusTerminal: () => this.term?.focus(),
   });
 

@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
+import { loadLocale, renderIn } from '../../../src/internal/localize.js';
 import { ConsoleStatus, noticeAnnouncement, type ConsoleStatusHost } from '../../../src/elements/vm-console/console-status.js';
 import type { ConsoleSession } from '../../../src/hub/console.js';
 import type { VmHub } from '../../../src/hub/vm-hub.js';
@@ -104,6 +105,18 @@ describe('console status', () => {
     const { status, set } = await setup();
     set({ state: 'unauthorized', lastError: new VmError('PERMISSION_DENIED', 'no') });
     expect([status.permissionDenied, status.denied]).to.deep.equal([false, true]);
+  });
+
+  it('makes the countdown and its announcement in the locale it is read in (German), parsing no English', async () => {
+    await loadLocale('de');
+    const { status, set } = await setup();
+    set({ state: 'open' });
+    set({ state: 'reconnecting', nextRetryAt: Date.now() + 2500 });
+    expect(renderIn('de', () => [status.notice!.text(), noticeAnnouncement(status.notice!)])).to.deep.equal([
+      'Getrennt – neuer Versuch in 3 s',
+      'Getrennt, Verbindung wird wiederhergestellt',
+    ]);
+    expect(status.notice!.text(), 'the same notice read outside: English').to.equal('Disconnected — reconnecting in 3 s');
   });
 
   it('says a notice by its own announcement when it has one (a countdown once, without its number)', () => {
