@@ -11,13 +11,22 @@ import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from
 import type { MonitorSession } from '../hub/monitor-session.js';
 import type { VmHub } from '../hub/vm-hub.js';
 import { ACTION_LABEL } from '../internal/action-words.js';
+import { msg, str } from '../internal/localize.js';
 import type { VmAction, VmStatus } from '../protocol/types.js';
 
 /** What became of a user's action, as the element shows it. */
 export interface ActionOutcome {
   action: VmAction;
   ok: boolean;
-  text: string;
+  /** The words, made when read: in the locale of the render that shows them. */
+  readonly text: string;
+}
+
+/** An outcome as it is reported: its words as a function, called at each render. */
+export interface ActionReport {
+  action: VmAction;
+  ok: boolean;
+  text: () => string;
 }
 
 export interface ActionControllerOptions {
@@ -61,7 +70,7 @@ export class ActionController implements ReactiveController {
    * @internal What action-report.ts uses from modules the first paint has loaded already: handed
    * over, not imported, so that the bundler does not split them into extra first-paint files.
    */
-  readonly kit = { emit, label: ACTION_LABEL };
+  readonly kit = { emit, label: ACTION_LABEL, msg, str };
 
   /** @internal */
   readonly host: ReactiveControllerHost & HTMLElement;
@@ -123,7 +132,14 @@ export class ActionController implements ReactiveController {
           if (this.confirming !== action) return;
           this.confirming = null;
           this.returnFocus = null;
-          this.show({ action, ok: false, text: `${ACTION_LABEL[action]} was not sent: the confirmation could not be loaded. Check the network, then try again.` });
+          this.show({
+            action,
+            ok: false,
+            text: () => {
+              const label = ACTION_LABEL[action];
+              return msg(str`${label} was not sent: the confirmation could not be loaded. Check the network, then try again.`, { id: 'action.notSent' });
+            },
+          });
         },
       );
   }
@@ -148,7 +164,7 @@ export class ActionController implements ReactiveController {
     const session = this.options.session();
     const vmName = this.options.vmName();
     if (!session) {
-      this.show({ action, ok: false, text: 'There is no connection to a VM.' });
+      this.show({ action, ok: false, text: () => msg('There is no connection to a VM.', { id: 'action.noConnection' }) });
       emit(this.host, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
       return false;
     }
@@ -159,7 +175,14 @@ export class ActionController implements ReactiveController {
     // Reporting the outcome loads while the action runs (which takes a round trip at least).
     const report = await loadReport().catch(() => null);
     if (report) return report.reportOutcome(this, action, session, done);
-    this.show({ action, ok: false, text: `${ACTION_LABEL[action]} was sent; its outcome cannot be shown (its code did not load).` });
+    this.show({
+      action,
+      ok: false,
+      text: () => {
+        const label = ACTION_LABEL[action];
+        return msg(str`${label} was sent; its outcome cannot be shown (its code did not load).`, { id: 'action.noReport' });
+      },
+    });
     return done.then(
       () => true,
       () => false,
@@ -181,8 +204,14 @@ export class ActionController implements ReactiveController {
   }
 
   /** @internal Shows an action's outcome (action-report.ts calls it). */
-  show(o: ActionOutcome): void {
-    this.outcome = o;
+  show({ action, ok, text }: ActionReport): void {
+    this.outcome = {
+      action,
+      ok,
+      get text() {
+        return text();
+      },
+    };
     this.held = false;
     this.host.requestUpdate();
     this.dismissLater();

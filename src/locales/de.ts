@@ -9,7 +9,12 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'action.progress.restart': `Wird neu gestartet…`,
+      'action.done': str`„${0}“ erledigt.`,
+'action.failed': str`„${0}“ fehlgeschlagen: ${1}`,
+'action.noConnection': `Es besteht keine Verbindung zu einer VM.`,
+'action.noReport': str`„${0}“ wurde gesendet; das Ergebnis kann nicht angezeigt werden (sein Code wurde nicht geladen).`,
+'action.notSent': str`„${0}“ wurde nicht gesendet: Die Bestätigung konnte nicht geladen werden. Prüfen Sie das Netzwerk und versuchen Sie es dann erneut.`,
+'action.progress.restart': `Wird neu gestartet…`,
 'action.progress.resume': `Wird fortgesetzt…`,
 'action.progress.start': `Wird gestartet…`,
 'action.progress.stop': `Wird gestoppt…`,
@@ -19,6 +24,7 @@
 'action.start': `Starten`,
 'action.stop': `Stoppen`,
 'action.suspend': `Anhalten`,
+'action.viaRest': str`${0} (über die REST-API gesendet)`,
 'common.cancel': `Abbrechen`,
 'connection.announce.reconnecting': `Getrennt, Verbindung wird wiederhergestellt`,
 'connection.connected': `Verbunden`,

@@ -9,7 +9,12 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'action.progress.restart': `[Ŕéšţáŕţíñĝ… ···]`,
+      'action.done': str`[${0} ðóñé. ·]`,
+'action.failed': str`[${0} ƒáíļéð: ${1} ···]`,
+'action.noConnection': `[Ţĥéŕé íš ñó çóññéçţíóñ ţó á ṼṀ. ···········]`,
+'action.noReport': str`[${0} ŵáš šéñţ; íţš óúţçóɱé çáññóţ ƀé šĥóŵñ (íţš çóðé ðíð ñóţ ļóáð). ························]`,
+'action.notSent': str`[${0} ŵáš ñóţ šéñţ: ţĥé çóñƒíŕɱáţíóñ çóúļð ñóţ ƀé ļóáðéð. Çĥéçķ ţĥé ñéţŵóŕķ, ţĥéñ ţŕý áĝáíñ. ··································]`,
+'action.progress.restart': `[Ŕéšţáŕţíñĝ… ···]`,
 'action.progress.resume': `[Ŕéšúɱíñĝ… ···]`,
 'action.progress.start': `[Šţáŕţíñĝ… ···]`,
 'action.progress.stop': `[Šţóþþíñĝ… ···]`,
@@ -19,6 +24,7 @@
 'action.start': `[Šţáŕţ ·]`,
 'action.stop': `[Šţóþ ·]`,
 'action.suspend': `[Šúšþéñð ··]`,
+'action.viaRest': str`[${0} (šéñţ óṽéŕ ţĥé ŔÉŠŢ ÁÞÍ) ·········]`,
 'common.cancel': `[Çáñçéļ ·]`,
 'connection.announce.reconnecting': `[Ðíšçóññéçţéð, ŕéçóññéçţíñĝ ·········]`,
 'connection.connected': `[Çóññéçţéð ···]`,
