@@ -2,8 +2,8 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '@lit/localize/internal/str-tag.js';
+    
+    const str = (strings: TemplateStringsArray, ...values: unknown[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -46,7 +46,7 @@
 'console.dismiss': `Schließen`,
 'console.dropped': str`${0} Ausgabe verworfen: Das Terminal kam nicht hinterher`,
 'console.exitHelp': `Um die Konsole zu verlassen, drücken Sie Escape und dann Tab (oder Umschalt+Tab für ihre Symbolleiste).`,
-'console.exitHint': html`<kbd>Esc</kbd>, dann <kbd>Tab</kbd> verlässt die Konsole`,
+'console.exitHint': str`${0}, dann ${1} verlässt die Konsole`,
 'console.hint': `Verbunden. Eine serielle Konsole zeigt nur dann etwas an, wenn das Gastsystem etwas ausgibt: Drücken Sie die Eingabetaste für eine Eingabeaufforderung.`,
 'console.jump': `Zum Ende springen`,
 'console.keys': `Sondertaste senden`,
@@ -74,13 +74,13 @@
 'console.notice.reconnectingIn': str`Getrennt – neuer Versuch in ${0} s`,
 'console.notice.reconnectingNow': `Getrennt – Verbindung wird jetzt wiederhergestellt…`,
 'console.noVm': `keine VM`,
-'console.overlay.denied': html`Ihr Konto kann <strong>${0}</strong> sehen, darf aber deren Konsole nicht verwenden. Bitten Sie eine Administratorin oder einen Administrator um die Berechtigung <code>console</code>.`,
+'console.overlay.denied': str`Ihr Konto kann ${0} sehen, darf aber deren Konsole nicht verwenden. Bitten Sie eine Administratorin oder einen Administrator um die Berechtigung ${1}.`,
 'console.overlay.denied.title': `Keine Konsolenberechtigung`,
 'console.overlay.invalid': `Dieser VM-Name kann nicht verwendet werden.`,
 'console.overlay.loadFailed': `Das Terminal konnte nicht geladen werden`,
 'console.overlay.loadFailed.body': str`Das Terminal konnte nicht geladen werden: ${0}`,
 'console.overlay.none': `Setzen Sie das Attribut vm-name, um die Konsole einer VM anzuzeigen.`,
-'console.overlay.notFound': html`Auf diesem Server gibt es keine VM namens <strong>${0}</strong>.`,
+'console.overlay.notFound': str`Auf diesem Server gibt es keine VM namens ${0}.`,
 'console.overlay.signIn': `Melden Sie sich erneut an, um die Konsole zu verwenden.`,
 'console.paste': `Einfügen`,
 'console.paste.desc': str`Jeder Zeilenumbruch wirkt in der VM wie ein Druck auf die Eingabetaste, daher kann jede Zeile als Befehl ausgeführt werden (${0}).`,

@@ -2,8 +2,8 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
-    import {str} from '@lit/localize/internal/str-tag.js';
+    
+    const str = (strings: TemplateStringsArray, ...values: unknown[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -46,7 +46,7 @@
 'console.dismiss': `[Ðíšɱíšš ··]`,
 'console.dropped': str`[${0} óƒ óúţþúţ ðŕóþþéð: ţĥé ţéŕɱíñáļ çóúļð ñóţ ķééþ úþ ···················]`,
 'console.exitHelp': `[Ţó ļéáṽé ţĥé çóñšóļé, þŕéšš Éšçáþé, ţĥéñ Ţáƀ (óŕ Šĥíƒţ+Ţáƀ ƒóŕ íţš ţóóļƀáŕ). ·····························]`,
-'console.exitHint': html`[<kbd>Éšç</kbd> ţĥéñ <kbd>Ţáƀ</kbd> ļéáṽéš ţĥé çóñšóļé ···········]`,
+'console.exitHint': str`[${0} ţĥéñ ${1} ļéáṽéš ţĥé çóñšóļé ·········]`,
 'console.hint': `[Çóññéçţéð. Á šéŕíáļ çóñšóļé šĥóŵš óúţþúţ óñļý ŵĥéñ ţĥé ĝúéšţ þŕíñţš: þŕéšš Éñţéŕ ƒóŕ á þŕóɱþţ. ·····································]`,
 'console.jump': `[Ĵúɱþ ţó ļáţéšţ ·····]`,
 'console.keys': `[Šéñð á šþéçíáļ ķéý ······]`,
@@ -74,13 +74,13 @@
 'console.notice.reconnectingIn': str`[Ðíšçóññéçţéð — ŕéçóññéçţíñĝ íñ ${0} š ············]`,
 'console.notice.reconnectingNow': `[Ðíšçóññéçţéð — ŕéçóññéçţíñĝ ñóŵ… ············]`,
 'console.noVm': `[ñó ṼṀ ·]`,
-'console.overlay.denied': html`[Ýóúŕ áççóúñţ çáñ šéé <strong>${0}</strong> ƀúţ ɱáý ñóţ úšé íţš çóñšóļé. Ášķ áñ áðɱíñíšţŕáţóŕ ƒóŕ ţĥé <code>çóñšóļé</code> þéŕɱíššíóñ. ·······································]`,
+'console.overlay.denied': str`[Ýóúŕ áççóúñţ çáñ šéé ${0} ƀúţ ɱáý ñóţ úšé íţš çóñšóļé. Ášķ áñ áðɱíñíšţŕáţóŕ ƒóŕ ţĥé ${1} þéŕɱíššíóñ. ····································]`,
 'console.overlay.denied.title': `[Ñó çóñšóļé þéŕɱíššíóñ ·······]`,
 'console.overlay.invalid': `[Ţĥáţ ṼṀ ñáɱé çáññóţ ƀé úšéð. ··········]`,
 'console.overlay.loadFailed': `[Ţĥé ţéŕɱíñáļ çóúļð ñóţ ƀé ļóáðéð ············]`,
 'console.overlay.loadFailed.body': str`[Ţĥé ţéŕɱíñáļ çóúļð ñóţ ƀé ļóáðéð: ${0} ·············]`,
 'console.overlay.none': `[Šéţ ţĥé ṽɱ-ñáɱé áţţŕíƀúţé ţó šĥóŵ á ṼṀ çóñšóļé. ··················]`,
-'console.overlay.notFound': html`[Ţĥéŕé íš ñó ṼṀ ñáɱéð <strong>${0}</strong> óñ ţĥíš šéŕṽéŕ. ··············]`,
+'console.overlay.notFound': str`[Ţĥéŕé íš ñó ṼṀ ñáɱéð ${0} óñ ţĥíš šéŕṽéŕ. ··············]`,
 'console.overlay.signIn': `[Šíĝñ íñ áĝáíñ ţó úšé ţĥé çóñšóļé. ············]`,
 'console.paste': `[Þášţé ·]`,
 'console.paste.desc': str`[Éáçĥ ļíñé ƀŕéáķ áçţš ļíķé þŕéššíñĝ Éñţéŕ íñ ţĥé ṼṀ, šó éṽéŕý ļíñé ɱáý ŕúñ áš á çóɱɱáñð (${0}). ···································]`,

@@ -5,6 +5,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { ConnectionKind } from '../../controllers/connection-view-controller.js';
 import { msg, str } from '../../internal/localize.js';
+import { RICH, richText } from '../../internal/rich-text.js';
 
 export interface OverlayFacts {
   kind: ConnectionKind;
@@ -31,15 +32,14 @@ export function renderOverlay(f: OverlayFacts): TemplateResult | null {
     body = f.nameError ?? msg('That VM name cannot be used.', { id: 'console.overlay.invalid' });
   } else if (f.kind === 'no-permission' || f.deniedAndClosed) {
     title = msg('No console permission', { id: 'console.overlay.denied.title' });
-    body = msg(html`Your account can see <strong>${f.vmName}</strong> but may not use its console. Ask an administrator for the <code>console</code> permission.`, {
-      id: 'console.overlay.denied',
-    });
+    const text = msg(str`Your account can see ${RICH[0]} but may not use its console. Ask an administrator for the ${RICH[1]} permission.`, { id: 'console.overlay.denied' });
+    body = richText(text, [html`<strong>${f.vmName}</strong>`, html`<code>console</code>`]);
   } else if (f.kind === 'unauthorized') {
     title = msg('Not signed in', { id: 'connection.notSignedIn' });
     body = f.authError ?? msg('Sign in again to use the console.', { id: 'console.overlay.signIn' });
   } else if (f.kind === 'not-found') {
     title = msg('VM not found', { id: 'connection.notFound' });
-    body = msg(html`There is no VM named <strong>${f.vmName}</strong> on this server.`, { id: 'console.overlay.notFound' });
+    body = richText(msg(str`There is no VM named ${RICH[0]} on this server.`, { id: 'console.overlay.notFound' }), [html`<strong>${f.vmName}</strong>`]);
   } else return null;
   return html`<div class="overlay" data-kind=${f.kind}>
     <div class="card">

@@ -7,6 +7,7 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { PageListenersController, mediaQuery } from '../../controllers/page-listeners-controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import { activeLocale, msg, str } from '../../internal/localize.js';
+import { RICH, richText } from '../../internal/rich-text.js';
 import { formatBytes } from '../../metrics/format.js';
 import type { ConsoleSession } from '../../hub/console.js';
 import { themeTokens } from '../../styles/theme.js';
@@ -441,6 +442,8 @@ export class VmConsole extends LitElement {
     const fs = this.fullscreen.mode !== null;
     const noTerm = !t;
     const vm = this.vmName || msg('no VM', { id: 'console.noVm' });
+    const keys = [html`<kbd>${msg('Esc', { id: 'key.esc' })}</kbd>`, html`<kbd>${msg('Tab', { id: 'key.tab' })}</kbd>`];
+    const exitHint = richText(msg(str`${RICH[0]} then ${RICH[1]} leaves the console`, { id: 'console.exitHint' }), keys);
     // Everything sits in .frame, so the layout does not depend on the host's display (hosts often
     // set vm-console { display: block }).
     return html`<div class="frame" part="base">
@@ -484,7 +487,7 @@ export class VmConsole extends LitElement {
         ${t?.scrolledUp && !overlay ? html`<button class="jump" data-action="jump" @click=${() => t.jumpToLatest()}>${icons.arrowDown} ${msg('Jump to latest', { id: 'console.jump' })}</button>` : nothing}
         ${this.pasteGuard.render(this.l10n.locale) ?? nothing}
         ${this.linkDialog.render() ?? nothing}
-        <div class="exit-hint" aria-hidden="true" hidden>${msg(html`<kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the console`, { id: 'console.exitHint' })}</div>
+        <div class="exit-hint" aria-hidden="true" hidden>${exitHint}</div>
       </div>
       <p id="keyboard-help" class="visually-hidden">${keyboardExitHelp()}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.connection.announcement}</div>
