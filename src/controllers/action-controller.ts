@@ -7,26 +7,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/index.js';
+import { msg, str } from '../internal/localize.js';
 import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from '../hub/action-rules.js';
 import type { MonitorSession } from '../hub/monitor-session.js';
 import type { VmHub } from '../hub/vm-hub.js';
 import { ACTION_LABEL } from '../internal/action-words.js';
-import { msg, str } from '../internal/localize.js';
 import type { VmAction, VmStatus } from '../protocol/types.js';
 
 /** What became of a user's action, as the element shows it. */
 export interface ActionOutcome {
   action: VmAction;
   ok: boolean;
-  /** The words, made when read: in the locale of the render that shows them. */
-  readonly text: string;
-}
-
-/** An outcome as it is reported: its words as a function, called at each render. */
-export interface ActionReport {
-  action: VmAction;
-  ok: boolean;
-  text: () => string;
+  text: string;
 }
 
 export interface ActionControllerOptions {
@@ -54,6 +46,16 @@ function loadReport(): Promise<Report> {
     reportLoading = null; // tried again with the next action
     throw e;
   }));
+}
+
+/**
+ * An outcome as it is reported: its words as a function, so `outcome.text` (a getter) is made in
+ * the locale of the render that shows it.
+ */
+export interface ActionReport {
+  action: VmAction;
+  ok: boolean;
+  text: () => string;
 }
 
 /** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
