@@ -2,6 +2,7 @@
 // stay fast), the Lit and Web Components plugins for browser code, Node globals for tooling.
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
@@ -43,6 +44,28 @@ function layerZones() {
     from: from.map((name) => `./src/${name}`),
     message: `src/${layer}/ is below ${from.map((name) => `src/${name}`).join(', ')} (DESIGN.md, "Layers and rooms"): move the shared piece down or pass it in.`,
   }));
+}
+
+/**
+ * One folder per element (DESIGN.md): an element's folder imports no other element's folder. What
+ * two elements share lives once, below them (src/internal, a controller). The one way in is an
+ * element's define module, which registers its tag: an element that shows another (vm-detail's
+ * tabs) loads it that way and uses it by tag. src/elements/define.ts is outside every folder.
+ */
+function elementZones() {
+  const folders = readdirSync(new URL('./src/elements/', import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  return folders.flatMap((a) =>
+    folders
+      .filter((b) => b !== a)
+      .map((b) => ({
+        target: `./src/elements/${a}`,
+        from: `./src/elements/${b}`,
+        except: [`./${b}.define.ts`],
+        message: `src/elements/${a}/ may not import src/elements/${b}/ (one folder per element, DESIGN.md): move what both use to src/internal or a controller, or use <${b}> by its tag through ${b}.define.ts.`,
+      })),
+  );
 }
 
 export default tseslint.config(
@@ -117,7 +140,7 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones(), ...elementZones()] }],
     },
   },
   {

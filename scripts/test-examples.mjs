@@ -121,6 +121,17 @@ async function action(page, name, status) {
   await until(`the host app to log "${name}: ok"`, async () => (await logLines(page)).some((l) => l.startsWith(`${name}: ok`)));
 }
 
+/** Clicks a VM's row in `<vm-list>`: the app must log the `vm-select` event and show that VM. */
+async function chooseInList(page, vmName) {
+  const row = `vm-list >>> [role="row"][data-vm="${vmName}"]`;
+  const status = await (await waitDeep(page, `${row} [part="status-badge"]`, 15_000)).evaluate((badge) => badge.dataset.status);
+  await (await waitDeep(page, `${row} .col-name`, 15_000)).click();
+  await until(`the host app to log "select: ${vmName}"`, async () => (await logLines(page)).includes(`select: ${vmName}`));
+  await until(`<vm-detail> to show ${vmName}`, () => page.$eval(DETAIL, (el, name) => el.vmName === name, vmName));
+  // The detail agrees with the list on the VM's state.
+  await waitDeep(page, `${DETAIL}[status="${status}"]`, 15_000);
+}
+
 const transcript = (page) => page.$eval(CONSOLE, (el) => el.getTranscript());
 
 /** The simulated guest's serial console starts at a login prompt (any password is accepted). */
@@ -148,11 +159,13 @@ async function scenario(page, host) {
   if (!/Running/.test(badge)) throw new Error(`status badge says "${badge}", expected Running`);
   await waitDeep(page, `${DETAIL} >>> .conn[data-state="live"]`, 15_000);
 
-  // A host app with the fleet list: web-01's row is there and live (the list's own socket budget).
-  if (await page.$('vm-list')) {
-    await waitDeep(page, 'vm-list >>> [role="row"][data-vm="web-01"] [part="status-badge"][data-status="running"]', 15_000);
-    await waitDeep(page, 'vm-list >>> .row.live[data-vm="web-01"]', 15_000);
-  }
+  // Every host app has the fleet list: web-01's row is there and live (the list's own socket
+  // budget), and choosing a row tells the app, which shows that VM in the detail.
+  await waitDeep(page, 'vm-list >>> [role="row"][data-vm="web-01"] [part="status-badge"][data-status="running"]', 15_000);
+  await waitDeep(page, 'vm-list >>> .row.live[data-vm="web-01"]', 15_000);
+  await chooseInList(page, 'db-01');
+  await chooseInList(page, 'web-01');
+  await waitDeep(page, `${DETAIL} >>> .conn[data-state="live"]`, 15_000);
 
   // Commands: suspend (no confirmation in these apps) and resume.
   await action(page, 'suspend', 'paused');

@@ -11,15 +11,10 @@ import { msg, str } from '../internal/localize.js';
 import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from '../hub/action-rules.js';
 import type { MonitorSession } from '../hub/monitor-session.js';
 import type { VmHub } from '../hub/vm-hub.js';
-import { ACTION_LABEL } from '../internal/action-words.js';
+import { ACTION_LABEL, type ActionOutcome } from '../internal/action-words.js';
 import type { VmAction, VmStatus } from '../protocol/types.js';
 
-/** What became of a user's action, as the element shows it. */
-export interface ActionOutcome {
-  action: VmAction;
-  ok: boolean;
-  text: string;
-}
+export type { ActionOutcome };
 
 export interface ActionControllerOptions {
   vmName: () => string;

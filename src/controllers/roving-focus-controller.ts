@@ -4,32 +4,9 @@
  * row in a grid. The host hands its keydown (and, for a remembered tab stop, focusin) events over.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nextRovingIndex, type RovingLayout } from '../internal/roving-index.js';
 
-export type RovingLayout = 'horizontal' | 'vertical' | 'grid';
-
-/** Where `key` moves from `index` among `count` items, or null when it is not a moving key. */
-export function nextRovingIndex(key: string, index: number, count: number, layout: RovingLayout = 'horizontal', columns = 1): number | null {
-  if (count <= 0) return null;
-  const wrap = (i: number) => (i + count) % count;
-  switch (key) {
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    case 'ArrowRight':
-      return layout === 'vertical' ? null : wrap(index + 1);
-    case 'ArrowLeft':
-      return layout === 'vertical' ? null : wrap(index - 1);
-    case 'ArrowDown':
-      if (layout === 'horizontal') return null;
-      return layout === 'grid' ? Math.min(count - 1, index + columns) : wrap(index + 1);
-    case 'ArrowUp':
-      if (layout === 'horizontal') return null;
-      return layout === 'grid' ? Math.max(0, index - columns) : wrap(index - 1);
-    default:
-      return null;
-  }
-}
+export { nextRovingIndex, type RovingLayout };
 
 export interface RovingFocusOptions {
   /** The items that can take focus, in order (disabled ones left out). */

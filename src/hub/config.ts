@@ -56,7 +56,9 @@ export interface VmHubConfig extends SharedSocketOptions, ActionOptions {
   /**
    * How often `fleetOf(hub)` lists every VM over REST (paginated) while someone wants it: a fleet
    * view, or sessions the page's socket budget left without a socket (their status comes from the
-   * list). Default 10 s; `false` never polls. A hub without `serverUrl` polls only when this is set.
+   * list). Default 10 s; `false` never polls. A hub without `serverUrl` lists its page's own origin for
+   * a fleet view; for sessions left without a socket, only when this is set (the page's origin may
+   * be no LibGo at all).
    */
   fleetPollMs?: number | false;
 }

@@ -1,8 +1,9 @@
 /**
  * The fleet's status without a socket per VM: one paginated `GET /vms` per hub at an interval,
  * while someone wants it (a fleet view subscribed, or a session the socket budget left without a
- * socket). Paused while the page is hidden; backs off on errors. Never runs for a hub with no REST
- * API to ask (host-pushed metrics).
+ * socket). Paused while the page is hidden; backs off on errors. Sessions of a hub without
+ * `serverUrl` never start it (the page's origin may have no LibGo API: host-pushed metrics); only a
+ * fleet view that asks does.
  */
 import { VmError } from '../protocol/errors.js';
 import type { VmInfo } from '../protocol/types.js';

@@ -15,8 +15,8 @@ const pollers = new WeakMap<VmHub, FleetPoller | null>();
 
 /**
  * The hub's fleet poller, shared by the hub's sessions that have no socket and by fleet views
- * (`subscribe()` keeps it polling). Null when the hub has no REST API to ask (no `serverUrl`, or
- * `fleetPollMs: false`). `hub.configure()` replaces it: subscribe again on the hub's `config` event.
+ * (`subscribe()` keeps it polling). Null when the hub never lists (`fleetPollMs: false`). A hub
+ * without `serverUrl` lists its page's own origin, as its other REST calls do. `hub.configure()` replaces it: subscribe again on the hub's `config` event.
  */
 export function fleetOf(hub: VmHub): FleetPoller | null {
   let poller = pollers.get(hub);
@@ -26,8 +26,7 @@ export function fleetOf(hub: VmHub): FleetPoller | null {
   if (p !== undefined && p !== false && !(typeof p === 'number' && Number.isFinite(p) && p >= 0)) {
     throw new VmError('INVALID_CONFIG', 'fleetPollMs must be false or a non-negative number of milliseconds.');
   }
-  // Without a server address, the page's own origin may be no LibGo at all (host-pushed metrics).
-  const intervalMs = p === false ? 0 : (p ?? (config.serverUrl?.trim() ? DEFAULT_FLEET_POLL_MS : 0));
+  const intervalMs = p === false ? 0 : (p ?? DEFAULT_FLEET_POLL_MS);
   poller = intervalMs
     ? new FleetPoller({
         listVms: () => hub.rest.listVms(),

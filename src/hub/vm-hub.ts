@@ -182,8 +182,12 @@ export class VmHub {
     if (!entry) {
       const claim: SocketClaim = { shown: 0, passiveSince: -Infinity };
       const session = create({ ...socketOptions(this.cfg, name, route, this.probeGroup), claim }, this.cfg, this.timers);
-      // Left without a socket by the page's socket budget: its status comes from the fleet list.
-      claim.onQueued = () => void import('./fleet.js').then((m) => m.fleetOf(this)?.wake(session));
+      // Left without a socket by the page's socket budget: its status comes from the fleet list
+      // (not from a page's own origin unasked: that may be no LibGo at all, for host-pushed metrics).
+      claim.onQueued = () => {
+        if (!this.cfg.serverUrl?.trim() && this.cfg.fleetPollMs === undefined) return;
+        void import('./fleet.js').then((m) => m.fleetOf(this)?.wake(session));
+      };
       entry = { session, claim, refs: 0, lingerTimer: null };
       this.entries.set(key, entry);
     }

@@ -40,3 +40,10 @@ export const ACTION_PROGRESS: Readonly<Record<VmAction, string>> = {
     return msg('Resuming…', { id: 'action.progress.resume' });
   },
 };
+
+/** What became of a user's action, as the element shows it (controllers/action-controller.ts says it). */
+export interface ActionOutcome {
+  action: VmAction;
+  ok: boolean;
+  text: string;
+}

@@ -38,6 +38,14 @@ export async function run({ browser }) {
       const r = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) });
       sessionStorage.setItem('libgo-demo-token', (await r.json()).token);
     });
+    await step('the VM page lists the fleet in <vm-list>, live, from the page\'s own origin (no server attribute)', async () => {
+      // A new document (a query), so the demo reads the token stored above.
+      await page.goto(`${libgo.url}/?theme=light#/vms/web-01`, { waitUntil: 'load' });
+      await waitDeep(page, 'demo-app >>> vm-list >>> .row.live[data-vm="web-01"] [part="status-badge"][data-status="running"]', 20_000);
+      const rows = await page.evaluate(() => document.querySelector('demo-app').shadowRoot.querySelector('vm-list').shadowRoot.querySelectorAll('[role="row"][data-vm]').length);
+      if (rows < 4) throw new Error(`${rows} rows listed, expected the 4 VMs`);
+      return `${rows} rows`;
+    });
     for (const theme of ['light', 'dark']) {
       for (const { hash, ready } of PAGES) {
         await step(`demo ${hash} (${theme}): no horizontal scroll at ${WIDTHS[0]}–${WIDTHS.at(-1)} px`, async () => {

@@ -153,7 +153,7 @@ describe('the fleet poller', () => {
     poller.dispose();
   });
 
-  it('never runs for a hub without a REST API to ask (host-pushed metrics)', async () => {
+  it("never runs for sessions left without a socket on a hub without serverUrl (the page's origin may be no LibGo)", async () => {
     configureSocketBudget({ max: 1 });
     const timers = new ManualTimers();
     const fetched: string[] = [];
@@ -169,7 +169,6 @@ describe('the fleet poller', () => {
         return Response.json({ vms: [] });
       },
     });
-    expect(fleetOf(hub)).to.equal(null);
     const leases = Array.from({ length: 20 }, (_, i) => hub!.monitor(`vm-${i}`));
     for (let i = 0; i < 12; i++) {
       timers.advance(10_000);
@@ -178,6 +177,25 @@ describe('the fleet poller', () => {
     expect(fetched.filter((u) => new URL(u).pathname.endsWith('/vms'))).to.deep.equal([]);
     expect(leases.filter((l) => l.session.connection.state === 'queued').length).to.be.greaterThan(0);
     expect(fleetOf(new VmHub({ serverUrl: 'http://libgo.test', fleetPollMs: false }))).to.equal(null);
+  });
+
+  it("lists the page's own origin for a fleet view on a hub without serverUrl, as its other REST calls do", async () => {
+    const fetched: string[] = [];
+    hub = new VmHub({
+      persistHistory: false,
+      reachabilityProbe: false,
+      fetch: async (url) => {
+        fetched.push(String(url));
+        return Response.json({ vms: [{ name: 'web-01', uuid: 'u-1', status: 'running' }], count: 1, page: 1, pageSize: 100 });
+      },
+    });
+    const poller = fleetOf(hub);
+    expect(poller, 'a poller for the view').to.not.equal(null);
+    const off = poller!.subscribe(() => {});
+    await until(() => poller!.vms !== null, 'the list');
+    off();
+    expect(poller!.vms!.map((v) => v.name)).to.deep.equal(['web-01']);
+    expect(new URL(fetched[0]!, location.href).origin).to.equal(location.origin);
   });
 
   it('is replaced when the hub is configured for another server or turned off', () => {

@@ -1,5 +1,5 @@
 import { CUSTOM_ELEMENTS_SCHEMA, Component, signal } from '@angular/core';
-import { LazyRestClient, type TokenProvider, type VmActionResultDetail } from 'libgo-vm-elements';
+import { LazyRestClient, type TokenProvider, type VmActionResultDetail, type VmSelectDetail } from 'libgo-vm-elements';
 
 @Component({
   selector: 'app-root',
@@ -7,10 +7,11 @@ import { LazyRestClient, type TokenProvider, type VmActionResultDetail } from 'l
   // <vm-*> are custom elements: Angular binds their properties and listens to their events.
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
   template: `
-    <h1>LibGo · web-01 (Angular)</h1>
+    <h1>LibGo · {{ vmName() }} (Angular)</h1>
     @if (tokenProvider(); as provider) {
       <vm-connection [server]="serverUrl()" [tokenProvider]="provider">
-        <vm-detail [vmName]="vmName" confirm-actions="stop restart" (vm-action-result)="onResult($event)"></vm-detail>
+        <vm-list [selected]="vmName()" style="display: block; height: 260px" (vm-select)="onSelect($event)"></vm-list>
+        <vm-detail [vmName]="vmName()" confirm-actions="stop restart" (vm-action-result)="onResult($event)"></vm-detail>
       </vm-connection>
     } @else {
       <form id="login" (submit)="signIn($event)">
@@ -29,7 +30,8 @@ import { LazyRestClient, type TokenProvider, type VmActionResultDetail } from 'l
   `,
 })
 export class AppComponent {
-  readonly vmName = 'web-01';
+  /** The VM the detail shows: the one chosen in the fleet list. */
+  readonly vmName = signal('web-01');
   readonly serverUrl = signal(new URLSearchParams(location.search).get('server') ?? location.origin);
   readonly username = signal('admin');
   readonly password = signal('');
@@ -50,6 +52,12 @@ export class AppComponent {
     } catch (e) {
       this.error.set((e as Error).message);
     }
+  }
+
+  onSelect(event: Event): void {
+    const name = (event as CustomEvent<VmSelectDetail>).detail.vmName;
+    this.vmName.set(name);
+    this.log.update((l) => [...l, `select: ${name}`]);
   }
 
   onResult(event: Event): void {

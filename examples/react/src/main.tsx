@@ -11,18 +11,24 @@ const view = new URLSearchParams(location.search).get('view') === 'wrappers' ? '
 function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [log, setLog] = useState<string[]>([]);
+  // The VM the detail shows: the one chosen in the fleet list.
+  const [vmName, setVmName] = useState('web-01');
   const onResult = (d: VmActionResultDetail) =>
     setLog((l) => [...l, `${d.action}: ${d.success ? 'ok' : 'failed'}${d.message ? ` (${d.message})` : ''}`]);
+  const onSelect = (name: string) => {
+    setVmName(name);
+    setLog((l) => [...l, `select: ${name}`]);
+  };
 
   return (
     <main>
-      <h1>LibGo · web-01 (React, {view})</h1>
+      <h1>LibGo · {vmName} (React, {view})</h1>
       {session === null ? (
         <Login onLogin={setSession} />
       ) : view === 'wrappers' ? (
-        <WrappersView session={session} onResult={onResult} />
+        <WrappersView session={session} vmName={vmName} onSelect={onSelect} onResult={onResult} />
       ) : (
-        <TagsView session={session} onResult={onResult} />
+        <TagsView session={session} vmName={vmName} onSelect={onSelect} onResult={onResult} />
       )}
       <ol id="log" aria-label="Action results">
         {log.map((line, i) => (

@@ -2,12 +2,13 @@
 import 'libgo-vm-elements';
 import type { VmActionResultDetail } from 'libgo-vm-elements';
 import type {} from 'libgo-vm-elements/react';
-import type { Session } from './login';
+import type { ViewProps } from './view-props';
 
-export function TagsView({ session, onResult }: { session: Session; onResult: (d: VmActionResultDetail) => void }) {
+export function TagsView({ session, vmName, onSelect, onResult }: ViewProps) {
   return (
     <vm-connection server={session.serverUrl} tokenProvider={() => session.token}>
-      <vm-detail vm-name="web-01" confirm-actions="stop restart" onvm-action-result={(e) => onResult(e.detail)} />
+      <vm-list selected={vmName} style={{ height: 260 }} onvm-select={(e) => onSelect(e.detail.vmName)} />
+      <vm-detail vm-name={vmName} confirm-actions="stop restart" onvm-action-result={(e) => onResult(e.detail as VmActionResultDetail)} />
     </vm-connection>
   );
 }

@@ -74,6 +74,7 @@ export class ConsoleTerminal {
   private shownSession: ConsoleSession | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private fitFrame: (() => void) | null = null;
+  private scrollFrame: (() => void) | null = null;
   /** `readOnly` and `permissionDenied` as the terminal's input switch last followed them. */
   private inputKey: string;
   size: { cols: number; rows: number };
@@ -120,7 +121,8 @@ export class ConsoleTerminal {
       this.size = { cols, rows };
       host.requestUpdate();
     });
-    term.onScroll(() => this.checkScroll());
+    // xterm says so per line scrolled (thousands a frame in a flood); the answer is needed once a frame.
+    term.onScroll(() => this.scheduleScrollCheck());
     term.onSelectionChange(() => this.set('hasSelection', term.hasSelection()));
     term.attachCustomKeyEventHandler((e) => host.onKey(e));
     this.term = term;
@@ -239,6 +241,9 @@ export class ConsoleTerminal {
     this.detach();
     this.queue.dispose();
     this.styleMirror?.dispose();
+    // A frame still to come must not read a disposed terminal.
+    this.fitFrame?.();
+    this.scrollFrame?.();
     this.term.dispose();
     this.resizeObserver?.disconnect();
   }
@@ -305,7 +310,7 @@ export class ConsoleTerminal {
     this.term.textarea?.setAttribute('aria-describedby', 'keyboard-help');
     el.addEventListener('focusin', () => this.host.onFocus(true));
     el.addEventListener('focusout', () => this.host.onFocus(false));
-    el.addEventListener('wheel', () => requestAnimationFrame(() => this.checkScroll()), { passive: true });
+    el.addEventListener('wheel', () => this.scheduleScrollCheck(), { passive: true });
   }
 
   private readInputKey(): string {
@@ -315,6 +320,14 @@ export class ConsoleTerminal {
   private applyFontSize(): void {
     this.term.options.fontSize = effectiveFontSize(this.host.element.fontSize, readTerminalLook(this.host.element).fontSize);
     this.scheduleFit();
+  }
+
+  private scheduleScrollCheck(): void {
+    if (this.scrollFrame) return;
+    this.scrollFrame = frameScheduler(() => {
+      this.scrollFrame = null;
+      this.checkScroll();
+    });
   }
 
   private checkScroll(): void {

@@ -1,17 +1,12 @@
-/** The Overview / Monitoring / Console tabs (WAI-ARIA tabs: arrow keys, Home and End move). */
+/**
+ * The Overview / Monitoring / Console tabs (WAI-ARIA tabs: arrow keys, Home and End move, through
+ * the library's one roving rule, internal/roving-index.ts).
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 
 export type VmDetailTab = 'overview' | 'monitoring' | 'console';
 export const TABS: readonly VmDetailTab[] = ['overview', 'monitoring', 'console'];
 const TAB_LABEL: Record<VmDetailTab, string> = { overview: 'Overview', monitoring: 'Monitoring', console: 'Console' };
-
-/** The tab a key moves to from `current`; null for keys that do not move. */
-export function tabForKey(current: VmDetailTab, key: string): VmDetailTab | null {
-  const i = TABS.indexOf(current);
-  const n = TABS.length;
-  const next = key === 'ArrowRight' ? (i + 1) % n : key === 'ArrowLeft' ? (i - 1 + n) % n : key === 'Home' ? 0 : key === 'End' ? n - 1 : null;
-  return next === null ? null : TABS[next]!;
-}
 
 /**
  * One tab button; `locked`: shown, but its panel says why it is not available, and `lock` (the

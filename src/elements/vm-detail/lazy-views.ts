@@ -1,22 +1,23 @@
 /**
  * The parts of `<vm-detail>` that load after its first paint, and their state: the Overview's
- * details, the error and reason texts, the confirmation dialog (`lazy.ts` imports them), and the
+ * details, the error and reason texts, the confirmation dialog (`internal/deferred-parts.ts` imports them), and the
  * Monitoring and Console tabs' elements. Each part's styles are added to the element as it arrives.
  */
 import { nothing, unsafeCSS, type CSSResult, type ReactiveControllerHost } from 'lit';
 import type { VmError } from '../../protocol/errors.js';
-import type { LoadState } from './lazy-contract.js';
-import { addStyles, afterPaint, loadConfirm, loadOverview, loadPart, loadTexts, type LazyPart } from './lazy.js';
+import { addStyles, afterPaint, loadConfirm, loadTexts } from '../../internal/deferred-parts.js';
+import { loadOverview, loadPart, type LazyPart } from './lazy.js';
 
-export type { LoadState } from './lazy-contract.js';
+/** Where a part that loads after the first paint is. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
 
 export class LazyViews {
-  /** Error and disabled-reason texts (`texts.ts`): loaded right after the first paint. */
+  /** Error and disabled-reason texts (`internal/deferred-texts.ts`): loaded right after the first paint. */
   texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
   /** The Overview details (`overview.ts`): loaded after the first paint. */
   overview: Awaited<ReturnType<typeof loadOverview>> | null = null;
   overviewState: LoadState = 'idle';
-  /** The confirmation dialog's contents (`confirm.ts`): preloaded when idle, else on first use. */
+  /** The confirmation dialog's contents (`internal/deferred-confirm.ts`): preloaded when idle, else on first use. */
   confirm: Awaited<ReturnType<typeof loadConfirm>> | null = null;
   parts: Record<LazyPart, LoadState> = { metrics: 'idle', console: 'idle' };
 

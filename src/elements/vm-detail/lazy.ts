@@ -1,11 +1,9 @@
-import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
-import { formatBytes } from '../../metrics/format.js';
-import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
-import type { Kit } from './lazy-contract.js';
+import { once, withSheet } from '../../internal/deferred-parts.js';
 /**
  * The heavy tab contents, loaded on first show only: `<vm-metrics>` brings Chart.js and
  * `<vm-console>` brings xterm.js, neither of which the Overview tab needs. Each load is made once
- * per page and shared by every `<vm-detail>`.
+ * per page and shared by every `<vm-detail>`. The elements are loaded by their define modules and
+ * used by tag, the one way an element may use another (eslint.config.js).
  */
 export type LazyPart = 'metrics' | 'console';
 
@@ -31,52 +29,4 @@ export function loadPart(part: LazyPart): Promise<void> {
   return p;
 }
 
-/** A module imported once per page, on first call; a failed import is retried on the next call. */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | null = null;
-  return () =>
-    (p ??= load().catch((e: unknown) => {
-      p = null;
-      throw e;
-    }));
-}
-
-/** Lit and the formatter for the lazily loaded parts (see `Kit`). */
-export const kit: Kit = { html, nothing, formatBytes, label: ACTION_LABEL, progress: ACTION_PROGRESS };
-
-/** A part's module with its styles made a stylesheet once per page. */
-const withSheet = <M extends { styles: string }>(m: M) => ({ ...m, sheet: unsafeCSS(m.styles) });
-
 export const loadOverview = once(() => import('./overview.js').then(withSheet));
-export const loadConfirm = once(() => import('./confirm.js').then(withSheet));
-export const loadTexts = once(() => import('./texts.js').then(withSheet));
-
-/**
- * Adds a lazily loaded part's styles to a shadow root after the element's own: a constructable
- * stylesheet (CSP-safe, shared by every instance) where supported, else a `<style>` element.
- */
-export function addStyles(root: ShadowRoot, styles: CSSResult): void {
-  const sheet = styles.styleSheet;
-  if (sheet && supportsAdoptingStyleSheets) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  let done = added.get(root);
-  if (!done) added.set(root, (done = new Set()));
-  if (done.has(styles)) return;
-  done.add(styles);
-  const style = document.createElement('style');
-  const nonce = (globalThis as { litNonce?: string }).litNonce;
-  if (nonce) style.setAttribute('nonce', nonce);
-  style.textContent = styles.cssText;
-  // After Lit's own <style> elements, before the rendered content (which Lit owns).
-  const own = root.querySelectorAll(':scope > style');
-  root.insertBefore(style, own.length > 0 ? own[own.length - 1]!.nextSibling : root.firstChild);
-}
-
-const added = new WeakMap<ShadowRoot, Set<CSSResult>>();
-
-/** Runs `fn` once the browser has painted the current frame. */
-export function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn));
-}

@@ -6,7 +6,7 @@
  */
 import type { TemplateResult } from 'lit';
 import type { VmInfo } from '../../hub/index.js';
-import type { Kit } from './lazy-contract.js';
+import type { Kit } from '../../internal/deferred-kit.js';
 
 // Plain text, made a stylesheet by the element: with no runtime imports this module stays one
 // small file, and the code the first paint needs stays in as few files as before.

@@ -1,4 +1,4 @@
-/** What a panel shows while its contents are on their way (a failed load: texts.ts). */
+/** What a panel shows while its contents are on their way (a failed load: internal/deferred-texts.ts). */
 import { html, type TemplateResult } from 'lit';
 
 export function renderSkeleton(): TemplateResult {

@@ -7,7 +7,7 @@ import { formatUptime } from '../../metrics/format.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
 import { VM_STATUS_LABEL as STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
-import { statusTone } from './messages.js';
+import { statusTone } from '../../internal/status-tone.js';
 
 /** The badge; `noStatus` is what it says before the server has told the VM's status. */
 export function renderBadge(status: VmStatus | null, raw: string, noStatus: string): TemplateResult {

@@ -3,8 +3,8 @@ import { themeTokens } from '../../styles/theme.js';
 
 /**
  * What the first paint needs: header, tabs, panels, empty states and the skeleton. The error
- * banner, action outcome and disabled-reason tooltip (`texts.ts`), the Overview details
- * (`overview.ts`) and the confirmation dialog (`confirm.ts`) bring their own styles when they load. One rule per line keeps the shipped string small.
+ * banner, action outcome and disabled-reason tooltip (`internal/deferred-texts.ts`), the Overview details
+ * (`overview.ts`) and the confirmation dialog (`internal/deferred-confirm.ts`) bring their own styles when they load. One rule per line keeps the shipped string small.
  */
 export const styles = [
   themeTokens,

@@ -11,12 +11,13 @@ import { ActionController } from '../../controllers/action-controller.js';
 import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
+import { nextRovingIndex } from '../../internal/roving-index.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { bannerError } from './banner-error.js';
-import { TABS, renderTab, tabForKey, type VmDetailTab } from './detail-tabs.js';
-import { kit } from './lazy.js';
+import { TABS, renderTab, type VmDetailTab } from './detail-tabs.js';
+import { kit } from '../../internal/deferred-parts.js';
 import { LazyViews, type LoadState } from './lazy-views.js';
 import { OverviewLoad } from './overview-load.js';
 import { renderLoading, renderSkeleton } from './panels.js';
@@ -310,12 +311,13 @@ export class VmDetail extends LitElement {
     }
   }
 
-  private onTabKey(ev: KeyboardEvent): void {
-    const next = tabForKey(this.tab, ev.key);
+  /** Arrow keys, Home and End select and focus a tab, as in every roving group of the library. */
+  private readonly onTabKey = (ev: KeyboardEvent): void => {
+    const next = nextRovingIndex(ev.key, TABS.indexOf(this.tab), TABS.length);
     if (next === null) return;
     ev.preventDefault();
-    this.selectTab(next, true);
-  }
+    this.selectTab(TABS[next]!, true);
+  };
 
   // ---- rendering --------------------------------------------------------------------------------
 
@@ -365,7 +367,7 @@ export class VmDetail extends LitElement {
         </div>
         <div part="tabs" class="tabs" role="tablist" aria-label="${this.vmName || 'VM'} sections" @keydown=${this.onTabKey}>
           ${TABS.map((t) =>
-            // Locked with its padlock and words (texts.ts): they come right after the first paint, the permissions later.
+            // Locked with its padlock and words (internal/deferred-texts.ts): they come right after the first paint, the permissions later.
             renderTab(t, this.tab === t, !!texts && t === 'console' && !this.access.allows('console'), (tab) => this.selectTab(tab, false), texts?.renderLock(kit)),
           )}
         </div>
@@ -431,7 +433,7 @@ export class VmDetail extends LitElement {
   }
 
   private renderConsole(): TemplateResult | string | typeof nothing {
-    // Their words load right after the first paint (texts.ts), before anyone can choose a tab.
+    // Their words load right after the first paint (internal/deferred-texts.ts), before anyone can choose a tab.
     if (!this.access.allows('console')) return this.views.texts?.renderConsoleLocked(this.vmName, kit) ?? nothing;
     const st = this.views.parts.console;
     if (st === 'idle') return nothing;
@@ -441,7 +443,7 @@ export class VmDetail extends LitElement {
 
   private renderPartPlaceholder(what: string, st: LoadState, retry = () => this.ensureTabLoaded(this.tab)): TemplateResult | string | typeof nothing {
     if (st === 'loading') return renderLoading(what);
-    // A failure's words load right after the first paint (texts.ts), before a load can fail.
+    // A failure's words load right after the first paint (internal/deferred-texts.ts), before a load can fail.
     return this.views.texts?.renderLoadFailed(what, retry, kit) ?? nothing;
   }
 

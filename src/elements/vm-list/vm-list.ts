@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { property, query, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
@@ -9,41 +9,32 @@ import { fleetOf } from '../../hub/fleet.js';
 import type { MonitorSession } from '../../hub/monitor-session.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import type { VmError } from '../../protocol/errors.js';
-import { VM_STATUSES, type VmAction, type VmStatus } from '../../protocol/types.js';
-import { formatPercent, formatUptime, NO_VALUE } from '../../metrics/format.js';
+import type { VmAction, VmStatus } from '../../protocol/types.js';
 import { HubResolver } from '../../internal/hub-resolver.js';
 import { FrameBatcher } from '../../internal/frame-batcher.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
+import { PermissionsController } from '../../controllers/permissions-controller.js';
 // The action rules, words and running every element shares; the confirmation and the disabled
-// reasons are <vm-detail>'s lazily loaded modules, reused as they are.
+// reasons load after the first paint (internal/deferred-parts.ts), as on <vm-detail>.
 import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
-import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import type { SessionLease } from '../../hub/vm-hub.js';
-import { addStyles, kit, loadConfirm, loadTexts } from '../vm-detail/lazy.js';
-import { statusTone } from '../vm-detail/messages.js';
-import { VM_STATUS_LABEL as STATUS_LABEL } from '../../internal/status-words.js';
+import { addStyles, afterPaint, kit, loadConfirm, loadTexts } from '../../internal/deferred-parts.js';
 import { buildView, isSortKey, parseStatuses, SORT_KEYS, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
 import { moveInGrid, type GridPos } from './grid-keys.js';
 import { RowLeases } from './row-leases.js';
+import { RowRanges } from './row-ranges.js';
 import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
-import { SPARK_HEIGHT, SPARK_WIDTH, sparkPath } from './spark-path.js';
+import { CELL_COLS, COLUMN_LABEL, renderRow, type RowHandlers } from './fleet-row.js';
+import { renderListError, renderLoading, renderMessage, renderNoMatch } from './list-messages.js';
+import { renderSummary, shownText, toggleStatus } from './status-summary.js';
 import { styles } from './vm-list.styles.js';
 
 /** The quick actions a row offers; the rest live in `<vm-detail>`. */
 const ROW_ACTIONS: readonly VmAction[] = ['start', 'stop'];
 /** Grid columns as the keyboard walks them: six cells, then each action button. */
-const CELL_COLS = SORT_KEYS.length;
 const NAV_COLS = CELL_COLS + ROW_ACTIONS.length;
-const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
-  status: 'Status',
-  name: 'Name',
-  description: 'Description',
-  cpu: 'CPU',
-  memory: 'Memory',
-  uptime: 'Uptime',
-};
 /** Live values re-render the rows at most this often (their samples come once a second at best). */
 const RENDER_MS = 250;
 /** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
@@ -142,7 +133,6 @@ export class VmList extends LitElement {
   @state() private view: FleetView | null = null;
   @state() private listError: VmError | null = null;
   @state() private noFleet = false;
-  @state() private tokenPermissions: ReadonlySet<string> | null = null;
   @state() private active: GridPos = { row: 1, col: 1 };
   @state() private announcement = '';
   @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
@@ -170,12 +160,9 @@ export class VmList extends LitElement {
   private fleetHub: VmHub | null = null;
   private offFleet: (() => void) | null = null;
   private permissionsFor: VmHub | null = null;
-  private permissionsToken = 0;
-  private rendered = { first: -1, last: -1 };
-  private shownRange = { first: -1, last: -1 };
-  private rangeVersion = 0;
-  private tickedVersion = -1;
-  private lastTickNames = new Set<string>();
+  /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
+  private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
+  private readonly ranges = new RowRanges();
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private shown = false;
@@ -234,6 +221,7 @@ export class VmList extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resolver.disconnect();
+    this.permissionsFor = null;
     this.bindFleet(null);
     this.leases.releaseAll();
     this.batcher.cancel();
@@ -265,25 +253,26 @@ export class VmList extends LitElement {
     }
     const hub = this.isConnected ? this.activeHub : null;
     if (hub !== this.fleetHub) this.bindFleet(hub);
-    if (hub !== this.permissionsFor || changed.has('permissions')) this.refreshPermissions(hub);
+    if (hub !== this.permissionsFor || changed.has('permissions')) {
+      this.permissionsFor = hub;
+      this.access.refresh();
+    }
     const queryChanged = ['filter', 'statusFilter', 'sort', 'sortDirection', 'locale'].some((k) => changed.has(k as keyof VmList));
     if (queryChanged) this.rebuild(true);
   }
 
   protected override firstUpdated(): void {
     // The disabled reasons and the confirmation come right after the first paint, as on <vm-detail>.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (!this.isConnected) return;
-        loadTexts().then(
-          (m) => {
-            addStyles(this.renderRoot as ShadowRoot, m.sheet);
-            this.texts = m;
-          },
-          (e: unknown) => console.warn('<vm-list>: could not load the disabled-action reasons:', e),
-        );
-      }),
-    );
+    afterPaint(() => {
+      if (!this.isConnected) return;
+      loadTexts().then(
+        (m) => {
+          addStyles(this.renderRoot as ShadowRoot, m.sheet);
+          this.texts = m;
+        },
+        (e: unknown) => console.warn('<vm-list>: could not load the disabled-action reasons:', e),
+      );
+    });
   }
 
   protected override updated(): void {
@@ -315,21 +304,8 @@ export class VmList extends LitElement {
     if (f.vms) this.rebuild(false);
   }
 
-  private refreshPermissions(hub: VmHub | null): void {
-    this.permissionsFor = hub;
-    const token = ++this.permissionsToken;
-    if (this.permissions || !hub) {
-      this.tokenPermissions = null;
-      return;
-    }
-    hub.permissions().then(
-      (p) => token === this.permissionsToken && (this.tokenPermissions = p),
-      () => token === this.permissionsToken && (this.tokenPermissions = null),
-    );
-  }
-
   private get effectivePermissions(): ReadonlySet<string> | null {
-    return this.permissions ? new Set(this.permissions) : this.tokenPermissions;
+    return this.access.effective;
   }
 
   private get localeOrDefault(): string | undefined {
@@ -357,14 +333,8 @@ export class VmList extends LitElement {
     );
     const n = this.view.rows.length;
     if (this.active.row > n) this.active = { row: Math.min(1, n), col: this.active.col };
-    if (queryChanged || !before) this.announcement = this.shownText(this.view);
+    if (queryChanged || !before) this.announcement = shownText(this.view, this.localeOrDefault);
     this.scheduleSettle();
-  }
-
-  private shownText(v: FleetView): string {
-    const nf = new Intl.NumberFormat(this.localeOrDefault);
-    const total = v.total === 1 ? '1 VM' : `${nf.format(v.total)} VMs`;
-    return v.rows.length === v.total ? `${total} shown.` : `${nf.format(v.rows.length)} of ${total} shown.`;
   }
 
   private reportError(): void {
@@ -378,15 +348,13 @@ export class VmList extends LitElement {
   // ---- which rows hold sessions -------------------------------------------------------------
 
   private readonly onRange = (e: RangeChangedEvent) => {
-    this.rendered = { first: e.first, last: e.last };
-    this.rangeVersion++;
+    this.ranges.setRendered(e);
     this.keepActiveInReach();
     this.scheduleSettle();
   };
 
   private readonly onVisibleRange = (e: VisibilityChangedEvent) => {
-    this.shownRange = { first: e.first, last: e.last };
-    this.rangeVersion++;
+    this.ranges.setShown(e);
     this.scheduleSettle();
   };
 
@@ -401,14 +369,8 @@ export class VmList extends LitElement {
    */
   private settle(): void {
     this.settleTimer = null;
-    const rows = this.view?.rows ?? [];
-    const names = (r: { first: number; last: number }) => (r.first < 0 ? [] : rows.slice(r.first, r.last + 1).map((x) => x.vm.name));
-    const rendered = names(this.rendered);
-    const moving = this.rangeVersion !== this.tickedVersion;
-    const stable = moving ? rendered.filter((n) => this.lastTickNames.has(n)) : rendered;
-    this.leases.sync(this.isConnected ? this.activeHub : null, stable, new Set(names(this.shownRange)));
-    this.lastTickNames = new Set(rendered);
-    this.tickedVersion = this.rangeVersion;
+    const { stable, shown, moving } = this.ranges.look(this.view?.rows ?? [], (r) => r.vm.name);
+    this.leases.sync(this.isConnected ? this.activeHub : null, stable, shown);
     // Still moving: look again, so rows that stay get their session without waiting for a stop.
     if (moving) this.scheduleSettle();
     this.syncTicker();
@@ -510,10 +472,11 @@ export class VmList extends LitElement {
 
   /** A roving tabindex: the one active cell is in the Tab order; keep it among the rendered rows. */
   private keepActiveInReach(): void {
-    if (this.matches(':focus-within') || this.active.row === 0 || this.rendered.first < 0) return;
+    const { rendered, shownRange } = this.ranges;
+    if (this.matches(':focus-within') || this.active.row === 0 || rendered.first < 0) return;
     const i = this.active.row - 1;
-    if (i >= this.rendered.first && i <= this.rendered.last) return;
-    const first = this.shownRange.first >= 0 ? this.shownRange.first : this.rendered.first;
+    if (i >= rendered.first && i <= rendered.last) return;
+    const first = shownRange.first >= 0 ? shownRange.first : rendered.first;
     this.active = { row: first + 1, col: this.active.col };
   }
 
@@ -580,7 +543,7 @@ export class VmList extends LitElement {
             @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
           />
         </label>
-        ${v ? this.renderSummary(v) : nothing}
+        ${v ? renderSummary(v, this.statusFilter, this.localeOrDefault, (s) => (this.statusFilter = toggleStatus(this.statusFilter, s))) : nothing}
       </div>
       ${this.renderOutcome()}
       <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -588,54 +551,17 @@ export class VmList extends LitElement {
     </div>`;
   }
 
-  private renderSummary(v: FleetView): TemplateResult {
-    const nf = new Intl.NumberFormat(this.localeOrDefault);
-    const chosen = parseStatuses(this.statusFilter).statuses;
-    const present = VM_STATUSES.filter((s) => v.counts[s] > 0 || chosen.has(s));
-    return html`<div class="summary" part="summary" role="group" aria-label="VMs per status (toggle to filter)">
-      <span class="total">${v.total === 1 ? '1 VM' : `${nf.format(v.total)} VMs`}</span>
-      ${present.map(
-        (s) => html`<button
-          part="status-chip"
-          class="chip tone-${statusTone(s)}"
-          data-status=${s}
-          aria-pressed=${chosen.has(s) ? 'true' : 'false'}
-          @click=${() => this.toggleStatus(s)}
-        >
-          <span class="dot" aria-hidden="true"></span>${STATUS_LABEL[s]} <span class="count">${nf.format(v.counts[s])}</span>
-        </button>`,
-      )}
-    </div>`;
-  }
-
-  private toggleStatus(s: VmStatus): void {
-    const chosen = parseStatuses(this.statusFilter).statuses;
-    if (chosen.has(s)) chosen.delete(s);
-    else chosen.add(s);
-    this.statusFilter = VM_STATUSES.filter((x) => chosen.has(x)).join(' ');
-  }
-
   private renderMain(v: FleetView | null): TemplateResult {
     const e = this.listError;
     if (this.noFleet) {
-      return this.message('none', 'No VM list here', 'This list needs a LibGo server address (a <vm-connection server="…"> above it, or a hub with serverUrl).');
+      return renderMessage('none', 'No VM list here', 'Listing VMs is switched off for this connection (its hub has fleetPollMs: false).');
     }
     // Not signed in, or not allowed: a list read before says nothing the user may still see.
     if (e && (!v || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
-    if (!v) {
-      return html`<div class="message loading" part="message" data-state="loading" role="status" aria-busy="true">
-        <span class="spinner" aria-hidden="true"></span><span>Loading the VM list…</span>
-        <div class="skeleton" aria-hidden="true">${[0, 1, 2, 3, 4].map(() => html`<div class="bone"></div>`)}</div>
-      </div>`;
-    }
-    if (v.total === 0) return this.message('empty', 'No VMs', 'This server has no VMs, or none you are allowed to see.');
+    if (!v) return renderLoading();
+    if (v.total === 0) return renderMessage('empty', 'No VMs', 'This server has no VMs, or none you are allowed to see.');
     return html`${e ? this.errorMessage(e, true) : nothing}
-      ${v.rows.length === 0
-        ? html`<div class="message" part="message" data-state="no-match" role="status">
-            <strong>No VM matches the filter.</strong>
-            <button class="btn" @click=${this.clearFilters}>Clear filters</button>
-          </div>`
-        : this.renderGrid(v)}`;
+      ${v.rows.length === 0 ? renderNoMatch(this.clearFilters) : this.renderGrid(v)}`;
   }
 
   private readonly clearFilters = () => {
@@ -643,26 +569,9 @@ export class VmList extends LitElement {
     this.statusFilter = '';
   };
 
-  private message(state: string, title: string, text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
-    return html`<div class="message" part="message" data-state=${state} role="status">
-      <strong>${title}</strong><span>${text}</span>${extra}
-    </div>`;
-  }
-
   /** The list could not be loaded: why, in words; `stale` when an older list is still shown. */
   private errorMessage(e: VmError, stale: boolean): TemplateResult {
-    const retry = html`<button class="btn" @click=${() => void this.refresh()}>Retry now</button>`;
-    if (e.code === 'AUTH_ERROR') return this.message('unauthorized', 'Not signed in', 'Sign in again to see the VMs.', retry);
-    if (e.code === 'PERMISSION_DENIED') return this.message('forbidden', 'No permission', 'Your account is not allowed to list VMs.', retry);
-    const server = (this.activeHub?.config.serverUrl || location.origin).replace(/\/+$/, '');
-    const unreachable = e.code === 'NETWORK_ERROR' || e.code === 'TIMEOUT';
-    const what = unreachable ? `The server at ${server} cannot be reached.` : `The server could not list the VMs (${e.message}).`;
-    if (stale) {
-      return html`<div class="message stale" part="message" data-state=${unreachable ? 'unreachable' : 'error'} role="status">
-        <span>${what} The list below may be out of date; the page keeps trying.</span>${retry}
-      </div>`;
-    }
-    return this.message(unreachable ? 'unreachable' : 'error', unreachable ? 'Server unreachable' : 'The list could not be loaded', `${what} The page keeps trying.`, retry);
+    return renderListError(e, stale, this.activeHub?.config.serverUrl || location.origin, () => void this.refresh());
   }
 
   private renderGrid(v: FleetView): TemplateResult {
@@ -706,74 +615,35 @@ export class VmList extends LitElement {
 
   private renderRow(r: FleetRow, index: number): TemplateResult {
     const name = r.vm.name;
-    const row = index + 1;
     const s = this.leases.session(name);
     const status = s?.status?.status ?? r.status;
-    const live = s?.connection.state === 'open';
     const latest = s?.history?.latest() ?? null;
     const seen = this.leases.seen(name);
-    const cpu = latest ? latest.cpu : (seen?.cpu ?? NaN);
-    const mem = latest ? latest.memPct : (seen?.memory ?? NaN);
-    const uptime = s?.status ? (s.currentUptime() ?? NaN) : NaN;
-    const locale = this.localeOrDefault;
-    const notLive = !live && (Number.isFinite(cpu) || Number.isFinite(mem));
-    const selected = this.selected === name;
-    return html`<div
-      class="row ${selected ? 'selected' : ''} ${live ? 'live' : ''}"
-      part="row"
-      role="row"
-      aria-rowindex=${index + 2}
-      aria-selected=${selected ? 'true' : 'false'}
-      data-vm=${name}
-      @click=${(ev: Event) => {
-        if (!(ev.target as HTMLElement).closest('button')) this.select(name);
-      }}
-    >
-      <div class="cell col-status" role="gridcell" aria-colindex="1" tabindex=${this.tab(row, 0)} data-pos="${row},0">
-        <span part="status-badge" class="badge tone-${statusTone(status)}" data-status=${status}><span class="badge-dot" aria-hidden="true"></span>${STATUS_LABEL[status]}</span>
-      </div>
-      <div class="cell col-name" role="gridcell" aria-colindex="2" tabindex=${this.tab(row, 1)} data-pos="${row},1"><span class="name">${name}</span></div>
-      <div class="cell col-description" role="gridcell" aria-colindex="3" tabindex=${this.tab(row, 2)} data-pos="${row},2" title=${r.vm.description || nothing}>${r.vm.description}</div>
-      ${this.renderMetric(row, 3, 'cpu', cpu, notLive, s)} ${this.renderMetric(row, 4, 'memory', mem, notLive, s)}
-      <div class="cell col-uptime" role="gridcell" aria-colindex="6" tabindex=${this.tab(row, 5)} data-pos="${row},5">
-        <span class="label" aria-hidden="true">Uptime</span>${status === 'running' ? formatUptime(uptime, locale) : NO_VALUE}
-      </div>
-      <div class="cell col-actions" role="gridcell" aria-colindex="7">
-        ${this.actionStates(name, status, s).map((st, k) => this.renderAction(name, row, CELL_COLS + k, st))}
-      </div>
-    </div>`;
+    return renderRow(
+      {
+        name,
+        description: r.vm.description,
+        index,
+        status,
+        live: s?.connection.state === 'open',
+        selected: this.selected === name,
+        cpu: latest ? latest.cpu : (seen?.cpu ?? NaN),
+        memory: latest ? latest.memPct : (seen?.memory ?? NaN),
+        uptime: s?.status ? (s.currentUptime() ?? NaN) : NaN,
+        history: s?.history,
+        actions: this.actionStates(name, status, s),
+        locale: this.localeOrDefault,
+      },
+      this.rowHandlers,
+    );
   }
 
-  private renderMetric(row: number, col: number, key: 'cpu' | 'memory', value: number, notLive: boolean, s: MonitorSession | null): TemplateResult {
-    const d = sparkPath(s?.history?.series, key === 'cpu' ? 'cpu' : 'memPct');
-    return html`<div class="cell metric col-${key} ${notLive ? 'stale' : ''}" role="gridcell" aria-colindex=${col + 1} tabindex=${this.tab(row, col)} data-pos="${row},${col}">
-      <span class="label" aria-hidden="true">${COLUMN_LABEL[key]}</span>
-      <span class="value">${formatPercent(value, this.localeOrDefault)}</span>${notLive ? html`<span class="visually-hidden"> (not live)</span>` : nothing}
-      <svg part="sparkline" class="spark" aria-hidden="true" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width=${SPARK_WIDTH} height=${SPARK_HEIGHT}>
-        ${d ? svg`<path d=${d}></path>` : nothing}
-      </svg>
-    </div>`;
-  }
-
-  private renderAction(vmName: string, row: number, col: number, st: ActionState): TemplateResult {
-    const why = st.why && this.texts?.reasonText(st.action, st.why, vmName, kit);
-    const whyId = `why-${row}-${st.action}`;
-    return html`<button
-      part="action-button"
-      class="action ${st.action === 'stop' ? 'danger' : ''}"
-      data-action=${st.action}
-      data-pos="${row},${col}"
-      tabindex=${this.tab(row, col)}
-      aria-label="${ACTION_LABEL[st.action]} ${vmName}"
-      aria-disabled=${st.enabled ? 'false' : 'true'}
-      aria-describedby=${why ? whyId : nothing}
-      aria-busy=${st.busy ? 'true' : 'false'}
-      title=${why || nothing}
-      @click=${(ev: Event) => this.onAction(vmName, st, ev)}
-    >
-      ${st.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[st.action]}` : ACTION_LABEL[st.action]}
-    </button>${why ? html`<span class="visually-hidden" id=${whyId}>${why}</span>` : nothing}`;
-  }
+  private readonly rowHandlers: RowHandlers = {
+    tab: (row, col) => this.tab(row, col),
+    select: (vmName) => this.select(vmName),
+    reason: (st, vmName) => (st.why ? this.texts?.reasonText(st.action, st.why, vmName, kit) : undefined),
+    act: (vmName, st, ev) => this.onAction(vmName, st, ev),
+  };
 
   private renderOutcome(): TemplateResult {
     const o = this.actions.outcome;

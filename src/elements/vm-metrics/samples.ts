@@ -71,3 +71,20 @@ export function checkSample(sample: unknown): SampleCheck {
   if (groups === 0) return { ok: false, reason: 'a sample needs at least one of cpu, memory, network or disk' };
   return { ok: true, t, data: data as MetricsInput };
 }
+
+/**
+ * Adds the valid samples to `history` (one already known or older is skipped on purpose: a host
+ * may resend its whole array). Returns what to tell the host about the invalid ones, or null.
+ */
+export function addSamples(history: { add(t: number, data: MetricsInput): unknown }, samples: readonly unknown[]): string | null {
+  const errors: string[] = [];
+  for (const sample of samples) {
+    const check = checkSample(sample);
+    if (check.ok) history.add(check.t, check.data);
+    else errors.push(check.reason);
+  }
+  if (errors.length === 0) return null;
+  return errors.length === 1
+    ? `Invalid metrics sample skipped: ${errors[0]}.`
+    : `${errors.length} invalid metrics samples skipped; the first: ${errors[0]}.`;
+}

@@ -2,56 +2,30 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
+import { ConnectionViewController } from '../../controllers/connection-view-controller.js';
+import { PageListenersController } from '../../controllers/page-listeners-controller.js';
 import { emit } from '../../events/index.js';
 import type { MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
-import { connectionLabel } from '../../internal/status-words.js';
 import { loadChartJs } from './chart-loader.js';
 import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
-import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
-import { Sparkline, type SparklineSeries } from './sparkline.js';
-import { ChartRenderer } from './chart-renderer.js';
+import type { Trend } from './downsample.js';
+import { SparklineRenderer } from './sparkline-renderer.js';
+import { renderCard, renderControls, renderValue } from './metric-card.js';
+import type { ChartRenderer, DrawFrame } from './chart-renderer.js';
 import { readTheme, type Theme } from './chart-theme.js';
 import { MetricValues } from './metric-values.js';
-import { METRIC_SERIES, METRIC_WINDOWS, SPECS, WINDOW_LABELS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
-import { checkSample, type MetricsSample } from './samples.js';
+import { PlotWatch } from './plot-watch.js';
+import { describeMetrics, type MetricsView } from './metrics-view.js';
+import { METRIC_SERIES, METRIC_WINDOWS, SPECS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { addSamples, type MetricsSample } from './samples.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
 
 export type { MetricsSample } from './samples.js';
 
 export { METRIC_SERIES, METRIC_WINDOWS } from './series-specs.js';
 export type { MetricSeries, MetricWindow } from './series-specs.js';
-
-/** What the element shows instead of (or over) the charts. */
-interface ViewState {
-  kind:
-    | 'live'
-    | 'no-vm'
-    | 'invalid-name'
-    | 'connecting'
-    | 'waiting'
-    | 'disconnected'
-    | 'unauthorized'
-    | 'not-found'
-    | 'stopped';
-  /** Badge text in the header (may hold a countdown). */
-  badge: string;
-  tone: 'ok' | 'warn' | 'danger' | 'muted';
-  /** Placeholder text in each card; empty when the chart shows live data. */
-  message: string;
-  /** Announced in the live region: like `badge` but without a ticking countdown. */
-  announce: string;
-}
-
-const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
-
-/** A compact tile's sparkline and what it draws (reused between draws). */
-interface SparkSlot {
-  spark: Sparkline;
-  canvas: HTMLCanvasElement;
-  lines: SparklineSeries[];
-}
 
 /**
  * Live CPU, memory, network and disk charts of one VM. History comes from the hub's shared
@@ -172,14 +146,18 @@ export class VmMetrics extends LitElement {
     super();
     // Off screen, the socket may go to a tile that is shown (the page's socket budget).
     new LeaseVisibilityController(this, this.monitor);
+    // A countdown in the badge (reconnecting) re-renders every second while it shows.
+    new ConnectionViewController(this, { describe: () => this.view(), tickMs: 1000 });
+    new PageListenersController(this).onVisibility(this.onVisibility).onMediaQuery('(prefers-color-scheme: dark)', this.onSchemeChange);
   }
 
   private ownHistory: VmMetricsHistory | null = null;
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
   private readonly values = new MetricValues(() => this.locale || undefined);
-  private readonly charts = new ChartRenderer(() => this.renderRoot, this.values, () => this.history);
-  private readonly sparks = new Map<MetricSeries, SparkSlot>();
+  /** The full panel's charts: made once Chart.js (and this renderer) have loaded. */
+  private charts: ChartRenderer | null = null;
+  private readonly sparks = new SparklineRenderer(() => this.renderRoot);
   private queued = false;
   private readonly drawJob = () => {
     this.queued = false;
@@ -189,20 +167,17 @@ export class VmMetrics extends LitElement {
   private lastDrawKey = '';
   private drawnVersion = -1;
   private drawCounter = 0;
-  private onScreen = true;
   private styleVersion = 0;
   private theme_: Theme | null = null;
   private warnedSeries = '';
-  private countdown: ReturnType<typeof setInterval> | null = null;
-  private intersection: IntersectionObserver | null = null;
-  private resize: ResizeObserver | null = null;
-  /**
-   * Plot sizes as the resize observer last reported them. Reading clientWidth in a frame would
-   * force a layout per element; with 100 elements on a page that is 100 layouts a frame.
-   */
-  private readonly plotSizes = new WeakMap<Element, [number, number]>();
-  private observedPlots: Element[] = [];
-  private darkQuery: MediaQueryList | null = null;
+  private readonly watch = new PlotWatch(this, {
+    plots: () => [...this.renderRoot.querySelectorAll('.plot')],
+    onScreenChange: () => {
+      this.catchUpValues();
+      this.scheduleDraw();
+    },
+    onResize: () => this.scheduleDraw(),
+  });
 
   private readonly onVisibility = () => {
     this.catchUpValues();
@@ -293,50 +268,20 @@ export class VmMetrics extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
-    this.darkQuery.addEventListener('change', this.onSchemeChange);
-    this.intersection = new IntersectionObserver(
-      (entries) => {
-        const entry = entries[entries.length - 1];
-        this.onScreen = entry.isIntersecting;
-        this.catchUpValues();
-        this.scheduleDraw();
-      },
-      // A little ahead of scrolling into view, so the chart is drawn by the time it shows.
-      { rootMargin: '200px 0px' },
-    );
-    this.intersection.observe(this);
     // The draw key includes the plots' measured sizes, so a resize that ends where it began
     // (hidden and shown again) costs nothing.
-    this.resize = new ResizeObserver((entries) => {
-      for (const e of entries) {
-        const box = e.contentBoxSize?.[0];
-        this.plotSizes.set(e.target, box ? [Math.round(box.inlineSize), Math.round(box.blockSize)] : [0, 0]);
-      }
-      this.scheduleDraw();
-    });
-    this.observedPlots = [];
     this.lastDrawKey = '';
-    if (this.hasUpdated) this.observeSize();
     this.scheduleDraw();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-    this.intersection?.disconnect();
-    this.intersection = null;
-    this.resize?.disconnect();
-    this.resize = null;
     for (const clock of [chartClock, sparklineClock]) clock.cancel(this.drawJob);
     this.queued = false;
     if (this.renderPending) {
       for (const clock of [chartClock, sparklineClock]) clock.cancel(this.renderJob);
       this.renderJob();
     }
-    this.stopCountdown();
     // Chart.js keeps a page-wide registry of instances: a detached element must leave it.
     this.destroyCharts();
   }
@@ -360,14 +305,10 @@ export class VmMetrics extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.observeSize();
     if (changed.has('theme')) {
       this.styleVersion++;
       this.theme_ = null;
     }
-    const view = this.view();
-    if (view.kind === 'disconnected' && this.monitor.session?.connection.nextRetryAt != null) this.startCountdown();
-    else this.stopCountdown();
     this.scheduleDraw();
   }
 
@@ -382,22 +323,8 @@ export class VmMetrics extends LitElement {
       // The controller reads vmName() on update and releases the session now that it is null.
       this.requestUpdate();
     }
-    const history = this.ownHistory;
-    const errors: string[] = [];
-    for (const sample of samples) {
-      const check = checkSample(sample);
-      if (!check.ok) {
-        errors.push(check.reason);
-        continue;
-      }
-      // Already known or older: skipped on purpose (a host may resend its whole array).
-      history.add(check.t, check.data);
-    }
-    if (errors.length > 0) {
-      const message =
-        errors.length === 1
-          ? `Invalid metrics sample skipped: ${errors[0]}.`
-          : `${errors.length} invalid metrics samples skipped; the first: ${errors[0]}.`;
+    const message = addSamples(this.ownHistory, samples);
+    if (message) {
       console.warn(`<vm-metrics>: ${message}`);
       emit(this, 'vm-error', { vmName: this.vmName || null, code: 'INVALID_INPUT', message });
     }
@@ -410,102 +337,17 @@ export class VmMetrics extends LitElement {
 
   // ---- state ---------------------------------------------------------------------------------
 
-  private view(): ViewState {
+  private view(): MetricsView {
     const history = this.history;
-    const hasData = (history?.series.length ?? 0) > 0;
-    if (this.ownHistory) {
-      return hasData
-        ? { kind: 'live', badge: 'Live', tone: 'ok', message: '', announce: 'Live' }
-        : {
-            kind: 'waiting',
-            badge: 'Waiting for data',
-            tone: 'muted',
-            message: 'Waiting for the first sample…',
-            announce: 'Waiting for the first sample',
-          };
-    }
-    if (this.monitor.nameError) {
-      const m = this.monitor.nameError.message;
-      return { kind: 'invalid-name', badge: 'Invalid VM name', tone: 'danger', message: m, announce: m };
-    }
     const session = this.monitor.session;
-    if (!session) {
-      const m = this.vmName.trim() ? 'Connecting…' : 'No VM selected: set vm-name, or push samples to .metrics.';
-      return {
-        kind: this.vmName.trim() ? 'connecting' : 'no-vm',
-        badge: this.vmName.trim() ? 'Connecting…' : 'No VM',
-        tone: 'muted',
-        message: m,
-        announce: m,
-      };
-    }
-    const c = session.connection;
-    // A repeated attempt is a reconnect: the user has seen the connection drop.
-    const firstAttempt = (c.state === 'idle' || c.state === 'connecting') && c.attempt === 0;
-    if (firstAttempt) {
-      return { kind: 'connecting', badge: 'Connecting…', tone: 'muted', message: 'Connecting…', announce: 'Connecting' };
-    }
-    switch (c.state) {
-      case 'idle':
-      case 'connecting':
-      case 'reconnecting':
-      case 'offline':
-      case 'closed':
-      case 'queued': {
-        const label = connectionLabel(c);
-        return {
-          kind: 'disconnected',
-          badge: label,
-          tone: 'warn',
-          message: hasData ? label : `Connection lost. ${label}`,
-          announce: c.state === 'reconnecting' ? 'Connection lost, reconnecting' : label,
-        };
-      }
-      case 'unauthorized': {
-        const m =
-          c.lastError?.code === 'PERMISSION_DENIED'
-            ? 'You do not have permission to see this VM’s metrics.'
-            : 'Not signed in: sign in again to see live metrics.';
-        return { kind: 'unauthorized', badge: connectionLabel(c), tone: 'danger', message: m, announce: m };
-      }
-      case 'not-found': {
-        const m = `VM “${session.vmName}” was not found on the server.`;
-        return { kind: 'not-found', badge: 'VM not found', tone: 'danger', message: m, announce: m };
-      }
-      case 'open':
-        break;
-    }
-    const status = session.status?.status;
-    if (status && status !== 'running') {
-      const m =
-        status === 'stopped' || status === 'shutdown'
-          ? 'VM is stopped — no live metrics'
-          : status === 'crashed'
-            ? 'VM has crashed — no live metrics'
-            : `VM is ${status} — no live metrics`;
-      return { kind: 'stopped', badge: `VM ${status}`, tone: 'muted', message: m, announce: m };
-    }
-    // No sample yet, or only a history kept from an earlier page (drawn dimmed under this).
-    if (!hasData || history?.latest() === null) {
-      return {
-        kind: 'waiting',
-        badge: 'Waiting for data',
-        tone: 'muted',
-        message: 'Waiting for the first sample… LibGo sends one every 5 s',
-        announce: 'Connected, waiting for the first sample',
-      };
-    }
-    return { kind: 'live', badge: 'Live', tone: 'ok', message: '', announce: 'Live' };
-  }
-
-  private startCountdown(): void {
-    if (this.countdown !== null) return;
-    this.countdown = setInterval(() => this.requestUpdate(), 1000);
-  }
-
-  private stopCountdown(): void {
-    if (this.countdown !== null) clearInterval(this.countdown);
-    this.countdown = null;
+    return describeMetrics({
+      hostMode: !!this.ownHistory,
+      vmName: this.vmName,
+      nameError: this.monitor.nameError,
+      session: session && { vmName: session.vmName, connection: session.connection, status: session.status?.status ?? null },
+      hasData: (history?.series.length ?? 0) > 0,
+      hasLatest: history?.latest() != null,
+    });
   }
 
   /** Text of the current value of one card: primary (large) and secondary. */
@@ -531,22 +373,33 @@ export class VmMetrics extends LitElement {
         <header part="header">
           <div class="title">
             <span class="name" title=${name}>${name}</span>
-            <span class="badge" data-tone=${view.tone}><span class="dot" aria-hidden="true"></span>${view.badge}</span>
+            <span class="badge" data-tone=${view.tone}><span class="dot" aria-hidden="true"></span>${view.label}</span>
           </div>
-          ${this.compact ? nothing : this.renderControls()}
+          ${this.compact
+            ? nothing
+            : renderControls({ window: this.window, paused: this.paused, unseen: this.unseenData(), selectWindow: (w) => (this.window = w), togglePause: () => (this.paused = !this.paused) })}
         </header>
         <div class="visually-hidden" role="status" aria-live="polite">${view.announce}</div>
         ${this.compact
           ? nothing
-          : html`<dl class="values" part="values">${shown.map((key) => this.renderValue(key, latest))}</dl>`}
+          : html`<dl class="values" part="values">${shown.map((key) => renderValue(key, this.currentValue(key, latest)))}</dl>`}
         ${this.renderFilling(view)}
-        <div class="grid">${shown.map((key) => this.renderCard(key, view, dim, latest))}</div>
+        <div class="grid">${shown.map((key) =>
+          renderCard(key, {
+            value: this.currentValue(key, latest),
+            alt: this.altText(key, latest),
+            // Sparkline tiles are too small for sentences: the badge's words say the same in short.
+            placeholder: view.kind === 'live' ? '' : this.compact ? view.label : view.message,
+            dim,
+            compact: this.compact,
+          }),
+        )}</div>
       </section>
     `;
   }
 
   /** While the window is not full yet: how much of it the charts have, in words. */
-  private renderFilling(view: ViewState): TemplateResult | typeof nothing {
+  private renderFilling(view: MetricsView): TemplateResult | typeof nothing {
     const fill = view.kind === 'live' && !this.compact ? this.fillState() : null;
     if (!fill) return nothing;
     return html`<p class="filling" part="filling">
@@ -580,110 +433,17 @@ export class VmMetrics extends LitElement {
     el.style.width = `${Math.round((area.width * (fill.span - fill.collected)) / fill.span)}px`;
   }
 
-  private renderControls(): TemplateResult {
-    return html`<div class="controls">
-      <div class="segmented" role="group" aria-label="Time window">
-        ${(Object.keys(METRIC_WINDOWS) as MetricWindow[]).map(
-          (w) => html`<button
-            type="button"
-            aria-pressed=${this.window === w ? 'true' : 'false'}
-            title=${`Last ${WINDOW_LABELS[w]}`}
-            @click=${() => this.selectWindow(w)}
-          >
-            ${w}
-          </button>`,
-        )}
-      </div>
-      <button
-        type="button"
-        class="pause"
-        aria-pressed=${this.paused ? 'true' : 'false'}
-        title=${this.paused ? 'Resume live updates' : 'Pause the charts (data keeps arriving)'}
-        @click=${this.togglePause}
-      >
-        ${this.paused ? html`${this.unseenData() ? html`<span class="new" aria-hidden="true"></span>` : nothing}Resume` : 'Pause'}
-      </button>
-    </div>`;
-  }
-
-  private renderValue(key: MetricSeries, latest: MetricsSnapshot | null): TemplateResult {
-    const v = this.currentValue(key, latest);
-    const spec = SPECS[key];
-    return html`<div class="value" part=${`value value-${key}`} data-series=${key}>
-      <dt><span class="swatch" data-colour=${spec.colourVars[0]!} aria-hidden="true"></span>${spec.title}</dt>
-      <dd class="primary">${v.primary}</dd>
-      <dd class="secondary">${v.secondary}</dd>
-    </div>`;
-  }
-
-  private renderCard(key: MetricSeries, view: ViewState, dim: boolean, latest: MetricsSnapshot | null): TemplateResult {
-    const spec = SPECS[key];
-    const v = this.currentValue(key, latest);
-    // Sparkline tiles are too small for sentences: the badge's words say the same in short.
-    const placeholder = view.kind === 'live' ? '' : this.compact ? view.badge : view.message;
-    return html`<div class="card" part=${`card ${key}-card`} data-series=${key}>
-      <div class="card-head">
-        <span class="card-title">${spec.title}</span>
-        ${this.compact
-          ? html`<span class="tile-value" data-series=${key}
-              >${v.parts.length > 0
-                ? html`<span>${key === 'network' ? '↓' : 'R'} ${v.parts[0]}</span><span>${key === 'network' ? '↑' : 'W'} ${v.parts[1]}</span>`
-                : v.primary}</span
-            >`
-          : spec.channels.length > 1
-            ? html`<span class="legend" aria-hidden="true">
-                ${spec.labels.map(
-                  (label, i) =>
-                    html`<span
-                      ><span class="swatch" data-colour=${spec.colourVars[i]!}></span>${label}</span
-                    >`,
-                )}
-              </span>`
-            : nothing}
-      </div>
-      <div class="plot" ?data-dim=${dim}>
-        <canvas data-series=${key} role="img" aria-label=${this.altText(key, latest)}></canvas>
-        <div class="unfilled" aria-hidden="true" hidden></div>
-        ${placeholder
-          ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>`
-          : nothing}
-      </div>
-    </div>`;
-  }
-
   /** Paused with samples that the charts do not show yet. */
   private unseenData(): boolean {
     const h = this.history;
     return this.paused && !!h && this.drawnVersion >= 0 && h.version !== this.drawnVersion;
   }
 
-  private selectWindow(w: MetricWindow): void {
-    this.window = w;
-  }
-
-  private togglePause(): void {
-    this.paused = !this.paused;
-  }
-
   // ---- charts --------------------------------------------------------------------------------
-
-  /** Observes the plots; only when the set of plots changed (observing reports a size at once). */
-  private observeSize(): void {
-    if (!this.resize) return;
-    const plots = [...this.renderRoot.querySelectorAll('.plot')];
-    if (plots.length === this.observedPlots.length && plots.every((p, i) => p === this.observedPlots[i])) return;
-    this.resize.disconnect();
-    for (const plot of plots) this.resize.observe(plot);
-    this.observedPlots = plots;
-  }
-
-  private plotSize(plot: Element): [number, number] {
-    return this.plotSizes.get(plot) ?? [0, 0];
-  }
 
   /** Whether chart work may happen now at all. */
   private get canDraw(): boolean {
-    return this.isConnected && this.onScreen && document.visibilityState === 'visible';
+    return this.isConnected && this.watch.onScreen && document.visibilityState === 'visible';
   }
 
   private scheduleDraw(): void {
@@ -697,8 +457,8 @@ export class VmMetrics extends LitElement {
     const h = this.history;
     let sizes = '';
     let area = 0;
-    for (const plot of this.observedPlots) {
-      const [w, h] = this.plotSize(plot);
+    for (const plot of this.watch.plots) {
+      const [w, h] = this.watch.size(plot);
       sizes += `${w}x${h},`;
       area += w * h;
     }
@@ -730,18 +490,18 @@ export class VmMetrics extends LitElement {
     const shown = parseSeries(this.series).list;
     if (this.compact) {
       // Sparklines: no Chart.js to load, drawn in this frame.
-      this.ensureSparklines(shown);
-      this.updateSparklines(history, shown);
+      this.showTrends(shown, this.sparks.update(history, shown, this.frame()));
       this.lastDrawKey = key;
       this.drawnVersion = history.version;
       this.drawCounter++;
       return;
     }
-    if (!this.charts.ready(shown)) {
+    if (!this.charts?.ready(shown)) {
       this.drawing = true;
       try {
-        const { Chart } = await loadChartJs();
+        const { Chart, ChartRenderer } = await loadChartJs();
         if (!this.isConnected) return;
+        this.charts ??= new ChartRenderer(() => this.renderRoot, this.values, () => this.history);
         this.charts.ensure(Chart, shown);
       } catch (e) {
         const message = `Could not load the charts: ${e instanceof Error ? e.message : String(e)}`;
@@ -755,17 +515,26 @@ export class VmMetrics extends LitElement {
       this.scheduleDraw();
       return;
     }
-    const trends = this.charts.update(history, shown, {
-      window: this.window,
-      theme: this.readTheme(),
-      styleVersion: this.styleVersion,
-      plotSize: (plot) => this.plotSize(plot),
-      drawn: (key, area) => this.placeUnfilled(key, area),
-    });
-    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) this.trends = trends;
+    this.showTrends(shown, this.charts.update(history, shown, this.frame()));
     this.lastDrawKey = key;
     this.drawnVersion = history.version;
     this.drawCounter++;
+  }
+
+  /** What one draw of the charts or sparklines needs from the element. */
+  private frame(): DrawFrame {
+    return {
+      window: this.window,
+      theme: this.readTheme(),
+      styleVersion: this.styleVersion,
+      plotSize: (plot) => this.watch.size(plot),
+      drawn: (key, area) => this.placeUnfilled(key, area),
+    };
+  }
+
+  /** Takes the trends of a draw for the text alternatives, re-rendering only when one changed. */
+  private showTrends(shown: readonly MetricSeries[], trends: Partial<Record<MetricChannel, Trend | null>>): void {
+    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) this.trends = trends;
   }
 
   private readTheme(): Theme {
@@ -776,62 +545,9 @@ export class VmMetrics extends LitElement {
     return this.theme_;
   }
 
-  private ensureSparklines(shown: readonly MetricSeries[]): void {
-    for (const [s, slot] of this.sparks) {
-      if (shown.includes(s)) continue;
-      slot.spark.destroy();
-      this.sparks.delete(s);
-    }
-    for (const s of shown) {
-      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
-      const existing = this.sparks.get(s);
-      if (existing && existing.canvas === canvas) continue;
-      existing?.spark.destroy();
-      this.sparks.delete(s);
-      if (!canvas) continue;
-      const lines = SPECS[s].channels.map(() => ({ points: [] as ChartPoint[], colour: '', fill: null as string | null }));
-      this.sparks.set(s, { spark: new Sparkline(canvas), canvas, lines });
-    }
-  }
-
-  private updateSparklines(history: VmMetricsHistory, shown: readonly MetricSeries[]): void {
-    const theme = this.readTheme();
-    const series = history.series;
-    const toT = series.lastTime;
-    const fromT = toT - (METRIC_WINDOWS[this.window] ?? METRIC_WINDOWS['5m']);
-    const dpr = window.devicePixelRatio || 1;
-    const trends: Partial<Record<MetricChannel, Trend | null>> = {};
-    for (const key of shown) {
-      const slot = this.sparks.get(key);
-      if (!slot) continue;
-      const spec = SPECS[key];
-      const [width, height] = this.plotSize(slot.canvas.parentElement!);
-      slot.spark.resize(width, height, dpr);
-      // Two points per bucket: about one point per horizontal pixel.
-      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
-      spec.channels.forEach((ch, i) => {
-        const line = slot.lines[i];
-        line.points = points[i];
-        line.colour = theme.colours[spec.colourVars[i]];
-        line.fill = theme.fills[spec.colourVars[i]];
-        trends[ch] = trendOf(points[i], spec.kind === 'percent' ? 2 : 1024, 0.1);
-      });
-      // 0–100 % (more if a value goes beyond); rates from 0 to the window's largest.
-      slot.spark.draw(slot.lines, fromT, toT, spec.kind === 'percent' ? 100 : 0);
-      this.placeUnfilled(key, { left: 0, top: 0, width, height });
-      // Drawn: the points are not needed until the next draw makes new ones. Kept, 100 tiles
-      // would hold a window's worth of point objects each, more as the window fills.
-      for (const line of slot.lines) line.points = NO_POINTS;
-    }
-    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
-      this.trends = trends;
-    }
-  }
-
   private destroyCharts(): void {
-    this.charts.destroy();
-    for (const slot of this.sparks.values()) slot.spark.destroy();
-    this.sparks.clear();
+    this.charts?.destroy();
+    this.sparks.destroy();
     this.lastDrawKey = '';
     this.drawnVersion = -1;
   }

@@ -60,3 +60,67 @@ describe('console terminal', () => {
     expect(el.log.filter((l) => l.startsWith('results'))[0]).to.match(/^results \d+\/2$/);
   });
 });
+
+describe('console terminal under a flood of output', () => {
+  /** Counts the searches for `<style>` elements made on the terminal's container from now on. */
+  function countStyleSearches(container: Element): () => number {
+    let n = 0;
+    const search = container.querySelectorAll.bind(container);
+    container.querySelectorAll = ((selectors: string) => {
+      if (selectors === 'style') n++;
+      return search(selectors);
+    }) as typeof container.querySelectorAll;
+    return () => n;
+  }
+
+  /** Frames of output, each rendered before the next. */
+  async function writeFrames(el: ProbeTerminal, frames: number): Promise<void> {
+    for (let f = 0; f < frames; f++) {
+      el.current!.push(Array.from({ length: 40 }, (_, i) => `frame ${f} line ${i}`).join('\r\n') + '\r\n');
+      await el.ctl.flushed();
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  }
+
+  function mirroredTexts(el: ProbeTerminal): string[] {
+    return el.shadowRoot!.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n'));
+  }
+
+  it('mirrors xterm styles without searching the rows on every written frame', async () => {
+    const el = await ready();
+    const container = el.renderRoot.querySelector('.term')!;
+    await writeFrames(el, 2);
+    const searches = countStyleSearches(container);
+    await writeFrames(el, 12);
+    expect(el.ctl.terminal!.transcript().endsWith('frame 11 line 39'), 'all output written').to.be.true;
+    expect(searches(), 'searches for <style> while rows were written').to.equal(0);
+    // Still mirrored: the theme rule xterm wrote, and its rewrite when the font size changes.
+    expect(mirroredTexts(el).some((t) => t.includes('font-size: 15px'))).to.be.false;
+    el.fontSize = 15;
+    el.ctl.terminal!.update(new Map<PropertyKey, unknown>([['fontSize', undefined]]));
+    await until(() => mirroredTexts(el).some((t) => t.includes('font-size: 15px')), 'the new font size mirrored');
+  });
+
+  it('checks the scroll position once a frame, not once per line scrolled', async () => {
+    const el = await ready();
+    const t = el.ctl.terminal!;
+    let reads = 0;
+    const proto = Object.getPrototypeOf(t.term) as object;
+    const buffer = Object.getOwnPropertyDescriptor(proto, 'buffer')!.get!;
+    Object.defineProperty(t.term, 'buffer', {
+      configurable: true,
+      get() {
+        reads++;
+        return buffer.call(this);
+      },
+    });
+    el.current!.push(Array.from({ length: 2000 }, (_, i) => `line ${i}`).join('\r\n'));
+    await el.ctl.flushed();
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(r));
+    const checks = reads;
+    expect(t.transcript().endsWith('line 1999'), 'all output written').to.be.true;
+    expect(checks, 'scroll checks for 2,000 lines').to.be.below(20);
+    expect(t.scrolledUp).to.be.false;
+  });
+});

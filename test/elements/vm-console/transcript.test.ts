@@ -31,7 +31,10 @@ describe('transcript file', () => {
     });
     downloadText(parent, 'x.txt', 'héllo\n');
     await Promise.all(clicks);
-    expect(got).to.deep.equal({ name: 'x.txt', type: 'text/plain;charset=utf-8', text: 'héllo\n' });
+    const file = got as { name: string; type: string; text: string } | null;
+    expect(file && { name: file.name, text: file.text }).to.deep.equal({ name: 'x.txt', text: 'héllo\n' });
+    // Chromium 150 drops the charset parameter when a blob: URL is fetched back; 156 keeps it.
+    expect(file?.type).to.match(/^text\/plain(;charset=utf-8)?$/);
     expect(parent.children.length, 'the link is removed').to.equal(0);
   });
 });

@@ -3,7 +3,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, render } from 'lit';
 import { bannerError } from '../../../src/elements/vm-detail/banner-error.js';
-import { TABS, renderTab, tabForKey, type VmDetailTab } from '../../../src/elements/vm-detail/detail-tabs.js';
+import { TABS, renderTab, type VmDetailTab } from '../../../src/elements/vm-detail/detail-tabs.js';
+import { nextRovingIndex } from '../../../src/internal/roving-index.js';
+
+/** The tab a key moves to, as <vm-detail> moves among its tabs. */
+const tabForKey = (from: VmDetailTab, key: string): VmDetailTab | null => {
+  const i = nextRovingIndex(key, TABS.indexOf(from), TABS.length);
+  return i === null ? null : TABS[i]!;
+};
 import { OverviewLoad } from '../../../src/elements/vm-detail/overview-load.js';
 import { StatusAnnouncer, renderConnection } from '../../../src/elements/vm-detail/status-view.js';
 import { UptimeTicker } from '../../../src/elements/vm-detail/uptime-ticker.js';

@@ -8,8 +8,9 @@ import type { VmHub } from '../../../src/hub/index.js';
 import { sharedServer, type LibGoServer } from '../../setup/libgo.js';
 import { actionButton, hubFor, live, q, qMaybe, tokenFor } from './helpers.js';
 
-const loaded = (module: string) =>
-  performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.includes(`/vm-detail/${module}.`));
+/** Whether the page has fetched the module at `path` (under src/, without its extension). */
+const loaded = (path: string) =>
+  performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.includes(`/src/${path}.`));
 
 describe('<vm-detail> lazily loaded parts', () => {
   let server: LibGoServer;
@@ -34,14 +35,14 @@ describe('<vm-detail> lazily loaded parts', () => {
     // No confirmation configured: nothing preloads the dialog's module.
     const el = await mount('web-01', '');
     await live(el, 'running');
-    expect(loaded('confirm'), 'the dialog module was loaded before it was needed').to.equal(false);
+    expect(loaded('internal/deferred-confirm'), 'the dialog module was loaded before it was needed').to.equal(false);
     el.confirmActions = 'stop';
     await el.updateComplete;
     const sent: string[] = [];
     el.addEventListener('vm-action', (e) => sent.push(e.detail.action));
     actionButton(el, 'stop').click();
     await waitUntil(() => qMaybe<HTMLDialogElement>(el, 'dialog')?.open, 'one click did not open the confirmation');
-    expect(loaded('confirm')).to.equal(true);
+    expect(loaded('internal/deferred-confirm')).to.equal(true);
     const dialog = q<HTMLDialogElement>(el, 'dialog');
     expect(dialog.textContent).to.contain('Stop web-01?');
     expect(dialog.textContent).to.contain('will be shut down');
@@ -58,7 +59,7 @@ describe('<vm-detail> lazily loaded parts', () => {
     const el = await mount('web-01', 'stop');
     expect(qMaybe(el, '.skeleton')).to.not.equal(null);
     await waitUntil(() => qMaybe(el, '.overview'), 'overview never loaded');
-    expect(loaded('overview')).to.equal(true);
+    expect(loaded('elements/vm-detail/overview')).to.equal(true);
     expect(qMaybe(el, '.skeleton')).to.equal(null);
     expect(q(el, '#panel-overview').textContent).to.contain('vCPU');
     // The details' stylesheet is adopted with them (no unstyled flash): cards are a grid.

@@ -78,7 +78,7 @@ describe('<vm-detail> (shared server)', () => {
           const shouldBe = c.enabled.includes(action);
           expect(isEnabled(el, action), `${action} enabled`).to.equal(shouldBe);
           if (!shouldBe) {
-            // The reasons' words come with texts.ts, which loads after the first paint.
+            // The reasons' words come with internal/deferred-texts.ts, which loads after the first paint.
             await waitUntil(() => reasonOf(el, action) !== '', `${action}: no reason shown`);
             expect(reasonOf(el, action), `${action} reason`).to.match(c.reasons[action]!);
             expect(actionButton(el, action).getAttribute('aria-describedby')).to.be.a('string');

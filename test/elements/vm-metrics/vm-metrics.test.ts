@@ -634,6 +634,25 @@ describe('<vm-metrics> with the reference server', function () {
     expect(el.history!.series.length).to.be.at.least(2);
   });
 
+  it('words the VM status in its badge as every element does (internal/status-words.ts)', async () => {
+    const el = await mount('web-01', 'cpu');
+    await until(() => text(el, '.badge') === 'Live', 'live');
+    // [status forced on the server, the badge's words: those of vm-detail's and vm-list's badges]
+    const table: [string, string][] = [
+      ['shutdown', 'Shut down'],
+      ['crashed', 'Crashed'],
+      ['paused', 'Paused'],
+      ['error', 'Error'],
+    ];
+    const seen: string[] = [];
+    for (const [status, words] of table) {
+      await server.sim('forceStatus', 'web-01', status);
+      await until(() => text(el, '.badge') === words || el.shadowRoot!.querySelector('.badge')!.textContent!.includes(status), `the ${status} badge`);
+      seen.push(text(el, '.badge'));
+    }
+    expect(seen).to.deep.equal(table.map(([, words]) => words));
+  });
+
   it('an unknown VM shows "not found"', async () => {
     const el = await mount('no-such-vm');
     await until(() => text(el).includes('was not found'), 'the not-found message');

@@ -3,10 +3,10 @@
  * first clicked (and preloaded when the page is idle). The `<dialog>` itself is always rendered.
  */
 import type { TemplateResult } from 'lit';
-import type { VmAction } from '../../hub/index.js';
-import type { Kit } from './lazy-contract.js';
+import type { VmAction } from '../hub/index.js';
+import type { Kit } from './deferred-kit.js';
 
-// Plain text and injected Lit (`Kit`): no runtime imports, see overview.ts.
+// Plain text and injected Lit (`Kit`): no runtime imports, see vm-detail's overview.ts.
 export const styles = `
   .confirm { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_text); padding: 18px 20px; max-width: min(420px, calc(100vw - 32px)); box-shadow: 0 10px 30px rgb(0 0 0 / 0.25); }
   .confirm::backdrop { background: rgb(0 0 0 / 0.35); }

@@ -1,5 +1,5 @@
-/** How a status is shown: its colour (the words are in `internal/status-words.ts`; the error texts load after the first paint: `explainError` in `texts.ts`). */
-import type { VmStatus } from '../../hub/index.js';
+/** How a status is shown: its colour (the words are in `status-words.ts`; the error texts load after the first paint: `explainError` in `deferred-texts.ts`). */
+import type { VmStatus } from '../protocol/types.js';
 
 /** The colour family of a status badge. */
 export function statusTone(status: VmStatus | null): 'ok' | 'warn' | 'danger' | 'muted' {

@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 // What <vm-detail> says for each error: one row per case, the sentence a user reads.
 import { expect } from '@open-wc/testing';
-import { explainError } from '../../../src/elements/vm-detail/texts.js';
-import { VmError, type VmErrorCode } from '../../../src/protocol/errors.js';
+import { explainError } from '../../src/internal/deferred-texts.js';
+import { VmError, type VmErrorCode } from '../../src/protocol/errors.js';
 
 const SERVER = 'https://libgo.example.com/';
 

@@ -1,13 +1,13 @@
 /**
  * The words shown once the server has answered: what an error means, and why an action is
  * disabled (shown when its button is hovered or focused). Loaded right after the first paint, in
- * parallel with the first requests. No runtime imports (see overview.ts); labels come via `Kit`.
+ * parallel with the first requests. No runtime imports (see vm-detail's overview.ts); labels come via `Kit`.
  */
 import type { TemplateResult } from 'lit';
-import type { VmAction, VmError, VmErrorCode, VmStatus } from '../../hub/index.js';
-import type { ActionOutcome } from '../../controllers/action-controller.js';
-import type { Why } from '../../hub/action-rules.js';
-import type { Kit } from './lazy-contract.js';
+import type { VmAction, VmError, VmErrorCode, VmStatus } from '../hub/index.js';
+import type { ActionOutcome } from './action-words.js';
+import type { Why } from '../hub/action-rules.js';
+import type { Kit } from './deferred-kit.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `

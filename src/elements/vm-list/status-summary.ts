@@ -1,0 +1,50 @@
+/**
+ * The line of counts per status above the grid, each a toggle of the status filter, and the
+ * sentence the live region says about how many VMs are shown.
+ */
+import { html, type TemplateResult } from 'lit';
+import { VM_STATUSES, type VmStatus } from '../../protocol/types.js';
+import { statusTone } from '../../internal/status-tone.js';
+import { VM_STATUS_LABEL } from '../../internal/status-words.js';
+import { parseStatuses, type FleetView } from './fleet-view.js';
+
+/** "1 VM", "1,204 VMs". */
+function vmCount(n: number, nf: Intl.NumberFormat): string {
+  return n === 1 ? '1 VM' : `${nf.format(n)} VMs`;
+}
+
+/** "5 VMs shown.", "2 of 5 VMs shown." */
+export function shownText(v: FleetView, locale: string | undefined): string {
+  const nf = new Intl.NumberFormat(locale);
+  const total = vmCount(v.total, nf);
+  return v.rows.length === v.total ? `${total} shown.` : `${nf.format(v.rows.length)} of ${total} shown.`;
+}
+
+/** The status filter with `s` toggled, in the statuses' order (`running paused`). */
+export function toggleStatus(statusFilter: string, s: VmStatus): string {
+  const chosen = parseStatuses(statusFilter).statuses;
+  if (chosen.has(s)) chosen.delete(s);
+  else chosen.add(s);
+  return VM_STATUSES.filter((x) => chosen.has(x)).join(' ');
+}
+
+/** The statuses present (or chosen), each a toggle with its count. */
+export function renderSummary(v: FleetView, statusFilter: string, locale: string | undefined, toggle: (s: VmStatus) => void): TemplateResult {
+  const nf = new Intl.NumberFormat(locale);
+  const chosen = parseStatuses(statusFilter).statuses;
+  const present = VM_STATUSES.filter((s) => v.counts[s] > 0 || chosen.has(s));
+  return html`<div class="summary" part="summary" role="group" aria-label="VMs per status (toggle to filter)">
+    <span class="total">${vmCount(v.total, nf)}</span>
+    ${present.map(
+      (s) => html`<button
+        part="status-chip"
+        class="chip tone-${statusTone(s)}"
+        data-status=${s}
+        aria-pressed=${chosen.has(s) ? 'true' : 'false'}
+        @click=${() => toggle(s)}
+      >
+        <span class="dot" aria-hidden="true"></span>${VM_STATUS_LABEL[s]} <span class="count">${nf.format(v.counts[s])}</span>
+      </button>`,
+    )}
+  </div>`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The panel's pieces of markup: the window and pause controls, a current value in the values row,
+ * and a card (title, legend or tile value, the canvas with its text alternative, the placeholder).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CurrentValue } from './metric-values.js';
+import { METRIC_WINDOWS, SPECS, WINDOW_LABELS, type MetricSeries, type MetricWindow } from './series-specs.js';
+
+export interface ControlsState {
+  window: MetricWindow;
+  paused: boolean;
+  /** Paused with samples the charts do not show yet. */
+  unseen: boolean;
+  selectWindow: (w: MetricWindow) => void;
+  togglePause: () => void;
+}
+
+export function renderControls(c: ControlsState): TemplateResult {
+  return html`<div class="controls">
+    <div class="segmented" role="group" aria-label="Time window">
+      ${(Object.keys(METRIC_WINDOWS) as MetricWindow[]).map(
+        (w) => html`<button type="button" aria-pressed=${c.window === w ? 'true' : 'false'} title=${`Last ${WINDOW_LABELS[w]}`} @click=${() => c.selectWindow(w)}>
+          ${w}
+        </button>`,
+      )}
+    </div>
+    <button
+      type="button"
+      class="pause"
+      aria-pressed=${c.paused ? 'true' : 'false'}
+      title=${c.paused ? 'Resume live updates' : 'Pause the charts (data keeps arriving)'}
+      @click=${c.togglePause}
+    >
+      ${c.paused ? html`${c.unseen ? html`<span class="new" aria-hidden="true"></span>` : nothing}Resume` : 'Pause'}
+    </button>
+  </div>`;
+}
+
+export function renderValue(key: MetricSeries, v: CurrentValue): TemplateResult {
+  const spec = SPECS[key];
+  return html`<div class="value" part=${`value value-${key}`} data-series=${key}>
+    <dt><span class="swatch" data-colour=${spec.colourVars[0]!} aria-hidden="true"></span>${spec.title}</dt>
+    <dd class="primary">${v.primary}</dd>
+    <dd class="secondary">${v.secondary}</dd>
+  </div>`;
+}
+
+export interface CardState {
+  value: CurrentValue;
+  /** The canvas's text alternative. */
+  alt: string;
+  /** Said over the plot instead of live data; empty when live. */
+  placeholder: string;
+  /** Data shown, but not live: drawn dimmed, the placeholder over it. */
+  dim: boolean;
+  compact: boolean;
+}
+
+export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim, compact }: CardState): TemplateResult {
+  const spec = SPECS[key];
+  return html`<div class="card" part=${`card ${key}-card`} data-series=${key}>
+    <div class="card-head">
+      <span class="card-title">${spec.title}</span>
+      ${compact
+        ? html`<span class="tile-value" data-series=${key}
+            >${v.parts.length > 0
+              ? html`<span>${key === 'network' ? '↓' : 'R'} ${v.parts[0]}</span><span>${key === 'network' ? '↑' : 'W'} ${v.parts[1]}</span>`
+              : v.primary}</span
+          >`
+        : spec.channels.length > 1
+          ? html`<span class="legend" aria-hidden="true">
+              ${spec.labels.map(
+                (label, i) =>
+                  html`<span
+                    ><span class="swatch" data-colour=${spec.colourVars[i]!}></span>${label}</span
+                  >`,
+              )}
+            </span>`
+          : nothing}
+    </div>
+    <div class="plot" ?data-dim=${dim}>
+      <canvas data-series=${key} role="img" aria-label=${alt}></canvas>
+      <div class="unfilled" aria-hidden="true" hidden></div>
+      ${placeholder ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>` : nothing}
+    </div>
+  </div>`;
+}

@@ -1,0 +1,84 @@
+/**
+ * A compact tile's sparklines, behind the same renderer interface as the full panel's charts
+ * (`SeriesRenderer`): one small canvas drawing per series, in the frame it is asked for, and no
+ * Chart.js to load.
+ */
+import type { MetricChannel } from '../../metrics/index.js';
+import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
+import type { DrawFrame, SeriesRenderer } from './chart-renderer.js';
+import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
+import { METRIC_WINDOWS, SPECS, type MetricSeries } from './series-specs.js';
+import { Sparkline, type SparklineSeries } from './sparkline.js';
+
+const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
+
+/** A tile's sparkline and what it draws (reused between draws). */
+interface SparkSlot {
+  spark: Sparkline;
+  canvas: HTMLCanvasElement;
+  lines: SparklineSeries[];
+}
+
+export class SparklineRenderer implements SeriesRenderer {
+  private readonly slots = new Map<MetricSeries, SparkSlot>();
+
+  /** `root` is where the canvases are (`canvas[data-series=…]`). */
+  constructor(private readonly root: () => ParentNode) {}
+
+  update(history: VmMetricsHistory, shown: readonly MetricSeries[], frame: DrawFrame): Partial<Record<MetricChannel, Trend | null>> {
+    this.ensure(shown);
+    const { theme } = frame;
+    const series = history.series;
+    const toT = series.lastTime;
+    const fromT = toT - (METRIC_WINDOWS[frame.window] ?? METRIC_WINDOWS['5m']);
+    const dpr = window.devicePixelRatio || 1;
+    const trends: Partial<Record<MetricChannel, Trend | null>> = {};
+    for (const key of shown) {
+      const slot = this.slots.get(key);
+      if (!slot) continue;
+      const spec = SPECS[key];
+      const [width, height] = frame.plotSize(slot.canvas.parentElement!);
+      slot.spark.resize(width, height, dpr);
+      // Two points per bucket: about one point per horizontal pixel.
+      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
+      spec.channels.forEach((ch, i) => {
+        const line = slot.lines[i]!;
+        line.points = points[i]!;
+        line.colour = theme.colours[spec.colourVars[i]!];
+        line.fill = theme.fills[spec.colourVars[i]!];
+        trends[ch] = trendOf(points[i]!, spec.kind === 'percent' ? 2 : 1024, 0.1);
+      });
+      // 0–100 % (more if a value goes beyond); rates from 0 to the window's largest.
+      slot.spark.draw(slot.lines, fromT, toT, spec.kind === 'percent' ? 100 : 0);
+      frame.drawn(key, { left: 0, top: 0, width, height });
+      // Drawn: the points are not needed until the next draw makes new ones. Kept, 100 tiles
+      // would hold a window's worth of point objects each, more as the window fills.
+      for (const line of slot.lines) line.points = NO_POINTS;
+    }
+    return trends;
+  }
+
+  destroy(): void {
+    for (const slot of this.slots.values()) slot.spark.destroy();
+    this.slots.clear();
+  }
+
+  /** A sparkline for each shown series whose canvas has none (or a new one); others go. */
+  private ensure(shown: readonly MetricSeries[]): void {
+    for (const [s, slot] of this.slots) {
+      if (shown.includes(s)) continue;
+      slot.spark.destroy();
+      this.slots.delete(s);
+    }
+    for (const s of shown) {
+      const canvas = this.root().querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
+      const existing = this.slots.get(s);
+      if (existing && existing.canvas === canvas) continue;
+      existing?.spark.destroy();
+      this.slots.delete(s);
+      if (!canvas) continue;
+      const lines = SPECS[s].channels.map(() => ({ points: [] as ChartPoint[], colour: '', fill: null as string | null }));
+      this.slots.set(s, { spark: new Sparkline(canvas), canvas, lines });
+    }
+  }
+}

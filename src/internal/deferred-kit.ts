@@ -1,0 +1,21 @@
+/**
+ * What an element hands the modules it loads after its first paint (`deferred-texts.ts`,
+ * `deferred-confirm.ts`, vm-detail's `overview.ts`). Types only: those modules import this, never
+ * `deferred-parts.ts`, which imports them, so no import goes round in a circle.
+ */
+import type { formatBytes } from '../metrics/format.js';
+import type { VmAction } from '../protocol/types.js';
+import type { html, nothing } from 'lit';
+
+/**
+ * What the deferred modules use from modules the first paint has loaded already. They get it from
+ * the element instead of importing it, so the bundler keeps that shared code in as few files as
+ * before the split (each extra file costs gzip context).
+ */
+export interface Kit {
+  html: typeof html;
+  nothing: typeof nothing;
+  formatBytes: typeof formatBytes;
+  label: Readonly<Record<VmAction, string>>;
+  progress: Readonly<Record<VmAction, string>>;
+}

@@ -1,0 +1,54 @@
+/// <reference types="mocha" />
+// A compact tile's sparklines behind the renderer interface the charts share (sparkline-renderer.ts).
+import { expect } from '@open-wc/testing';
+import type { Theme } from '../../../src/elements/vm-metrics/chart-theme.js';
+import { SparklineRenderer } from '../../../src/elements/vm-metrics/sparkline-renderer.js';
+import { VmMetricsHistory } from '../../../src/metrics/vm-metrics-history.js';
+
+const theme = {
+  colours: { '--_m-cpu': 'rgb(255, 0, 0)', '--_m-memory': 'rgb(0, 0, 255)' },
+  fills: { '--_m-cpu': 'rgba(255, 0, 0, 0.1)', '--_m-memory': null },
+  grid: 'g',
+  text: 't',
+  muted: 'm',
+  surface: 's',
+  border: 'b',
+  font: 'f',
+} as unknown as Theme;
+
+describe('<vm-metrics> sparkline renderer (sparkline-renderer.ts)', () => {
+  it('draws each shown series in its canvas, says the trend, and lets go of the ones no longer shown', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<div><canvas data-series="cpu"></canvas></div><div><canvas data-series="memory"></canvas></div>';
+    document.body.append(root);
+    const history = new VmMetricsHistory({ capacity: 60 });
+    for (let i = 0; i < 20; i++) history.add(1_000_000 + i * 5000, { cpu: { utilization: 10 + i * 4 }, memory: { used: 50, total: 100 } });
+    const r = new SparklineRenderer(() => root);
+    const drawn: [string, number, number][] = [];
+    const frame = {
+      window: '5m' as const,
+      theme,
+      styleVersion: 1,
+      plotSize: () => [120, 40] as [number, number],
+      drawn: (k: string, a: { width: number; height: number } | null) => drawn.push([k, a!.width, a!.height]),
+    };
+    const trends = r.update(history, ['cpu', 'memory'], frame);
+    expect(drawn).to.deep.equal([
+      ['cpu', 120, 40],
+      ['memory', 120, 40],
+    ]);
+    expect([trends.cpu, trends.memPct]).to.deep.equal(['rising', 'steady']);
+    const cpu = root.querySelector<HTMLCanvasElement>('canvas[data-series="cpu"]')!;
+    // Sized for the device's pixels, and something drawn in the series' colour.
+    expect(cpu.width).to.equal(Math.round(120 * (window.devicePixelRatio || 1)));
+    const px = cpu.getContext('2d')!.getImageData(0, 0, cpu.width, cpu.height).data;
+    let red = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i]! > 200 && px[i + 1]! < 50 && px[i + 3]! > 200) red++;
+    expect(red, 'red pixels of the CPU line').to.be.greaterThan(0);
+    drawn.length = 0;
+    r.update(history, ['memory'], frame);
+    expect(drawn.map(([k]) => k)).to.deep.equal(['memory']);
+    r.destroy();
+    root.remove();
+  });
+});
