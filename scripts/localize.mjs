@@ -85,6 +85,8 @@ function slimImports(dir) {
     const file = join(out, f);
     const text = readFileSync(file, 'utf8');
     if (/import \{html\} from 'lit'/.test(text)) throw new Error(`${f}: a message is an html\`\` template; use str\`\` and richText (src/internal/rich-text.ts)`);
+    // lit-localize leaves XML entities in plain-text messages: "&lt;" would be shown as such.
+    if (/&(lt|gt|amp|quot|apos);/.test(text)) throw new Error(`${f}: a message holds <, > or &, which lit-localize shows escaped; word it without them`);
     const slim = text.replace("import {str} from '@lit/localize';", STR_TAG);
     if (slim !== text) writeFileSync(file, slim);
   }
