@@ -86,8 +86,8 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
     ${v.stale ? html`<p class="stale">${msg(str`Showing the last loaded details: ${stale}`, { id: 'overview.stale' })} <button class="link" @click=${v.retry}>${msg('Retry', { id: 'overview.retry' })}</button></p>` : nothing}
     <div class="cards">
       <section class="card" aria-labelledby="h-cpu">
-        <h3 id="h-cpu">CPU</h3>
-        <p class="big">${cpu.count || '—'} <span class="unit">vCPU</span></p>
+        <h3 id="h-cpu">${msg('CPU', { id: 'metrics.cpu' })}</h3>
+        <p class="big">${cpu.count || '—'} <span class="unit">${msg('vCPU', { id: 'overview.vcpu' })}</span></p>
         <p class="sub">${cpu.model || msg('model not reported', { id: 'overview.cpu.noModel' })}</p>
         <p class="sub">${msg(str`Topology: ${topology}`, { id: 'overview.cpu.topology' })}</p>
       </section>
@@ -100,7 +100,7 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
         <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}>${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</time>`}</p>
       </section>
       <section class="card uuid-card" aria-labelledby="h-uuid">
-        <h3 id="h-uuid">UUID</h3>
+        <h3 id="h-uuid">${msg('UUID', { id: 'overview.uuid' })}</h3>
         <p class="uuid"><code>${dash(vm.uuid)}</code>
           ${vm.uuid ? html`<button class="btn small" @click=${v.copy} aria-label=${msg('Copy UUID', { id: 'overview.uuid.copy' })}>${v.copied ? msg('Copied', { id: 'overview.copied' }) : msg('Copy', { id: 'overview.copy' })}</button>` : nothing}
         </p>
@@ -108,7 +108,7 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
     </div>
     <section class="block" aria-labelledby="h-desc">
       <h3 id="h-desc">${msg('Description', { id: 'overview.description' })}</h3>
-      <p>${vm.description || html`<span class="muted">${msg('No description.', { id: 'overview.noDescription' })}</span>`}</p>
+      <p class="description">${vm.description || html`<span class="muted">${msg('No description.', { id: 'overview.noDescription' })}</span>`}</p>
     </section>
     <section class="block" aria-labelledby="h-disks">
       <h3 id="h-disks">${msg('Disks', { id: 'overview.disks' })} <span class="count">${vm.disks.length}</span></h3>
@@ -148,9 +148,9 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
               (n) => html`<li class="net">
                 <span class="net-head">${n.source || n.type || msg('interface', { id: 'overview.interface' })} <span class="muted">${[n.type, n.model].filter(Boolean).join(' · ')}</span></span>
                 <dl>
-                  <div><dt>MAC</dt><dd class="mono">${dash(n.macAddress)}</dd></div>
-                  <div><dt>IPv4</dt><dd class="mono">${dash(n.ipAddress)}</dd></div>
-                  <div><dt>IPv6</dt><dd class="mono">${dash(n.ipAddressV6)}</dd></div>
+                  <div><dt>${msg('MAC', { id: 'overview.mac' })}</dt><dd class="mono">${dash(n.macAddress)}</dd></div>
+                  <div><dt>${msg('IPv4', { id: 'overview.ipv4' })}</dt><dd class="mono">${dash(n.ipAddress)}</dd></div>
+                  <div><dt>${msg('IPv6', { id: 'overview.ipv6' })}</dt><dd class="mono">${dash(n.ipAddressV6)}</dd></div>
                 </dl>
               </li>`,
             )}

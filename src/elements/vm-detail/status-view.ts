@@ -77,29 +77,35 @@ export function renderConnection(v: ConnectionView): TemplateResult {
 
 /** What the live region says when the VM's status or the connection changes (not the first time). */
 export class StatusAnnouncer {
-  private last = { status: '', conn: '' };
+  private last: { status: VmStatus | ''; conn: string } = { status: '', conn: '' };
 
-  /** The sentence for this change, or null when there is nothing new to say (call it in the element's locale). */
-  next(vmName: string, status: VmStatus | null, c: SocketSnapshot | undefined, wasOpen: boolean): string | null {
+  /**
+   * The sentence for this change, or null when there is nothing new to say: a function, so its
+   * words are made in the locale of the render that shows them.
+   */
+  next(vmName: string, status: VmStatus | null, c: SocketSnapshot | undefined, wasOpen: boolean): (() => string) | null {
     const conn = c ? c.state : '';
-    const statusText = status ? STATUS_LABEL[status].toLocaleLowerCase(activeLocale()) : '';
-    const parts: string[] = [];
-    if (statusText && statusText !== this.last.status && this.last.status !== '') parts.push(msg(str`${vmName} is now ${statusText}.`, { id: 'detail.announce.status' }));
+    const parts: (() => string)[] = [];
+    if (status && status !== this.last.status && this.last.status !== '') {
+      parts.push(() => {
+        const statusText = STATUS_LABEL[status].toLocaleLowerCase(activeLocale());
+        return msg(str`${vmName} is now ${statusText}.`, { id: 'detail.announce.status' });
+      });
+    }
     if (conn && conn !== this.last.conn && this.last.conn !== '') {
       // Before the first connection there is nothing to restore or lose; the banner (an alert) speaks.
       if (wasOpen || conn === 'open') {
-        const state = connectionLabel(c!);
-        parts.push(
-          conn === 'open'
-            ? msg('Live connection restored.', { id: 'detail.announce.restored' })
-            : conn === 'reconnecting'
-              ? msg('Connection lost; reconnecting.', { id: 'detail.announce.lost' })
-              : msg(str`Connection: ${state}.`, { id: 'detail.announce.connection' }),
-        );
+        const snapshot = c!;
+        parts.push(() => {
+          if (conn === 'open') return msg('Live connection restored.', { id: 'detail.announce.restored' });
+          if (conn === 'reconnecting') return msg('Connection lost; reconnecting.', { id: 'detail.announce.lost' });
+          const state = connectionLabel(snapshot);
+          return msg(str`Connection: ${state}.`, { id: 'detail.announce.connection' });
+        });
       }
     }
-    if (statusText) this.last.status = statusText;
+    if (status) this.last.status = status;
     if (conn) this.last.conn = conn;
-    return parts.length > 0 ? parts.join(' ') : null;
+    return parts.length > 0 ? () => parts.map((p) => p()).join(' ') : null;
   }
 }

@@ -122,7 +122,8 @@ export class VmDetail extends LitElement {
   /** The VM's status as the server last said it (from the socket, else REST). Reflected for CSS. */
   @property({ reflect: true, attribute: 'status' }) status: VmStatus | undefined;
 
-  @state() private announcement = '';
+  /** The live region's words, made at each render: in the locale shown, even one that loaded after. */
+  @state() private announcement: () => string = () => '';
   @state() private copied = false;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -162,8 +163,8 @@ export class VmDetail extends LitElement {
     return session?.status?.status === 'running' || session?.connection.state === 'reconnecting';
   });
   private readonly announcer = new StatusAnnouncer();
-  /** The locale of its words: `setLocale()`'s, else the nearest `lang` attribute. */
-  private readonly l10n = new LocaleController(this);
+  /** The locale of its words: `setLocale()`'s, else the nearest `lang` attribute (it renders in it). */
+  protected readonly l10n = new LocaleController(this);
   private lastSocketStatus: string | null = null;
   private lastErrorKey = '';
   private offConfig: (() => void) | null = null;
@@ -216,8 +217,7 @@ export class VmDetail extends LitElement {
     if (!this.overview.isFor(this.fetchKey())) this.loadVm(false);
     const s = this.detail.session?.status?.status ?? this.overview.vm?.status;
     if (s !== this.status) this.status = s;
-    // willUpdate runs before the render enters the locale: the sentence is made in it here.
-    const said = this.l10n.run(() => this.announcer.next(this.vmName, s ?? null, this.detail.session?.connection, this.socketWasOpen));
+    const said = this.announcer.next(this.vmName, s ?? null, this.detail.session?.connection, this.socketWasOpen);
     if (said) this.announcement = said;
     if (TABS.includes(this.tab)) this.ensureTabLoaded(this.tab);
   }
@@ -382,7 +382,7 @@ export class VmDetail extends LitElement {
           )}
         </div>
         ${TABS.map((t) => this.renderPanel(t))}
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement()}</div>
         ${this.renderConfirm()}
       </div>
     `;
@@ -497,11 +497,10 @@ export class VmDetail extends LitElement {
   private async copyUuid(uuid: string): Promise<void> {
     const copied = await this.views.overview!.copy(uuid, this.renderRoot);
     this.copied = copied;
-    this.announcement = this.l10n.run(() =>
+    this.announcement = () =>
       copied
         ? msg('UUID copied to the clipboard.', { id: 'detail.uuid.copied' })
-        : msg('Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.', { id: 'detail.uuid.notCopied' }),
-    );
+        : msg('Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.', { id: 'detail.uuid.notCopied' });
     if (copied) setTimeout(() => (this.copied = false), 2000);
   }
 

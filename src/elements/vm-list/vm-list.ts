@@ -143,7 +143,8 @@ export class VmList extends LitElement {
   @state() private listError: VmError | null = null;
   @state() private noFleet = false;
   @state() private active: GridPos = { row: 1, col: 1 };
-  @state() private announcement = '';
+  /** The live region's words, made at each render (in the locale shown, even one that loaded after). */
+  @state() private announcement: () => string = () => '';
   @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
   @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
 
@@ -345,8 +346,8 @@ export class VmList extends LitElement {
     const n = this.view.rows.length;
     if (this.active.row > n) this.active = { row: Math.min(1, n), col: this.active.col };
     const view = this.view;
-    // Outside a render (a new list, or willUpdate): the sentence is made in the element's locale.
-    if (queryChanged || !before) this.announcement = this.l10n.run(() => shownText(view, this.localeOrDefault));
+    const locale = this.localeOrDefault;
+    if (queryChanged || !before) this.announcement = () => shownText(view, locale);
     this.scheduleSettle();
   }
 
@@ -559,7 +560,7 @@ export class VmList extends LitElement {
         ${v ? renderSummary(v, this.statusFilter, this.localeOrDefault, (s) => (this.statusFilter = toggleStatus(this.statusFilter, s))) : nothing}
       </div>
       ${this.renderOutcome()}
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="visually-hidden" role="status">${this.announcement()}</div>
       ${this.renderMain(v)} ${this.renderConfirm()}
     </div>`;
   }
