@@ -201,7 +201,7 @@
 'list.label': `Virtuelle Maschinen`,
 'list.loading': `VM-Liste wird geladen…`,
 'list.noMatch': `Keine VM entspricht dem Filter.`,
-'list.none': `Diese Liste braucht die Adresse eines LibGo-Servers (ein vm-connection-Element mit dem Attribut server darüber oder einen Hub mit serverUrl).`,
+'list.none': `Das Auflisten von VMs ist für diese Verbindung ausgeschaltet (ihr Hub hat fleetPollMs: false).`,
 'list.none.title': `Hier gibt es keine VM-Liste`,
 'list.notLive': `(nicht live)`,
 'list.shown': str`${0} von ${1} angezeigt.`,
