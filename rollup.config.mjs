@@ -20,6 +20,7 @@ function libraryEntries() {
     index: 'src/index.ts',
     'hub/index': 'src/hub/index.ts',
     'hub/console': 'src/hub/console.ts',
+    localize: 'src/localize.ts',
     'transport/index': 'src/transport/index.ts',
     'testing/index': 'src/testing/index.ts',
     'react/index': 'src/react/index.ts',

@@ -1,6 +1,7 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
 import '../src/index.js';
+import { registerLocale } from '../src/internal/localize.js';
 import { disposeStoryResources } from '../stories/support/peer.js';
 import { createManifestArgTypesEnhancer } from './manifest-arg-types.js';
 
@@ -22,6 +23,15 @@ const withThemedPage: Decorator = (story, context) => {
   return story();
 };
 
+// The pseudo-locale (accented, bracketed, 40 % longer) shows a hard-coded word or a clipped box at a glance.
+registerLocale('en-XA', () => import('../src/locales/en-XA.js'));
+
+/** The toolbar locale is the page's `lang`, which every element follows (as a portal would set it). */
+const withLocale: Decorator = (story, context) => {
+  document.documentElement.lang = (context.globals.locale as string | undefined) ?? 'en';
+  return story();
+};
+
 const preview: Preview = {
   tags: ['autodocs'],
   globalTypes: {
@@ -37,9 +47,22 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: 'Language of the elements (the page lang attribute)',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'en-XA', title: 'Pseudo-locale (tests)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
-  decorators: [withThemedPage],
+  initialGlobals: { theme: 'light', locale: 'en' },
+  decorators: [withThemedPage, withLocale],
   beforeEach: (context) => disposeStoryResources(context),
   argTypesEnhancers: [createManifestArgTypesEnhancer(manifest)],
   parameters: {

@@ -1,5 +1,5 @@
 // The byte budget, as a gate: fails when the JS a page must load before `<vm-detail>` paints its
-// Overview tab exceeds 26.5 KB gzip (Lit included), when another element's first paint outgrows its
+// Overview tab exceeds 29 KB gzip (Lit included), when another element's first paint outgrows its
 // guard, or when xterm.js or Chart.js — which the elements load on demand — creep into any
 // element's first paint. Sizes are deterministic (one
 // esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
@@ -16,14 +16,22 @@ import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from '.
 // shared controllers (action runner, hub owner, permissions), the one status vocabulary, the `base`
 // part and the socket budget's visibility hooks added more: 26.1 KB. Raised to 26.5 KB, knowingly;
 // issue 13's note says what is left to pay back.
-const DETAIL_BUDGET = 26.5 * 1024;
+// Dec 2026, localization (issue 14), raised to 29 KB knowingly and for the lead to confirm: every
+// word through msg with a stable id, and the runtime that picks each element's locale (internal/
+// localize.ts and controllers/locale-controller.ts, about 3.5 KB minified) cost every element's
+// first paint 2.3-2.4 KB gzip (vm-detail 26.5 -> 28.8 KB). Translations are not in it: they load
+// when a page asks for their language (German 5.6 KB gzip). Ways to pay it back: shorter message
+// ids, the locale runtime's loading half behind an import() (only a non-English page needs it).
+const DETAIL_BUDGET = 29 * 1024;
 // The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
 // deliberately, in the commit that needs it, never to make a red build green.
 // Dec 2026, raised on purpose: the console's link confirmation and keyboard exit (issues 12, 15),
 // and the monitor session's action confirmation and kept history (17, 12) are first-paint UI and
 // state; the terminal's own helpers moved out of the first paint to make room (terminal-kit.ts).
-const CONSOLE_BUDGET = 31.5 * 1024;
-const METRICS_BUDGET = 28 * 1024;
+// Dec 2026, raised on purpose (issue 14, localization, as the budget above): console 30.7 -> 33.1 KB,
+// metrics 27.7 -> 30.0 KB.
+const CONSOLE_BUDGET = 33.5 * 1024;
+const METRICS_BUDGET = 30.5 * 1024;
 // Dec 2026, raised on purpose (issue 13): <vm-connection> and <vm-detail> now build their own hub
 // through one shared controller (controllers/hub-owner-controller.ts), which carries what both
 // need (rebuild on a new server, a fallback hub, disposal): 13.6 KB, 0.1 KB over the old guard.

@@ -92,7 +92,7 @@ try {
   });
 
   const entries = Object.entries(pkg.exports);
-  const nodeImportable = new Set(['./hub', './transport', './package.json', './custom-elements.json']);
+  const nodeImportable = new Set(['./hub', './transport', './localize', './package.json', './custom-elements.json']);
   const req = createRequire(join(project, 'index.js'));
   for (const [subpath, target] of entries) {
     const specifier = `${pkg.name}${subpath.slice(1)}`;
@@ -157,6 +157,7 @@ try {
       `import '${pkg.name}';
 import { VmDetail as VmDetailReact } from '${pkg.name}/react';
 import type { VmDetail } from '${pkg.name}';
+import { registerLocale, setLocale, type ShippedLocale } from '${pkg.name}/localize';
 import { createElement } from 'react';
 
 const el: VmDetail = document.createElement('vm-detail');
@@ -166,6 +167,11 @@ el.addEventListener('vm-action-result', (e) => {
   console.log(ok, e.detail.action);
 });
 document.querySelector('vm-console')?.getTranscript();
+const shipped: ShippedLocale = 'de';
+void setLocale(shipped);
+registerLocale('fr', async () => ({ templates: { 'status.running': 'En marche' } }));
+// @ts-expect-error the pseudo-locale is for the package's own tests, not shipped
+const pseudo: ShippedLocale = 'en-XA';
 createElement(VmDetailReact, { vmName: 'web-01', onActionResult: (e) => console.log(e.detail.success) });
 // @ts-expect-error vmName is a string
 createElement(VmDetailReact, { vmName: 42 });

@@ -1,5 +1,5 @@
 // `npm test`: every quality gate, then every test suite, in order; stops at the first failure.
-//   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → React/Vue typings generated from it → byte budget → node tests → browser tests → Storybook stories → package → host apps → nginx front proxy
+//   typecheck (tsc, then server/ with Node types) → eslint → lit-analyzer → custom-elements.json check → React/Vue typings generated from it → translations complete → byte budget → node tests → browser tests → Storybook stories → package → host apps → nginx front proxy
 // The last line printed is exactly "N passed, N failed" (individual tests, node + browser).
 // `npm test -- --from=test:server` starts at that step (for local iteration; CI runs them all).
 // Each counting step reports its own result into the JSON file LIBGO_TEST_SUMMARY names
@@ -65,7 +65,8 @@ const steps = [
   { name: 'lit-analyzer (strict)', script: 'lint:lit', when: () => existsSync('src') },
   { name: 'custom-elements.json is current', script: 'check:manifest' },
   { name: 'React and Vue typings are what custom-elements.json generates', script: 'check:typings' },
-  { name: 'first-paint byte budget (vm-detail ≤ 26.5 KB gzip; no xterm/Chart.js before paint)', script: 'check:size', counts: true },
+  { name: 'translations: every message of every shipped locale translated, src/locales built from xliff/', script: 'check:localize' },
+  { name: 'first-paint byte budget (vm-detail ≤ 29 KB gzip; no xterm/Chart.js before paint)', script: 'check:size', counts: true },
   { name: 'node tests (server/test, test/node)', script: 'test:server', counts: true },
   { name: 'browser tests (Chromium)', script: 'test:browser', counts: true },
   { name: 'Storybook: build, then render every story (console errors, axe)', script: 'test:stories', counts: true },

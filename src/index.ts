@@ -15,5 +15,6 @@ export * from './hub/index.js';
 export * from './hub/console.js';
 export * from './hub/fleet.js';
 export * from './hub/permissions.js';
+export { availableLocales, getPageLocale, registerLocale, setLocale, SOURCE_LOCALE, type LocaleModule, type ShippedLocale } from './localize.js';
 export { formatBytes, formatPercent, formatRate, formatUptime } from './metrics/index.js';
 export { VERSION } from './version.js';

@@ -7,6 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/index.js';
+import { msg, str } from '../internal/localize.js';
 import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from '../hub/action-rules.js';
 import type { MonitorSession } from '../hub/monitor-session.js';
 import type { VmHub } from '../hub/vm-hub.js';
@@ -42,6 +43,16 @@ function loadReport(): Promise<Report> {
   }));
 }
 
+/**
+ * An outcome as it is reported: its words as a function, so `outcome.text` (a getter) is made in
+ * the locale of the render that shows it.
+ */
+export interface ActionReport {
+  action: VmAction;
+  ok: boolean;
+  text: () => string;
+}
+
 /** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
 export const OUTCOME_DISMISS_MS = 8000;
 
@@ -56,7 +67,7 @@ export class ActionController implements ReactiveController {
    * @internal What action-report.ts uses from modules the first paint has loaded already: handed
    * over, not imported, so that the bundler does not split them into extra first-paint files.
    */
-  readonly kit = { emit, label: ACTION_LABEL };
+  readonly kit = { emit, label: ACTION_LABEL, msg, str };
 
   /** @internal */
   readonly host: ReactiveControllerHost & HTMLElement;
@@ -118,7 +129,14 @@ export class ActionController implements ReactiveController {
           if (this.confirming !== action) return;
           this.confirming = null;
           this.returnFocus = null;
-          this.show({ action, ok: false, text: `${ACTION_LABEL[action]} was not sent: the confirmation could not be loaded. Check the network, then try again.` });
+          this.show({
+            action,
+            ok: false,
+            text: () => {
+              const label = ACTION_LABEL[action];
+              return msg(str`${label} was not sent: the confirmation could not be loaded. Check the network, then try again.`, { id: 'action.notSent' });
+            },
+          });
         },
       );
   }
@@ -143,7 +161,7 @@ export class ActionController implements ReactiveController {
     const session = this.options.session();
     const vmName = this.options.vmName();
     if (!session) {
-      this.show({ action, ok: false, text: 'There is no connection to a VM.' });
+      this.show({ action, ok: false, text: () => msg('There is no connection to a VM.', { id: 'action.noConnection' }) });
       emit(this.host, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
       return false;
     }
@@ -154,7 +172,14 @@ export class ActionController implements ReactiveController {
     // Reporting the outcome loads while the action runs (which takes a round trip at least).
     const report = await loadReport().catch(() => null);
     if (report) return report.reportOutcome(this, action, session, done);
-    this.show({ action, ok: false, text: `${ACTION_LABEL[action]} was sent; its outcome cannot be shown (its code did not load).` });
+    this.show({
+      action,
+      ok: false,
+      text: () => {
+        const label = ACTION_LABEL[action];
+        return msg(str`${label} was sent; its outcome cannot be shown (its code did not load).`, { id: 'action.noReport' });
+      },
+    });
     return done.then(
       () => true,
       () => false,
@@ -176,8 +201,14 @@ export class ActionController implements ReactiveController {
   }
 
   /** @internal Shows an action's outcome (action-report.ts calls it). */
-  show(o: ActionOutcome): void {
-    this.outcome = o;
+  show({ action, ok, text }: ActionReport): void {
+    this.outcome = {
+      action,
+      ok,
+      get text() {
+        return text();
+      },
+    };
     this.held = false;
     this.host.requestUpdate();
     this.dismissLater();

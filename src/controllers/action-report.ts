@@ -10,12 +10,16 @@ import type { ActionController } from './action-controller.js';
 
 /** Waits for `done` (the session's command) and shows and reports how it ended; resolves with whether it succeeded. */
 export async function reportOutcome(c: ActionController, action: VmAction, session: MonitorSession, done: Promise<CommandResult>): Promise<boolean> {
-  const { emit, label } = c.kit;
+  const { emit, label, msg, str } = c.kit;
   const vmName = c.options.vmName();
   try {
     const result = await done;
-    const text = result.message || `${label[action]} done.`;
-    c.show({ action, ok: true, text: result.via === 'rest' ? `${text} (sent over the REST API)` : text });
+    const words = (): string => {
+      const name = label[action];
+      const text = result.message || msg(str`${name} done.`, { id: 'action.done' });
+      return result.via === 'rest' ? msg(str`${text} (sent over the REST API)`, { id: 'action.viaRest' }) : text;
+    };
+    c.show({ action, ok: true, text: words });
     emit(c.host, 'vm-action-result', { vmName, action, success: true, message: result.message, via: result.via, code: null });
     return true;
   } catch (e) {
@@ -25,7 +29,12 @@ export async function reportOutcome(c: ActionController, action: VmAction, sessi
     const overRest = (action === 'start' || action === 'stop') && c.options.hub()?.config.startStopOverRest === true;
     const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
     // "Not confirmed" is not a failure the server reported: its sentence stands alone.
-    const text = error.code === 'ACTION_NOT_CONFIRMED' ? error.message : `${label[action]} failed: ${error.message}`;
+    const message = error.message;
+    const text = (): string => {
+      if (error.code === 'ACTION_NOT_CONFIRMED') return message;
+      const name = label[action];
+      return msg(str`${name} failed: ${message}`, { id: 'action.failed' });
+    };
     c.show({ action, ok: false, text });
     emit(c.host, 'vm-action-result', { vmName, action, success: false, message: error.message, via, code: error.code });
     return false;

@@ -9,6 +9,7 @@ import type { VmStatus } from '../protocol/types.js';
 import type { SocketSnapshot } from '../transport/vm-socket.js';
 import { CONNECTION_WORDS, connectionLabel } from '../internal/status-words.js';
 import { VM_STATUS_PHRASE } from '../internal/status-phrases.js';
+import { msg, str } from '../internal/localize.js';
 
 export type ConnectionTone = 'ok' | 'warn' | 'danger' | 'info' | 'busy' | 'muted';
 
@@ -56,7 +57,7 @@ export function describeConnection({ vmName, nameError, session, now = Date.now(
   switch (c.state) {
     case 'open': {
       const status = session.vmStatus;
-      if (status && status !== 'running') return view('not-running', VM_STATUS_PHRASE[status] ?? `VM ${status}`, 'warn');
+      if (status && status !== 'running') return view('not-running', VM_STATUS_PHRASE[status] ?? msg(str`VM ${status}`, { id: 'status.phrase.other' }), 'warn');
       return view('connected', CONNECTION_WORDS.connected, 'ok');
     }
     case 'idle':
@@ -64,7 +65,7 @@ export function describeConnection({ vmName, nameError, session, now = Date.now(
       return view('connecting', c.attempt > 0 ? CONNECTION_WORDS.reconnecting : CONNECTION_WORDS.connecting, 'busy');
     case 'reconnecting':
       // The countdown changes every second; the announcement says it once.
-      return view('reconnecting', connectionLabel(c, now), 'warn', true, 'Disconnected, reconnecting');
+      return view('reconnecting', connectionLabel(c, now), 'warn', true, msg('Disconnected, reconnecting', { id: 'connection.announce.reconnecting' }));
     case 'offline':
       return view('offline', CONNECTION_WORDS.offline, 'warn');
     case 'unauthorized':
@@ -85,6 +86,11 @@ export interface ConnectionViewOptions<K extends string> {
   describe: () => ConnectionView<K>;
   /** How often a ticking view re-renders the host. Default 500 ms (a countdown in whole seconds). */
   tickMs?: number;
+  /**
+   * Runs `fn` in the host's locale (its LocaleController's `run`): the view is read outside a
+   * render when it is announced. Without it, announcements are in English.
+   */
+  run?: <T>(fn: () => T) => T;
 }
 
 export class ConnectionViewController<K extends string = ConnectionKind> implements ReactiveController {
@@ -111,14 +117,18 @@ export class ConnectionViewController<K extends string = ConnectionKind> impleme
 
   /** Re-reads the view and announces it if its kind changed (call on every state change). */
   sync(): void {
-    const v = this.view;
+    const v = this.words(() => this.view);
     if (v.kind === this.lastKind) return;
     this.lastKind = v.kind;
     this.announce(v.announce);
   }
 
-  /** Says `text` in the live region (a notice of the element's own, for instance). */
-  announce(text: string): void {
+  /**
+   * Says a text in the live region (a notice of the element's own, for instance). A function is
+   * called in the host's locale: pass one for words, a string only for what needs no translation.
+   */
+  announce(words: string | (() => string)): void {
+    const text = typeof words === 'function' ? this.words(words) : words;
     if (text === this.announced) return;
     this.announced = text;
     this.host.requestUpdate();
@@ -132,6 +142,10 @@ export class ConnectionViewController<K extends string = ConnectionKind> impleme
 
   hostDisconnected(): void {
     this.stop();
+  }
+
+  private words<T>(fn: () => T): T {
+    return this.options.run ? this.options.run(fn) : fn();
   }
 
   private stop(): void {

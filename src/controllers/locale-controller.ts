@@ -14,6 +14,12 @@ export class LocaleController implements ReactiveController {
   locale: string = SOURCE_LOCALE;
   /** The locale the element should be shown in; differs from `locale` while its words load. */
   wanted: string = SOURCE_LOCALE;
+  /**
+   * The tag numbers and times are formatted in (Intl): `setLocale()`'s, else the nearest `lang`
+   * itself (`en-GB` keeps its 24-hour clock though its words are `en`'s), else undefined: the
+   * browser's own.
+   */
+  formatLocale: string | undefined = undefined;
   private stopListening: (() => void) | null = null;
   private leave: (() => void) | null = null;
 
@@ -50,8 +56,14 @@ export class LocaleController implements ReactiveController {
 
   /** Re-reads which locale applies; called when `lang` or the page locale may have changed. */
   resolve(): void {
-    const wanted = getPageLocale() ?? matchLocale(nearestLang(this.host));
+    const lang = nearestLang(this.host);
+    const wanted = getPageLocale() ?? matchLocale(lang);
     this.wanted = wanted;
+    const format = getPageLocale() ?? (matchLocale(lang) === wanted && lang !== null && isTag(lang) ? lang : undefined);
+    if (format !== this.formatLocale) {
+      this.formatLocale = format;
+      this.host.requestUpdate();
+    }
     if (isLoaded(wanted)) {
       this.show(wanted);
       return;
@@ -67,6 +79,14 @@ export class LocaleController implements ReactiveController {
     if (locale === this.locale) return;
     this.locale = locale;
     this.host.requestUpdate();
+  }
+}
+
+function isTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length > 0;
+  } catch {
+    return false;
   }
 }
 

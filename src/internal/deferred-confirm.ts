@@ -17,20 +17,29 @@ export const styles = `
   .btn.primary.danger { background: var(--_danger); border-color: var(--_danger); color: var(--_bg); }
 `;
 
-const TEXT: Readonly<Record<VmAction, string>> = {
-  stop: 'will be shut down. Unsaved work inside the VM may be lost.',
-  restart: 'will be stopped and started again. Connected users will be interrupted.',
-  suspend: 'will be paused until it is resumed.',
-  start: 'will be started.',
-  resume: 'will continue running.',
-};
+/** What the action will do, said of the VM. */
+function consequence(action: VmAction, vm: string, { msg, str }: Kit): string {
+  switch (action) {
+    case 'stop':
+      return msg(str`${vm} will be shut down. Unsaved work inside the VM may be lost.`, { id: 'confirm.stop' });
+    case 'restart':
+      return msg(str`${vm} will be stopped and started again. Connected users will be interrupted.`, { id: 'confirm.restart' });
+    case 'suspend':
+      return msg(str`${vm} will be paused until it is resumed.`, { id: 'confirm.suspend' });
+    case 'start':
+      return msg(str`${vm} will be started.`, { id: 'confirm.start' });
+    case 'resume':
+      return msg(str`${vm} will continue running.`, { id: 'confirm.resume' });
+  }
+}
 
-export function render(action: VmAction, vmName: string, close: (confirmed: boolean) => void, { html, label: labels }: Kit): TemplateResult {
+export function render(action: VmAction, vmName: string, close: (confirmed: boolean) => void, kit: Kit): TemplateResult {
+  const { html, label: labels, msg, str } = kit;
   const label = labels[action];
-  return html`<h2 id="confirm-title">${label} ${vmName}?</h2>
-    <p id="confirm-text">${vmName} ${TEXT[action]}</p>
+  return html`<h2 id="confirm-title">${msg(str`${label} ${vmName}?`, { id: 'confirm.title' })}</h2>
+    <p id="confirm-text">${consequence(action, vmName, kit)}</p>
     <div class="confirm-buttons">
-      <button class="btn" data-confirm="cancel" autofocus @click=${() => close(false)}>Cancel</button>
+      <button class="btn" data-confirm="cancel" autofocus @click=${() => close(false)}>${msg('Cancel', { id: 'common.cancel' })}</button>
       <button class="btn primary ${action === 'stop' || action === 'restart' ? 'danger' : ''}" data-confirm="ok" @click=${() => close(true)}>${label}</button>
     </div>`;
 }

@@ -6,6 +6,7 @@
 import type { formatBytes } from '../metrics/format.js';
 import type { VmAction } from '../protocol/types.js';
 import type { html, nothing } from 'lit';
+import type { activeLocale, msg, str } from './localize.js';
 
 /**
  * What the deferred modules use from modules the first paint has loaded already. They get it from
@@ -18,4 +19,9 @@ export interface Kit {
   formatBytes: typeof formatBytes;
   label: Readonly<Record<VmAction, string>>;
   progress: Readonly<Record<VmAction, string>>;
+  /** The words, in the locale of the element rendering them (internal/localize.ts). */
+  msg: typeof msg;
+  str: typeof str;
+  /** That locale, for Intl. */
+  locale: typeof activeLocale;
 }

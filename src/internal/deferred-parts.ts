@@ -7,6 +7,7 @@ import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult }
 import { formatBytes } from '../metrics/format.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from './action-words.js';
 import type { Kit } from './deferred-kit.js';
+import { activeLocale, msg, str } from './localize.js';
 
 /** A module imported once per page, on first call; a failed import is retried on the next call. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -19,7 +20,7 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /** Lit and the formatter for the deferred modules (see `Kit`). */
-export const kit: Kit = { html, nothing, formatBytes, label: ACTION_LABEL, progress: ACTION_PROGRESS };
+export const kit: Kit = { html, nothing, formatBytes, label: ACTION_LABEL, progress: ACTION_PROGRESS, msg, str, locale: activeLocale };
 
 /** A deferred module with its styles made a stylesheet once per page. */
 export const withSheet = <M extends { styles: string }>(m: M) => ({ ...m, sheet: unsafeCSS(m.styles) });

@@ -38,7 +38,7 @@ export function renderOutcome(
   confirming: string | null | undefined,
   hold: (ev: Event) => void,
   dismiss: () => void,
-  { html, nothing }: Kit,
+  { html, nothing, msg }: Kit,
 ): TemplateResult | typeof nothing | string {
   if (o) {
     return html`<div
@@ -51,7 +51,7 @@ export function renderOutcome(
       @focusout=${hold}
     >
       <span>${o.text}</span>
-      <button class="link" aria-label="Dismiss message" @click=${dismiss}>✕</button>
+      <button class="link" aria-label=${msg('Dismiss message', { id: 'texts.dismiss' })} @click=${dismiss}>✕</button>
     </div>`;
   }
   return confirming
@@ -59,15 +59,26 @@ export function renderOutcome(
     : nothing;
 }
 
+/** A part of a page that loads after its first paint. */
+export type DeferredPart = 'charts' | 'console' | 'details';
+
+/** "The live charts could not be loaded." (the first paint's fallback says it too: vm-detail's lazy-views.ts). */
+export function loadFailedTitle(what: DeferredPart, { msg }: Pick<Kit, 'msg'>): string {
+  if (what === 'charts') return msg('The live charts could not be loaded.', { id: 'texts.loadFailed.charts' });
+  if (what === 'console') return msg('The console could not be loaded.', { id: 'texts.loadFailed.console' });
+  return msg("The VM's details could not be loaded.", { id: 'texts.loadFailed.details' });
+}
+
 /**
  * What a tab panel shows after its part (live charts, console, the VM's details) failed to load;
  * `retry` loads it again. Only shown after a load has failed, so it lives here.
  */
-export function renderLoadFailed(what: string, retry: () => void, { html }: Kit): TemplateResult | string {
+export function renderLoadFailed(what: DeferredPart, retry: () => void, kit: Kit): TemplateResult | string {
+  const { html, msg } = kit;
   return html`<div class="empty">
-    <p class="empty-title">The ${what} could not be loaded.</p>
-    <p>Its code did not load in this page. Check the network, then try again.</p>
-    <button class="btn" @click=${retry}>Try again</button>
+    <p class="empty-title">${loadFailedTitle(what, kit)}</p>
+    <p>${msg('Its code did not load in this page. Check the network, then try again.', { id: 'texts.loadFailed.body' })}</p>
+    <button class="btn" @click=${retry}>${msg('Try again', { id: 'common.tryAgain' })}</button>
   </div>`;
 }
 
@@ -76,16 +87,17 @@ export function renderLoadFailed(what: string, retry: () => void, { html }: Kit)
  * drawn, not an emoji (a page without an emoji font showed a blank box). Known only once the
  * permissions are, which is after this module has loaded.
  */
-export function renderLock({ html }: Kit): TemplateResult | string {
-  return html`<span class="visually-hidden"> (not available to you)</span><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" stroke-width="1.6">
+export function renderLock({ html, msg }: Kit): TemplateResult | string {
+  return html`<span class="visually-hidden"> ${msg('(not available to you)', { id: 'texts.locked' })}</span><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" stroke-width="1.6">
     <rect x="3" y="7" width="10" height="7" rx="1.5"></rect><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"></path>
   </svg>`;
 }
 
-export function renderConsoleLocked(vmName: string, { html }: Kit): TemplateResult | string {
+export function renderConsoleLocked(vmName: string, { html, msg, str }: Kit): TemplateResult | string {
+  const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
   return html`<div class="empty">
-    <p class="empty-title">The console is not available to you.</p>
-    <p>Your account can watch ${vmName || 'this VM'} but not use its console: that needs the <em>console</em> permission. Ask an administrator if you need it.</p>
+    <p class="empty-title">${msg('The console is not available to you.', { id: 'texts.consoleLocked' })}</p>
+    <p>${msg(str`Your account can watch ${vm} but not use its console: that needs the console permission. Ask an administrator if you need it.`, { id: 'texts.consoleLocked.body' })}</p>
   </div>`;
 }
 
@@ -102,80 +114,124 @@ export function outcomeHeld(ev: Event): boolean {
  * something. `serverUrl` is the address the page talks to (the page's origin when empty), named
  * when it cannot be reached.
  */
-export function explainError(error: VmError, vmName: string, serverUrl?: string): string {
-  const server = serverUrl === undefined ? 'The server' : `The server at ${(serverUrl || location.origin).replace(/\/+$/, '')}`;
-  const vm = vmName || 'this VM';
-  const known: Partial<Record<VmErrorCode, string>> = {
-    AUTH_ERROR: 'You are not signed in, or your session has expired. Sign in again to see this VM.',
-    PERMISSION_DENIED: `Your account is not allowed to open ${vm}.`,
-    VM_NOT_FOUND: `There is no VM called “${vm}” on this server.`,
-    VM_NOT_RUNNING: `${vm} is not running.`,
-    INVALID_INPUT: error.message,
-    INVALID_CONFIG: `The connection settings are not valid: ${error.message}`,
-    NETWORK_ERROR: `${server} cannot be reached. Check the network and the address; the page keeps trying.`,
-    SERVER_ERROR: 'The server ran into a problem. Try again in a moment.',
-    UNKNOWN_ERROR: 'The server reported an unexpected problem.',
-    INVALID_RESPONSE: 'The server sent an answer this page does not understand.',
-    INVALID_COMMAND: 'The server did not accept the command.',
-    INVALID_MESSAGE: 'The server could not read a message from this page.',
-    INVALID_MESSAGE_TYPE: 'The server rejected a message from this page.',
-    UNKNOWN_MESSAGE_TYPE: 'The server rejected a message from this page.',
-    TIMEOUT: `${server} took too long to answer.`,
+export function explainError(error: VmError, vmName: string, serverUrl: string | undefined, { msg, str }: Pick<Kit, 'msg' | 'str'>): string {
+  const address = serverUrl === undefined ? '' : (serverUrl || location.origin).replace(/\/+$/, '');
+  const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
+  const detail = error.message;
+  const unreadable = () => msg('The server rejected a message from this page.', { id: 'error.rejected' });
+  // Functions: only the one needed is made (each in the element's locale).
+  const known: Partial<Record<VmErrorCode, () => string>> = {
+    AUTH_ERROR: () => msg('You are not signed in, or your session has expired. Sign in again to see this VM.', { id: 'error.auth' }),
+    PERMISSION_DENIED: () => msg(str`Your account is not allowed to open ${vm}.`, { id: 'error.permission' }),
+    VM_NOT_FOUND: () => msg(str`There is no VM called “${vm}” on this server.`, { id: 'error.notFound' }),
+    VM_NOT_RUNNING: () => msg(str`${vm} is not running.`, { id: 'error.notRunning' }),
+    INVALID_INPUT: () => detail,
+    INVALID_CONFIG: () => msg(str`The connection settings are not valid: ${detail}`, { id: 'error.config' }),
+    NETWORK_ERROR: () =>
+      address
+        ? msg(str`The server at ${address} cannot be reached. Check the network and the address; the page keeps trying.`, { id: 'error.network.at' })
+        : msg('The server cannot be reached. Check the network and the address; the page keeps trying.', { id: 'error.network' }),
+    SERVER_ERROR: () => msg('The server ran into a problem. Try again in a moment.', { id: 'error.server' }),
+    UNKNOWN_ERROR: () => msg('The server reported an unexpected problem.', { id: 'error.unknown' }),
+    INVALID_RESPONSE: () => msg('The server sent an answer this page does not understand.', { id: 'error.response' }),
+    INVALID_COMMAND: () => msg('The server did not accept the command.', { id: 'error.command' }),
+    INVALID_MESSAGE: () => msg('The server could not read a message from this page.', { id: 'error.message' }),
+    INVALID_MESSAGE_TYPE: unreadable,
+    UNKNOWN_MESSAGE_TYPE: unreadable,
+    TIMEOUT: () =>
+      address ? msg(str`The server at ${address} took too long to answer.`, { id: 'error.timeout.at' }) : msg('The server took too long to answer.', { id: 'error.timeout' }),
   };
   // On an open socket the server uses AUTH_ERROR for a missing permission, too.
   if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
-    return `Your account is not allowed to do that (${error.message}).`;
+    return msg(str`Your account is not allowed to do that (${detail}).`, { id: 'error.notAllowed' });
   }
-  const base = known[error.code];
-  if (!base) return error.message || 'Something went wrong.';
+  const base = known[error.code]?.();
+  if (!base) return error.message || msg('Something went wrong.', { id: 'error.other' });
   // Keep the server's detail when it is more than the code restated.
   // The transport's words for the codes below only restate the code.
   const restates = ['AUTH_ERROR', 'VM_NOT_FOUND', 'NETWORK_ERROR', 'TIMEOUT'].includes(error.code);
-  const detail = error.message && !base.includes(error.message) && !restates ? error.message : '';
-  return detail && base !== detail ? `${base} (${detail})` : base;
+  const extra = error.message && !base.includes(error.message) && !restates ? error.message : '';
+  return extra && base !== extra ? `${base} (${extra})` : base;
 }
 
 /** Why an action is disabled, as a sentence. */
-export function reasonText(action: VmAction, why: Why, vm: string, { label: labels, progress }: Kit): string {
+export function reasonText(action: VmAction, why: Why, vm: string, kit: Kit): string {
+  const { label: labels, progress, msg, str } = kit;
   const label = labels[action];
+  // Inside a sentence an action is said as its button's word in lower case ("stop").
+  const verb = lower(label, kit);
   switch (why.kind) {
-    case 'busy':
-      return `${progress[action].replace('…', '')} is in progress.`;
-    case 'wait':
-      return `Wait until ${why.other} has finished.`;
-    case 'permission':
-      return `You do not have permission to ${action} VMs (needs the ${why.missing.join(' and ')} permission).`;
+    case 'busy': {
+      const doing = progress[action].replace('…', '');
+      return msg(str`${doing} is in progress.`, { id: 'reason.busy' });
+    }
+    case 'wait': {
+      const other = lower(labels[why.other], kit);
+      return msg(str`Wait until ${other} has finished.`, { id: 'reason.wait' });
+    }
+    case 'permission': {
+      // Permission names are the server's words (start, stop): not translated.
+      const needs = why.missing.join(' and ');
+      return msg(str`You do not have permission to ${verb} VMs (needs the ${needs} permission).`, { id: 'reason.permission' });
+    }
     case 'not-found':
-      return `There is no VM called ${vm}.`;
+      return msg(str`There is no VM called ${vm}.`, { id: 'reason.notFound' });
     case 'sign-in':
-      return 'Sign in again to control this VM.';
+      return msg('Sign in again to control this VM.', { id: 'reason.signIn' });
     case 'offline':
-      return `${label} needs a live connection to the server.`;
+      return msg(str`${label} needs a live connection to the server.`, { id: 'reason.offline' });
     case 'no-status':
-      return `Waiting for the VM's status.`;
+      return msg("Waiting for the VM's status.", { id: 'reason.noStatus' });
     case 'status':
-      return invalidReason(action, why.status, vm);
+      return invalidReason(action, why.status, vm, verb, kit);
     case 'no-session':
-      return why.badName ? 'The VM name is not valid.' : 'Not connected to a VM.';
+      return why.badName ? msg('The VM name is not valid.', { id: 'reason.badName' }) : msg('Not connected to a VM.', { id: 'reason.noSession' });
   }
 }
 
-function invalidReason(action: VmAction, status: VmStatus, vm: string): string {
-  if (status === 'unknown' || status === 'error') return `${vm}'s state is ${status}: ${action} is not possible now.`;
+function lower(word: string, { locale }: Kit): string {
+  return word.toLocaleLowerCase(locale());
+}
+
+function invalidReason(action: VmAction, status: VmStatus, vm: string, verb: string, kit: Kit): string {
+  const { msg, str } = kit;
+  // The status as its badge says it, in lower case ("shut down").
+  const state = lower(statusLabel(status, msg), kit);
+  if (status === 'unknown' || status === 'error') return msg(str`${vm}'s state is ${state}: ${verb} is not possible now.`, { id: 'reason.state' });
   switch (action) {
     case 'start':
-      return status === 'running'
-        ? `${vm} is already running.`
-        : `${vm} is ${status}: resume it instead.`;
+      return status === 'running' ? msg(str`${vm} is already running.`, { id: 'reason.start.running' }) : msg(str`${vm} is ${state}: resume it instead.`, { id: 'reason.start.resume' });
     case 'stop':
-      return `${vm} is not running (it is ${status}).`;
+      return msg(str`${vm} is not running (it is ${state}).`, { id: 'reason.stop' });
     case 'restart':
-      return `Only a running VM can be restarted (${vm} is ${status}).`;
+      return msg(str`Only a running VM can be restarted (${vm} is ${state}).`, { id: 'reason.restart' });
     case 'suspend':
       return status === 'paused' || status === 'suspended'
-        ? `${vm} is already ${status}.`
-        : `Only a running VM can be suspended (${vm} is ${status}).`;
+        ? msg(str`${vm} is already ${state}.`, { id: 'reason.suspend.already' })
+        : msg(str`Only a running VM can be suspended (${vm} is ${state}).`, { id: 'reason.suspend' });
     case 'resume':
-      return `Only a paused VM can be resumed (${vm} is ${status}).`;
+      return msg(str`Only a paused VM can be resumed (${vm} is ${state}).`, { id: 'reason.resume' });
+  }
+}
+
+/** The badge's word for a status (internal/status-words.ts is first-paint code: not imported here). */
+function statusLabel(status: VmStatus, msg: Kit['msg']): string {
+  switch (status) {
+    case 'running':
+      return msg('Running', { id: 'status.running' });
+    case 'stopped':
+      return msg('Stopped', { id: 'status.stopped' });
+    case 'paused':
+      return msg('Paused', { id: 'status.paused' });
+    case 'shutdown':
+      return msg('Shut down', { id: 'status.shutdown' });
+    case 'crashed':
+      return msg('Crashed', { id: 'status.crashed' });
+    case 'suspended':
+      return msg('Suspended', { id: 'status.suspended' });
+    case 'error':
+      return msg('Error', { id: 'status.error' });
+    case 'unknown':
+      return msg('Unknown', { id: 'status.unknown' });
   }
 }

@@ -4,45 +4,95 @@
  * their own. The phrase form ("VM shut down") is in status-phrases.ts: only the console and the
  * connection view use it, and a module shared by several chunks travels whole, so keeping it here
  * would put it in every element's first paint.
+ *
+ * Every word is a getter: it is looked up when read, in the locale of the element rendering it
+ * (localize.ts), never once at module load.
  */
 import type { VmStatus } from '../protocol/types.js';
 import type { SocketSnapshot } from '../transport/vm-socket.js';
+import { msg, str } from './localize.js';
 
 /** A status on its own, as a badge shows it: "Shut down". */
 export const VM_STATUS_LABEL: Readonly<Record<VmStatus, string>> = {
-  running: 'Running',
-  stopped: 'Stopped',
-  paused: 'Paused',
-  shutdown: 'Shut down',
-  crashed: 'Crashed',
-  suspended: 'Suspended',
-  error: 'Error',
-  unknown: 'Unknown',
+  get running() {
+    return msg('Running', { id: 'status.running' });
+  },
+  get stopped() {
+    return msg('Stopped', { id: 'status.stopped' });
+  },
+  get paused() {
+    return msg('Paused', { id: 'status.paused' });
+  },
+  get shutdown() {
+    return msg('Shut down', { id: 'status.shutdown' });
+  },
+  get crashed() {
+    return msg('Crashed', { id: 'status.crashed' });
+  },
+  get suspended() {
+    return msg('Suspended', { id: 'status.suspended' });
+  },
+  get error() {
+    return msg('Error', { id: 'status.error' });
+  },
+  get unknown() {
+    return msg('Unknown', { id: 'status.unknown' });
+  },
 };
 
 /** Words for the states around a connection that are not one socket state. */
 export const CONNECTION_WORDS = {
   /** The socket is open (a live view: metrics, detail). */
-  live: 'Live',
+  get live(): string {
+    return msg('Live', { id: 'connection.live' });
+  },
   /** The socket is open (a two-way view: the console). */
-  connected: 'Connected',
-  connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
+  get connected(): string {
+    return msg('Connected', { id: 'connection.connected' });
+  },
+  get connecting(): string {
+    return msg('Connecting…', { id: 'connection.connecting' });
+  },
+  get reconnecting(): string {
+    return msg('Reconnecting…', { id: 'connection.reconnecting' });
+  },
   /** Offline, said short (a pill). */
-  offline: 'Offline',
-  offlineWaiting: 'Offline: waiting for the network',
-  noPermission: 'No permission',
-  notSignedIn: 'Not signed in',
-  notFound: 'VM not found',
-  disconnected: 'Disconnected',
-  notConnected: 'Not connected',
+  get offline(): string {
+    return msg('Offline', { id: 'connection.offline' });
+  },
+  get offlineWaiting(): string {
+    return msg('Offline: waiting for the network', { id: 'connection.offlineWaiting' });
+  },
+  get noPermission(): string {
+    return msg('No permission', { id: 'connection.noPermission' });
+  },
+  get notSignedIn(): string {
+    return msg('Not signed in', { id: 'connection.notSignedIn' });
+  },
+  get notFound(): string {
+    return msg('VM not found', { id: 'connection.notFound' });
+  },
+  get disconnected(): string {
+    return msg('Disconnected', { id: 'connection.disconnected' });
+  },
+  get notConnected(): string {
+    return msg('Not connected', { id: 'connection.notConnected' });
+  },
   /** Queued by the page's socket budget: last values shown, not live. */
-  queued: 'Not live: waiting for a connection',
+  get queued(): string {
+    return msg('Not live: waiting for a connection', { id: 'connection.queued' });
+  },
   /** Queued, said in a console (which shows no stale values). */
-  waiting: 'Waiting for a connection…',
-  noVm: 'No VM selected',
-  invalidName: 'Invalid VM name',
-} as const;
+  get waiting(): string {
+    return msg('Waiting for a connection…', { id: 'connection.waiting' });
+  },
+  get noVm(): string {
+    return msg('No VM selected', { id: 'connection.noVm' });
+  },
+  get invalidName(): string {
+    return msg('Invalid VM name', { id: 'connection.invalidName' });
+  },
+};
 
 /** Whole seconds until `at` (never negative; 0 when unknown). */
 export function secondsUntil(at: number | null, now = Date.now()): number {
@@ -51,7 +101,7 @@ export function secondsUntil(at: number | null, now = Date.now()): number {
 
 /** "Reconnecting in 3 s". */
 export function reconnectingIn(seconds: number): string {
-  return `Reconnecting in ${seconds} s`;
+  return msg(str`Reconnecting in ${seconds} s`, { id: 'connection.reconnectingIn' });
 }
 
 /** The words for a connection state (a countdown while reconnecting, so it changes every second). */

@@ -119,9 +119,9 @@ declare module 'vue' {
       selected?: VmList['selected'];
       /** Actions that ask for confirmation first, as on `<vm-detail>`. Default `stop restart suspend`. */
       confirmActions?: VmList['confirmActions'];
-      /** The grid's accessible name. */
+      /** The grid's accessible name; unset: "Virtual machines" in the element's language. */
       label?: VmList['label'];
-      /** BCP 47 locale for sorting, numbers and times; unset uses the browser's. */
+      /** BCP 47 locale for sorting, numbers and times. It wins over the page's: unset, they follow `setLocale()`, else the nearest `lang` attribute (as the words do), else the browser's locale. */
       locale?: VmList['locale'];
       /** `light` or `dark` forces a theme; otherwise it follows `prefers-color-scheme`. */
       theme?: VmList['theme'];
@@ -151,7 +151,7 @@ declare module 'vue' {
       paused?: VmMetrics['paused'];
       /** `light` or `dark`; unset follows `prefers-color-scheme`. */
       theme?: VmMetrics['theme'];
-      /** BCP 47 locale for numbers and times; unset uses the browser's. */
+      /** BCP 47 locale for numbers and times. It wins over the page's: unset, numbers and times follow `setLocale()`, else the nearest `lang` attribute (as the words do), else the browser's locale. */
       locale?: VmMetrics['locale'];
       /** Samples kept in host mode (the `metrics` property). Default 720: one hour at LibGo's 5 s; a host pushing every second wants 3600 for a full hour. Read when the first sample arrives. */
       capacity?: VmMetrics['capacity'];

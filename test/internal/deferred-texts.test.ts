@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 // What <vm-detail> says for each error: one row per case, the sentence a user reads.
 import { expect } from '@open-wc/testing';
+import { kit } from '../../src/internal/deferred-parts.js';
 import { explainError } from '../../src/internal/deferred-texts.js';
 import { VmError, type VmErrorCode } from '../../src/protocol/errors.js';
 
@@ -37,15 +38,15 @@ const CASES: [string, VmErrorCode, string, string | undefined, string][] = [
 describe('explainError', () => {
   for (const [name, code, message, server, sentence] of CASES) {
     it(`${code}: ${name}`, () => {
-      expect(explainError(new VmError(code, message), 'web-01', server)).to.equal(sentence);
+      expect(explainError(new VmError(code, message), 'web-01', server, kit)).to.equal(sentence);
     });
   }
 
   it('says "this VM" when the element has no vm-name', () => {
-    expect(explainError(new VmError('VM_NOT_RUNNING', ''), '', SERVER)).to.equal('this VM is not running.');
+    expect(explainError(new VmError('VM_NOT_RUNNING', ''), '', SERVER, kit)).to.equal('this VM is not running.');
   });
 
   it('names the page\'s own origin when the server URL is empty (same origin)', () => {
-    expect(explainError(new VmError('TIMEOUT', ''), 'web-01', '')).to.equal(`The server at ${location.origin} took too long to answer.`);
+    expect(explainError(new VmError('TIMEOUT', ''), 'web-01', '', kit)).to.equal(`The server at ${location.origin} took too long to answer.`);
   });
 });

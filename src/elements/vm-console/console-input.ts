@@ -4,6 +4,7 @@
  * of the selection to the clipboard.
  */
 import type { ConsoleSession } from '../../hub/console.js';
+import { activeLocale, msg, str } from '../../internal/localize.js';
 import { formatBytes } from '../../metrics/format.js';
 import type { ConsoleStatus } from './console-status.js';
 
@@ -15,7 +16,9 @@ export interface ConsoleInputHost {
 
 /** The status strip's words for a paste under way. */
 export function pasteProgressText(sentChars: number, totalChars: number): string {
-  return `Pasting… ${Math.floor((sentChars / totalChars) * 100)} % of ${formatBytes(totalChars)}`;
+  const percent = Math.floor((sentChars / totalChars) * 100);
+  const size = formatBytes(totalChars, activeLocale());
+  return msg(str`Pasting… ${percent} % of ${size}`, { id: 'console.notice.pasting' });
 }
 
 export class ConsoleInput {
@@ -25,7 +28,7 @@ export class ConsoleInput {
     const { status } = this.host;
     if (this.host.element.effectiveReadOnly) {
       if (status.notice?.cause !== 'read-only') {
-        status.show({ tone: 'info', cause: 'read-only', text: `${status.readOnlyReason()} Input is not sent.` });
+        status.show({ tone: 'info', cause: 'read-only', text: () => `${status.readOnlyReason()} ${msg('Input is not sent.', { id: 'console.notice.inputRefused' })}` });
       }
       return Promise.resolve();
     }
@@ -33,10 +36,10 @@ export class ConsoleInput {
     if (!session) return Promise.resolve();
     const onProgress = showProgress
       ? ({ sentChars, totalChars }: { sentChars: number; totalChars: number }) =>
-          status.set(sentChars >= totalChars ? null : { tone: 'info', cause: 'paste', text: pasteProgressText(sentChars, totalChars) })
+          status.set(sentChars >= totalChars ? null : { tone: 'info', cause: 'paste', text: () => pasteProgressText(sentChars, totalChars) })
       : undefined;
     return session.sendInput(data, onProgress).catch((e: unknown) => {
-      status.show({ tone: 'danger', cause: 'input', text: (e as Error)?.message ?? 'The input was not sent.' });
+      status.show({ tone: 'danger', cause: 'input', text: () => (e as Error)?.message ?? msg('The input was not sent.', { id: 'console.notice.inputFailed' }) });
     });
   }
 
@@ -46,9 +49,21 @@ export class ConsoleInput {
     const { status } = this.host;
     try {
       await navigator.clipboard.writeText(text);
-      status.show({ tone: 'info', cause: 'clipboard', text: `Copied ${formatBytes(new Blob([text]).size)} to the clipboard.` });
+      const bytes = new Blob([text]).size;
+      status.show({
+        tone: 'info',
+        cause: 'clipboard',
+        text: () => {
+          const size = formatBytes(bytes, activeLocale());
+          return msg(str`Copied ${size} to the clipboard.`, { id: 'console.notice.copied' });
+        },
+      });
     } catch {
-      status.show({ tone: 'danger', cause: 'clipboard', text: 'The browser did not allow copying; use Ctrl+C in the selection menu instead.' });
+      status.show({
+        tone: 'danger',
+        cause: 'clipboard',
+        text: () => msg('The browser did not allow copying; use Ctrl+C in the selection menu instead.', { id: 'console.notice.copyFailed' }),
+      });
     }
   }
 }

@@ -4,6 +4,8 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { ConnectionKind } from '../../controllers/connection-view-controller.js';
+import { msg, str } from '../../internal/localize.js';
+import { RICH, richText } from '../../internal/rich-text.js';
 
 export interface OverlayFacts {
   kind: ConnectionKind;
@@ -19,24 +21,25 @@ export function renderOverlay(f: OverlayFacts): TemplateResult | null {
   let title: string;
   let body: TemplateResult | string;
   if (f.loadError) {
-    title = 'The terminal could not be loaded';
-    body = html`${f.loadError}`;
+    title = msg('The terminal could not be loaded', { id: 'console.overlay.loadFailed' });
+    const reason = f.loadError;
+    body = msg(str`The terminal could not be loaded: ${reason}`, { id: 'console.overlay.loadFailed.body' });
   } else if (f.kind === 'none') {
-    title = 'No VM selected';
-    body = 'Set the vm-name attribute to show a VM console.';
+    title = msg('No VM selected', { id: 'connection.noVm' });
+    body = msg('Set the vm-name attribute to show a VM console.', { id: 'console.overlay.none' });
   } else if (f.kind === 'invalid') {
-    title = 'Invalid VM name';
-    body = f.nameError ?? 'That VM name cannot be used.';
+    title = msg('Invalid VM name', { id: 'connection.invalidName' });
+    body = f.nameError ?? msg('That VM name cannot be used.', { id: 'console.overlay.invalid' });
   } else if (f.kind === 'no-permission' || f.deniedAndClosed) {
-    title = 'No console permission';
-    body = html`Your account can see <strong>${f.vmName}</strong> but may not use its console. Ask an administrator
-      for the <code>console</code> permission.`;
+    title = msg('No console permission', { id: 'console.overlay.denied.title' });
+    const text = msg(str`Your account can see ${RICH[0]} but may not use its console. Ask an administrator for the ${RICH[1]} permission.`, { id: 'console.overlay.denied' });
+    body = richText(text, [html`<strong>${f.vmName}</strong>`, html`<code>console</code>`]);
   } else if (f.kind === 'unauthorized') {
-    title = 'Not signed in';
-    body = f.authError ?? 'Sign in again to use the console.';
+    title = msg('Not signed in', { id: 'connection.notSignedIn' });
+    body = f.authError ?? msg('Sign in again to use the console.', { id: 'console.overlay.signIn' });
   } else if (f.kind === 'not-found') {
-    title = 'VM not found';
-    body = html`There is no VM named <strong>${f.vmName}</strong> on this server.`;
+    title = msg('VM not found', { id: 'connection.notFound' });
+    body = richText(msg(str`There is no VM named ${RICH[0]} on this server.`, { id: 'console.overlay.notFound' }), [html`<strong>${f.vmName}</strong>`]);
   } else return null;
   return html`<div class="overlay" data-kind=${f.kind}>
     <div class="card">

@@ -6,6 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import { icons } from './icons.js';
 import { iconButton } from './icon-button.js';
+import { msg, str } from '../../internal/localize.js';
 
 export interface SearchResult {
   index: number;
@@ -25,8 +26,11 @@ export interface ConsoleSearchHost {
 /** The count as the search row says it. */
 export function searchCountText(r: SearchResult | null): string {
   if (r === null) return '';
-  if (r.count === 0) return 'No matches';
-  return r.index < 0 ? `${r.count}+ matches` : `${r.index + 1} of ${r.count}`;
+  const { index, count } = r;
+  if (count === 0) return msg('No matches', { id: 'console.search.none' });
+  if (index < 0) return msg(str`${count}+ matches`, { id: 'console.search.many' });
+  const n = index + 1;
+  return msg(str`${n} of ${count}`, { id: 'console.search.nth' });
 }
 
 export class ConsoleSearch {
@@ -76,11 +80,12 @@ export class ConsoleSearch {
 
   render(): TemplateResult {
     const find = (backwards: boolean) => this.host.find(this.input?.value ?? '', backwards);
+    const label = msg('Search the scrollback', { id: 'console.search' });
     return html`<div class="search" part="search" role="search">
       <input
         type="search"
-        aria-label="Search the scrollback"
-        placeholder="Search the scrollback"
+        aria-label=${label}
+        placeholder=${label}
         @keydown=${this.onKey}
         @input=${(e: Event) => {
           const value = (e.target as HTMLInputElement).value;
@@ -92,9 +97,9 @@ export class ConsoleSearch {
         }}
       />
       <span class="count" aria-live="polite">${searchCountText(this.result)}</span>
-      ${iconButton('search-prev', 'Previous match (Shift+Enter)', icons.up, () => find(true), false)}
-      ${iconButton('search-next', 'Next match (Enter)', icons.down, () => find(false), false)}
-      ${iconButton('search-close', 'Close the search (Esc)', icons.close, () => this.close(), false)}
+      ${iconButton('search-prev', msg('Previous match (Shift+Enter)', { id: 'console.search.prev' }), icons.up, () => find(true), false)}
+      ${iconButton('search-next', msg('Next match (Enter)', { id: 'console.search.next' }), icons.down, () => find(false), false)}
+      ${iconButton('search-close', msg('Close the search (Esc)', { id: 'console.search.close' }), icons.close, () => this.close(), false)}
     </div>`;
   }
 

@@ -10,12 +10,18 @@ import type { VmHub } from '../../hub/vm-hub.js';
 import type { SocketState, VmStatus } from '../../hub/index.js';
 import { connectionLabel, secondsUntil } from '../../internal/status-words.js';
 import { VM_STATUS_PHRASE } from '../../internal/status-phrases.js';
+import { msg, str } from '../../internal/localize.js';
 import { icons } from './icons.js';
 
 export interface Notice {
   tone: 'info' | 'warn' | 'danger';
-  /** Text, or a function for text that changes while shown (a countdown). */
-  text: string | (() => string);
+  /**
+   * The words, made when shown: in the element's locale at each render (they follow a `lang`
+   * change), and current while they change (a countdown).
+   */
+  text: () => string;
+  /** What the live region says, when not the text (a countdown is said once, without its number). */
+  announce?: () => string;
   /** What caused it, so the notice can be withdrawn when the cause goes away. */
   cause: 'reconnect' | 'vm-status' | 'eof' | 'input' | 'read-only' | 'paste' | 'clipboard' | 'link';
 }
@@ -24,16 +30,15 @@ export interface ConsoleStatusHost {
   readonly element: HTMLElement & { vmName: string; requestUpdate(): void };
   session(): ConsoleSession | null;
   hub(): VmHub | null;
-  /** Says a text in the element's live region. */
-  announce(text: string): void;
+  /** Says a text in the element's live region (called in the element's locale). */
+  announce(words: () => string): void;
   /** The connection view changed: announce it if its kind did. */
   syncView(): void;
 }
 
-/** The live-region words for a notice (a countdown is said once, without its number). */
+/** The live-region words for a notice. */
 export function noticeAnnouncement(notice: Notice): string {
-  const text = typeof notice.text === 'function' ? notice.text() : notice.text;
-  return text.replace(/ — reconnecting in \d+ s$/, ', reconnecting');
+  return (notice.announce ?? notice.text)();
 }
 
 export class ConsoleStatus {
@@ -53,13 +58,15 @@ export class ConsoleStatus {
   }
 
   readOnlyReason(): string {
-    return this.denied ? 'You do not have the console permission for this VM.' : 'This console is read-only.';
+    return this.denied
+      ? msg('You do not have the console permission for this VM.', { id: 'console.readOnly.denied' })
+      : msg('This console is read-only.', { id: 'console.readOnly' });
   }
 
   /** Shows a notice in the status strip and says it. */
   show(notice: Notice): void {
     this.set(notice);
-    this.host.announce(noticeAnnouncement(notice));
+    this.host.announce(() => noticeAnnouncement(notice));
   }
 
   /** Shows (or, with null, removes) a notice without saying it (progress, a dismissal). */
@@ -119,10 +126,15 @@ export class ConsoleStatus {
             cause: 'reconnect',
             text: () => {
               const now = this.host.session()?.connection;
-              if (!now || now.state === 'connecting') return 'Disconnected — reconnecting now…';
-              if (now.state !== 'reconnecting') return `Disconnected — ${connectionLabel(now).toLowerCase()}`;
-              return `Disconnected — reconnecting in ${secondsUntil(now.nextRetryAt)} s`;
+              if (!now || now.state === 'connecting') return msg('Disconnected — reconnecting now…', { id: 'console.notice.reconnectingNow' });
+              if (now.state !== 'reconnecting') {
+                const state = connectionLabel(now);
+                return msg(str`Disconnected — ${state}`, { id: 'console.notice.disconnected' });
+              }
+              const seconds = secondsUntil(now.nextRetryAt);
+              return msg(str`Disconnected — reconnecting in ${seconds} s`, { id: 'console.notice.reconnectingIn' });
             },
+            announce: () => msg('Disconnected, reconnecting', { id: 'connection.announce.reconnecting' }),
           });
         }
       }
@@ -132,7 +144,14 @@ export class ConsoleStatus {
       const before = this.lastVmStatus;
       this.lastVmStatus = status;
       if (status && status !== 'running') {
-        this.show({ tone: 'warn', cause: 'vm-status', text: `${VM_STATUS_PHRASE[status] ?? `VM ${status}`}: the console has no guest to talk to.` });
+        this.show({
+          tone: 'warn',
+          cause: 'vm-status',
+          text: () => {
+            const phrase = VM_STATUS_PHRASE[status] ?? msg(str`VM ${status}`, { id: 'status.phrase.other' });
+            return msg(str`${phrase}: the console has no guest to talk to.`, { id: 'console.notice.notRunning' });
+          },
+        });
       } else if (status === 'running' && before !== null && before !== 'running') {
         if (this.notice?.cause === 'vm-status' || this.notice?.cause === 'eof') this.set(null);
       }
@@ -142,7 +161,7 @@ export class ConsoleStatus {
 
   /** The guest closed the console. */
   eof(): void {
-    this.show({ tone: 'info', cause: 'eof', text: 'Console closed by the guest (EOF).' });
+    this.show({ tone: 'info', cause: 'eof', text: () => msg('Console closed by the guest (EOF).', { id: 'console.notice.eof' }) });
     emit(this.host.element, 'vm-console-eof', { vmName: this.host.session()?.vmName ?? this.host.element.vmName });
   }
 
@@ -150,11 +169,12 @@ export class ConsoleStatus {
   render(onReconnect: () => void): TemplateResult | typeof nothing {
     const n = this.notice;
     if (!n) return nothing;
-    const text = typeof n.text === 'function' ? n.text() : n.text;
+    const text = n.text();
+    const dismiss = msg('Dismiss', { id: 'console.dismiss' });
     return html`<div class="notice" part="notice status" data-tone=${n.tone} data-cause=${n.cause}>
       <span class="text">${text}</span>
-      ${n.cause === 'reconnect' ? html`<button class="text-btn" data-action="notice-reconnect" @click=${onReconnect}>Reconnect now</button>` : nothing}
-      <button class="icon-btn" aria-label="Dismiss" title="Dismiss" @click=${() => this.set(null)}>${icons.close}</button>
+      ${n.cause === 'reconnect' ? html`<button class="text-btn" data-action="notice-reconnect" @click=${onReconnect}>${msg('Reconnect now', { id: 'console.reconnect' })}</button>` : nothing}
+      <button class="icon-btn" aria-label=${dismiss} title=${dismiss} @click=${() => this.set(null)}>${icons.close}</button>
     </div>`;
   }
 }

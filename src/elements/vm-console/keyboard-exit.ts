@@ -7,7 +7,12 @@
  * between cancels; lone modifier keys (the Shift of Shift+Tab) do not. No time limit: a screen
  * reader user may take a while between the two.
  */
-export const KEYBOARD_EXIT_HELP = 'To leave the console, press Escape, then Tab (or Shift+Tab for its toolbar).';
+import { msg } from '../../internal/localize.js';
+
+/** How to leave, said as the terminal's description. */
+export function keyboardExitHelp(): string {
+  return msg('To leave the console, press Escape, then Tab (or Shift+Tab for its toolbar).', { id: 'console.exitHelp' });
+}
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 

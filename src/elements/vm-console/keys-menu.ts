@@ -8,6 +8,7 @@ import { PageListenersController } from '../../controllers/page-listeners-contro
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import { icons } from './icons.js';
 import { SPECIAL_KEYS } from './special-keys.js';
+import { msg } from '../../internal/localize.js';
 
 export interface KeysMenuHost {
   readonly element: HTMLElement & ReactiveControllerHost & { readonly renderRoot: ParentNode };
@@ -59,7 +60,7 @@ export class KeysMenu {
       <button
         class="icon-btn keys-btn"
         data-action="keys"
-        aria-label="Send a special key"
+        aria-label=${msg('Send a special key', { id: 'console.keys' })}
         title=${title}
         aria-haspopup="menu"
         aria-expanded=${this.isOpen ? 'true' : 'false'}
@@ -73,7 +74,7 @@ export class KeysMenu {
   }
 
   private renderMenu(): TemplateResult {
-    return html`<div class="menu" role="menu" aria-label="Special keys" @keydown=${this.onKey}>
+    return html`<div class="menu" role="menu" aria-label=${msg('Special keys', { id: 'console.keys.menu' })} @keydown=${this.onKey}>
       ${SPECIAL_KEYS.map(
         (k) => html`<button
           role="menuitem"

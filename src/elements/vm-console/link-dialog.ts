@@ -7,6 +7,7 @@ import { html, type TemplateResult } from 'lit';
 import { emit } from '../../events/index.js';
 import { onDialogKey } from './dialog-keys.js';
 import { checkLink, openLink, parseLinkPolicy, type LinkPolicy } from './link-policy.js';
+import { msg, str } from '../../internal/localize.js';
 
 export interface PendingLink {
   url: string;
@@ -15,8 +16,8 @@ export interface PendingLink {
 
 export interface LinkDialogHost {
   readonly element: HTMLElement & { vmName: string; links: LinkPolicy; requestUpdate(): void };
-  /** Says why a link was not opened (the status strip). */
-  refused(reason: string): void;
+  /** Says why a link was not opened (the status strip); `reason` gives the words in the locale it is called in. */
+  refused(reason: () => string): void;
   focusTerminal(): void;
 }
 
@@ -35,7 +36,11 @@ export class LinkDialog {
     if (policy === 'off') return;
     const check = checkLink(text);
     if (!check.ok) {
-      this.host.refused(check.reason);
+      // Judged again when said, so the words are in the locale of the render that shows them.
+      this.host.refused(() => {
+        const again = checkLink(text);
+        return again.ok ? '' : again.reason;
+      });
       return;
     }
     const el = this.host.element;
@@ -59,14 +64,16 @@ export class LinkDialog {
   render(): TemplateResult | null {
     const link = this.pending;
     if (!link) return null;
+    const host = link.host;
+    const vm = this.host.element.vmName || msg('the VM', { id: 'console.link.theVm' });
     return html`<div class="overlay link-overlay">
       <div class="card link-dialog" role="dialog" aria-modal="true" aria-labelledby="link-title" aria-describedby="link-desc" @keydown=${(e: KeyboardEvent) => onDialogKey(e, this.cancel)}>
-        <h2 id="link-title">Open a link to ${link.host}?</h2>
-        <p id="link-desc">The output of ${this.host.element.vmName || 'the VM'} links to this address. It opens in a new tab.</p>
+        <h2 id="link-title">${msg(str`Open a link to ${host}?`, { id: 'console.link.title' })}</h2>
+        <p id="link-desc">${msg(str`The output of ${vm} links to this address. It opens in a new tab.`, { id: 'console.link.desc' })}</p>
         <p class="link-url" data-url=${link.url}>${link.url}</p>
         <div class="actions">
-          <button class="text-btn" data-action="link-cancel" @click=${this.cancel}>Cancel</button>
-          <button class="text-btn primary" data-action="link-open" @click=${this.confirm}>Open link</button>
+          <button class="text-btn" data-action="link-cancel" @click=${this.cancel}>${msg('Cancel', { id: 'common.cancel' })}</button>
+          <button class="text-btn primary" data-action="link-open" @click=${this.confirm}>${msg('Open link', { id: 'console.link.open' })}</button>
         </div>
       </div>
     </div>`;

@@ -4,6 +4,8 @@
  * is judged after the browser's own parsing (which lower-cases `JaVaScRiPt:` and strips the tabs
  * and newlines of `java\tscript:`), and what the confirmation shows is exactly what would open.
  */
+import { msg, str } from '../../internal/localize.js';
+
 export type LinkPolicy = 'confirm' | 'open' | 'off';
 
 /** Longer than any real link; a guest printing megabytes of URL gets a refusal, not a dialog. */
@@ -22,19 +24,20 @@ const HIDDEN_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202
 
 /** Decides whether `text` (a link's target as the guest wrote it) may be opened, and as what. */
 export function checkLink(text: string): LinkCheck {
-  if (text.length > MAX_LINK_LENGTH) return { ok: false, reason: `it is longer than ${MAX_LINK_LENGTH} characters` };
-  if (HIDDEN_CHARS.test(text)) return { ok: false, reason: 'it contains spaces or control characters' };
+  if (text.length > MAX_LINK_LENGTH) return { ok: false, reason: msg(str`it is longer than ${MAX_LINK_LENGTH} characters`, { id: 'console.link.tooLong' }) };
+  if (HIDDEN_CHARS.test(text)) return { ok: false, reason: msg('it contains spaces or control characters', { id: 'console.link.hidden' }) };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: 'it is not a valid web address' };
+    return { ok: false, reason: msg('it is not a valid web address', { id: 'console.link.invalid' }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: `only http and https links are opened, not ${url.protocol.slice(0, 40)}` };
+    const scheme = url.protocol.slice(0, 40);
+    return { ok: false, reason: msg(str`only http and https links are opened, not ${scheme}`, { id: 'console.link.scheme' }) };
   }
   // https://trusted.example@evil.example/ reads as the first host and goes to the second.
-  if (url.username || url.password) return { ok: false, reason: 'it contains a user name or password' };
+  if (url.username || url.password) return { ok: false, reason: msg('it contains a user name or password', { id: 'console.link.credentials' }) };
   return { ok: true, url: url.href, host: url.host };
 }
 

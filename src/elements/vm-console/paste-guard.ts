@@ -5,6 +5,7 @@
  * terminal's (console-terminal.ts).
  */
 import { html, type TemplateResult } from 'lit';
+import { msg, str } from '../../internal/localize.js';
 import { formatBytes } from '../../metrics/format.js';
 import { onDialogKey } from './dialog-keys.js';
 import { pasteLines } from './paste-lines.js';
@@ -72,20 +73,22 @@ export class PasteGuard {
     root.querySelector<HTMLButtonElement>('.paste-dialog .primary')?.focus();
   }
 
-  render(): TemplateResult | null {
+  /** The confirmation, while one is asked; sizes in `locale`. */
+  render(locale?: string): TemplateResult | null {
     const p = this.pending;
     if (!p) return null;
+    const lines = p.lines;
+    const size = formatBytes(new Blob([p.text]).size, locale);
     return html`<div class="overlay paste-overlay">
       <div class="card paste-dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" aria-describedby="paste-desc" @keydown=${(e: KeyboardEvent) => onDialogKey(e, this.cancel)}>
-        <h2 id="paste-title">Paste ${p.lines} ${p.lines === 1 ? 'line' : 'lines'}?</h2>
+        <h2 id="paste-title">${p.lines === 1 ? msg('Paste 1 line?', { id: 'console.paste.one' }) : msg(str`Paste ${lines} lines?`, { id: 'console.paste.title' })}</h2>
         <p id="paste-desc">
-          Each line break acts like pressing Enter in the VM, so every line may run as a command
-          (${formatBytes(new Blob([p.text]).size)}).
+          ${msg(str`Each line break acts like pressing Enter in the VM, so every line may run as a command (${size}).`, { id: 'console.paste.desc' })}
         </p>
-        <pre aria-label="Beginning of the pasted text">${pastePreview(p.text)}</pre>
+        <pre aria-label=${msg('Beginning of the pasted text', { id: 'console.paste.preview' })}>${pastePreview(p.text)}</pre>
         <div class="actions">
-          <button class="text-btn" data-action="paste-cancel" @click=${this.cancel}>Cancel</button>
-          <button class="text-btn primary" data-action="paste-confirm" @click=${this.confirm}>Paste</button>
+          <button class="text-btn" data-action="paste-cancel" @click=${this.cancel}>${msg('Cancel', { id: 'common.cancel' })}</button>
+          <button class="text-btn primary" data-action="paste-confirm" @click=${this.confirm}>${msg('Paste', { id: 'console.paste' })}</button>
         </div>
       </div>
     </div>`;

@@ -20,6 +20,9 @@
  * | Ctrl+Alt+Del   | `ESC [ 3 ; 7 ~`            | Delete with the Ctrl+Alt modifier (xterm's modifyOtherKeys form). A serial line has no "secure attention" signal: a Linux getty ignores it; programs that read keys (some boot menus, TUI apps) see Ctrl+Alt+Delete. To reboot the VM use the VM's restart action. |
  */
 
+import { msg } from '../../internal/localize.js';
+
+/** A key of the menu; its words are getters, read in the locale of the console rendering them (F-keys read alike everywhere). */
 export interface SpecialKey {
   id: string;
   label: string;
@@ -34,23 +37,140 @@ const fixed = (s: string) => () => s;
 const cursor = (final: string) => (app: boolean) => (app ? `${ESC}O${final}` : `${ESC}[${final}`);
 
 export const SPECIAL_KEYS: readonly SpecialKey[] = [
-  { id: 'ctrl-c', label: 'Ctrl+C', hint: 'Interrupt (SIGINT)', bytes: fixed('\x03') },
-  { id: 'ctrl-d', label: 'Ctrl+D', hint: 'End of input / log out', bytes: fixed('\x04') },
-  { id: 'ctrl-z', label: 'Ctrl+Z', hint: 'Suspend (SIGTSTP)', bytes: fixed('\x1a') },
-  { id: 'ctrl-backslash', label: 'Ctrl+\\', hint: 'Quit (SIGQUIT)', bytes: fixed('\x1c') },
-  { id: 'ctrl-l', label: 'Ctrl+L', hint: 'Redraw the screen', bytes: fixed('\x0c') },
-  { id: 'esc', label: 'Esc', bytes: fixed(ESC) },
-  { id: 'tab', label: 'Tab', bytes: fixed('\t') },
-  { id: 'up', label: 'Arrow up', bytes: cursor('A') },
-  { id: 'down', label: 'Arrow down', bytes: cursor('B') },
-  { id: 'right', label: 'Arrow right', bytes: cursor('C') },
-  { id: 'left', label: 'Arrow left', bytes: cursor('D') },
-  { id: 'home', label: 'Home', bytes: cursor('H') },
-  { id: 'end', label: 'End', bytes: cursor('F') },
-  { id: 'insert', label: 'Insert', bytes: fixed(`${ESC}[2~`) },
-  { id: 'delete', label: 'Delete', bytes: fixed(`${ESC}[3~`) },
-  { id: 'pgup', label: 'Page Up', bytes: fixed(`${ESC}[5~`) },
-  { id: 'pgdn', label: 'Page Down', bytes: fixed(`${ESC}[6~`) },
+  {
+    id: 'ctrl-c',
+    get label() {
+      return msg('Ctrl+C', { id: 'key.ctrl-c' });
+    },
+    get hint() {
+      return msg('Interrupt (SIGINT)', { id: 'key.ctrl-c.hint' });
+    },
+    bytes: fixed('\x03'),
+  },
+  {
+    id: 'ctrl-d',
+    get label() {
+      return msg('Ctrl+D', { id: 'key.ctrl-d' });
+    },
+    get hint() {
+      return msg('End of input / log out', { id: 'key.ctrl-d.hint' });
+    },
+    bytes: fixed('\x04'),
+  },
+  {
+    id: 'ctrl-z',
+    get label() {
+      return msg('Ctrl+Z', { id: 'key.ctrl-z' });
+    },
+    get hint() {
+      return msg('Suspend (SIGTSTP)', { id: 'key.ctrl-z.hint' });
+    },
+    bytes: fixed('\x1a'),
+  },
+  {
+    id: 'ctrl-backslash',
+    get label() {
+      return msg('Ctrl+\\', { id: 'key.ctrl-backslash' });
+    },
+    get hint() {
+      return msg('Quit (SIGQUIT)', { id: 'key.ctrl-backslash.hint' });
+    },
+    bytes: fixed('\x1c'),
+  },
+  {
+    id: 'ctrl-l',
+    get label() {
+      return msg('Ctrl+L', { id: 'key.ctrl-l' });
+    },
+    get hint() {
+      return msg('Redraw the screen', { id: 'key.ctrl-l.hint' });
+    },
+    bytes: fixed('\x0c'),
+  },
+  {
+    id: 'esc',
+    get label() {
+      return msg('Esc', { id: 'key.esc' });
+    },
+    bytes: fixed(ESC),
+  },
+  {
+    id: 'tab',
+    get label() {
+      return msg('Tab', { id: 'key.tab' });
+    },
+    bytes: fixed('\t'),
+  },
+  {
+    id: 'up',
+    get label() {
+      return msg('Arrow up', { id: 'key.up' });
+    },
+    bytes: cursor('A'),
+  },
+  {
+    id: 'down',
+    get label() {
+      return msg('Arrow down', { id: 'key.down' });
+    },
+    bytes: cursor('B'),
+  },
+  {
+    id: 'right',
+    get label() {
+      return msg('Arrow right', { id: 'key.right' });
+    },
+    bytes: cursor('C'),
+  },
+  {
+    id: 'left',
+    get label() {
+      return msg('Arrow left', { id: 'key.left' });
+    },
+    bytes: cursor('D'),
+  },
+  {
+    id: 'home',
+    get label() {
+      return msg('Home', { id: 'key.home' });
+    },
+    bytes: cursor('H'),
+  },
+  {
+    id: 'end',
+    get label() {
+      return msg('End', { id: 'key.end' });
+    },
+    bytes: cursor('F'),
+  },
+  {
+    id: 'insert',
+    get label() {
+      return msg('Insert', { id: 'key.insert' });
+    },
+    bytes: fixed(`${ESC}[2~`),
+  },
+  {
+    id: 'delete',
+    get label() {
+      return msg('Delete', { id: 'key.delete' });
+    },
+    bytes: fixed(`${ESC}[3~`),
+  },
+  {
+    id: 'pgup',
+    get label() {
+      return msg('Page Up', { id: 'key.pgup' });
+    },
+    bytes: fixed(`${ESC}[5~`),
+  },
+  {
+    id: 'pgdn',
+    get label() {
+      return msg('Page Down', { id: 'key.pgdn' });
+    },
+    bytes: fixed(`${ESC}[6~`),
+  },
   { id: 'f1', label: 'F1', bytes: fixed(`${ESC}OP`) },
   { id: 'f2', label: 'F2', bytes: fixed(`${ESC}OQ`) },
   { id: 'f3', label: 'F3', bytes: fixed(`${ESC}OR`) },
@@ -65,8 +185,12 @@ export const SPECIAL_KEYS: readonly SpecialKey[] = [
   { id: 'f12', label: 'F12', bytes: fixed(`${ESC}[24~`) },
   {
     id: 'ctrl-alt-del',
-    label: 'Ctrl+Alt+Del',
-    hint: 'Sends the key sequence ESC [3;7~. A serial console has no reboot signal: use the VM restart action to reboot.',
+    get label() {
+      return msg('Ctrl+Alt+Del', { id: 'key.ctrl-alt-del' });
+    },
+    get hint() {
+      return msg('Sends the key sequence ESC [3;7~. A serial console has no reboot signal: use the VM restart action to reboot.', { id: 'key.ctrl-alt-del.hint' });
+    },
     bytes: fixed(`${ESC}[3;7~`),
   },
 ];

@@ -76,7 +76,7 @@ export class TerminalController {
       modules = await loadXterm();
       this.loadError = null;
     } catch (e) {
-      this.loadError = `The terminal could not be loaded: ${(e as Error)?.message ?? String(e)}`;
+      this.loadError = (e as Error)?.message ?? String(e);
       this.element.requestUpdate();
       return;
     } finally {

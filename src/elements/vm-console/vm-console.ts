@@ -3,8 +3,11 @@ import { property, query } from 'lit/decorators.js';
 import type { Terminal } from '@xterm/xterm';
 import { VmConsoleController } from '../../controllers/vm-console-controller.js';
 import { ConnectionViewController, describeConnection } from '../../controllers/connection-view-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { PageListenersController, mediaQuery } from '../../controllers/page-listeners-controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
+import { activeLocale, msg, str } from '../../internal/localize.js';
+import { RICH, richText } from '../../internal/rich-text.js';
 import { formatBytes } from '../../metrics/format.js';
 import type { ConsoleSession } from '../../hub/console.js';
 import { themeTokens } from '../../styles/theme.js';
@@ -15,7 +18,7 @@ import { ConsoleStatus } from './console-status.js';
 import { ConsoleFullscreen } from './fullscreen.js';
 import { iconButton } from './icon-button.js';
 import { icons } from './icons.js';
-import { KEYBOARD_EXIT_HELP } from './keyboard-exit.js';
+import { keyboardExitHelp } from './keyboard-exit.js';
 import { KeysMenu } from './keys-menu.js';
 import { LinkDialog } from './link-dialog.js';
 import type { LinkPolicy } from './link-policy.js';
@@ -159,6 +162,9 @@ export class VmConsole extends LitElement {
 
   @query('.term') private termEl!: HTMLDivElement;
 
+  /** The locale of its words: `setLocale()`'s, else the nearest `lang` attribute. */
+  private readonly l10n = new LocaleController(this);
+
   private readonly controller = new VmConsoleController(this, {
     vmName: () => this.vmName,
     onChange: () => this.status.changed(),
@@ -172,6 +178,7 @@ export class VmConsole extends LitElement {
         nameError: this.controller.nameError,
         session: this.controller.session && { connection: this.controller.session.connection, vmStatus: this.controller.session.vmStatus },
       }),
+    run: (fn) => this.l10n.run(fn),
   });
 
   /**
@@ -188,7 +195,7 @@ export class VmConsole extends LitElement {
     element: this,
     session: () => this.controller.session,
     hub: () => this.controller.hub,
-    announce: (text) => this.connection.announce(text),
+    announce: (words) => this.connection.announce(words),
     syncView: () => this.connection.sync(),
   });
 
@@ -209,13 +216,13 @@ export class VmConsole extends LitElement {
     onFocus: (focused) => this.keys.onFocus(focused),
     onSearchResults: (index, count) => this.finder.results(index, count),
     onEof: () => this.status.eof(),
-    marker: droppedMarker,
+    marker: (bytes) => this.l10n.run(() => droppedMarker(bytes)),
     requestUpdate: () => this.requestUpdate(),
   });
 
   private readonly pasteGuard = new PasteGuard({
     element: this,
-    refuse: () => this.status.show({ tone: 'info', cause: 'read-only', text: `${this.status.readOnlyReason()} The paste was not sent.` }),
+    refuse: () => this.status.show({ tone: 'info', cause: 'read-only', text: () => `${this.status.readOnlyReason()} ${msg('The paste was not sent.', { id: 'console.notice.pasteRefused' })}` }),
     commit: (text) => {
       const t = this.terminalCtl.terminal;
       if (t) return t.paste(text);
@@ -228,7 +235,15 @@ export class VmConsole extends LitElement {
 
   private readonly linkDialog = new LinkDialog({
     element: this,
-    refused: (reason) => this.status.show({ tone: 'warn', cause: 'link', text: `The link was not opened: ${reason}.` }),
+    refused: (reason) =>
+      this.status.show({
+        tone: 'warn',
+        cause: 'link',
+        text: () => {
+          const why = reason();
+          return msg(str`The link was not opened: ${why}.`, { id: 'console.notice.linkRefused' });
+        },
+      }),
     focusTerminal: () => this.term?.focus(),
   });
 
@@ -426,54 +441,63 @@ export class VmConsole extends LitElement {
     });
     const fs = this.fullscreen.mode !== null;
     const noTerm = !t;
+    const vm = this.vmName || msg('no VM', { id: 'console.noVm' });
+    const keys = [html`<kbd>${msg('Esc', { id: 'key.esc' })}</kbd>`, html`<kbd>${msg('Tab', { id: 'key.tab' })}</kbd>`];
+    const exitHint = richText(msg(str`${RICH[0]} then ${RICH[1]} leaves the console`, { id: 'console.exitHint' }), keys);
     // Everything sits in .frame, so the layout does not depend on the host's display (hosts often
     // set vm-console { display: block }).
     return html`<div class="frame" part="base">
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Console of ${this.vmName || 'no VM'}" @keydown=${this.toolbarFocus.onKeydown} @focusin=${this.toolbarFocus.onFocusin}>
+      <div class="toolbar" part="toolbar" role="toolbar" aria-label=${msg(str`Console of ${vm}`, { id: 'console.toolbar' })} @keydown=${this.toolbarFocus.onKeydown} @focusin=${this.toolbarFocus.onFocusin}>
         <div class="title">
           <span class="pill" part="status-pill" data-tone=${view.tone}>
             <span class="dot"></span><span class="label">${view.label}</span>
           </span>
           ${this.vmName ? html`<span class="vm-name" title=${this.vmName}>${this.vmName}</span>` : nothing}
-          ${readOnly ? html`<span class="badge" title=${this.status.readOnlyReason()}>${icons.lock} Read-only</span>` : nothing}
+          ${readOnly ? html`<span class="badge" title=${this.status.readOnlyReason()}>${icons.lock} ${msg('Read-only', { id: 'console.readOnly.badge' })}</span>` : nothing}
         </div>
         <div class="tools">
-          ${iconButton('reconnect', 'Reconnect now', icons.reconnect, () => this.reconnect(), !canReconnect)}
+          ${iconButton('reconnect', msg('Reconnect now', { id: 'console.reconnect' }), icons.reconnect, () => this.reconnect(), !canReconnect)}
           <span class="sep" aria-hidden="true"></span>
-          ${iconButton('search', 'Search the scrollback (Ctrl+Shift+F)', icons.search, () => this.finder.toggle(), noTerm, this.finder.isOpen)}
-          ${iconButton('copy', 'Copy the selection (Ctrl+Shift+C)', icons.copy, () => void this.copySelection(), !t?.hasSelection)}
-          ${iconButton('download', 'Download the transcript', icons.download, () => this.downloadTranscript(), noTerm)}
-          ${iconButton('clear', 'Clear the terminal', icons.clear, () => this.clear(), noTerm)}
+          ${iconButton('search', msg('Search the scrollback (Ctrl+Shift+F)', { id: 'console.tool.search' }), icons.search, () => this.finder.toggle(), noTerm, this.finder.isOpen)}
+          ${iconButton('copy', msg('Copy the selection (Ctrl+Shift+C)', { id: 'console.tool.copy' }), icons.copy, () => void this.copySelection(), !t?.hasSelection)}
+          ${iconButton('download', msg('Download the transcript', { id: 'console.tool.download' }), icons.download, () => this.downloadTranscript(), noTerm)}
+          ${iconButton('clear', msg('Clear the terminal', { id: 'console.tool.clear' }), icons.clear, () => this.clear(), noTerm)}
           <span class="sep" aria-hidden="true"></span>
-          ${iconButton('font-smaller', 'Smaller text', icons.fontSmaller, () => this.changeFont(-1), noTerm)}
+          ${iconButton('font-smaller', msg('Smaller text', { id: 'console.tool.smaller' }), icons.fontSmaller, () => this.changeFont(-1), noTerm)}
           <span class="font-size" aria-hidden="true">${this.term?.options.fontSize ?? effectiveFontSize(this.fontSize, null)}</span>
-          ${iconButton('font-larger', 'Larger text', icons.fontLarger, () => this.changeFont(1), noTerm)}
+          ${iconButton('font-larger', msg('Larger text', { id: 'console.tool.larger' }), icons.fontLarger, () => this.changeFont(1), noTerm)}
           <span class="sep" aria-hidden="true"></span>
-          ${this.keysMenu.render(readOnly || !session, readOnly ? this.status.readOnlyReason() : 'Send a special key')}
-          ${iconButton('fullscreen', fs ? 'Exit full screen' : 'Full screen', fs ? icons.exitFullscreen : icons.fullscreen, () => void this.fullscreen.toggle(), false, fs)}
+          ${this.keysMenu.render(readOnly || !session, readOnly ? this.status.readOnlyReason() : msg('Send a special key', { id: 'console.keys' }))}
+          ${iconButton(
+            'fullscreen',
+            fs ? msg('Exit full screen', { id: 'console.tool.exitFullscreen' }) : msg('Full screen', { id: 'console.tool.fullscreen' }), fs ? icons.exitFullscreen : icons.fullscreen, () => void this.fullscreen.toggle(), false, fs)}
         </div>
       </div>
       ${this.finder.isOpen ? this.finder.render() : nothing}
       ${this.status.render(() => this.reconnect())}
       <div class="body">
         <div class="term" part="terminal"></div>
-        ${!t && !this.terminalCtl.loadError && !overlay ? html`<div class="loading">Loading terminal…</div>` : nothing}
+        ${!t && !this.terminalCtl.loadError && !overlay ? html`<div class="loading">${msg('Loading terminal…', { id: 'console.loading' })}</div>` : nothing}
         ${t && !overlay && !t.hasOutput && view.kind === 'connected' && !readOnly
-          ? html`<div class="quiet-hint" part="hint">Connected. A serial console shows output only when the guest prints: press Enter for a prompt.</div>`
+          ? html`<div class="quiet-hint" part="hint">
+              ${msg('Connected. A serial console shows output only when the guest prints: press Enter for a prompt.', { id: 'console.hint' })}
+            </div>`
           : nothing}
         ${overlay}
-        ${t?.scrolledUp && !overlay ? html`<button class="jump" data-action="jump" @click=${() => t.jumpToLatest()}>${icons.arrowDown} Jump to latest</button>` : nothing}
-        ${this.pasteGuard.render() ?? nothing}
+        ${t?.scrolledUp && !overlay ? html`<button class="jump" data-action="jump" @click=${() => t.jumpToLatest()}>${icons.arrowDown} ${msg('Jump to latest', { id: 'console.jump' })}</button>` : nothing}
+        ${this.pasteGuard.render(this.l10n.locale) ?? nothing}
         ${this.linkDialog.render() ?? nothing}
-        <div class="exit-hint" aria-hidden="true" hidden><kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the console</div>
+        <div class="exit-hint" aria-hidden="true" hidden>${exitHint}</div>
       </div>
-      <p id="keyboard-help" class="visually-hidden">${KEYBOARD_EXIT_HELP}</p>
+      <p id="keyboard-help" class="visually-hidden">${keyboardExitHelp()}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.connection.announcement}</div>
     </div>`;
   }
 }
 
-/** The line written where output was dropped: reset attributes, then dim inverse text. */
+/** The line written where output was dropped: reset attributes, then dim inverse text (in the locale entered). */
 export function droppedMarker(bytes: number): string {
-  return `\x1b[0m\r\n\x1b[2;7m[… ${formatBytes(bytes)} of output dropped: the terminal could not keep up …]\x1b[0m\r\n`;
+  const size = formatBytes(bytes, activeLocale());
+  const words = msg(str`${size} of output dropped: the terminal could not keep up`, { id: 'console.dropped' });
+  return `\x1b[0m\r\n\x1b[2;7m[… ${words} …]\x1b[0m\r\n`;
 }

@@ -3,10 +3,12 @@
  * the library's one roving rule, internal/roving-index.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '../../internal/localize.js';
 
 export type VmDetailTab = 'overview' | 'monitoring' | 'console';
 export const TABS: readonly VmDetailTab[] = ['overview', 'monitoring', 'console'];
-const TAB_LABEL: Record<VmDetailTab, string> = { overview: 'Overview', monitoring: 'Monitoring', console: 'Console' };
+const tabLabel = (t: VmDetailTab): string =>
+  t === 'overview' ? msg('Overview', { id: 'detail.tab.overview' }) : t === 'monitoring' ? msg('Monitoring', { id: 'detail.tab.monitoring' }) : msg('Console', { id: 'detail.tab.console' });
 
 /**
  * One tab button; `locked`: shown, but its panel says why it is not available, and `lock` (the
@@ -23,6 +25,6 @@ export function renderTab(t: VmDetailTab, selected: boolean, locked: boolean, se
     tabindex=${selected ? '0' : '-1'}
     @click=${() => select(t)}
   >
-    ${TAB_LABEL[t]}${locked ? lock : nothing}
+    ${tabLabel(t)}${locked ? lock : nothing}
   </button>`;
 }

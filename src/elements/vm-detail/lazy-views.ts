@@ -6,7 +6,16 @@
 import { nothing, unsafeCSS, type CSSResult, type ReactiveControllerHost } from 'lit';
 import type { VmError } from '../../protocol/errors.js';
 import { addStyles, afterPaint, loadConfirm, loadTexts } from '../../internal/deferred-parts.js';
+import type { DeferredPart } from '../../internal/deferred-texts.js';
+import { msg } from '../../internal/localize.js';
 import { loadOverview, loadPart, type LazyPart } from './lazy.js';
+
+/** What a panel says when its part, and the texts that would explain it, both failed to load. */
+function loadFailedFallback(what: DeferredPart): string {
+  if (what === 'charts') return msg('The live charts could not be loaded.', { id: 'texts.loadFailed.charts' });
+  if (what === 'console') return msg('The console could not be loaded.', { id: 'texts.loadFailed.console' });
+  return msg("The VM's details could not be loaded.", { id: 'texts.loadFailed.details' });
+}
 
 /** Where a part that loads after the first paint is. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
@@ -54,13 +63,14 @@ export class LazyViews {
         this.set(
           () =>
             (this.texts = {
-              explainError: (error: VmError) => error.message || 'Something went wrong.',
+              explainError: (error: VmError) => error.message || msg('Something went wrong.', { id: 'error.other' }),
               reasonText: () => '',
               renderOutcome: (o) => o?.text ?? nothing,
               outcomeHeld: () => false,
-              renderLoadFailed: (what) => `The ${what} could not be loaded.`,
-              renderConsoleLocked: () => 'The console is not available to you.',
-              renderLock: () => ' (not available to you)',
+              loadFailedTitle: (what) => loadFailedFallback(what),
+              renderLoadFailed: (what) => loadFailedFallback(what),
+              renderConsoleLocked: () => msg('The console is not available to you.', { id: 'texts.consoleLocked' }),
+              renderLock: () => ` ${msg('(not available to you)', { id: 'texts.locked' })}`,
               styles: '',
               sheet: unsafeCSS(''),
             }),

@@ -60,47 +60,71 @@ export interface OverviewView {
   copy(): void;
 }
 
-const plural = (n: number, word: string) => `${n || 1} ${word}${n === 1 ? '' : 's'}`;
+/** "2 sockets × 4 cores × 1 thread" (a count the server left out reads as 1). */
+function topologyText({ sockets, cores, threads }: VmInfo['cpu'], { msg, str }: Kit): string {
+  const [s, c, t] = [sockets || 1, cores || 1, threads || 1];
+  const a = sockets === 1 ? msg('1 socket', { id: 'overview.socket.one' }) : msg(str`${s} sockets`, { id: 'overview.socket.other' });
+  const b = cores === 1 ? msg('1 core', { id: 'overview.core.one' }) : msg(str`${c} cores`, { id: 'overview.core.other' });
+  const d = threads === 1 ? msg('1 thread', { id: 'overview.thread.one' }) : msg(str`${t} threads`, { id: 'overview.thread.other' });
+  return `${a} × ${b} × ${d}`;
+}
 
-export function render(v: OverviewView, { html, nothing, formatBytes }: Kit): TemplateResult {
+export function render(v: OverviewView, kit: Kit): TemplateResult {
+  const { html, nothing, formatBytes: bytes, msg, str } = kit;
+  const locale = kit.locale();
+  const formatBytes = (n: number) => bytes(n, locale);
   const { vm } = v;
   const cpu = vm.cpu;
-  const topology = cpu.sockets || cpu.cores || cpu.threads ? `${plural(cpu.sockets, 'socket')} × ${plural(cpu.cores, 'core')} × ${plural(cpu.threads, 'thread')}` : '—';
+  const topology = cpu.sockets || cpu.cores || cpu.threads ? topologyText(cpu, kit) : '—';
   const dash = (s: string | null | undefined) => s || '—';
+  const flags = (d: VmInfo['disks'][number]) =>
+    [d.bootable && msg('boot', { id: 'overview.disk.boot' }), d.readOnly && msg('read-only', { id: 'overview.disk.readOnly' }), d.shareable && msg('shared', { id: 'overview.disk.shared' })]
+      .filter(Boolean)
+      .join(', ');
+  const stale = v.stale;
   return html`<div class="overview" aria-busy=${v.loading ? 'true' : 'false'}>
-    ${v.stale ? html`<p class="stale">Showing the last loaded details: ${v.stale} <button class="link" @click=${v.retry}>Retry</button></p>` : nothing}
+    ${v.stale ? html`<p class="stale">${msg(str`Showing the last loaded details: ${stale}`, { id: 'overview.stale' })} <button class="link" @click=${v.retry}>${msg('Retry', { id: 'overview.retry' })}</button></p>` : nothing}
     <div class="cards">
       <section class="card" aria-labelledby="h-cpu">
-        <h3 id="h-cpu">CPU</h3>
-        <p class="big">${cpu.count || '—'} <span class="unit">vCPU</span></p>
-        <p class="sub">${cpu.model || 'model not reported'}</p>
-        <p class="sub">Topology: ${topology}</p>
+        <h3 id="h-cpu">${msg('CPU', { id: 'metrics.cpu' })}</h3>
+        <p class="big">${cpu.count || '—'} <span class="unit">${msg('vCPU', { id: 'overview.vcpu' })}</span></p>
+        <p class="sub">${cpu.model || msg('model not reported', { id: 'overview.cpu.noModel' })}</p>
+        <p class="sub">${msg(str`Topology: ${topology}`, { id: 'overview.cpu.topology' })}</p>
       </section>
       <section class="card" aria-labelledby="h-mem">
-        <h3 id="h-mem">Memory</h3>
+        <h3 id="h-mem">${msg('Memory', { id: 'overview.memory' })}</h3>
         <p class="big">${formatBytes(vm.memory.sizeBytes || vm.memory.sizeMB * 1048576)}</p>
       </section>
       <section class="card" aria-labelledby="h-created">
-        <h3 id="h-created">Created</h3>
-        <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</time>`}</p>
+        <h3 id="h-created">${msg('Created', { id: 'overview.created' })}</h3>
+        <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}>${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</time>`}</p>
       </section>
       <section class="card uuid-card" aria-labelledby="h-uuid">
-        <h3 id="h-uuid">UUID</h3>
+        <h3 id="h-uuid">${msg('UUID', { id: 'overview.uuid' })}</h3>
         <p class="uuid"><code>${dash(vm.uuid)}</code>
-          ${vm.uuid ? html`<button class="btn small" @click=${v.copy} aria-label="Copy UUID">${v.copied ? 'Copied' : 'Copy'}</button>` : nothing}
+          ${vm.uuid ? html`<button class="btn small" @click=${v.copy} aria-label=${msg('Copy UUID', { id: 'overview.uuid.copy' })}>${v.copied ? msg('Copied', { id: 'overview.copied' }) : msg('Copy', { id: 'overview.copy' })}</button>` : nothing}
         </p>
       </section>
     </div>
     <section class="block" aria-labelledby="h-desc">
-      <h3 id="h-desc">Description</h3>
-      <p>${vm.description || html`<span class="muted">No description.</span>`}</p>
+      <h3 id="h-desc">${msg('Description', { id: 'overview.description' })}</h3>
+      <p class="description">${vm.description || html`<span class="muted">${msg('No description.', { id: 'overview.noDescription' })}</span>`}</p>
     </section>
     <section class="block" aria-labelledby="h-disks">
-      <h3 id="h-disks">Disks <span class="count">${vm.disks.length}</span></h3>
+      <h3 id="h-disks">${msg('Disks', { id: 'overview.disks' })} <span class="count">${vm.disks.length}</span></h3>
       ${vm.disks.length === 0
-        ? html`<p class="muted">No disks.</p>`
+        ? html`<p class="muted">${msg('No disks.', { id: 'overview.noDisks' })}</p>`
         : html`<div class="table-wrap"><table>
-            <thead><tr><th scope="col">Device</th><th scope="col">Size</th><th scope="col">Format</th><th scope="col">Bus</th><th scope="col">Path</th><th scope="col">Flags</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">${msg('Device', { id: 'overview.disk.device' })}</th>
+                <th scope="col">${msg('Size', { id: 'overview.disk.size' })}</th>
+                <th scope="col">${msg('Format', { id: 'overview.disk.format' })}</th>
+                <th scope="col">${msg('Bus', { id: 'overview.disk.bus' })}</th>
+                <th scope="col">${msg('Path', { id: 'overview.disk.path' })}</th>
+                <th scope="col">${msg('Flags', { id: 'overview.disk.flags' })}</th>
+              </tr>
+            </thead>
             <tbody>
               ${vm.disks.map(
                 (d) => html`<tr>
@@ -109,24 +133,24 @@ export function render(v: OverviewView, { html, nothing, formatBytes }: Kit): Te
                   <td>${dash(d.format)}</td>
                   <td>${dash(d.bus)}</td>
                   <td class="mono path">${dash(d.path)}</td>
-                  <td>${dash([d.bootable && 'boot', d.readOnly && 'read-only', d.shareable && 'shared'].filter(Boolean).join(', '))}</td>
+                  <td>${dash(flags(d))}</td>
                 </tr>`,
               )}
             </tbody>
           </table></div>`}
     </section>
     <section class="block" aria-labelledby="h-nets">
-      <h3 id="h-nets">Networks <span class="count">${vm.networks.length}</span></h3>
+      <h3 id="h-nets">${msg('Networks', { id: 'overview.networks' })} <span class="count">${vm.networks.length}</span></h3>
       ${vm.networks.length === 0
-        ? html`<p class="muted">No network interfaces.</p>`
+        ? html`<p class="muted">${msg('No network interfaces.', { id: 'overview.noNetworks' })}</p>`
         : html`<ul class="nets">
             ${vm.networks.map(
               (n) => html`<li class="net">
-                <span class="net-head">${n.source || n.type || 'interface'} <span class="muted">${[n.type, n.model].filter(Boolean).join(' · ')}</span></span>
+                <span class="net-head">${n.source || n.type || msg('interface', { id: 'overview.interface' })} <span class="muted">${[n.type, n.model].filter(Boolean).join(' · ')}</span></span>
                 <dl>
-                  <div><dt>MAC</dt><dd class="mono">${dash(n.macAddress)}</dd></div>
-                  <div><dt>IPv4</dt><dd class="mono">${dash(n.ipAddress)}</dd></div>
-                  <div><dt>IPv6</dt><dd class="mono">${dash(n.ipAddressV6)}</dd></div>
+                  <div><dt>${msg('MAC', { id: 'overview.mac' })}</dt><dd class="mono">${dash(n.macAddress)}</dd></div>
+                  <div><dt>${msg('IPv4', { id: 'overview.ipv4' })}</dt><dd class="mono">${dash(n.ipAddress)}</dd></div>
+                  <div><dt>${msg('IPv6', { id: 'overview.ipv6' })}</dt><dd class="mono">${dash(n.ipAddressV6)}</dd></div>
                 </dl>
               </li>`,
             )}

@@ -6,15 +6,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatUptime } from '../../metrics/format.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
-import { VM_STATUS_LABEL as STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
+import { VM_STATUS_LABEL as STATUS_LABEL, connectionLabel, CONNECTION_WORDS, secondsUntil } from '../../internal/status-words.js';
+import { activeLocale, msg, str } from '../../internal/localize.js';
 import { statusTone } from '../../internal/status-tone.js';
 
 /** The badge; `noStatus` is what it says before the server has told the VM's status. */
 export function renderBadge(status: VmStatus | null, raw: string, noStatus: string): TemplateResult {
   const label = status ? STATUS_LABEL[status] : noStatus;
-  const title = status === 'unknown' && raw && raw !== 'unknown' ? `The server reported “${raw}”` : nothing;
+  const title = status === 'unknown' && raw && raw !== 'unknown' ? msg(str`The server reported “${raw}”`, { id: 'detail.status.raw' }) : nothing;
   return html`<span part="status-badge" class="badge tone-${statusTone(status)}" data-status=${status ?? 'none'} title=${title}>
-    <span class="badge-dot" aria-hidden="true"></span><span class="visually-hidden">Status: </span>${label}${title !== nothing
+    <span class="badge-dot" aria-hidden="true"></span><span class="visually-hidden">${msg('Status:', { id: 'detail.status' })} </span>${label}${title !== nothing
       ? html`<span class="visually-hidden"> (${raw})</span>`
       : nothing}
   </span>`;
@@ -23,8 +24,11 @@ export function renderBadge(status: VmStatus | null, raw: string, noStatus: stri
 export function renderUptime(up: number | null | undefined): TemplateResult | typeof nothing {
   if (up === null || up === undefined) return nothing;
   const secs = Math.floor(up);
-  return html`<span class="uptime" title=${`Up for ${secs.toLocaleString()} seconds`}
-    ><span class="visually-hidden">Uptime </span>up <time datetime="PT${secs}S">${formatUptime(secs)}</time></span
+  const locale = activeLocale();
+  const count = secs.toLocaleString(locale);
+  const time = html`<time datetime="PT${secs}S">${formatUptime(secs, locale)}</time>`;
+  return html`<span class="uptime" title=${msg(str`Up for ${count} seconds`, { id: 'detail.uptime.title' })}
+    ><span class="visually-hidden">${msg('Uptime', { id: 'detail.uptime' })} </span>${msg('up', { id: 'detail.up' })} ${time}</span
   >`;
 }
 
@@ -43,7 +47,7 @@ export interface ConnectionView {
 
 export function renderConnection(v: ConnectionView): TemplateResult {
   const c = v.connection;
-  if (!c) return html`<span class="conn" data-state="none">Not connected</span>`;
+  if (!c) return html`<span class="conn" data-state="none">${CONNECTION_WORDS.notConnected}</span>`;
   const kind =
     c.state === 'open'
       ? 'live'
@@ -54,38 +58,54 @@ export function renderConnection(v: ConnectionView): TemplateResult {
           : 'offline';
   const restOnly = kind !== 'live' && kind !== 'unauthorized' && !v.restDown && v.restFallback;
   let label = connectionLabel(c, v.now);
-  if (kind === 'offline' && c.state !== 'offline') label = 'Offline';
+  if (kind === 'offline' && c.state !== 'offline') label = CONNECTION_WORDS.offline;
   // "Reconnecting" would say a connection was lost; there never was one.
-  if (!v.wasOpen && (c.state === 'reconnecting' || c.state === 'connecting')) label = label.replace('Reconnecting', 'Retrying');
+  if (!v.wasOpen && c.state === 'reconnecting') {
+    const seconds = secondsUntil(c.nextRetryAt, v.now);
+    label = msg(str`Retrying in ${seconds} s`, { id: 'connection.retryingIn' });
+  } else if (!v.wasOpen && c.state === 'connecting' && c.attempt > 0) label = msg('Retrying…', { id: 'connection.retrying' });
   // The VM is named as not found by the banner and the badge already.
-  if (c.state === 'not-found') label = 'Not connected';
+  if (c.state === 'not-found') label = CONNECTION_WORDS.notConnected;
   // One retry control: the banner's when it shows.
   const retry = kind !== 'live' && !v.bannerRetry;
   return html`<span class="conn" data-state=${kind}>
     <span class="conn-dot" aria-hidden="true"></span>
-    <span class="conn-label">${label}${restOnly ? html`<span class="rest-only"> · REST only</span>` : nothing}</span>
-    ${retry ? html`<button class="link" @click=${v.retry}>Retry now</button>` : nothing}
+    <span class="conn-label">${label}${restOnly ? html`<span class="rest-only"> · ${msg('REST only', { id: 'detail.restOnly' })}</span>` : nothing}</span>
+    ${retry ? html`<button class="link" @click=${v.retry}>${msg('Retry now', { id: 'detail.retryNow' })}</button>` : nothing}
   </span>`;
 }
 
 /** What the live region says when the VM's status or the connection changes (not the first time). */
 export class StatusAnnouncer {
-  private last = { status: '', conn: '' };
+  private last: { status: VmStatus | ''; conn: string } = { status: '', conn: '' };
 
-  /** The sentence for this change, or null when there is nothing new to say. */
-  next(vmName: string, status: VmStatus | null, c: SocketSnapshot | undefined, wasOpen: boolean): string | null {
+  /**
+   * The sentence for this change, or null when there is nothing new to say: a function, so its
+   * words are made in the locale of the render that shows them.
+   */
+  next(vmName: string, status: VmStatus | null, c: SocketSnapshot | undefined, wasOpen: boolean): (() => string) | null {
     const conn = c ? c.state : '';
-    const statusText = status ? STATUS_LABEL[status].toLowerCase() : '';
-    const parts: string[] = [];
-    if (statusText && statusText !== this.last.status && this.last.status !== '') parts.push(`${vmName} is now ${statusText}.`);
+    const parts: (() => string)[] = [];
+    if (status && status !== this.last.status && this.last.status !== '') {
+      parts.push(() => {
+        const statusText = STATUS_LABEL[status].toLocaleLowerCase(activeLocale());
+        return msg(str`${vmName} is now ${statusText}.`, { id: 'detail.announce.status' });
+      });
+    }
     if (conn && conn !== this.last.conn && this.last.conn !== '') {
       // Before the first connection there is nothing to restore or lose; the banner (an alert) speaks.
       if (wasOpen || conn === 'open') {
-        parts.push(conn === 'open' ? 'Live connection restored.' : conn === 'reconnecting' ? 'Connection lost; reconnecting.' : `Connection: ${connectionLabel(c!)}.`);
+        const snapshot = c!;
+        parts.push(() => {
+          if (conn === 'open') return msg('Live connection restored.', { id: 'detail.announce.restored' });
+          if (conn === 'reconnecting') return msg('Connection lost; reconnecting.', { id: 'detail.announce.lost' });
+          const state = connectionLabel(snapshot);
+          return msg(str`Connection: ${state}.`, { id: 'detail.announce.connection' });
+        });
       }
     }
-    if (statusText) this.last.status = statusText;
+    if (status) this.last.status = status;
     if (conn) this.last.conn = conn;
-    return parts.length > 0 ? parts.join(' ') : null;
+    return parts.length > 0 ? () => parts.map((p) => p()).join(' ') : null;
   }
 }

@@ -8,6 +8,8 @@ import type { VmError } from '../../protocol/errors.js';
 import { parseAuthMode } from '../../transport/auth.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { msg, str } from '../../internal/localize.js';
 import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
@@ -15,6 +17,9 @@ import { nextRovingIndex } from '../../internal/roving-index.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
+import { CONNECTION_WORDS, VM_STATUS_LABEL } from '../../internal/status-words.js';
+import { RICH, richText } from '../../internal/rich-text.js';
+import type { DeferredPart } from '../../internal/deferred-texts.js';
 import { bannerError } from './banner-error.js';
 import { TABS, renderTab, type VmDetailTab } from './detail-tabs.js';
 import { kit } from '../../internal/deferred-parts.js';
@@ -117,7 +122,8 @@ export class VmDetail extends LitElement {
   /** The VM's status as the server last said it (from the socket, else REST). Reflected for CSS. */
   @property({ reflect: true, attribute: 'status' }) status: VmStatus | undefined;
 
-  @state() private announcement = '';
+  /** The live region's words, made at each render: in the locale shown, even one that loaded after. */
+  @state() private announcement: () => string = () => '';
   @state() private copied = false;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -157,6 +163,8 @@ export class VmDetail extends LitElement {
     return session?.status?.status === 'running' || session?.connection.state === 'reconnecting';
   });
   private readonly announcer = new StatusAnnouncer();
+  /** The locale of its words: `setLocale()`'s, else the nearest `lang` attribute (it renders in it). */
+  protected readonly l10n = new LocaleController(this);
   private lastSocketStatus: string | null = null;
   private lastErrorKey = '';
   private offConfig: (() => void) | null = null;
@@ -332,11 +340,13 @@ export class VmDetail extends LitElement {
     // An error is shown once its text is here (the same frame, or the next one).
     const banner = explain && this.bannerError;
     const restCode = this.overview.error?.code;
+    const who = this.vmName || msg('the VM', { id: 'detail.theVm' });
+    const sections = this.vmName || msg('VM', { id: 'detail.vm' });
     return html`
       <div class="root" part="base">
         <header part="header" class="header">
           <div class="identity">
-            <h2 class="name" id="vm-title">${this.vmName || 'No VM selected'}</h2>
+            <h2 class="name" id="vm-title">${this.vmName || CONNECTION_WORDS.noVm}</h2>
             ${renderBadge(status, raw, this.noStatusLabel)} ${renderUptime(status === 'running' ? session?.currentUptime(this.ticker.now) : null)}
           </div>
           ${renderConnection({
@@ -348,16 +358,16 @@ export class VmDetail extends LitElement {
             bannerRetry: !!(texts && this.bannerError),
             retry: () => this.retryAll(),
           })}
-          <div part="actions" class="actions" role="group" aria-label="Actions for ${this.vmName || 'the VM'}">
+          <div part="actions" class="actions" role="group" aria-label=${msg(str`Actions for ${who}`, { id: 'detail.actions' })}>
             ${this.actions.states().map((s) => this.renderAction(s))}
           </div>
           <slot name="header-end"></slot>
         </header>
         <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
           ${banner
-            ? html`<span class="banner-text">${explain(banner, this.vmName, this.detail.hub?.config.serverUrl ?? '')}</span>
-                <code class="banner-code" title="Error code from the server">${banner.code}</code>
-                <button class="link" @click=${() => this.retryAll()}>Try again</button>`
+            ? html`<span class="banner-text">${explain(banner, this.vmName, this.detail.hub?.config.serverUrl ?? '', kit)}</span>
+                <code class="banner-code" title=${msg('Error code from the server', { id: 'detail.errorCode' })}>${banner.code}</code>
+                <button class="link" @click=${() => this.retryAll()}>${msg('Try again', { id: 'common.tryAgain' })}</button>`
             : nothing}
         </div>
         <div class="outcome-region" role="status" aria-live="polite">
@@ -365,14 +375,14 @@ export class VmDetail extends LitElement {
             ? texts.renderOutcome(this.actions.outcome, session?.confirming, this.holdOutcome, () => this.actions.clear(), kit)
             : nothing}
         </div>
-        <div part="tabs" class="tabs" role="tablist" aria-label="${this.vmName || 'VM'} sections" @keydown=${this.onTabKey}>
+        <div part="tabs" class="tabs" role="tablist" aria-label=${msg(str`${sections} sections`, { id: 'detail.tabs' })} @keydown=${this.onTabKey}>
           ${TABS.map((t) =>
             // Locked with its padlock and words (internal/deferred-texts.ts): they come right after the first paint, the permissions later.
             renderTab(t, this.tab === t, !!texts && t === 'console' && !this.access.allows('console'), (tab) => this.selectTab(tab, false), texts?.renderLock(kit)),
           )}
         </div>
         ${TABS.map((t) => this.renderPanel(t))}
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement()}</div>
         ${this.renderConfirm()}
       </div>
     `;
@@ -382,9 +392,9 @@ export class VmDetail extends LitElement {
   private get noStatusLabel(): string {
     const c = this.detail.session?.connection;
     const error = this.overview.error;
-    if (c?.state === 'not-found' || error?.code === 'VM_NOT_FOUND') return 'Not found';
-    if (this.detail.nameError || error || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return 'Unknown';
-    return 'Loading';
+    if (c?.state === 'not-found' || error?.code === 'VM_NOT_FOUND') return msg('Not found', { id: 'detail.badge.notFound' });
+    if (this.detail.nameError || error || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return VM_STATUS_LABEL.unknown;
+    return msg('Loading', { id: 'detail.badge.loading' });
   }
 
   private renderAction(s: ActionState): TemplateResult {
@@ -429,7 +439,7 @@ export class VmDetail extends LitElement {
     const st = this.views.parts.metrics;
     if (st === 'idle') return nothing;
     if (st === 'ready') return html`<vm-metrics class="fill" vm-name=${this.vmName} theme=${this.theme ?? nothing}></vm-metrics>`;
-    return this.renderPartPlaceholder('live charts', st);
+    return this.renderPartPlaceholder('charts', st);
   }
 
   private renderConsole(): TemplateResult | string | typeof nothing {
@@ -441,7 +451,7 @@ export class VmDetail extends LitElement {
     return this.renderPartPlaceholder('console', st);
   }
 
-  private renderPartPlaceholder(what: string, st: LoadState, retry = () => this.ensureTabLoaded(this.tab)): TemplateResult | string | typeof nothing {
+  private renderPartPlaceholder(what: DeferredPart, st: LoadState, retry = () => this.ensureTabLoaded(this.tab)): TemplateResult | string | typeof nothing {
     if (st === 'loading') return renderLoading(what);
     // A failure's words load right after the first paint (internal/deferred-texts.ts), before a load can fail.
     return this.views.texts?.renderLoadFailed(what, retry, kit) ?? nothing;
@@ -454,21 +464,24 @@ export class VmDetail extends LitElement {
       if (error && explain && !loading) {
         // The banner says why and offers the retry; this only says what is missing.
         return html`<div class="empty" data-state="error">
-          <p class="empty-title">The VM's details could not be loaded.</p>
+          <p class="empty-title">${msg("The VM's details could not be loaded.", { id: 'texts.loadFailed.details' })}</p>
         </div>`;
       }
-      if (!this.vmName.trim()) return html`<div class="empty"><p>Set <code>vm-name</code> to show a VM.</p></div>`;
+      if (!this.vmName.trim()) {
+        const text = msg(str`Set ${RICH[0]} to show a VM.`, { id: 'detail.noVm' });
+        return html`<div class="empty"><p>${richText(text, [html`<code>vm-name</code>`])}</p></div>`;
+      }
       return renderSkeleton();
     }
     const view = this.views.overview;
     if (!view) {
-      return this.views.overviewState === 'failed' ? this.renderPartPlaceholder("VM's details", 'failed', () => this.views.loadOverview()) : renderSkeleton();
+      return this.views.overviewState === 'failed' ? this.renderPartPlaceholder('details', 'failed', () => this.views.loadOverview()) : renderSkeleton();
     }
     return view.render({
       vm,
       vmName: this.vmName,
       loading,
-      stale: error && explain ? explain(error, this.vmName, this.detail.hub?.config.serverUrl ?? '') : '',
+      stale: error && explain ? explain(error, this.vmName, this.detail.hub?.config.serverUrl ?? '', kit) : '',
       copied: this.copied,
       retry: () => this.refresh(),
       copy: () => void this.copyUuid(vm.uuid),
@@ -484,7 +497,10 @@ export class VmDetail extends LitElement {
   private async copyUuid(uuid: string): Promise<void> {
     const copied = await this.views.overview!.copy(uuid, this.renderRoot);
     this.copied = copied;
-    this.announcement = copied ? 'UUID copied to the clipboard.' : 'Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.';
+    this.announcement = () =>
+      copied
+        ? msg('UUID copied to the clipboard.', { id: 'detail.uuid.copied' })
+        : msg('Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.', { id: 'detail.uuid.notCopied' });
     if (copied) setTimeout(() => (this.copied = false), 2000);
   }
 

@@ -8,6 +8,7 @@ import type { ActionState } from '../../hub/action-rules.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { statusTone } from '../../internal/status-tone.js';
 import { VM_STATUS_LABEL } from '../../internal/status-words.js';
+import { msg, str } from '../../internal/localize.js';
 import { formatPercent, formatUptime, NO_VALUE } from '../../metrics/format.js';
 import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import type { VmStatus } from '../../protocol/types.js';
@@ -17,13 +18,26 @@ import { SPARK_HEIGHT, SPARK_WIDTH, sparkPath } from './spark-path.js';
 /** Grid columns with a cell of their own (the actions column's buttons follow). */
 export const CELL_COLS = SORT_KEYS.length;
 
+/** Getters: read in the locale of the element rendering them. */
 export const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
-  status: 'Status',
-  name: 'Name',
-  description: 'Description',
-  cpu: 'CPU',
-  memory: 'Memory',
-  uptime: 'Uptime',
+  get status() {
+    return msg('Status', { id: 'list.col.status' });
+  },
+  get name() {
+    return msg('Name', { id: 'list.col.name' });
+  },
+  get description() {
+    return msg('Description', { id: 'overview.description' });
+  },
+  get cpu() {
+    return msg('CPU', { id: 'metrics.cpu' });
+  },
+  get memory() {
+    return msg('Memory', { id: 'metrics.memory' });
+  },
+  get uptime() {
+    return msg('Uptime', { id: 'detail.uptime' });
+  },
 };
 
 export interface RowFacts {
@@ -75,7 +89,7 @@ export function renderRow(f: RowFacts, h: RowHandlers): TemplateResult {
     <div class="cell col-description" role="gridcell" aria-colindex="3" tabindex=${h.tab(row, 2)} data-pos="${row},2" title=${f.description || nothing}>${f.description}</div>
     ${renderMetric(f, row, 3, 'cpu', f.cpu, notLive, h)} ${renderMetric(f, row, 4, 'memory', f.memory, notLive, h)}
     <div class="cell col-uptime" role="gridcell" aria-colindex="6" tabindex=${h.tab(row, 5)} data-pos="${row},5">
-      <span class="label" aria-hidden="true">Uptime</span>${status === 'running' ? formatUptime(f.uptime, f.locale) : NO_VALUE}
+      <span class="label" aria-hidden="true">${COLUMN_LABEL.uptime}</span>${status === 'running' ? formatUptime(f.uptime, f.locale) : NO_VALUE}
     </div>
     <div class="cell col-actions" role="gridcell" aria-colindex="7">${f.actions.map((st, k) => renderAction(name, row, CELL_COLS + k, st, h))}</div>
   </div>`;
@@ -85,7 +99,7 @@ function renderMetric(f: RowFacts, row: number, col: number, key: 'cpu' | 'memor
   const d = sparkPath(f.history?.series, key === 'cpu' ? 'cpu' : 'memPct');
   return html`<div class="cell metric col-${key} ${notLive ? 'stale' : ''}" role="gridcell" aria-colindex=${col + 1} tabindex=${h.tab(row, col)} data-pos="${row},${col}">
     <span class="label" aria-hidden="true">${COLUMN_LABEL[key]}</span>
-    <span class="value">${formatPercent(value, f.locale)}</span>${notLive ? html`<span class="visually-hidden"> (not live)</span>` : nothing}
+    <span class="value">${formatPercent(value, f.locale)}</span>${notLive ? html`<span class="visually-hidden"> ${msg('(not live)', { id: 'list.notLive' })}</span>` : nothing}
     <svg part="sparkline" class="spark" aria-hidden="true" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width=${SPARK_WIDTH} height=${SPARK_HEIGHT}>
       ${d ? svg`<path d=${d}></path>` : nothing}
     </svg>
@@ -95,13 +109,14 @@ function renderMetric(f: RowFacts, row: number, col: number, key: 'cpu' | 'memor
 function renderAction(vmName: string, row: number, col: number, st: ActionState, h: RowHandlers): TemplateResult {
   const why = st.why && h.reason(st, vmName);
   const whyId = `why-${row}-${st.action}`;
+  const label = ACTION_LABEL[st.action];
   return html`<button
     part="action-button"
     class="action ${st.action === 'stop' ? 'danger' : ''}"
     data-action=${st.action}
     data-pos="${row},${col}"
     tabindex=${h.tab(row, col)}
-    aria-label="${ACTION_LABEL[st.action]} ${vmName}"
+    aria-label=${msg(str`${label} ${vmName}`, { id: 'list.action' })}
     aria-disabled=${st.enabled ? 'false' : 'true'}
     aria-describedby=${why ? whyId : nothing}
     aria-busy=${st.busy ? 'true' : 'false'}

@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VmError } from '../../protocol/errors.js';
+import { msg, str } from '../../internal/localize.js';
 
 export function renderMessage(state: string, title: string, text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<div class="message" part="message" data-state=${state} role="status">
@@ -13,15 +14,15 @@ export function renderMessage(state: string, title: string, text: string, extra:
 
 export function renderLoading(): TemplateResult {
   return html`<div class="message loading" part="message" data-state="loading" role="status" aria-busy="true">
-    <span class="spinner" aria-hidden="true"></span><span>Loading the VM list…</span>
+    <span class="spinner" aria-hidden="true"></span><span>${msg('Loading the VM list…', { id: 'list.loading' })}</span>
     <div class="skeleton" aria-hidden="true">${[0, 1, 2, 3, 4].map(() => html`<div class="bone"></div>`)}</div>
   </div>`;
 }
 
 export function renderNoMatch(clear: () => void): TemplateResult {
   return html`<div class="message" part="message" data-state="no-match" role="status">
-    <strong>No VM matches the filter.</strong>
-    <button class="btn" @click=${clear}>Clear filters</button>
+    <strong>${msg('No VM matches the filter.', { id: 'list.noMatch' })}</strong>
+    <button class="btn" @click=${clear}>${msg('Clear filters', { id: 'list.clearFilters' })}</button>
   </div>`;
 }
 
@@ -30,15 +31,22 @@ export function renderNoMatch(clear: () => void): TemplateResult {
  * when an older list is still shown below.
  */
 export function renderListError(e: VmError, stale: boolean, server: string, retry: () => void): TemplateResult {
-  const again = html`<button class="btn" @click=${retry}>Retry now</button>`;
-  if (e.code === 'AUTH_ERROR') return renderMessage('unauthorized', 'Not signed in', 'Sign in again to see the VMs.', again);
-  if (e.code === 'PERMISSION_DENIED') return renderMessage('forbidden', 'No permission', 'Your account is not allowed to list VMs.', again);
+  const again = html`<button class="btn" @click=${retry}>${msg('Retry now', { id: 'detail.retryNow' })}</button>`;
+  if (e.code === 'AUTH_ERROR') return renderMessage('unauthorized', msg('Not signed in', { id: 'connection.notSignedIn' }), msg('Sign in again to see the VMs.', { id: 'list.signIn' }), again);
+  if (e.code === 'PERMISSION_DENIED') {
+    return renderMessage('forbidden', msg('No permission', { id: 'connection.noPermission' }), msg('Your account is not allowed to list VMs.', { id: 'list.denied' }), again);
+  }
   const unreachable = e.code === 'NETWORK_ERROR' || e.code === 'TIMEOUT';
-  const what = unreachable ? `The server at ${server.replace(/\/+$/, '')} cannot be reached.` : `The server could not list the VMs (${e.message}).`;
+  const address = server.replace(/\/+$/, '');
+  const detail = e.message;
+  const what = unreachable
+    ? msg(str`The server at ${address} cannot be reached.`, { id: 'list.unreachable' })
+    : msg(str`The server could not list the VMs (${detail}).`, { id: 'list.failed' });
   if (stale) {
     return html`<div class="message stale" part="message" data-state=${unreachable ? 'unreachable' : 'error'} role="status">
-      <span>${what} The list below may be out of date; the page keeps trying.</span>${again}
+      <span>${what} ${msg('The list below may be out of date; the page keeps trying.', { id: 'list.stale' })}</span>${again}
     </div>`;
   }
-  return renderMessage(unreachable ? 'unreachable' : 'error', unreachable ? 'Server unreachable' : 'The list could not be loaded', `${what} The page keeps trying.`, again);
+  const title = unreachable ? msg('Server unreachable', { id: 'list.unreachable.title' }) : msg('The list could not be loaded', { id: 'list.failed.title' });
+  return renderMessage(unreachable ? 'unreachable' : 'error', title, `${what} ${msg('The page keeps trying.', { id: 'list.keepsTrying' })}`, again);
 }

@@ -6,18 +6,21 @@ import { html, type TemplateResult } from 'lit';
 import { VM_STATUSES, type VmStatus } from '../../protocol/types.js';
 import { statusTone } from '../../internal/status-tone.js';
 import { VM_STATUS_LABEL } from '../../internal/status-words.js';
+import { msg, str } from '../../internal/localize.js';
 import { parseStatuses, type FleetView } from './fleet-view.js';
 
 /** "1 VM", "1,204 VMs". */
 function vmCount(n: number, nf: Intl.NumberFormat): string {
-  return n === 1 ? '1 VM' : `${nf.format(n)} VMs`;
+  const count = nf.format(n);
+  return n === 1 ? msg('1 VM', { id: 'list.vm.one' }) : msg(str`${count} VMs`, { id: 'list.vm.other' });
 }
 
 /** "5 VMs shown.", "2 of 5 VMs shown." */
 export function shownText(v: FleetView, locale: string | undefined): string {
   const nf = new Intl.NumberFormat(locale);
   const total = vmCount(v.total, nf);
-  return v.rows.length === v.total ? `${total} shown.` : `${nf.format(v.rows.length)} of ${total} shown.`;
+  const shown = nf.format(v.rows.length);
+  return v.rows.length === v.total ? msg(str`${total} shown.`, { id: 'list.shown.all' }) : msg(str`${shown} of ${total} shown.`, { id: 'list.shown' });
 }
 
 /** The status filter with `s` toggled, in the statuses' order (`running paused`). */
@@ -33,7 +36,7 @@ export function renderSummary(v: FleetView, statusFilter: string, locale: string
   const nf = new Intl.NumberFormat(locale);
   const chosen = parseStatuses(statusFilter).statuses;
   const present = VM_STATUSES.filter((s) => v.counts[s] > 0 || chosen.has(s));
-  return html`<div class="summary" part="summary" role="group" aria-label="VMs per status (toggle to filter)">
+  return html`<div class="summary" part="summary" role="group" aria-label=${msg('VMs per status (toggle to filter)', { id: 'list.summary' })}>
     <span class="total">${vmCount(v.total, nf)}</span>
     ${present.map(
       (s) => html`<button

@@ -29,7 +29,9 @@ import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js
 import { CELL_COLS, COLUMN_LABEL, renderRow, type RowHandlers } from './fleet-row.js';
 import { renderListError, renderLoading, renderMessage, renderNoMatch } from './list-messages.js';
 import { renderSummary, shownText, toggleStatus } from './status-summary.js';
-import { styles } from './vm-list.styles.js';
+import { styles } from './vm-list.styles.js';import { LocaleController } from '../../controllers/locale-controller.js';
+import { msg } from '../../internal/localize.js';
+
 
 /** The quick actions a row offers; the rest live in `<vm-detail>`. */
 const ROW_ACTIONS: readonly VmAction[] = ['start', 'stop'];
@@ -118,11 +120,18 @@ export class VmList extends LitElement {
   /** Actions that ask for confirmation first, as on `<vm-detail>`. Default `stop restart suspend`. */
   @property({ attribute: 'confirm-actions' }) confirmActions = 'stop restart suspend';
 
-  /** The grid's accessible name. */
-  @property() label = 'Virtual machines';
+  /** The grid's accessible name; unset: "Virtual machines" in the element's language. */
+  @property() label = '';
 
-  /** BCP 47 locale for sorting, numbers and times; unset uses the browser's. */
+  /**
+   * BCP 47 locale for sorting, numbers and times. It wins over the page's: unset, they follow
+   * `setLocale()`, else the nearest `lang` attribute (as the words do), else the browser's locale.
+   */
   @property() locale: string | undefined;
+
+  /** The locale of its words (and, without a `locale` property, of its numbers and sorting). */
+  private readonly l10n = new LocaleController(this);
+  private builtIn: string | undefined;
 
   /** `light` or `dark` forces a theme; otherwise it follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
@@ -137,7 +146,8 @@ export class VmList extends LitElement {
   @state() private listError: VmError | null = null;
   @state() private noFleet = false;
   @state() private active: GridPos = { row: 1, col: 1 };
-  @state() private announcement = '';
+  /** The live region's words, made at each render (in the locale shown, even one that loaded after). */
+  @state() private announcement: () => string = () => '';
   @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
   @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
 
@@ -262,7 +272,8 @@ export class VmList extends LitElement {
       this.permissionsFor = hub;
       this.access.refresh();
     }
-    const queryChanged = ['filter', 'statusFilter', 'sort', 'sortDirection', 'locale'].some((k) => changed.has(k as keyof VmList));
+    // The page's locale may have changed too (LocaleController): it sorts and counts.
+    const queryChanged = ['filter', 'statusFilter', 'sort', 'sortDirection', 'locale'].some((k) => changed.has(k as keyof VmList)) || this.localeOrDefault !== this.builtIn;
     if (queryChanged) this.rebuild(true);
   }
 
@@ -314,7 +325,7 @@ export class VmList extends LitElement {
   }
 
   private get localeOrDefault(): string | undefined {
-    return this.locale || undefined;
+    return this.locale || this.l10n.formatLocale;
   }
 
   /** Filters and sorts the fleet again (on a new list or a new query, not on every sample). */
@@ -322,6 +333,7 @@ export class VmList extends LitElement {
     const vms = this.fleet?.vms;
     if (!vms) return;
     const before = this.view;
+    this.builtIn = this.localeOrDefault;
     this.view = buildView(
       {
         vms,
@@ -338,7 +350,9 @@ export class VmList extends LitElement {
     );
     const n = this.view.rows.length;
     if (this.active.row > n) this.active = { row: Math.min(1, n), col: this.active.col };
-    if (queryChanged || !before) this.announcement = shownText(this.view, this.localeOrDefault);
+    const view = this.view;
+    const locale = this.localeOrDefault;
+    if (queryChanged || !before) this.announcement = () => shownText(view, locale);
     this.scheduleSettle();
   }
 
@@ -541,11 +555,11 @@ export class VmList extends LitElement {
     return html`<div class="base" part="base">
       <div class="toolbar" part="toolbar">
         <label class="filter">
-          <span class="visually-hidden">Filter VMs by name or description</span>
+          <span class="visually-hidden">${msg('Filter VMs by name or description', { id: 'list.filter.label' })}</span>
           <input
             part="filter-input"
             type="search"
-            placeholder="Filter by name or description"
+            placeholder=${msg('Filter by name or description', { id: 'list.filter' })}
             .value=${this.filter}
             @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
           />
@@ -553,7 +567,7 @@ export class VmList extends LitElement {
         ${v ? renderSummary(v, this.statusFilter, this.localeOrDefault, (s) => (this.statusFilter = toggleStatus(this.statusFilter, s))) : nothing}
       </div>
       ${this.renderOutcome()}
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="visually-hidden" role="status">${this.announcement()}</div>
       ${this.renderMain(v)} ${this.renderConfirm()}
     </div>`;
   }
@@ -561,12 +575,16 @@ export class VmList extends LitElement {
   private renderMain(v: FleetView | null): TemplateResult {
     const e = this.listError;
     if (this.noFleet) {
-      return renderMessage('none', 'No VM list here', 'Listing VMs is switched off for this connection (its hub has fleetPollMs: false).');
+      return renderMessage(
+        'none',
+        msg('No VM list here', { id: 'list.none.title' }),
+        msg('Listing VMs is switched off for this connection (its hub has fleetPollMs: false).', { id: 'list.none' }),
+      );
     }
     // Not signed in, or not allowed: a list read before says nothing the user may still see.
     if (e && (!v || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
     if (!v) return renderLoading();
-    if (v.total === 0) return renderMessage('empty', 'No VMs', 'This server has no VMs, or none you are allowed to see.');
+    if (v.total === 0) return renderMessage('empty', msg('No VMs', { id: 'list.empty.title' }), msg('This server has no VMs, or none you are allowed to see.', { id: 'list.empty' }));
     return html`${e ? this.errorMessage(e, true) : nothing}
       ${v.rows.length === 0 ? renderNoMatch(this.clearFilters) : this.renderGrid(v)}`;
   }
@@ -586,7 +604,7 @@ export class VmList extends LitElement {
       class="grid"
       part="grid"
       role="grid"
-      aria-label=${this.label}
+      aria-label=${this.label || msg('Virtual machines', { id: 'list.label' })}
       aria-rowcount=${v.rows.length + 1}
       aria-colcount=${CELL_COLS + 1}
       @keydown=${this.onGridKey}
@@ -595,7 +613,7 @@ export class VmList extends LitElement {
       <div class="head-wrap" role="rowgroup">
         <div class="row head" part="header-row" role="row" aria-rowindex="1">
           ${SORT_KEYS.map((k, i) => this.renderHeader(k, i))}
-          <div class="cell actions" role="columnheader" aria-colindex=${CELL_COLS + 1} tabindex=${this.tab(0, CELL_COLS)} data-pos="0,${CELL_COLS}">Actions</div>
+          <div class="cell actions" role="columnheader" aria-colindex=${CELL_COLS + 1} tabindex=${this.tab(0, CELL_COLS)} data-pos="0,${CELL_COLS}">${msg('Actions', { id: 'list.col.actions' })}</div>
         </div>
       </div>
       <div class="body" role="rowgroup" @rangeChanged=${this.onRange} @visibilityChanged=${this.onVisibleRange}>
@@ -660,7 +678,8 @@ export class VmList extends LitElement {
     return html`<div class="outcome-region" role="status" aria-live="polite">
       ${o
         ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-ok=${String(o.ok)}>
-            <span>${this.actionVm}: ${o.text}</span><button class="link" aria-label="Dismiss message" @click=${() => this.actions.clear()}>✕</button>
+            <span>${this.actionVm}: ${o.text}</span
+            ><button class="link" aria-label=${msg('Dismiss message', { id: 'texts.dismiss' })} @click=${() => this.actions.clear()}>✕</button>
           </div>`
         : nothing}
     </div>`;

@@ -5,6 +5,7 @@
 import type { Chart, ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MetricChannel } from '../../metrics/index.js';
 import { formatBytes, formatPercent } from '../../metrics/format.js';
+import { msg, str } from '../../internal/localize.js';
 import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import type { Theme } from './chart-theme.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
@@ -213,7 +214,8 @@ export class ChartRenderer implements SeriesRenderer {
             enabled: true,
             callbacks: {
               title: (items) => (items.length > 0 ? this.values.time(items[0].parsed.x ?? NaN, true) : ''),
-              label: (item) => this.tooltipLabel(key, item),
+              // Chart.js asks outside the element's render: the words are made in its locale here.
+              label: (item) => this.values.run(() => this.tooltipLabel(key, item)),
             },
           },
         },
@@ -224,17 +226,21 @@ export class ChartRenderer implements SeriesRenderer {
   private tooltipLabel(key: MetricSeries, item: TooltipItem<'line'>): string {
     const spec = SPECS[key];
     const raw = item.raw as ChartPoint;
-    if (raw.y === null) return `${spec.labels[item.datasetIndex]}: no data`;
+    const label = spec.labels[item.datasetIndex];
+    if (raw.y === null) return msg(str`${label}: no data`, { id: 'metrics.tooltip.noData' });
     if (key === 'memory') {
       const h = this.history();
       const used = h?.series.get('memUsed', raw.i);
       const total = h?.series.get('memTotal', raw.i);
       // The ring buffer may have moved on since this point was drawn; then only % is certain.
       const same = h?.series.time(raw.i) === raw.x;
-      return same
-        ? `Memory: ${formatBytes(used, this.values.locale())} of ${formatBytes(total, this.values.locale())} (${formatPercent(raw.y, this.values.locale())})`
-        : `Memory: ${formatPercent(raw.y, this.values.locale())}`;
+      const loc = this.values.locale();
+      const percent = formatPercent(raw.y, loc);
+      const u = formatBytes(used, loc);
+      const t = formatBytes(total, loc);
+      return same ? msg(str`Memory: ${u} of ${t} (${percent})`, { id: 'metrics.tooltip.memory' }) : msg(str`Memory: ${percent}`, { id: 'metrics.tooltip.memoryPercent' });
     }
-    return `${spec.labels[item.datasetIndex]}: ${this.values.value(spec.kind, raw.y)}`;
+    const value = this.values.value(spec.kind, raw.y);
+    return msg(str`${label}: ${value}`, { id: 'metrics.tooltip' });
   }
 }

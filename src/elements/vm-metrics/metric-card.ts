@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CurrentValue } from './metric-values.js';
+import { msg, str } from '../../internal/localize.js';
 import { METRIC_WINDOWS, SPECS, WINDOW_LABELS, type MetricSeries, type MetricWindow } from './series-specs.js';
 
 export interface ControlsState {
@@ -17,9 +18,9 @@ export interface ControlsState {
 
 export function renderControls(c: ControlsState): TemplateResult {
   return html`<div class="controls">
-    <div class="segmented" role="group" aria-label="Time window">
+    <div class="segmented" role="group" aria-label=${msg('Time window', { id: 'metrics.window' })}>
       ${(Object.keys(METRIC_WINDOWS) as MetricWindow[]).map(
-        (w) => html`<button type="button" aria-pressed=${c.window === w ? 'true' : 'false'} title=${`Last ${WINDOW_LABELS[w]}`} @click=${() => c.selectWindow(w)}>
+        (w) => html`<button type="button" aria-pressed=${c.window === w ? 'true' : 'false'} title=${msg(str`Last ${WINDOW_LABELS[w]}`, { id: 'metrics.window.last' })} @click=${() => c.selectWindow(w)}>
           ${w}
         </button>`,
       )}
@@ -28,10 +29,12 @@ export function renderControls(c: ControlsState): TemplateResult {
       type="button"
       class="pause"
       aria-pressed=${c.paused ? 'true' : 'false'}
-      title=${c.paused ? 'Resume live updates' : 'Pause the charts (data keeps arriving)'}
+      title=${c.paused ? msg('Resume live updates', { id: 'metrics.resume.title' }) : msg('Pause the charts (data keeps arriving)', { id: 'metrics.pause.title' })}
       @click=${c.togglePause}
     >
-      ${c.paused ? html`${c.unseen ? html`<span class="new" aria-hidden="true"></span>` : nothing}Resume` : 'Pause'}
+      ${c.paused
+        ? html`${c.unseen ? html`<span class="new" aria-hidden="true"></span>` : nothing}${msg('Resume', { id: 'metrics.resume' })}`
+        : msg('Pause', { id: 'metrics.pause' })}
     </button>
   </div>`;
 }

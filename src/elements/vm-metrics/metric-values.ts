@@ -1,6 +1,7 @@
 /** The numbers `<vm-metrics>` writes: current values, axis and tooltip times, and each chart's text alternative. */
 import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
+import { msg, str } from '../../internal/localize.js';
 import type { Trend } from './downsample.js';
 import { SPECS, WINDOW_LABELS, type Kind, type MetricSeries, type MetricWindow } from './series-specs.js';
 
@@ -16,8 +17,14 @@ export class MetricValues {
   private timeFormat: Intl.DateTimeFormat | null = null;
   private timeFormatSeconds: Intl.DateTimeFormat | null = null;
 
-  /** `locale`: BCP 47, read on every call (undefined: the browser's). */
-  constructor(readonly locale: () => Locale) {}
+  /**
+   * `locale`: BCP 47, read on every call (undefined: the browser's). `run` makes words in the
+   * element's locale when asked outside its render (chart tooltips).
+   */
+  constructor(
+    readonly locale: () => Locale,
+    readonly run: <T>(fn: () => T) => T = (fn) => fn(),
+  ) {}
 
   /** The locale changed: the time formats are made again. */
   reset(): void {
@@ -43,19 +50,21 @@ export class MetricValues {
     const loc = this.locale();
     switch (key) {
       case 'cpu':
-        return { primary: formatPercent(s?.cpu, loc), secondary: 'utilisation', parts: [] };
+        return { primary: formatPercent(s?.cpu, loc), secondary: msg('utilisation', { id: 'metrics.utilisation' }), parts: [] };
       case 'memory':
         return {
           primary: formatPercent(s?.memPct, loc),
-          secondary: `${formatBytes(s?.memUsed, loc)} of ${formatBytes(s?.memTotal, loc)}`,
+          secondary: this.ofTotal(s),
           parts: [],
         };
-      case 'network':
+      case 'network': {
+        const sent = formatRate(s?.txRate, loc);
         return {
           primary: `↓ ${formatRate(s?.rxRate, loc)}`,
-          secondary: `↑ ${formatRate(s?.txRate, loc)} sent`,
+          secondary: `↑ ${msg(str`${sent} sent`, { id: 'metrics.sentRate' })}`,
           parts: [formatRate(s?.rxRate, loc), formatRate(s?.txRate, loc)],
         };
+      }
       case 'disk':
         return {
           primary: `R ${formatRate(s?.readRate, loc)}`,
@@ -69,17 +78,29 @@ export class MetricValues {
   altText(key: MetricSeries, s: MetricsSnapshot | null, window: MetricWindow, trends: Partial<Record<MetricChannel, Trend | null>>): string {
     const spec = SPECS[key];
     const loc = this.locale();
-    const over = `over the last ${WINDOW_LABELS[window] ?? WINDOW_LABELS['5m']}`;
+    const span = WINDOW_LABELS[window] ?? WINDOW_LABELS['5m'];
+    const labels = spec.labels;
     const pieces = spec.channels.map((ch, i) => {
-      const value =
-        key === 'memory'
-          ? `${formatPercent(s?.memPct, loc)} (${formatBytes(s?.memUsed, loc)} of ${formatBytes(s?.memTotal, loc)})`
-          : this.value(spec.kind, s?.[ch]);
+      const value = key === 'memory' ? `${formatPercent(s?.memPct, loc)} (${this.ofTotal(s)})` : this.value(spec.kind, s?.[ch]);
       const trend = trends[ch];
-      const label = spec.channels.length > 1 ? `${spec.labels[i].toLowerCase()} ` : '';
-      return `${label}${value}${trend ? `, ${trend}` : ''}`;
+      const label = spec.channels.length > 1 ? `${labels[i]!.toLocaleLowerCase(loc)} ` : '';
+      return `${label}${value}${trend ? `, ${trendWord(trend)}` : ''}`;
     });
-    const title = key === 'cpu' ? 'CPU utilisation' : key === 'memory' ? 'Memory used' : `${spec.title} rate`;
-    return `${title}: ${pieces.join('; ')} ${over}`;
+    const what = spec.title;
+    const title =
+      key === 'cpu' ? msg('CPU utilisation', { id: 'metrics.alt.cpu' }) : key === 'memory' ? msg('Memory used', { id: 'metrics.alt.memory' }) : msg(str`${what} rate`, { id: 'metrics.alt.rate' });
+    const values = pieces.join('; ');
+    return msg(str`${title}: ${values} over the last ${span}`, { id: 'metrics.alt' });
   }
+
+  /** "1.5 GiB of 4 GiB" */
+  ofTotal(s: MetricsSnapshot | null): string {
+    const used = formatBytes(s?.memUsed, this.locale());
+    const total = formatBytes(s?.memTotal, this.locale());
+    return msg(str`${used} of ${total}`, { id: 'metrics.ofTotal' });
+  }
+}
+
+function trendWord(t: Trend): string {
+  return t === 'rising' ? msg('rising', { id: 'metrics.trend.rising' }) : t === 'falling' ? msg('falling', { id: 'metrics.trend.falling' }) : msg('steady', { id: 'metrics.trend.steady' });
 }

@@ -5,6 +5,7 @@
  */
 import type { ConnectionView } from '../../controllers/connection-view-controller.js';
 import { CONNECTION_WORDS, VM_STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
+import { activeLocale, msg, str } from '../../internal/localize.js';
 import type { VmError } from '../../protocol/errors.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
@@ -34,21 +35,27 @@ function view(kind: MetricsKind, label: string, tone: MetricsView['tone'], messa
   return { kind, label, tone, message, announce, ticking };
 }
 
-const LIVE = view('live', CONNECTION_WORDS.live, 'ok', '', CONNECTION_WORDS.live);
-const WAITING = 'Waiting for data';
+// Functions, not constants: the words are made in the locale of each call (internal/localize.ts).
+const live = () => view('live', CONNECTION_WORDS.live, 'ok', '', CONNECTION_WORDS.live);
+const waiting = () => msg('Waiting for data', { id: 'metrics.waiting' });
 
+/** The view now; call it in the element's locale (its render, or LocaleController.run). */
 export function describeMetrics({ hostMode, vmName, nameError, session, hasData, hasLatest }: MetricsFacts): MetricsView {
-  if (hostMode) return hasData ? LIVE : view('waiting', WAITING, 'muted', 'Waiting for the first sample…', 'Waiting for the first sample');
+  if (hostMode) {
+    return hasData
+      ? live()
+      : view('waiting', waiting(), 'muted', msg('Waiting for the first sample…', { id: 'metrics.firstSample' }), msg('Waiting for the first sample', { id: 'metrics.firstSample.announce' }));
+  }
   if (nameError) return view('invalid-name', CONNECTION_WORDS.invalidName, 'danger', nameError.message);
   if (!session) {
     return vmName.trim()
-      ? view('connecting', CONNECTION_WORDS.connecting, 'muted', 'Connecting…')
-      : view('no-vm', CONNECTION_WORDS.noVm, 'muted', 'No VM selected: set vm-name, or push samples to .metrics.');
+      ? view('connecting', CONNECTION_WORDS.connecting, 'muted', CONNECTION_WORDS.connecting)
+      : view('no-vm', CONNECTION_WORDS.noVm, 'muted', msg('No VM selected: set vm-name, or push samples to .metrics.', { id: 'metrics.noVm' }));
   }
   const c = session.connection;
   // A repeated attempt is a reconnect: the user has seen the connection drop.
   if ((c.state === 'idle' || c.state === 'connecting') && c.attempt === 0) {
-    return view('connecting', CONNECTION_WORDS.connecting, 'muted', CONNECTION_WORDS.connecting, 'Connecting');
+    return view('connecting', CONNECTION_WORDS.connecting, 'muted', CONNECTION_WORDS.connecting, CONNECTION_WORDS.connecting.replace('…', ''));
   }
   switch (c.state) {
     case 'idle':
@@ -58,18 +65,20 @@ export function describeMetrics({ hostMode, vmName, nameError, session, hasData,
     case 'closed':
     case 'queued': {
       const label = connectionLabel(c);
-      const announce = c.state === 'reconnecting' ? 'Connection lost, reconnecting' : label;
-      return view('disconnected', label, 'warn', hasData ? label : `Connection lost. ${label}`, announce, c.nextRetryAt != null);
+      const announce = c.state === 'reconnecting' ? msg('Connection lost, reconnecting', { id: 'metrics.announce.lost' }) : label;
+      return view('disconnected', label, 'warn', hasData ? label : msg(str`Connection lost. ${label}`, { id: 'metrics.lost' }), announce, c.nextRetryAt != null);
     }
     case 'unauthorized': {
       const m =
         c.lastError?.code === 'PERMISSION_DENIED'
-          ? 'You do not have permission to see this VM’s metrics.'
-          : 'Not signed in: sign in again to see live metrics.';
+          ? msg('You do not have permission to see this VM’s metrics.', { id: 'metrics.denied' })
+          : msg('Not signed in: sign in again to see live metrics.', { id: 'metrics.signIn' });
       return view('unauthorized', connectionLabel(c), 'danger', m);
     }
-    case 'not-found':
-      return view('not-found', CONNECTION_WORDS.notFound, 'danger', `VM “${session.vmName}” was not found on the server.`);
+    case 'not-found': {
+      const name = session.vmName;
+      return view('not-found', CONNECTION_WORDS.notFound, 'danger', msg(str`VM “${name}” was not found on the server.`, { id: 'metrics.notFound' }));
+    }
     case 'open':
       break;
   }
@@ -77,16 +86,22 @@ export function describeMetrics({ hostMode, vmName, nameError, session, hasData,
   if (status && status !== 'running') {
     const m =
       status === 'stopped' || status === 'shutdown'
-        ? 'VM is stopped — no live metrics'
+        ? msg('VM is stopped — no live metrics', { id: 'metrics.stopped' })
         : status === 'crashed'
-          ? 'VM has crashed — no live metrics'
-          : `VM is ${status} — no live metrics`;
+          ? msg('VM has crashed — no live metrics', { id: 'metrics.crashed' })
+          : msg(str`VM is ${VM_STATUS_LABEL[status].toLocaleLowerCase(activeLocale())} — no live metrics`, { id: 'metrics.notRunning' });
     // The badge words the status as vm-detail's and vm-list's do, beside the VM's name.
     return view('stopped', VM_STATUS_LABEL[status], 'muted', m);
   }
   // No sample yet, or only a history kept from an earlier page (drawn dimmed under this).
   if (!hasData || !hasLatest) {
-    return view('waiting', WAITING, 'muted', 'Waiting for the first sample… LibGo sends one every 5 s', 'Connected, waiting for the first sample');
+    return view(
+      'waiting',
+      waiting(),
+      'muted',
+      msg('Waiting for the first sample… LibGo sends one every 5 s', { id: 'metrics.firstSample.live' }),
+      msg('Connected, waiting for the first sample', { id: 'metrics.firstSample.connected' }),
+    );
   }
-  return LIVE;
+  return live();
 }

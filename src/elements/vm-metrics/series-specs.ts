@@ -1,5 +1,6 @@
 /** What each chart of `<vm-metrics>` shows (channels, labels, colours, units) and the time windows. */
 import type { MetricChannel } from '../../metrics/index.js';
+import { msg, str } from '../../internal/localize.js';
 
 /** The four charts, in display order. */
 export const METRIC_SERIES = ['cpu', 'memory', 'network', 'disk'] as const;
@@ -9,7 +10,17 @@ export type MetricSeries = (typeof METRIC_SERIES)[number];
 export const METRIC_WINDOWS = { '5m': 5 * 60_000, '15m': 15 * 60_000, '1h': 60 * 60_000 } as const;
 export type MetricWindow = keyof typeof METRIC_WINDOWS;
 
-export const WINDOW_LABELS: Record<MetricWindow, string> = { '5m': '5 minutes', '15m': '15 minutes', '1h': '1 hour' };
+export const WINDOW_LABELS: Readonly<Record<MetricWindow, string>> = {
+  get '5m'() {
+    return msg('5 minutes', { id: 'metrics.window.5m' });
+  },
+  get '15m'() {
+    return msg('15 minutes', { id: 'metrics.window.15m' });
+  },
+  get '1h'() {
+    return msg('1 hour', { id: 'metrics.window.1h' });
+  },
+};
 /** The x axis' tick step per window. */
 export const WINDOW_STEP: Record<MetricWindow, number> = { '5m': 60_000, '15m': 3 * 60_000, '1h': 10 * 60_000 };
 
@@ -24,20 +35,49 @@ export interface SeriesSpec {
   kind: Kind;
 }
 
+// Titles and labels are getters: read in the locale of the element rendering them.
 export const SPECS: Record<MetricSeries, SeriesSpec> = {
-  cpu: { title: 'CPU', channels: ['cpu'], labels: ['CPU'], colourVars: ['--_m-cpu'], kind: 'percent' },
-  memory: { title: 'Memory', channels: ['memPct'], labels: ['Memory'], colourVars: ['--_m-memory'], kind: 'percent' },
+  cpu: {
+    get title() {
+      return msg('CPU', { id: 'metrics.cpu' });
+    },
+    channels: ['cpu'],
+    get labels() {
+      return [msg('CPU', { id: 'metrics.cpu' })];
+    },
+    colourVars: ['--_m-cpu'],
+    kind: 'percent',
+  },
+  memory: {
+    get title() {
+      return msg('Memory', { id: 'metrics.memory' });
+    },
+    channels: ['memPct'],
+    get labels() {
+      return [msg('Memory', { id: 'metrics.memory' })];
+    },
+    colourVars: ['--_m-memory'],
+    kind: 'percent',
+  },
   network: {
-    title: 'Network',
+    get title() {
+      return msg('Network', { id: 'metrics.network' });
+    },
     channels: ['rxRate', 'txRate'],
-    labels: ['Received', 'Sent'],
+    get labels() {
+      return [msg('Received', { id: 'metrics.received' }), msg('Sent', { id: 'metrics.sent' })];
+    },
     colourVars: ['--_m-rx', '--_m-tx'],
     kind: 'rate',
   },
   disk: {
-    title: 'Disk',
+    get title() {
+      return msg('Disk', { id: 'metrics.disk' });
+    },
     channels: ['readRate', 'writeRate'],
-    labels: ['Read', 'Write'],
+    get labels() {
+      return [msg('Read', { id: 'metrics.read' }), msg('Write', { id: 'metrics.write' })];
+    },
     colourVars: ['--_m-read', '--_m-write'],
     kind: 'rate',
   },
@@ -57,4 +97,8 @@ export function windowSpan(w: MetricWindow): number {
 }
 
 /** "20 s", "12 min": whole units, never rounded up to a full window. */
-export const duration = (ms: number) => (ms < 60_000 ? `${Math.floor(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min`);
+export function duration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const min = Math.floor(ms / 60_000);
+  return ms < 60_000 ? msg(str`${s} s`, { id: 'metrics.seconds' }) : msg(str`${min} min`, { id: 'metrics.minutes' });
+}

@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { ConnectionViewController } from '../../controllers/connection-view-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { msg, str } from '../../internal/localize.js';
 import { PageListenersController } from '../../controllers/page-listeners-controller.js';
 import { emit } from '../../events/index.js';
 import type { MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
@@ -105,7 +107,10 @@ export class VmMetrics extends LitElement {
   /** `light` or `dark`; unset follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
-  /** BCP 47 locale for numbers and times; unset uses the browser's. */
+  /**
+   * BCP 47 locale for numbers and times. It wins over the page's: unset, numbers and times follow
+   * `setLocale()`, else the nearest `lang` attribute (as the words do), else the browser's locale.
+   */
   @property() locale: string | undefined;
 
   /**
@@ -147,14 +152,20 @@ export class VmMetrics extends LitElement {
     // Off screen, the socket may go to a tile that is shown (the page's socket budget).
     new LeaseVisibilityController(this, this.monitor);
     // A countdown in the badge (reconnecting) re-renders every second while it shows.
-    new ConnectionViewController(this, { describe: () => this.view(), tickMs: 1000 });
+    new ConnectionViewController(this, { describe: () => this.view(), tickMs: 1000, run: (fn) => this.l10n.run(fn) });
     new PageListenersController(this).onVisibility(this.onVisibility).onMediaQuery('(prefers-color-scheme: dark)', this.onSchemeChange);
   }
 
   private ownHistory: VmMetricsHistory | null = null;
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
-  private readonly values = new MetricValues(() => this.locale || undefined);
+  /** The locale of its words (and, without a `locale` property, of its numbers). */
+  private readonly l10n = new LocaleController(this);
+  private readonly values = new MetricValues(
+    () => this.locale || this.l10n.formatLocale,
+    (fn) => this.l10n.run(fn),
+  );
+  private formattedIn: string | undefined;
   /** The full panel's charts: made once Chart.js (and this renderer) have loaded. */
   private charts: ChartRenderer | null = null;
   private readonly sparks = new SparklineRenderer(() => this.renderRoot);
@@ -299,7 +310,12 @@ export class VmMetrics extends LitElement {
       console.warn(`<vm-metrics>: window "${String(this.window)}" is not one of 5m, 15m, 1h; showing 5m.`);
       this.window = '5m';
     }
-    if (changed.has('locale')) this.values.reset();
+    // Either locale may have changed (the property, or the page's through LocaleController).
+    const formatIn = this.locale || this.l10n.formatLocale;
+    if (changed.has('locale') || formatIn !== this.formattedIn) {
+      this.formattedIn = formatIn;
+      this.values.reset();
+    }
     if (changed.has('compact')) this.destroyCharts();
     if (changed.has('noPersistHistory') && this.noPersistHistory) this.monitor.session?.disablePersistence();
   }
@@ -366,10 +382,10 @@ export class VmMetrics extends LitElement {
     const view = this.view();
     const shown = parseSeries(this.series).list;
     const latest = this.history?.latest() ?? null;
-    const name = this.label || this.vmName || (this.ownHistory ? 'Metrics' : 'VM metrics');
+    const name = this.label || this.vmName || (this.ownHistory ? msg('Metrics', { id: 'metrics.name' }) : msg('VM metrics', { id: 'metrics.name.vm' }));
     const dim = view.kind !== 'live' && (this.history?.series.length ?? 0) > 0;
     return html`
-      <section class="base" part="base" aria-label=${`Metrics: ${name}`}>
+      <section class="base" part="base" aria-label=${msg(str`Metrics: ${name}`, { id: 'metrics.section' })}>
         <header part="header">
           <div class="title">
             <span class="name" title=${name}>${name}</span>
@@ -402,9 +418,9 @@ export class VmMetrics extends LitElement {
   private renderFilling(view: MetricsView): TemplateResult | typeof nothing {
     const fill = view.kind === 'live' && !this.compact ? this.fillState() : null;
     if (!fill) return nothing;
-    return html`<p class="filling" part="filling">
-      Collecting data — ${duration(fill.collected)} of ${duration(fill.span)}
-    </p>`;
+    const collected = duration(fill.collected);
+    const span = duration(fill.span);
+    return html`<p class="filling" part="filling">${msg(str`Collecting data — ${collected} of ${span}`, { id: 'metrics.filling' })}</p>`;
   }
 
   /** How much of the shown window holds data; null once the window is full. */
@@ -502,7 +518,8 @@ export class VmMetrics extends LitElement {
         const { Chart, ChartRenderer } = await loadChartJs();
         if (!this.isConnected) return;
         this.charts ??= new ChartRenderer(() => this.renderRoot, this.values, () => this.history);
-        this.charts.ensure(Chart, shown);
+        const charts = this.charts;
+        this.l10n.run(() => charts.ensure(Chart, shown));
       } catch (e) {
         const message = `Could not load the charts: ${e instanceof Error ? e.message : String(e)}`;
         console.error(`<vm-metrics>: ${message}`);

@@ -47,7 +47,7 @@ describe('console input', () => {
     await ro.input.send('a');
     await ro.input.send('b');
     expect(ro.sent).to.deep.equal([]);
-    expect(ro.shown.map((n) => n?.text), 'said once while it shows').to.deep.equal(['This console is read-only. Input is not sent.']);
+    expect(ro.shown.map((n) => n?.text()), 'said once while it shows').to.deep.equal(['This console is read-only. Input is not sent.']);
 
     const none = setup({ session: false });
     await none.input.send('a');
@@ -55,14 +55,15 @@ describe('console input', () => {
 
     const failing = setup({ fail: true });
     await failing.input.send('a');
-    expect(failing.shown.map((n) => [n?.cause, n?.text])).to.deep.equal([['input', 'The socket is closed.']]);
+    expect(failing.shown.map((n) => [n?.cause, n?.text()])).to.deep.equal([['input', 'The socket is closed.']]);
   });
 
   it('shows a big paste’s progress until it is sent', async () => {
     const { input, progress, status } = setup();
     await input.send('x', true);
     progress[0]!({ sentChars: 512, totalChars: 2048 });
-    expect(status.notice).to.deep.equal({ tone: 'info', cause: 'paste', text: pasteProgressText(512, 2048) });
+    expect(status.notice).to.include({ tone: 'info', cause: 'paste' });
+    expect(status.notice!.text()).to.equal(pasteProgressText(512, 2048));
     expect(pasteProgressText(512, 2048)).to.match(/^Pasting… 25 % of \S/);
     progress[0]!({ sentChars: 2048, totalChars: 2048 });
     expect(status.notice).to.equal(null);

@@ -28,7 +28,7 @@ describe('console overlay', () => {
       [facts('connected'), null],
       [facts('reconnecting'), null],
       [facts('not-running'), null],
-      [facts('connected', { loadError: 'The terminal could not be loaded: offline' }), 'The terminal could not be loaded | The terminal could not be loaded: offline'],
+      [facts('connected', { loadError: 'offline' }), 'The terminal could not be loaded | The terminal could not be loaded: offline'],
       [facts('none'), 'No VM selected | Set the vm-name attribute to show a VM console.'],
       [facts('invalid', { nameError: 'Bad name.' }), 'Invalid VM name | Bad name.'],
       [facts('invalid'), 'Invalid VM name | That VM name cannot be used.'],

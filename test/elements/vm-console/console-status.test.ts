@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
+import { loadLocale, renderIn } from '../../../src/internal/localize.js';
 import { ConsoleStatus, noticeAnnouncement, type ConsoleStatusHost } from '../../../src/elements/vm-console/console-status.js';
 import type { ConsoleSession } from '../../../src/hub/console.js';
 import type { VmHub } from '../../../src/hub/vm-hub.js';
@@ -33,7 +34,7 @@ async function setup(perms: string[] | null = ['console']) {
     element,
     session: () => session as unknown as ConsoleSession,
     hub: () => hub,
-    announce: (t) => said.push(t),
+    announce: (words) => said.push(words()),
     syncView: () => views++,
   };
   const status = new ConsoleStatus(host);
@@ -53,10 +54,10 @@ describe('console status', () => {
     set({ state: 'reconnecting', nextRetryAt: Date.now() + 2500, lastError: new VmError('NETWORK_ERROR', 'Lost it.'), lastCloseCode: 1006 });
     expect(events[1]).to.equal('vm-console-disconnect {"vmName":"web-01","reason":"Lost it.","code":1006}');
     expect(status.notice?.cause).to.equal('reconnect');
-    expect((status.notice!.text as () => string)()).to.equal('Disconnected — reconnecting in 3 s');
+    expect(status.notice!.text()).to.equal('Disconnected — reconnecting in 3 s');
     expect(said).to.deep.equal(['Disconnected, reconnecting']);
     set({ state: 'connecting' });
-    expect((status.notice!.text as () => string)()).to.equal('Disconnected — reconnecting now…');
+    expect(status.notice!.text()).to.equal('Disconnected — reconnecting now…');
     set({ state: 'open' });
     expect(status.notice, 'the notice goes when the socket is back').to.equal(null);
     expect(events.length).to.equal(3);
@@ -65,7 +66,8 @@ describe('console status', () => {
   it('says when the VM is not running, and withdraws it when it runs again', async () => {
     const { status, set, said } = await setup();
     set({ state: 'open' }, 'stopped');
-    expect(status.notice).to.include({ tone: 'warn', cause: 'vm-status', text: 'VM stopped: the console has no guest to talk to.' });
+    expect(status.notice).to.include({ tone: 'warn', cause: 'vm-status' });
+    expect(status.notice!.text()).to.equal('VM stopped: the console has no guest to talk to.');
     expect(said).to.deep.equal(['VM stopped: the console has no guest to talk to.']);
     set({}, 'running');
     expect(status.notice).to.equal(null);
@@ -74,7 +76,8 @@ describe('console status', () => {
   it('says EOF and fires vm-console-eof', async () => {
     const { status, events } = await setup();
     status.eof();
-    expect(status.notice).to.include({ cause: 'eof', text: 'Console closed by the guest (EOF).' });
+    expect(status.notice).to.include({ cause: 'eof' });
+    expect(status.notice!.text()).to.equal('Console closed by the guest (EOF).');
     expect(events).to.deep.equal(['vm-console-eof {"vmName":"web-01"}']);
   });
 
@@ -104,8 +107,22 @@ describe('console status', () => {
     expect([status.permissionDenied, status.denied]).to.deep.equal([false, true]);
   });
 
-  it('says a countdown notice once, without its number', () => {
-    expect(noticeAnnouncement({ tone: 'warn', cause: 'reconnect', text: 'Disconnected — reconnecting in 12 s' })).to.equal('Disconnected, reconnecting');
+  it('makes the countdown and its announcement in the locale it is read in (German), parsing no English', async () => {
+    await loadLocale('de');
+    const { status, set } = await setup();
+    set({ state: 'open' });
+    set({ state: 'reconnecting', nextRetryAt: Date.now() + 2500 });
+    expect(renderIn('de', () => [status.notice!.text(), noticeAnnouncement(status.notice!)])).to.deep.equal([
+      'Getrennt – neuer Versuch in 3 s',
+      'Getrennt, Verbindung wird wiederhergestellt',
+    ]);
+    expect(status.notice!.text(), 'the same notice read outside: English').to.equal('Disconnected — reconnecting in 3 s');
+  });
+
+  it('says a notice by its own announcement when it has one (a countdown once, without its number)', () => {
+    expect(noticeAnnouncement({ tone: 'warn', cause: 'reconnect', text: () => 'Disconnected — reconnecting in 12 s', announce: () => 'Disconnected, reconnecting' })).to.equal(
+      'Disconnected, reconnecting',
+    );
     expect(noticeAnnouncement({ tone: 'info', cause: 'eof', text: () => 'Fine.' })).to.equal('Fine.');
   });
 });

@@ -11,7 +11,7 @@ async function setup(links: LinkPolicy, cancelEvent = false) {
   element.addEventListener('vm-link', (e) => log.push(`event ${(e as CustomEvent).detail.source} ${(e as CustomEvent).detail.host}`));
   const dialog = new LinkDialog({
     element: Object.assign(element, { vmName: 'web-01', links, requestUpdate: () => render(dialog.render(), element) }),
-    refused: (reason) => log.push(`refused: ${reason}`),
+    refused: (reason) => log.push(`refused: ${reason()}`),
     focusTerminal: () => log.push('focus'),
   });
   const opened: string[] = [];
