@@ -299,6 +299,9 @@ export const consoleStyles = css`
     position: absolute;
     inset: 0;
     overflow: hidden;
+    /* A guest's output is a grid of cells from the left, in any page direction. */
+    direction: ltr;
+    unicode-bidi: isolate;
   }
   .term .xterm {
     height: 100%;

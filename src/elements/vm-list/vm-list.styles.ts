@@ -23,7 +23,7 @@ export const styles = [
     .filter { flex: 1 1 14em; min-width: 0; display: flex; }
     .filter input { flex: 1; min-width: 0; font: inherit; color: var(--_text); background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 2px); padding: 5px 10px; }
     .summary { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; min-width: 0; }
-    .total { font-weight: 600; margin-right: 2px; white-space: nowrap; }
+    .total { font-weight: 600; margin-inline-end: 2px; white-space: nowrap; }
     .chip { display: inline-flex; align-items: center; gap: 5px; font: inherit; font-size: 0.85em; padding: 2px 9px 2px 7px; border-radius: 999px; border: 1px solid var(--_border); background: var(--_bg); color: var(--_text); cursor: pointer; white-space: nowrap; }
     .chip .dot, .badge-dot { width: 8px; height: 8px; border-radius: 50%; flex: none; }
     .chip.tone-ok .dot { background: var(--_ok); }
@@ -40,18 +40,19 @@ export const styles = [
     /* The virtualizer places the rows itself: the browser's scroll anchoring, moving the scroll position
        to keep a row in place as rows come and go, threw a scroll of 22,000 px back to 1,044. */
     .body { flex: 1 1 auto; min-height: 0; scrollbar-gutter: stable; overflow-anchor: none; }
-    .row { display: grid; grid-template-columns: 7.5em minmax(7em, 1fr) minmax(0, 1.4fr) 9em 9em 7.5em 10.5em; align-items: center; width: 100%; min-height: 44px; border-bottom: 1px solid var(--_border); }
+    .row { display: grid; grid-template-columns: 9em minmax(7em, 1fr) minmax(0, 1.4fr) 9em 9em 7.5em 12em; align-items: center; width: 100%; min-height: 44px; border-bottom: 1px solid var(--_border); }
     /* One height for every table row, which the virtualizer is told (row-layout.ts). */
     /* A row's new values lay out and paint that row alone, not the list. */
     .body .row { cursor: pointer; height: ${px(ROW_HEIGHT)}; contain: content; }
     .body .row:hover { background: color-mix(in srgb, var(--_accent) 5%, var(--_bg)); }
     .row.selected { background: color-mix(in srgb, var(--_accent) 12%, var(--_bg)); box-shadow: inset 3px 0 0 var(--_accent); }
+    .row.selected:dir(rtl) { box-shadow: inset -3px 0 0 var(--_accent); }
     .body .row.selected:hover { background: color-mix(in srgb, var(--_accent) 16%, var(--_bg)); }
     .cell { min-width: 0; padding: 4px 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .cell:focus-visible, .sort:focus-visible { outline-offset: -2px; }
     .head .cell { padding: 0 4px; font-size: 0.85em; font-weight: 600; color: var(--_muted); }
     .head .cell.actions { padding: 6px 8px; }
-    .sort { display: inline-flex; align-items: center; gap: 4px; width: 100%; font: inherit; color: inherit; background: none; border: none; padding: 6px 4px; cursor: pointer; text-align: left; border-radius: 4px; }
+    .sort { display: inline-flex; align-items: center; gap: 4px; width: 100%; font: inherit; color: inherit; background: none; border: none; padding: 6px 4px; cursor: pointer; text-align: start; border-radius: 4px; }
     .sort:hover { color: var(--_text); }
     [aria-sort] .sort { color: var(--_text); }
     .arrow { font-size: 0.8em; }
@@ -65,7 +66,7 @@ export const styles = [
     .tone-muted { color: var(--_muted); }
     .chip.tone-ok, .chip.tone-warn, .chip.tone-danger, .chip.tone-muted { color: var(--_text); }
     .metric { display: flex; align-items: center; gap: 6px; font-variant-numeric: tabular-nums; }
-    .metric .value { min-width: 3.4em; text-align: right; }
+    .metric .value { min-width: 3.4em; text-align: end; }
     .metric.stale .value { color: var(--_muted); font-style: italic; }
     .spark { flex: none; fill: none; stroke: var(--_accent); stroke-width: 1.25; stroke-linejoin: round; overflow: visible; }
     .stale .spark { stroke: var(--_muted); }
@@ -87,15 +88,15 @@ export const styles = [
     .message { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; padding: 32px 16px; text-align: center; color: var(--_muted); flex: 1 1 auto; }
     .message strong { color: var(--_text); font-size: 1.05em; }
     .message[data-state='unreachable'] strong, .message[data-state='error'] strong, .message[data-state='forbidden'] strong, .message[data-state='unauthorized'] strong { color: var(--_danger); }
-    .message.stale { flex: none; flex-direction: row; flex-wrap: wrap; padding: 8px 12px; text-align: left; color: var(--_text); background: color-mix(in srgb, var(--_warn) 12%, var(--_bg)); border-bottom: 1px solid var(--_border); }
+    .message.stale { flex: none; flex-direction: row; flex-wrap: wrap; padding: 8px 12px; text-align: start; color: var(--_text); background: color-mix(in srgb, var(--_warn) 12%, var(--_bg)); border-bottom: 1px solid var(--_border); }
     .message.loading { justify-content: flex-start; }
     .skeleton { display: flex; flex-direction: column; gap: 10px; width: 100%; margin-top: 8px; }
     .bone { height: 28px; border-radius: 6px; background: linear-gradient(90deg, var(--_surface), color-mix(in srgb, var(--_border) 60%, var(--_surface)), var(--_surface)); background-size: 200% 100%; animation: shimmer 1.4s ease-in-out infinite; }
     @keyframes shimmer { to { background-position: -200% 0; } }
     @media (prefers-reduced-motion: reduce) { .bone, .spinner { animation: none; } }
     .outcome-region:empty { display: none; }
-    .outcome { display: flex; align-items: center; gap: 8px; margin: 8px 12px 0; padding: 6px 10px; border-radius: calc(var(--_radius) - 2px); border-left: 4px solid var(--_ok); background: color-mix(in srgb, var(--_ok) 10%, var(--_bg)); }
-    .outcome.failed { border-left-color: var(--_danger); background: color-mix(in srgb, var(--_danger) 10%, var(--_bg)); }
+    .outcome { display: flex; align-items: center; gap: 8px; margin: 8px 12px 0; padding: 6px 10px; border-radius: calc(var(--_radius) - 2px); border-inline-start: 4px solid var(--_ok); background: color-mix(in srgb, var(--_ok) 10%, var(--_bg)); }
+    .outcome.failed { border-inline-start-color: var(--_danger); background: color-mix(in srgb, var(--_danger) 10%, var(--_bg)); }
     .outcome > span { flex: 1; min-width: 0; overflow-wrap: anywhere; }
     .outcome-region { flex: none; }
 
@@ -119,7 +120,7 @@ export const styles = [
       .col-uptime { order: 7; }
       .col-cpu, .col-memory, .col-uptime { flex: 1 1 0; display: flex; align-items: baseline; gap: 4px; }
       .label { display: inline; font-size: 0.75em; color: var(--_muted); }
-      .metric .value { min-width: 0; text-align: left; }
+      .metric .value { min-width: 0; text-align: start; }
       .spark { width: 32px; align-self: center; }
       .action { min-height: 26px; padding: 1px 8px; }
     }
