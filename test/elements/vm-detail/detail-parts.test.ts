@@ -84,11 +84,16 @@ describe('<vm-detail> banner (banner-error.ts)', () => {
 describe('<vm-detail> status words (status-view.ts)', () => {
   it('announces changes, not the first state, and no "restored" before a first connection', () => {
     const a = new StatusAnnouncer();
-    expect(a.next('web-01', 'running', socket('connecting'), false)).to.equal(null);
-    expect(a.next('web-01', 'running', socket('reconnecting'), false)).to.equal(null);
-    expect(a.next('web-01', 'running', socket('open'), false)).to.equal('Live connection restored.');
-    expect(a.next('web-01', 'stopped', socket('open'), true)).to.equal('web-01 is now stopped.');
-    expect(a.next('web-01', 'stopped', socket('reconnecting'), true)).to.equal('Connection lost; reconnecting.');
+    // The sentence is made when it is said (in the locale shown then): next() gives a function.
+    const say = (...args: Parameters<StatusAnnouncer['next']>): string | null => {
+      const sentence = a.next(...args);
+      return sentence === null ? null : sentence();
+    };
+    expect(say('web-01', 'running', socket('connecting'), false)).to.equal(null);
+    expect(say('web-01', 'running', socket('reconnecting'), false)).to.equal(null);
+    expect(say('web-01', 'running', socket('open'), false)).to.equal('Live connection restored.');
+    expect(say('web-01', 'stopped', socket('open'), true)).to.equal('web-01 is now stopped.');
+    expect(say('web-01', 'stopped', socket('reconnecting'), true)).to.equal('Connection lost; reconnecting.');
   });
 
   it('says "Retrying" before any connection was open, and offers one retry control', () => {
