@@ -3,9 +3,12 @@
  * attribute (the element's own, an ancestor's across shadow roots, or `<html>`'s). It follows
  * changes of either, loads the locale's words on first need, and renders the element in them.
  * Numbers, bytes and times are formatted with `locale` (Intl).
+ *
+ * An English page never loads the translating half (internal/localize.ts): only a `lang` that is
+ * not English asks for it, and the element shows English until it and the locale's words arrive.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { enterLocale, getPageLocale, isLoaded, loadLocale, matchLocale, onLocalesChanged, renderIn, SOURCE_LOCALE } from '../internal/localize.js';
+import { enterLocale, loadedTranslator, onLocalesChanged, renderIn, SOURCE_LOCALE } from '../internal/msg.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -57,21 +60,30 @@ export class LocaleController implements ReactiveController {
   /** Re-reads which locale applies; called when `lang` or the page locale may have changed. */
   resolve(): void {
     const lang = nearestLang(this.host);
-    const wanted = getPageLocale() ?? matchLocale(lang);
-    this.wanted = wanted;
-    const format = getPageLocale() ?? (matchLocale(lang) === wanted && lang !== null && isTag(lang) ? lang : undefined);
+    const translator = loadedTranslator();
+    const page = translator?.getPageLocale() ?? null;
+    const format = page ?? (lang !== null && isTag(lang) ? lang : undefined);
     if (format !== this.formatLocale) {
       this.formatLocale = format;
       this.host.requestUpdate();
     }
-    if (isLoaded(wanted)) {
+    if (!translator) {
+      // Without the translating half, no locale is registered and none set page-wide: English it is.
+      this.wanted = lang === null || /^en(-|$)/i.test(lang) ? SOURCE_LOCALE : lang;
+      if (this.wanted !== SOURCE_LOCALE) void import('../internal/localize.js').then(() => this.resolve(), warn);
+      this.show(SOURCE_LOCALE);
+      return;
+    }
+    const wanted = page ?? translator.matchLocale(lang);
+    this.wanted = wanted;
+    if (translator.isLoaded(wanted)) {
       this.show(wanted);
       return;
     }
-    void loadLocale(wanted).then(() => {
+    void translator.loadLocale(wanted).then(() => {
       // Another change may have come while the words loaded; only the latest wish counts.
       if (this.wanted !== wanted) return;
-      this.show(isLoaded(wanted) ? wanted : SOURCE_LOCALE);
+      this.show(translator.isLoaded(wanted) ? wanted : SOURCE_LOCALE);
     });
   }
 
@@ -80,6 +92,10 @@ export class LocaleController implements ReactiveController {
     this.locale = locale;
     this.host.requestUpdate();
   }
+}
+
+function warn(e: unknown): void {
+  console.warn('libgo-vm-elements: the translations could not be loaded; showing English.', e);
 }
 
 function isTag(tag: string): boolean {
