@@ -155,4 +155,14 @@ function canonical(tag: string): string {
   }
 }
 
-install({ words: (locale) => modules.get(locale), translate, getPageLocale, matchLocale, isLoaded, loadLocale });
+/** Sets `target.wanted` and shows `target` in that locale once its words are loaded (English if they cannot be). */
+function follow(target: { wanted: string; show(locale: string): void }, wanted: string): void {
+  target.wanted = wanted;
+  if (isLoaded(wanted)) return target.show(wanted);
+  void loadLocale(wanted).then(() => {
+    // Another change may have come while the words loaded; only the latest wish counts.
+    if (target.wanted === wanted) target.show(isLoaded(wanted) ? wanted : SOURCE_LOCALE);
+  });
+}
+
+install({ words: (locale) => modules.get(locale), translate, getPageLocale, matchLocale, follow });

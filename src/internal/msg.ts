@@ -25,8 +25,8 @@ export interface Translator {
   translate(localized: unknown, template: TemplateLike): string | TemplateResult;
   getPageLocale(): string | null;
   matchLocale(tag: string | null | undefined): string;
-  isLoaded(locale: string): boolean;
-  loadLocale(locale: string): Promise<unknown>;
+  /** Sets `target.wanted` and shows `target` in that locale once its words are loaded. */
+  follow(target: { wanted: string; show(locale: string): void }, wanted: string): void;
 }
 
 let translator: Translator | undefined;
