@@ -10,7 +10,7 @@
  * English until they arrive.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { enterLocale, loadedTranslator, onLocalesChanged, renderIn, SOURCE_LOCALE } from '../internal/msg.js';
+import { enterLocale, install, loadedTranslator, onLocalesChanged, renderIn, SOURCE_LOCALE } from '../internal/msg.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -69,7 +69,7 @@ export class LocaleController implements ReactiveController {
     // Without the translating half no locale is registered and none is set page-wide: an English
     // lang, or none, is the source locale, which the element already speaks.
     if (translator) translator.follow(this, page ?? translator.matchLocale(lang));
-    else if (lang !== null && !/^en(-|$)/i.test(lang)) void import('../internal/localize.js').then(() => this.resolve(), warn);
+    else if (lang !== null && !/^en(-|$)/i.test(lang)) void import('../internal/localize.js').then((m) => install(m.translator), warn);
   }
 
   /** Shows the element in `locale` (its words are loaded). */

@@ -16,9 +16,10 @@
  */
 import type { LocaleModule, StrResult, TemplateLike } from '@lit/localize';
 import type { TemplateResult } from 'lit';
-import { install, join, notify, SOURCE_LOCALE } from './msg.js';
+import type { Translator } from './msg.js';
 
-export { activeLocale, enterLocale, msg, onLocalesChanged, renderIn, SOURCE_LOCALE, str } from './msg.js';
+/** The language the elements are written in; it needs no module. (msg.ts says the same: see `translator`.) */
+export const SOURCE_LOCALE = 'en';
 
 type Loader = () => Promise<LocaleModule>;
 
@@ -27,6 +28,7 @@ const modules = new Map<string, LocaleModule>();
 const loading = new Map<string, Promise<LocaleModule | undefined>>();
 const warned = new Set<string>();
 let pageLocale: string | null = null;
+let notify = (): void => {};
 
 /**
  * Makes a locale available. The loader runs the first time an element needs that locale, so a page
@@ -128,19 +130,14 @@ export function loadLocale(locale: string, strict = false): Promise<LocaleModule
   return strict ? p : p.catch(() => undefined);
 }
 
-/** A translation of `template` (what `msg` shows when the entered locale has the message). */
-function translate(localized: unknown, template: TemplateLike): string | TemplateResult {
+/** A translation of `template`: its values, put where the translation shows them (msg makes a str`` text). */
+function translate(localized: unknown, template: TemplateLike): TemplateLike {
   if (typeof localized === 'string') return localized;
-  if (isStr(localized as TemplateLike)) {
-    // A translated str`` holds, in place of each expression, the index of the source value it
-    // shows: translators may reorder them.
-    const t = localized as StrResult;
-    const values = isStr(template) ? template.values : [];
-    return join(t.strings, t.values.map((i) => values[i as number]));
-  }
-  const t = localized as TemplateResult;
-  const values = typeof template === 'object' && !isStr(template) ? template.values : [];
-  return { ...t, values: (t.values as number[]).map((i) => values[i]) };
+  // A translated str`` or template holds, in place of each expression, the index of the source
+  // value it shows: translators may reorder them.
+  const t = localized as StrResult | TemplateResult;
+  const values = typeof template === 'object' && isStr(template) === isStr(t) ? template.values : [];
+  return { ...t, values: (t.values as number[]).map((i) => values[i]) } as TemplateLike;
 }
 
 function isStr(t: TemplateLike): t is StrResult {
@@ -165,4 +162,17 @@ function follow(target: { wanted: string; show(locale: string): void }, wanted: 
   });
 }
 
-install({ words: (locale) => modules.get(locale), translate, getPageLocale, matchLocale, follow });
+/**
+ * What msg.ts needs of this half, installed there (`install`) by whoever loads it: this module
+ * imports nothing of msg.ts, so that a lazy chunk and the first paint share no module.
+ */
+export const translator: Translator = {
+  words: (locale) => modules.get(locale),
+  translate,
+  getPageLocale,
+  matchLocale,
+  follow,
+  listen: (changed) => {
+    notify = changed;
+  },
+};

@@ -22,11 +22,13 @@ export interface Translator {
   /** A loaded locale's words, or undefined. */
   words(locale: string): LocaleModule | undefined;
   /** A translation of `template`, its values put where the translation shows them. */
-  translate(localized: unknown, template: TemplateLike): string | TemplateResult;
+  translate(localized: unknown, template: TemplateLike): TemplateLike;
   getPageLocale(): string | null;
   matchLocale(tag: string | null | undefined): string;
   /** Sets `target.wanted` and shows `target` in that locale once its words are loaded. */
   follow(target: { wanted: string; show(locale: string): void }, wanted: string): void;
+  /** Gives it the function to call when the page locale or the registered locales change. */
+  listen(changed: () => void): void;
 }
 
 let translator: Translator | undefined;
@@ -34,9 +36,15 @@ let current: LocaleModule | undefined;
 let currentTag: string = SOURCE_LOCALE;
 const listeners = new Set<() => void>();
 
-/** Called by localize.ts when it loads. */
+/**
+ * Called with the translating half once it is loaded: by the LocaleController that asked for it,
+ * or by `libgo-vm-elements/localize` (a page that sets or registers locales). The translating half
+ * does not import this module: a module shared by the first paint and a lazy chunk would travel as
+ * a chunk of its own, which costs the first paint more than its bytes.
+ */
 export function install(t: Translator): void {
   translator = t;
+  t.listen(notify);
   notify();
 }
 
@@ -51,13 +59,12 @@ export function loadedTranslator(): Translator | undefined {
  */
 export const msg = ((template: TemplateLike, options?: MsgOptions): string | TemplateResult => {
   const localized = options?.id === undefined ? undefined : current?.templates[options.id];
-  if (localized !== undefined) return translator!.translate(localized, template);
-  if (typeof template !== 'object' || !('strTag' in template)) return template;
-  return join(template.strings, template.values);
+  const t = localized === undefined ? template : translator!.translate(localized, template);
+  return typeof t === 'object' && 'strTag' in t ? join(t.strings, t.values) : t;
 }) as MsgFn;
 
-/** The str`` of a source message, its values in place. */
-export function join(strings: readonly string[], values: readonly unknown[]): string {
+/** A str`` as text, its values in place. */
+function join(strings: readonly string[], values: readonly unknown[]): string {
   let out = strings[0] ?? '';
   for (let i = 1; i < strings.length; i++) out += String(values[i - 1]) + strings[i];
   return out;
@@ -102,6 +109,6 @@ export function onLocalesChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function notify(): void {
+function notify(): void {
   for (const l of [...listeners]) l();
 }
