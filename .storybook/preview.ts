@@ -1,7 +1,7 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
 import '../src/index.js';
-import { registerLocale } from '../src/internal/localize.js';
+import { registerLocale } from '../src/localize.js';
 import { disposeStoryResources } from '../stories/support/peer.js';
 import { createManifestArgTypesEnhancer } from './manifest-arg-types.js';
 

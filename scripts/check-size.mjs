@@ -1,5 +1,5 @@
 // The byte budget, as a gate: fails when the JS a page must load before `<vm-detail>` paints its
-// Overview tab exceeds 29 KB gzip (Lit included), when another element's first paint outgrows its
+// Overview tab exceeds 28.5 KB gzip (Lit included), when another element's first paint outgrows its
 // guard, or when xterm.js or Chart.js — which the elements load on demand — creep into any
 // element's first paint. Sizes are deterministic (one
 // esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
@@ -22,16 +22,27 @@ import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from '.
 // first paint 2.3-2.4 KB gzip (vm-detail 26.5 -> 28.8 KB). Translations are not in it: they load
 // when a page asks for their language (German 5.6 KB gzip). Ways to pay it back: shorter message
 // ids, the locale runtime's loading half behind an import() (only a non-English page needs it).
-const DETAIL_BUDGET = 29 * 1024;
+// Dec 2026, paid back in part (h6-i18n-size): the translating half (registry, loading, lookup,
+// choosing a locale: internal/localize.ts) loads by import() only when a page wants a language other
+// than English, and shares no module with the first paint (a shared module becomes a chunk of its
+// own); the first paint keeps msg/str and the lang check (internal/msg.ts, controllers/
+// locale-controller.ts). 28.8 -> 28.3 KB; lowered to 28.5 KB. Far less than hoped: in one gzip
+// stream with the rest, the runtime weighed about 0.3 KB, not its 1.3 KB alone. The rest of the
+// 1.8 KB is the words themselves: the message ids (0.4 KB; the ids are what keep translations
+// when an English wording changes) and msg calls, getters and per-locale code around ~75 messages.
+// Getting back to 26.5 KB needs first-paint code out (the action path behind an idle preload,
+// issue 13's note) or ids dropped for lit-localize's hashed ones.
+const DETAIL_BUDGET = 28.5 * 1024;
 // The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
 // deliberately, in the commit that needs it, never to make a red build green.
 // Dec 2026, raised on purpose: the console's link confirmation and keyboard exit (issues 12, 15),
 // and the monitor session's action confirmation and kept history (17, 12) are first-paint UI and
 // state; the terminal's own helpers moved out of the first paint to make room (terminal-kit.ts).
 // Dec 2026, raised on purpose (issue 14, localization, as the budget above): console 30.7 -> 33.1 KB,
-// metrics 27.7 -> 30.0 KB.
-const CONSOLE_BUDGET = 33.5 * 1024;
-const METRICS_BUDGET = 30.5 * 1024;
+// metrics 27.7 -> 30.0 KB. Lowered with the translating half out of the first paint (as above):
+// console 33.1 -> 32.6 KB, metrics 30.0 -> 29.4 KB.
+const CONSOLE_BUDGET = 33 * 1024;
+const METRICS_BUDGET = 29.75 * 1024;
 // Dec 2026, raised on purpose (issue 13): <vm-connection> and <vm-detail> now build their own hub
 // through one shared controller (controllers/hub-owner-controller.ts), which carries what both
 // need (rebuild on a new server, a fallback hub, disposal): 13.6 KB, 0.1 KB over the old guard.

@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/index.js';
-import { msg, str } from '../internal/localize.js';
+import { msg, str } from '../internal/msg.js';
 import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from '../hub/action-rules.js';
 import type { MonitorSession } from '../hub/monitor-session.js';
 import type { VmHub } from '../hub/vm-hub.js';

@@ -9,7 +9,7 @@ import type { VmStatus } from '../protocol/types.js';
 import type { SocketSnapshot } from '../transport/vm-socket.js';
 import { CONNECTION_WORDS, connectionLabel } from '../internal/status-words.js';
 import { VM_STATUS_PHRASE } from '../internal/status-phrases.js';
-import { msg, str } from '../internal/localize.js';
+import { msg, str } from '../internal/msg.js';
 
 export type ConnectionTone = 'ok' | 'warn' | 'danger' | 'info' | 'busy' | 'muted';
 

@@ -3,9 +3,14 @@
  * attribute (the element's own, an ancestor's across shadow roots, or `<html>`'s). It follows
  * changes of either, loads the locale's words on first need, and renders the element in them.
  * Numbers, bytes and times are formatted with `locale` (Intl).
+ *
+ * Every element carries this in its first paint, so it holds only what an English page needs: an
+ * English `lang` (or none) settles it here. Any other loads the translating half
+ * (internal/localize.ts), which then picks the locale and loads its words; the element shows
+ * English until they arrive.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { enterLocale, getPageLocale, isLoaded, loadLocale, matchLocale, onLocalesChanged, renderIn, SOURCE_LOCALE } from '../internal/localize.js';
+import { enterLocale, install, loadedTranslator, onLocalesChanged, renderIn, SOURCE_LOCALE } from '../internal/msg.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -20,24 +25,22 @@ export class LocaleController implements ReactiveController {
    * browser's own.
    */
   formatLocale: string | undefined = undefined;
-  private stopListening: (() => void) | null = null;
-  private leave: (() => void) | null = null;
+  private off: (() => void) | undefined;
+  private leave: (() => void) | undefined;
 
-  constructor(private readonly host: Host) {
+  constructor(readonly host: Host) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.stopListening = onLocalesChanged(() => this.resolve());
-    langWatch.add(this);
-    for (const root of rootsAbove(this.host)) langWatch.observe(root);
+    this.off = onLocalesChanged(() => this.resolve());
+    watchLang(this);
     this.resolve();
   }
 
   hostDisconnected(): void {
-    this.stopListening?.();
-    this.stopListening = null;
-    langWatch.delete(this);
+    this.off?.();
+    watching.delete(this);
   }
 
   hostUpdate(): void {
@@ -46,7 +49,6 @@ export class LocaleController implements ReactiveController {
 
   hostUpdated(): void {
     this.leave?.();
-    this.leave = null;
   }
 
   /** Runs `fn` in the element's locale: for words made outside a render (announcements, titles). */
@@ -57,29 +59,29 @@ export class LocaleController implements ReactiveController {
   /** Re-reads which locale applies; called when `lang` or the page locale may have changed. */
   resolve(): void {
     const lang = nearestLang(this.host);
-    const wanted = getPageLocale() ?? matchLocale(lang);
-    this.wanted = wanted;
-    const format = getPageLocale() ?? (matchLocale(lang) === wanted && lang !== null && isTag(lang) ? lang : undefined);
+    const translator = loadedTranslator();
+    const page = translator?.getPageLocale() ?? null;
+    const format = page ?? (lang !== null && isTag(lang) ? lang : undefined);
     if (format !== this.formatLocale) {
       this.formatLocale = format;
       this.host.requestUpdate();
     }
-    if (isLoaded(wanted)) {
-      this.show(wanted);
-      return;
-    }
-    void loadLocale(wanted).then(() => {
-      // Another change may have come while the words loaded; only the latest wish counts.
-      if (this.wanted !== wanted) return;
-      this.show(isLoaded(wanted) ? wanted : SOURCE_LOCALE);
-    });
+    // Without the translating half no locale is registered and none is set page-wide: an English
+    // lang, or none, is the source locale, which the element already speaks.
+    if (translator) translator.follow(this, page ?? translator.matchLocale(lang));
+    else if (lang !== null && !/^en(-|$)/i.test(lang)) void import('../internal/localize.js').then((m) => install(m.translator), warn);
   }
 
-  private show(locale: string): void {
+  /** Shows the element in `locale` (its words are loaded). */
+  show(locale: string): void {
     if (locale === this.locale) return;
     this.locale = locale;
     this.host.requestUpdate();
   }
+}
+
+function warn(e: unknown): void {
+  console.warn('libgo-vm-elements: the translations could not be loaded; showing English.', e);
 }
 
 function isTag(tag: string): boolean {
@@ -92,56 +94,38 @@ function isTag(tag: string): boolean {
 
 /** The nearest `lang` attribute at or above `el`, crossing shadow roots; `null` if none says one. */
 export function nearestLang(el: Element): string | null {
-  let node: Element | null = el;
-  while (node) {
+  for (let node: Element | null = el; node; ) {
     const lang = node.getAttribute('lang');
     // lang="" means "unknown language": nothing above it applies either.
-    if (lang !== null) return lang === '' ? null : lang;
-    node = node.parentElement ?? hostOf(node);
+    if (lang !== null) return lang || null;
+    const root = node.getRootNode();
+    node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
   }
   return null;
 }
 
-function hostOf(node: Element): Element | null {
-  const root = node.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
-}
-
-function rootsAbove(el: Element): Node[] {
-  const roots: Node[] = [];
-  let node: Element | null = el;
-  while (node) {
-    const root = node.getRootNode();
-    roots.push(root instanceof ShadowRoot ? root : (node.ownerDocument.documentElement ?? root));
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return roots;
-}
-
-/**
+/*
  * One observer for the whole page: a `lang` change anywhere above an element (the document, or a
  * shadow root on its way up) makes every connected element re-read its locale. `lang` changes are
  * rare, and a re-read is a walk up the tree.
  */
-const langWatch = new (class {
-  private readonly controllers = new Set<LocaleController>();
-  private readonly watched = new WeakSet<Node>();
-  private observer: MutationObserver | null = null;
+const watching = new Set<LocaleController>();
+const watched = new WeakSet<Node>();
+let observer: MutationObserver | undefined;
 
-  add(c: LocaleController): void {
-    this.controllers.add(c);
+function watchLang(c: LocaleController): void {
+  watching.add(c);
+  observer ??= new MutationObserver(() => {
+    for (const w of [...watching]) w.resolve();
+  });
+  for (let node: Element | null = c.host; node; ) {
+    const root: Node = node.getRootNode();
+    const host: Element | null = root instanceof ShadowRoot ? root.host : null;
+    const target = host ? root : (node.ownerDocument.documentElement ?? root);
+    if (!watched.has(target)) {
+      watched.add(target);
+      observer.observe(target, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+    node = host;
   }
-
-  delete(c: LocaleController): void {
-    this.controllers.delete(c);
-  }
-
-  observe(root: Node): void {
-    if (this.watched.has(root)) return;
-    this.watched.add(root);
-    this.observer ??= new MutationObserver(() => {
-      for (const c of [...this.controllers]) c.resolve();
-    });
-    this.observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  }
-})();
+}

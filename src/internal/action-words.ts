@@ -3,7 +3,7 @@
  * actions). Getters: each word is looked up when read, in the locale of the element rendering it.
  */
 import type { VmAction } from '../protocol/types.js';
-import { msg } from './localize.js';
+import { msg } from './msg.js';
 
 export const ACTION_LABEL: Readonly<Record<VmAction, string>> = {
   get start() {

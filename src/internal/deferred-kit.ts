@@ -6,7 +6,7 @@
 import type { formatBytes } from '../metrics/format.js';
 import type { VmAction } from '../protocol/types.js';
 import type { html, nothing } from 'lit';
-import type { activeLocale, msg, str } from './localize.js';
+import type { activeLocale, msg, str } from './msg.js';
 
 /**
  * What the deferred modules use from modules the first paint has loaded already. They get it from

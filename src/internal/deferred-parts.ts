@@ -7,7 +7,7 @@ import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult }
 import { formatBytes } from '../metrics/format.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from './action-words.js';
 import type { Kit } from './deferred-kit.js';
-import { activeLocale, msg, str } from './localize.js';
+import { activeLocale, msg, str } from './msg.js';
 
 /** A module imported once per page, on first call; a failed import is retried on the next call. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {

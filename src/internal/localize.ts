@@ -1,25 +1,24 @@
 /**
- * The elements' words in the reader's language, written with @lit/localize's `msg` and `str` (so
- * `lit-localize extract` finds them and its runtime locale modules hold the translations), looked
- * up here rather than through `configureLocalization`.
+ * The translating half of the elements' words (msg.ts is the half every first paint carries): the
+ * registered locales, loading them, matching a `lang` to one, and looking a message up. An element
+ * loads this module (by import()) only when its page wants a locale other than English; a page
+ * that imports `libgo-vm-elements/localize` has it from the start.
+ *
+ * The words are written with @lit/localize's `msg` and `str` (so `lit-localize extract` finds them
+ * and its runtime locale modules hold the translations), looked up here rather than through
+ * `configureLocalization`.
  *
  * Why not @lit/localize's own runtime: it is configured once per page and holds one active locale.
  * A portal that localizes itself with @lit/localize would then either lose its configuration to
  * ours or throw ("can only be configured once"), and two elements under different `lang`
  * attributes could not speak differently. So the library keeps its own table per locale and the
  * element being rendered says which one applies (`renderIn`).
- *
- * Every message has an explicit id (`msg('Connected', { id: 'status.connected' })`): an English
- * wording can then be improved without orphaning its translations.
  */
-import type { LocaleModule, MsgOptions, StrResult, TemplateLike } from '@lit/localize';
-import type { MsgFn } from '@lit/localize/internal/types.js';
+import type { LocaleModule, StrResult, TemplateLike } from '@lit/localize';
 import type { TemplateResult } from 'lit';
+import type { Translator } from './msg.js';
 
-// The tag alone: @lit/localize's index brings its whole runtime (about 0.6 KB gzip) into every first paint.
-export { str } from '@lit/localize/internal/str-tag.js';
-
-/** The language the elements are written in; it needs no module. */
+/** The language the elements are written in; it needs no module. (msg.ts says the same: see `translator`.) */
 export const SOURCE_LOCALE = 'en';
 
 type Loader = () => Promise<LocaleModule>;
@@ -27,11 +26,9 @@ type Loader = () => Promise<LocaleModule>;
 const loaders = new Map<string, Loader>();
 const modules = new Map<string, LocaleModule>();
 const loading = new Map<string, Promise<LocaleModule | undefined>>();
-const listeners = new Set<() => void>();
 const warned = new Set<string>();
 let pageLocale: string | null = null;
-let current: LocaleModule | undefined;
-let currentTag: string = SOURCE_LOCALE;
+let notify = (): void => {};
 
 /**
  * Makes a locale available. The loader runs the first time an element needs that locale, so a page
@@ -133,78 +130,18 @@ export function loadLocale(locale: string, strict = false): Promise<LocaleModule
   return strict ? p : p.catch(() => undefined);
 }
 
-/** Called whenever the page locale or the registered locales change. */
-export function onLocalesChanged(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/**
- * Runs `fn` with `locale`'s words: what an element renders, and what it announces outside a
- * render, comes out in the element's own locale. A locale not loaded yet speaks English.
- */
-export function renderIn<T>(locale: string, fn: () => T): T {
-  const leave = enterLocale(locale);
-  try {
-    return fn();
-  } finally {
-    leave();
-  }
-}
-
-/** Enters a locale until `leave` is called: for a render that Lit runs between two callbacks. */
-export function enterLocale(locale: string): () => void {
-  const previous = current;
-  const previousTag = currentTag;
-  current = locale === SOURCE_LOCALE ? undefined : modules.get(locale);
-  currentTag = current ? locale : SOURCE_LOCALE;
-  return () => {
-    current = previous;
-    currentTag = previousTag;
-  };
-}
-
-/**
- * The locale the words being made now are in (the one entered, else the source locale): for
- * numbers and sizes inside a text, formatted by Intl to match its words.
- */
-export function activeLocale(): string {
-  return currentTag;
-}
-
-/**
- * `msg` of @lit/localize (same signature, so `lit-localize extract` finds every call), answered
- * from the locale of the element being rendered. A message the locale lacks stays in English.
- */
-export const msg = ((template: TemplateLike, options?: MsgOptions): string | TemplateResult => {
-  const id = options?.id;
-  const localized = id === undefined ? undefined : current?.templates[id];
-  if (localized === undefined) return source(template);
+/** A translation of `template`: its values, put where the translation shows them (msg makes a str`` text). */
+function translate(localized: unknown, template: TemplateLike): TemplateLike {
   if (typeof localized === 'string') return localized;
-  if (isStr(localized)) {
-    // A translated str`` holds, in place of each expression, the index of the source value it
-    // shows: translators may reorder them.
-    const values = isStr(template) ? template.values : [];
-    return join(localized.strings, localized.values.map((i) => values[i as number]));
-  }
-  const values = typeof template === 'object' && !isStr(template) ? template.values : [];
-  return { ...localized, values: (localized.values as number[]).map((i) => values[i]) };
-}) as MsgFn;
-
-function source(template: TemplateLike): string | TemplateResult {
-  if (typeof template === 'string') return template;
-  if (isStr(template)) return join(template.strings, template.values);
-  return template;
+  // A translated str`` or template holds, in place of each expression, the index of the source
+  // value it shows: translators may reorder them.
+  const t = localized as StrResult | TemplateResult;
+  const values = typeof template === 'object' && isStr(template) === isStr(t) ? template.values : [];
+  return { ...t, values: (t.values as number[]).map((i) => values[i]) } as TemplateLike;
 }
 
 function isStr(t: TemplateLike): t is StrResult {
   return typeof t === 'object' && t !== null && 'strTag' in t;
-}
-
-function join(strings: readonly string[], values: readonly unknown[]): string {
-  let out = strings[0] ?? '';
-  for (let i = 1; i < strings.length; i++) out += String(values[i - 1]) + strings[i];
-  return out;
 }
 
 function canonical(tag: string): string {
@@ -215,6 +152,27 @@ function canonical(tag: string): string {
   }
 }
 
-function notify(): void {
-  for (const l of [...listeners]) l();
+/** Sets `target.wanted` and shows `target` in that locale once its words are loaded (English if they cannot be). */
+function follow(target: { wanted: string; show(locale: string): void }, wanted: string): void {
+  target.wanted = wanted;
+  if (isLoaded(wanted)) return target.show(wanted);
+  void loadLocale(wanted).then(() => {
+    // Another change may have come while the words loaded; only the latest wish counts.
+    if (target.wanted === wanted) target.show(isLoaded(wanted) ? wanted : SOURCE_LOCALE);
+  });
 }
+
+/**
+ * What msg.ts needs of this half, installed there (`install`) by whoever loads it: this module
+ * imports nothing of msg.ts, so that a lazy chunk and the first paint share no module.
+ */
+export const translator: Translator = {
+  words: (locale) => modules.get(locale),
+  translate,
+  getPageLocale,
+  matchLocale,
+  follow,
+  listen: (changed) => {
+    notify = changed;
+  },
+};

@@ -1,6 +1,6 @@
 /** The VM status words in their phrase form (see status-words.ts for the other forms; getters, as there). */
 import type { VmStatus } from '../protocol/types.js';
-import { msg } from './localize.js';
+import { msg } from './msg.js';
 
 /** A status with its subject, where the VM is not named nearby: "VM shut down". */
 export const VM_STATUS_PHRASE: Readonly<Record<VmStatus, string>> = {

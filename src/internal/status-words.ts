@@ -10,7 +10,7 @@
  */
 import type { VmStatus } from '../protocol/types.js';
 import type { SocketSnapshot } from '../transport/vm-socket.js';
-import { msg, str } from './localize.js';
+import { msg, str } from './msg.js';
 
 /** A status on its own, as a badge shows it: "Shut down". */
 export const VM_STATUS_LABEL: Readonly<Record<VmStatus, string>> = {

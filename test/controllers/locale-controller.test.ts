@@ -2,7 +2,8 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { LocaleController, nearestLang } from '../../src/controllers/locale-controller.js';
-import { msg, registerLocale, setLocale, str } from '../../src/internal/localize.js';
+import { registerLocale, setLocale } from '../../src/localize.js';
+import { msg, str } from '../../src/internal/msg.js';
 
 let germanLoads = 0;
 registerLocale('de', async () => {

@@ -11,7 +11,7 @@ import type { VmDetail } from '../../src/elements/vm-detail/vm-detail.define.js'
 import type { VmList } from '../../src/elements/vm-list/vm-list.define.js';
 import type { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.define.js';
 import type { VmHub } from '../../src/hub/index.js';
-import { setLocale } from '../../src/internal/localize.js';
+import { setLocale } from '../../src/localize.js';
 import { sharedServer, type LibGoServer } from '../setup/libgo.js';
 import { PSEUDO, unlocalized } from '../helpers/pseudo-locale.js';
 import { hubFor, tokenFor } from './vm-detail/helpers.js';

@@ -4,7 +4,7 @@
  * letter, or an aria-label, title or placeholder not in brackets, came from no message: a
  * hard-coded string. Data (a VM name, a URL, a byte unit, F-key names) is named by the caller.
  */
-import { registerLocale } from '../../src/internal/localize.js';
+import { registerLocale } from '../../src/localize.js';
 
 export const PSEUDO = 'en-XA';
 registerLocale(PSEUDO, () => import('../../src/locales/en-XA.js'));

@@ -1,7 +1,9 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
-import { matchLocale, msg, registerLocale, renderIn, str, loadLocale } from '../../src/internal/localize.js';
+import { matchLocale, loadLocale, SOURCE_LOCALE } from '../../src/internal/localize.js';
+import { msg, renderIn, SOURCE_LOCALE as MSG_SOURCE_LOCALE, str } from '../../src/internal/msg.js';
+import { registerLocale } from '../../src/localize.js';
 
 registerLocale('de', async () => ({
   templates: {
@@ -34,6 +36,10 @@ describe('localize', () => {
     const host = document.createElement('div');
     render(renderIn('de', () => msg(html`<b>${'web-01'}</b> is running`, { id: 'rich' })), host);
     expect(host.textContent).to.equal('web-01 läuft');
+  });
+
+  it('has one source locale in both halves (they import nothing of each other)', () => {
+    expect(MSG_SOURCE_LOCALE).to.equal(SOURCE_LOCALE);
   });
 
   it('matches language tags to registered locales', () => {

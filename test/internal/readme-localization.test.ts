@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 // The README's Localization snippet, run as written (its package imports pointed at src/).
 import { expect } from '@open-wc/testing';
-import { getPageLocale, renderIn, setLocale } from '../../src/internal/localize.js';
+import { renderIn } from '../../src/internal/msg.js';
+import { getPageLocale, setLocale } from '../../src/localize.js';
 import { VM_STATUS_LABEL } from '../../src/internal/status-words.js';
 import { ACTION_LABEL } from '../../src/internal/action-words.js';
 

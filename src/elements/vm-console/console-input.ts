@@ -4,7 +4,7 @@
  * of the selection to the clipboard.
  */
 import type { ConsoleSession } from '../../hub/console.js';
-import { activeLocale, msg, str } from '../../internal/localize.js';
+import { activeLocale, msg, str } from '../../internal/msg.js';
 import { formatBytes } from '../../metrics/format.js';
 import type { ConsoleStatus } from './console-status.js';
 

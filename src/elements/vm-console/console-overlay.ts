@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { ConnectionKind } from '../../controllers/connection-view-controller.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { RICH, richText } from '../../internal/rich-text.js';
 
 export interface OverlayFacts {

@@ -6,7 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import { icons } from './icons.js';
 import { iconButton } from './icon-button.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 
 export interface SearchResult {
   index: number;

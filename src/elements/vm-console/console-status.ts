@@ -10,7 +10,7 @@ import type { VmHub } from '../../hub/vm-hub.js';
 import type { SocketState, VmStatus } from '../../hub/index.js';
 import { connectionLabel, secondsUntil } from '../../internal/status-words.js';
 import { VM_STATUS_PHRASE } from '../../internal/status-phrases.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { icons } from './icons.js';
 
 export interface Notice {

@@ -7,7 +7,7 @@
  * between cancels; lone modifier keys (the Shift of Shift+Tab) do not. No time limit: a screen
  * reader user may take a while between the two.
  */
-import { msg } from '../../internal/localize.js';
+import { msg } from '../../internal/msg.js';
 
 /** How to leave, said as the terminal's description. */
 export function keyboardExitHelp(): string {

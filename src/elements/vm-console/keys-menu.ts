@@ -8,7 +8,7 @@ import { PageListenersController } from '../../controllers/page-listeners-contro
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import { icons } from './icons.js';
 import { SPECIAL_KEYS } from './special-keys.js';
-import { msg } from '../../internal/localize.js';
+import { msg } from '../../internal/msg.js';
 
 export interface KeysMenuHost {
   readonly element: HTMLElement & ReactiveControllerHost & { readonly renderRoot: ParentNode };

@@ -7,7 +7,7 @@ import { html, type TemplateResult } from 'lit';
 import { emit } from '../../events/index.js';
 import { onDialogKey } from './dialog-keys.js';
 import { checkLink, openLink, parseLinkPolicy, type LinkPolicy } from './link-policy.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 
 export interface PendingLink {
   url: string;

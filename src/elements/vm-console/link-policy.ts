@@ -4,7 +4,7 @@
  * is judged after the browser's own parsing (which lower-cases `JaVaScRiPt:` and strips the tabs
  * and newlines of `java\tscript:`), and what the confirmation shows is exactly what would open.
  */
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 
 export type LinkPolicy = 'confirm' | 'open' | 'off';
 

@@ -5,7 +5,7 @@
  * terminal's (console-terminal.ts).
  */
 import { html, type TemplateResult } from 'lit';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { formatBytes } from '../../metrics/format.js';
 import { onDialogKey } from './dialog-keys.js';
 import { pasteLines } from './paste-lines.js';

@@ -20,7 +20,7 @@
  * | Ctrl+Alt+Del   | `ESC [ 3 ; 7 ~`            | Delete with the Ctrl+Alt modifier (xterm's modifyOtherKeys form). A serial line has no "secure attention" signal: a Linux getty ignores it; programs that read keys (some boot menus, TUI apps) see Ctrl+Alt+Delete. To reboot the VM use the VM's restart action. |
  */
 
-import { msg } from '../../internal/localize.js';
+import { msg } from '../../internal/msg.js';
 
 /** A key of the menu; its words are getters, read in the locale of the console rendering them (F-keys read alike everywhere). */
 export interface SpecialKey {

@@ -6,7 +6,7 @@ import { ConnectionViewController, describeConnection } from '../../controllers/
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { PageListenersController, mediaQuery } from '../../controllers/page-listeners-controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
-import { activeLocale, msg, str } from '../../internal/localize.js';
+import { activeLocale, msg, str } from '../../internal/msg.js';
 import { RICH, richText } from '../../internal/rich-text.js';
 import { formatBytes } from '../../metrics/format.js';
 import type { ConsoleSession } from '../../hub/console.js';

@@ -3,7 +3,7 @@
  * the library's one roving rule, internal/roving-index.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '../../internal/localize.js';
+import { msg } from '../../internal/msg.js';
 
 export type VmDetailTab = 'overview' | 'monitoring' | 'console';
 export const TABS: readonly VmDetailTab[] = ['overview', 'monitoring', 'console'];

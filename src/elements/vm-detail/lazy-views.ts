@@ -7,7 +7,7 @@ import { nothing, unsafeCSS, type CSSResult, type ReactiveControllerHost } from 
 import type { VmError } from '../../protocol/errors.js';
 import { addStyles, afterPaint, loadConfirm, loadTexts } from '../../internal/deferred-parts.js';
 import type { DeferredPart } from '../../internal/deferred-texts.js';
-import { msg } from '../../internal/localize.js';
+import { msg } from '../../internal/msg.js';
 import { loadOverview, loadPart, type LazyPart } from './lazy.js';
 
 /** What a panel says when its part, and the texts that would explain it, both failed to load. */

@@ -1,7 +1,7 @@
 /** What a panel shows while its contents are on their way (a failed load: internal/deferred-texts.ts). */
 import { html, type TemplateResult } from 'lit';
 import type { DeferredPart } from '../../internal/deferred-texts.js';
-import { msg } from '../../internal/localize.js';
+import { msg } from '../../internal/msg.js';
 
 export function renderSkeleton(): TemplateResult {
   return html`<div class="skeleton" aria-busy="true" aria-label=${msg("Loading the VM's details", { id: 'detail.loading' })}>

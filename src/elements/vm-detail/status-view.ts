@@ -7,7 +7,7 @@ import { formatUptime } from '../../metrics/format.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
 import { VM_STATUS_LABEL as STATUS_LABEL, connectionLabel, CONNECTION_WORDS, secondsUntil } from '../../internal/status-words.js';
-import { activeLocale, msg, str } from '../../internal/localize.js';
+import { activeLocale, msg, str } from '../../internal/msg.js';
 import { statusTone } from '../../internal/status-tone.js';
 
 /** The badge; `noStatus` is what it says before the server has told the VM's status. */

@@ -9,7 +9,7 @@ import { parseAuthMode } from '../../transport/auth.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';

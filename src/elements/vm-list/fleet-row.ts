@@ -8,7 +8,7 @@ import type { ActionState } from '../../hub/action-rules.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
 import { statusTone } from '../../internal/status-tone.js';
 import { VM_STATUS_LABEL } from '../../internal/status-words.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { formatPercent, formatUptime, NO_VALUE } from '../../metrics/format.js';
 import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import type { VmStatus } from '../../protocol/types.js';

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VmError } from '../../protocol/errors.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 
 export function renderMessage(state: string, title: string, text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<div class="message" part="message" data-state=${state} role="status">

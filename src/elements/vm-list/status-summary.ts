@@ -6,7 +6,7 @@ import { html, type TemplateResult } from 'lit';
 import { VM_STATUSES, type VmStatus } from '../../protocol/types.js';
 import { statusTone } from '../../internal/status-tone.js';
 import { VM_STATUS_LABEL } from '../../internal/status-words.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { parseStatuses, type FleetView } from './fleet-view.js';
 
 /** "1 VM", "1,204 VMs". */

@@ -30,7 +30,7 @@ import { CELL_COLS, COLUMN_LABEL, renderRow, type RowHandlers } from './fleet-ro
 import { renderListError, renderLoading, renderMessage, renderNoMatch } from './list-messages.js';
 import { renderSummary, shownText, toggleStatus } from './status-summary.js';
 import { styles } from './vm-list.styles.js';import { LocaleController } from '../../controllers/locale-controller.js';
-import { msg } from '../../internal/localize.js';
+import { msg } from '../../internal/msg.js';
 
 
 /** The quick actions a row offers; the rest live in `<vm-detail>`. */

@@ -5,7 +5,7 @@
 import type { Chart, ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MetricChannel } from '../../metrics/index.js';
 import { formatBytes, formatPercent } from '../../metrics/format.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import type { Theme } from './chart-theme.js';
 import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';

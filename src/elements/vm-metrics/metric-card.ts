@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CurrentValue } from './metric-values.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { METRIC_WINDOWS, SPECS, WINDOW_LABELS, type MetricSeries, type MetricWindow } from './series-specs.js';
 
 export interface ControlsState {

@@ -1,7 +1,7 @@
 /** The numbers `<vm-metrics>` writes: current values, axis and tooltip times, and each chart's text alternative. */
 import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import type { Trend } from './downsample.js';
 import { SPECS, WINDOW_LABELS, type Kind, type MetricSeries, type MetricWindow } from './series-specs.js';
 

@@ -5,7 +5,7 @@
  */
 import type { ConnectionView } from '../../controllers/connection-view-controller.js';
 import { CONNECTION_WORDS, VM_STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
-import { activeLocale, msg, str } from '../../internal/localize.js';
+import { activeLocale, msg, str } from '../../internal/msg.js';
 import type { VmError } from '../../protocol/errors.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';

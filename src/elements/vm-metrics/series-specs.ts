@@ -1,6 +1,6 @@
 /** What each chart of `<vm-metrics>` shows (channels, labels, colours, units) and the time windows. */
 import type { MetricChannel } from '../../metrics/index.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 
 /** The four charts, in display order. */
 export const METRIC_SERIES = ['cpu', 'memory', 'network', 'disk'] as const;

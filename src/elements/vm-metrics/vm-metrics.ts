@@ -4,7 +4,7 @@ import { VmMonitorController } from '../../controllers/vm-monitor-controller.js'
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { ConnectionViewController } from '../../controllers/connection-view-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { msg, str } from '../../internal/localize.js';
+import { msg, str } from '../../internal/msg.js';
 import { PageListenersController } from '../../controllers/page-listeners-controller.js';
 import { emit } from '../../events/index.js';
 import type { MetricChannel, MetricsSnapshot } from '../../metrics/index.js';

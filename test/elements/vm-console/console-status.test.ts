@@ -1,6 +1,9 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
-import { loadLocale, renderIn } from '../../../src/internal/localize.js';
+import { loadLocale } from '../../../src/internal/localize.js';
+import { renderIn } from '../../../src/internal/msg.js';
+// The public entry installs the translating half, as on a page that sets its locale.
+import '../../../src/localize.js';
 import { ConsoleStatus, noticeAnnouncement, type ConsoleStatusHost } from '../../../src/elements/vm-console/console-status.js';
 import type { ConsoleSession } from '../../../src/hub/console.js';
 import type { VmHub } from '../../../src/hub/vm-hub.js';

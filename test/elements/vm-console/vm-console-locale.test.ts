@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import '../../../src/elements/vm-console/vm-console.define.js';
 import type { VmConsole } from '../../../src/elements/vm-console/vm-console.js';
-import { setLocale } from '../../../src/internal/localize.js';
+import { setLocale } from '../../../src/localize.js';
 import { createServer, type LibGoServer } from '../../setup/libgo.js';
 import { PSEUDO, unlocalized } from '../../helpers/pseudo-locale.js';
 import { connected, mount, shadowText } from './helpers.js';
