@@ -2,7 +2,7 @@
 // <vm-detail>, <vm-metrics> and <vm-list> in the reader's language: German under lang="de" and
 // after lang or setLocale change, and no hard-coded English under the pseudo-locale (in the states
 // a user sees: loaded, with reasons, a confirmation; or waiting, or listing).
-import { expect, fixture, html, waitUntil as waitUntilWithin } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/vm-detail/vm-detail.define.js';
 import '../../src/elements/vm-metrics/vm-metrics.define.js';
 import '../../src/elements/vm-list/vm-list.define.js';
@@ -13,13 +13,11 @@ import type { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.define.
 import type { VmHub } from '../../src/hub/index.js';
 import { setLocale } from '../../src/localize.js';
 import { sharedServer, type LibGoServer } from '../setup/libgo.js';
-import { PSEUDO, unlocalized } from '../helpers/pseudo-locale.js';
+import { PSEUDO, unlocalized, waitUntil } from '../helpers/pseudo-locale.js';
 import { hubFor, tokenFor } from './vm-detail/helpers.js';
 import { VmHub as Hub } from '../../src/hub/vm-hub.js';
 import { createInPagePeer, type InPagePeer } from '../../src/testing/in-page-peer.js';
 
-/** Words load lazily, and a loaded machine is slow: wait up to 10 s, not the default 1 s. */
-const waitUntil = (fn: () => unknown, message?: string, options: { timeout?: number; interval?: number } = {}) => waitUntilWithin(fn, message, { timeout: 10_000, ...options });
 
 const text = (el: Element, selector: string) => (el.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const attr = (el: Element, selector: string, name: string) => el.shadowRoot!.querySelector(selector)?.getAttribute(name) ?? '';
@@ -114,7 +112,7 @@ describe('localized elements', function () {
     const wrap = await fixture<HTMLElement>(html`<vm-connection .hub=${listHub}><vm-list style="--vm-list-height: 400px"></vm-list></vm-connection>`);
     const list = wrap.querySelector<VmList>('vm-list')!;
     await waitUntil(() => list.shadowRoot!.querySelectorAll('.body [role="row"]').length > 2, 'rows', { timeout: 10_000 });
-    await waitUntil(() => list.shadowRoot!.querySelector('.col-actions [aria-describedby]') !== null && text(list, '.total').startsWith('['), 'the reasons, in the pseudo-locale');
+    await waitUntil(() => list.shadowRoot!.querySelector('.col-actions [aria-describedby]') !== null && text(list, '.total').startsWith('[') && text(list, '.body .badge').startsWith('['), 'the reasons and the rows, in the pseudo-locale');
     check(list, 'vm-list');
     list.filter = 'no-such-vm-at-all';
     await list.updateComplete;

@@ -4,9 +4,14 @@
  * letter, or an aria-label, title or placeholder not in brackets, came from no message: a
  * hard-coded string. Data (a VM name, a URL, a byte unit, F-key names) is named by the caller.
  */
+import { waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { registerLocale } from '../../src/localize.js';
 
 export const PSEUDO = 'en-XA';
+
+/** Words load lazily, and a loaded machine is slow: waits up to 10 s, not @open-wc's default 1 s. */
+export const waitUntil = (fn: () => unknown, message?: string, options: { timeout?: number; interval?: number } = {}) =>
+  waitUntilWithin(fn, message, { timeout: 10_000, ...options });
 registerLocale(PSEUDO, () => import('../../src/locales/en-XA.js'));
 
 const LABELS = ['aria-label', 'title', 'placeholder', 'aria-description', 'alt'];

@@ -1,16 +1,14 @@
 /// <reference types="mocha" />
 // <vm-console> in the reader's language: German under lang="de" (and after lang or setLocale
 // change), English for a tag it cannot serve, and no hard-coded English under the pseudo-locale.
-import { expect, fixture, html, waitUntil as waitUntilWithin } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/vm-console/vm-console.define.js';
 import type { VmConsole } from '../../../src/elements/vm-console/vm-console.js';
 import { setLocale } from '../../../src/localize.js';
 import { createServer, type LibGoServer } from '../../setup/libgo.js';
-import { PSEUDO, unlocalized } from '../../helpers/pseudo-locale.js';
+import { PSEUDO, unlocalized, waitUntil } from '../../helpers/pseudo-locale.js';
 import { connected, mount, shadowText } from './helpers.js';
 
-/** Words load lazily, and a loaded machine is slow: wait up to 10 s, not the default 1 s. */
-const waitUntil = (fn: () => unknown, message?: string, options: { timeout?: number; interval?: number } = {}) => waitUntilWithin(fn, message, { timeout: 10_000, ...options });
 
 const overlayTitle = (el: VmConsole) => shadowText(el, '.overlay h2');
 
