@@ -59,7 +59,7 @@ try {
     await tab.evaluate(() => {
       // Timeline of the element's write queue: arrivals, writes, callbacks.
       const el = document.querySelector('vm-connection > vm-console');
-      const q = el.queue;
+      const q = el.terminalCtl.terminal.queue;
       const term = el.terminal;
       const log = (window.qlog = []);
       const push = q.push.bind(q);

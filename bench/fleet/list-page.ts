@@ -36,6 +36,17 @@ let firstRowsAt = NaN;
 let list: HTMLElement | null = null;
 const body = () => list?.shadowRoot?.querySelector<HTMLElement>('.body') ?? null;
 
+/** Rows on screen (any part of them inside the scroller) and how many of them are live. */
+function onScreen(): { shownRows: number; shownLive: number } {
+  const box = body()?.getBoundingClientRect();
+  if (!box) return { shownRows: 0, shownLive: 0 };
+  const shown = [...list!.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"]')].filter((r) => {
+    const b = r.getBoundingClientRect();
+    return b.bottom > box.top && b.top < box.bottom;
+  });
+  return { shownRows: shown.length, shownLive: shown.filter((r) => r.classList.contains('live')).length };
+}
+
 const bench = {
   async mount(o: { serverUrl: string; token: string }): Promise<void> {
     // Every answer to GET /vms (one per page): the last one is "the list answer".
@@ -93,6 +104,7 @@ const bench = {
       firstRowsMs: firstRowsAt - listAnsweredAt,
       rows: list?.shadowRoot?.querySelectorAll('.body [role="row"]').length ?? 0,
       liveRows: list?.shadowRoot?.querySelectorAll('.body .row.live').length ?? 0,
+      ...onScreen(),
       grants: socketBudget().counts.grants,
       revokes: socketBudget().counts.revokes,
       budget: socketBudget().max,

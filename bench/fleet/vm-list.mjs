@@ -90,7 +90,15 @@ const mounted = await page.evaluate(() => globalThis.bench.stats());
 await sleep(5000); // the rows in view get their sockets and first samples
 const settled = await page.evaluate(() => globalThis.bench.stats());
 const frames = await page.evaluate((px, s) => globalThis.bench.fling(px, s), PX_PER_FRAME, flingSeconds);
-await sleep(3000);
+// Idle is the list at rest: measured once every row on screen after the fling is live again.
+const flungAt = performance.now();
+let rested;
+do {
+  await sleep(100);
+  rested = await page.evaluate(() => globalThis.bench.stats());
+} while (rested.shownLive < rested.shownRows && performance.now() - flungAt < 30_000);
+const restMs = performance.now() - flungAt;
+await sleep(1000);
 const t0 = await taskDuration();
 const w0 = performance.now();
 await sleep(idleSeconds * 1000);
@@ -110,8 +118,9 @@ const rows = [
   ['first rows on screen after the list answered', `${mounted.firstRowsMs.toFixed(0)} ms`],
   ['rows rendered (of which live, after 5 s)', `${settled.rows} (${settled.liveRows})`],
   [`frame time while flinging (${PX_PER_FRAME} px/frame), p50 / p95`, `${pct(50).toFixed(1)} / ${pct(95).toFixed(1)} ms (${frames.length} frames)`],
+  ['rows on screen live after the fling stopped', `${rested.shownLive} of ${rested.shownRows} in ${restMs.toFixed(0)} ms`],
   ['main thread busy, idle', `${idle.toFixed(1)} %`],
-  ['most sockets open at once (page / server)', `${final.peakHeld} / ${serverPeak} (budget ${final.budget})`],
+  ['most sockets open at once (page / server)', `${final.peakHeld} / ${serverPeak} (budget ${final.budget}); at rest ${final.held}`],
   ['grants / revokes (whole run)', `${final.grants} / ${final.revokes}`],
   ['JS heap after GC', `${(usedSize / 2 ** 20).toFixed(1)} MiB`],
   ['browser console errors', String(errors.length)],

@@ -1,9 +1,9 @@
 /**
- * The live sessions of `<vm-list>`: one monitor lease per rendered row, none for the other 9,970.
- * Rows the user sees ask the page's socket budget as visible; rows the virtualizer keeps just
- * outside the view hold passive leases (their socket may go to a shown element after the budget's
- * linger). Values last seen are kept per VM after its row goes, for sorting and for the row's
- * return (shown as not live until its session says otherwise).
+ * The live sessions of `<vm-list>`: one monitor lease per row on screen (row-ranges.ts says which),
+ * none for the other 9,970. They ask the page's socket budget as visible; while the whole list is
+ * off screen or the page hidden they turn passive (their sockets may go to a shown element after the
+ * budget's linger). Values last seen are kept per VM after its row goes, for sorting and for the
+ * row's return (shown as not live until its session says otherwise).
  */
 import type { MonitorSession } from '../../hub/monitor-session.js';
 import type { SessionLease, VmHub } from '../../hub/vm-hub.js';

@@ -260,6 +260,17 @@ describe('<vm-list>', function () {
       const open = () => peer.sockets().filter((s) => s.readyState === s.CONNECTING || s.readyState === s.OPEN).length;
       expect(open()).to.be.at.most(rows(el).length);
       expect(open()).to.be.at.most(socketBudget().max);
+      // Rows rendered beyond the view hold no session: once every row on screen is live, the
+      // sockets are those rows' and no more.
+      const body = el.shadowRoot!.querySelector<HTMLElement>('.body')!.getBoundingClientRect();
+      const onScreen = () =>
+        rows(el).filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.bottom > body.top && b.top < body.bottom;
+        });
+      await until(() => onScreen().every((r) => r.classList.contains('live')), 'every row on screen live', 15_000);
+      expect(onScreen().length).to.be.below(rows(el).length);
+      expect(open()).to.equal(onScreen().length);
       // Ctrl+End goes to the last VM: it is rendered and focused, and gets its own session.
       el.shadowRoot!.querySelector<HTMLElement>('[tabindex="0"]')!.focus();
       await ctrl('End');
