@@ -196,6 +196,11 @@ async function raw(bytes: number, chunk: number): Promise<{ ms: number }> {
   return { ms };
 }
 
+/** Empties the element's terminal (scrollback and screen), so that every timed flood starts alike. */
+function resetTerminal(): void {
+  el!.terminal!.reset();
+}
+
 function pasteText(bytes: number): string {
   const unit = 'The quick brown fox jumps over the lazy dog 0123456789 ';
   return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
@@ -410,6 +415,7 @@ Object.assign(window, {
     mountConsole,
     endToEnd,
     raw,
+    resetTerminal,
     paste,
     pasteText,
     socketOnly,
