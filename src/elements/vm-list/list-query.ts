@@ -12,9 +12,14 @@ export interface Checked<T> {
   warning: string | null;
 }
 
+/** Logs a warning, if there is one. */
+export function warn(warning: string | null): void {
+  if (warning) console.warn(warning);
+}
+
 /** Logs a checked value's warning, if any, and gives the value to use. */
 export function warned<T>(c: Checked<T>): T {
-  if (c.warning) console.warn(c.warning);
+  warn(c.warning);
   return c.value;
 }
 

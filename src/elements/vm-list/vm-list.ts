@@ -13,7 +13,7 @@ import { PermissionsController } from '../../controllers/permissions-controller.
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { msg } from '../../internal/msg.js';
 import { buildView, isSortKey, parseStatuses, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
-import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warned } from './list-query.js';
+import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warn, warned } from './list-query.js';
 import { GridNavController } from './grid-nav-controller.js';
 import { LiveRowsController } from './live-rows-controller.js';
 import { ROW_ACTIONS, RowActionsController } from './row-actions-controller.js';
@@ -205,11 +205,11 @@ export class VmList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A deep link may hold anything: an unknown value is said once and falls back to the default.
+    // A deep link may hold anything: an unknown value is said, and the default (or the known words) used.
     if (changed.has('sort')) this.sort = warned(checkSort(String(this.sort)));
     if (changed.has('sortDirection')) this.sortDirection = warned(checkDirection(String(this.sortDirection)));
-    if (changed.has('statusFilter')) warned({ value: null, warning: statusFilterWarning(this.statusFilter) });
-    if (changed.has('confirmActions')) warned({ value: null, warning: confirmActionsWarning(this.confirmActions) });
+    if (changed.has('statusFilter')) warn(statusFilterWarning(this.statusFilter));
+    if (changed.has('confirmActions')) warn(confirmActionsWarning(this.confirmActions));
     const hub = this.isConnected ? this.activeHub : null;
     if (hub !== this.fleetHub) this.bindFleet(hub);
     if (hub !== this.permissionsFor || changed.has('permissions')) {

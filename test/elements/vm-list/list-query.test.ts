@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // <vm-list>'s query attributes checked (list-query.ts): what a deep link's value becomes, and what is said.
 import { expect } from '@open-wc/testing';
-import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warned } from '../../../src/elements/vm-list/list-query.js';
+import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warn, warned } from '../../../src/elements/vm-list/list-query.js';
 import type { SortDirection, SortKey } from '../../../src/elements/vm-list/fleet-view.js';
 
 describe('<vm-list> query checks (list-query.ts)', () => {
@@ -52,14 +52,16 @@ describe('<vm-list> query checks (list-query.ts)', () => {
 
   it('logs a warning only when there is one, and gives the value either way', () => {
     const logged: unknown[] = [];
-    const warn = console.warn;
+    const original = console.warn;
     console.warn = (...args: unknown[]) => logged.push(args.join(' '));
     try {
       expect(warned({ value: 'cpu', warning: null })).to.equal('cpu');
       expect(warned({ value: 'name', warning: 'bad sort' })).to.equal('name');
+      warn(null);
+      warn('bad status');
     } finally {
-      console.warn = warn;
+      console.warn = original;
     }
-    expect(logged).to.deep.equal(['bad sort']);
+    expect(logged).to.deep.equal(['bad sort', 'bad status']);
   });
 });
