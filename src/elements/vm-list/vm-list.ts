@@ -3,8 +3,6 @@ import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { property, query, state } from 'lit/decorators.js';
 import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { emit } from '../../events/index.js';
-import type { FleetPoller } from '../../hub/fleet-poller.js';
-import { fleetOf } from '../../hub/fleet.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import type { VmError } from '../../protocol/errors.js';
 import type { VmAction } from '../../protocol/types.js';
@@ -12,6 +10,7 @@ import { HubResolver } from '../../internal/hub-resolver.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { msg } from '../../internal/msg.js';
+import { FleetController } from './fleet-controller.js';
 import { buildView, isSortKey, parseStatuses, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
 import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warn, warned } from './list-query.js';
 import { GridNavController } from './grid-nav-controller.js';
@@ -123,7 +122,6 @@ export class VmList extends LitElement {
 
   @state() private view: FleetView | null = null;
   @state() private listError: VmError | null = null;
-  @state() private noFleet = false;
   /** The live region's words, made at each render (in the locale shown, even one that loaded after). */
   @state() private announcement: () => string = () => '';
 
@@ -138,9 +136,7 @@ export class VmList extends LitElement {
       return w > 0 && w < CARDS_BELOW;
     },
   });
-  private fleet: FleetPoller | null = null;
-  private fleetHub: VmHub | null = null;
-  private offFleet: (() => void) | null = null;
+  private readonly fleet = new FleetController(this, () => this.fleetChanged());
   private permissionsFor: VmHub | null = null;
   /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
   private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
@@ -181,7 +177,7 @@ export class VmList extends LitElement {
 
   /** Lists the fleet again now (the list also refreshes itself at the hub's `fleetPollMs`). */
   refresh(): Promise<void> {
-    return this.fleet?.refresh() ?? Promise.resolve();
+    return this.fleet.poller?.refresh() ?? Promise.resolve();
   }
 
   /**
@@ -201,7 +197,6 @@ export class VmList extends LitElement {
     super.disconnectedCallback();
     this.resolver.disconnect();
     this.permissionsFor = null;
-    this.bindFleet(null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -211,7 +206,13 @@ export class VmList extends LitElement {
     if (changed.has('statusFilter')) warn(statusFilterWarning(this.statusFilter));
     if (changed.has('confirmActions')) warn(confirmActionsWarning(this.confirmActions));
     const hub = this.isConnected ? this.activeHub : null;
-    if (hub !== this.fleetHub) this.bindFleet(hub);
+    if (hub !== this.fleet.hub) {
+      // Nothing of the old hub's list shows under the new one.
+      this.view = null;
+      this.listError = null;
+      this.fleet.follow(hub);
+      this.live.scheduleSettle();
+    }
     if (hub !== this.permissionsFor || changed.has('permissions')) {
       this.permissionsFor = hub;
       this.access.refresh();
@@ -227,23 +228,8 @@ export class VmList extends LitElement {
 
   // ---- fleet list ---------------------------------------------------------------------------
 
-  private bindFleet(hub: VmHub | null): void {
-    this.offFleet?.();
-    this.offFleet = null;
-    this.fleetHub = hub;
-    this.fleet = hub ? fleetOf(hub) : null;
-    this.noFleet = !!hub && !this.fleet;
-    this.view = null;
-    this.listError = null;
-    if (this.fleet) {
-      this.offFleet = this.fleet.subscribe(() => this.fleetChanged());
-      if (this.fleet.vms) this.fleetChanged();
-    }
-    this.live.scheduleSettle();
-  }
-
   private fleetChanged(): void {
-    const f = this.fleet;
+    const f = this.fleet.poller;
     if (!f) return;
     this.listError = f.error;
     if (f.vms) this.rebuild(false);
@@ -255,7 +241,7 @@ export class VmList extends LitElement {
 
   /** Filters and sorts the fleet again (on a new list or a new query, not on every sample). */
   private rebuild(queryChanged: boolean): void {
-    const vms = this.fleet?.vms;
+    const vms = this.fleet.poller?.vms;
     if (!vms) return;
     const before = this.view;
     const leases = this.live.leases;
@@ -324,7 +310,7 @@ export class VmList extends LitElement {
 
   private renderMain(v: FleetView | null): TemplateResult {
     const e = this.listError;
-    if (this.noFleet) return renderNoFleet();
+    if (this.fleet.switchedOff) return renderNoFleet();
     // Not signed in, or not allowed: a list read before says nothing the user may still see.
     if (e && (!v || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
     if (!v) return renderLoading();
