@@ -1,5 +1,5 @@
 /**
- * What the list shows instead of its rows: loading, empty, nothing matching the filter, and why
+ * What the list shows instead of its rows: loading, no list, empty, nothing matching the filter, and why
  * the list could not be loaded (a stale list stays below that last one).
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -17,6 +17,20 @@ export function renderLoading(): TemplateResult {
     <span class="spinner" aria-hidden="true"></span><span>${msg('Loading the VM list…', { id: 'list.loading' })}</span>
     <div class="skeleton" aria-hidden="true">${[0, 1, 2, 3, 4].map(() => html`<div class="bone"></div>`)}</div>
   </div>`;
+}
+
+/** The hub never lists VMs (`fleetPollMs: false`): there is no list to show. */
+export function renderNoFleet(): TemplateResult {
+  return renderMessage(
+    'none',
+    msg('No VM list here', { id: 'list.none.title' }),
+    msg('Listing VMs is switched off for this connection (its hub has fleetPollMs: false).', { id: 'list.none' }),
+  );
+}
+
+/** The list came back empty: no VMs, or none this user may see (the server does not say which). */
+export function renderEmpty(): TemplateResult {
+  return renderMessage('empty', msg('No VMs', { id: 'list.empty.title' }), msg('This server has no VMs, or none you are allowed to see.', { id: 'list.empty' }));
 }
 
 export function renderNoMatch(clear: () => void): TemplateResult {

@@ -1,49 +1,27 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { property, query, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { emit } from '../../events/index.js';
-import type { FleetPoller } from '../../hub/fleet-poller.js';
-import { fleetOf } from '../../hub/fleet.js';
-import type { MonitorSession } from '../../hub/monitor-session.js';
 import type { VmHub } from '../../hub/vm-hub.js';
 import type { VmError } from '../../protocol/errors.js';
-import type { VmAction, VmStatus } from '../../protocol/types.js';
+import type { VmAction } from '../../protocol/types.js';
 import { HubResolver } from '../../internal/hub-resolver.js';
-import { FrameBatcher } from '../../internal/frame-batcher.js';
-import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
-// The action rules, words and running every element shares; the confirmation and the disabled
-// reasons load after the first paint (internal/deferred-parts.ts), as on <vm-detail>.
-import { actionState, parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
-import { ActionController } from '../../controllers/action-controller.js';
-import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
-import type { SessionLease } from '../../hub/vm-hub.js';
-import { addStyles, afterPaint, kit, loadConfirm, loadTexts } from '../../internal/deferred-parts.js';
-import { buildView, isSortKey, parseStatuses, SORT_KEYS, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
-import { moveInGrid, type GridPos } from './grid-keys.js';
-import { RowLeases } from './row-leases.js';
-import { RowRanges } from './row-ranges.js';
-import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
-import { CELL_COLS, COLUMN_LABEL, renderRow, type RowHandlers } from './fleet-row.js';
-import { renderListError, renderLoading, renderMessage, renderNoMatch } from './list-messages.js';
-import { renderSummary, shownText, toggleStatus } from './status-summary.js';
-import { styles } from './vm-list.styles.js';import { LocaleController } from '../../controllers/locale-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { msg } from '../../internal/msg.js';
-
-
-/** The quick actions a row offers; the rest live in `<vm-detail>`. */
-const ROW_ACTIONS: readonly VmAction[] = ['start', 'stop'];
-/** Grid columns as the keyboard walks them: six cells, then each action button. */
-const NAV_COLS = CELL_COLS + ROW_ACTIONS.length;
-/**
- * Live values re-render the rows at most this often: their samples come once a second at best, and
- * each render lays out and paints every row on screen. A status change renders at once.
- */
-const RENDER_MS = 1000;
-/** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
-const SETTLE_MS = 250;
+import { FleetController } from './fleet-controller.js';
+import { buildView, isSortKey, parseStatuses, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
+import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warn, warned } from './list-query.js';
+import { GridNavController } from './grid-nav-controller.js';
+import { LiveRowsController } from './live-rows-controller.js';
+import { ROW_ACTIONS, RowActionsController } from './row-actions-controller.js';
+import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
+import { CELL_COLS, renderRow, type RowHandlers } from './fleet-row.js';
+import { renderHeaderRow } from './grid-header.js';
+import { renderEmpty, renderListError, renderLoading, renderNoFleet, renderNoMatch } from './list-messages.js';
+import { renderSummary, shownText, toggleStatus } from './status-summary.js';
+import { styles } from './vm-list.styles.js';
 
 /**
  * Every VM the user may read, as one virtualized grid: status, name, description, live CPU and
@@ -144,24 +122,13 @@ export class VmList extends LitElement {
 
   @state() private view: FleetView | null = null;
   @state() private listError: VmError | null = null;
-  @state() private noFleet = false;
-  @state() private active: GridPos = { row: 1, col: 1 };
   /** The live region's words, made at each render (in the locale shown, even one that loaded after). */
   @state() private announcement: () => string = () => '';
-  @state() private texts: Awaited<ReturnType<typeof loadTexts>> | null = null;
-  @state() private confirmView: Awaited<ReturnType<typeof loadConfirm>> | null = null;
 
   @query('.body') private body!: (HTMLElement & Partial<VirtualizerHostElement>) | null;
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
   private readonly resolver = new HubResolver(this, () => this.requestUpdate());
-  private readonly batcher = new FrameBatcher(this);
-  /**
-   * Samples re-render the rows at most every RENDER_MS: forty live rows at 1 Hz arrive at forty
-   * different moments, and one render per frame for each cost a quarter of the main thread.
-   */
-  private readonly leases = new RowLeases((urgent) => (urgent ? this.batcher.schedule() : this.renderSoon()));
-  private renderTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whether the rows are cards (the styles' container query, told to the virtualizer). */
   private readonly cards = new ResizeController<boolean>(this, {
     callback: (entries) => {
@@ -169,49 +136,34 @@ export class VmList extends LitElement {
       return w > 0 && w < CARDS_BELOW;
     },
   });
-  private fleet: FleetPoller | null = null;
-  private fleetHub: VmHub | null = null;
-  private offFleet: (() => void) | null = null;
+  private readonly fleet = new FleetController(this, () => this.fleetChanged());
   private permissionsFor: VmHub | null = null;
   /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
   private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
-  private readonly ranges = new RowRanges();
-  /** The first rendered item's index: rows are keyed by their place after it. */
-  private slotBase = 0;
-  private settleTimer: ReturnType<typeof setTimeout> | null = null;
-  private ticker: ReturnType<typeof setInterval> | null = null;
-  private shown = false;
-  private focusWanted = false;
   private lastErrorKey = '';
-  /** The VM whose button was pressed last: the shared action controller acts on one VM at a time. */
-  private actionVm = '';
-  /** Its session while it acts, whether or not its row still holds one (it may scroll away). */
-  private actionLease: SessionLease<MonitorSession> | null = null;
-  private actionLeaseHub: VmHub | null = null;
-  private readonly actions = new ActionController(this, {
-    vmName: () => this.actionVm,
-    session: () => this.actionSession(),
+  private readonly actions = new RowActionsController(this, {
     hub: () => this.activeHub,
-    permissions: () => this.effectivePermissions,
+    permissions: () => this.access.effective,
     confirmActions: () => this.confirmActions,
     dialog: () => this.dialog,
-    prepareConfirm: () =>
-      loadConfirm().then((m) => {
-        addStyles(this.renderRoot as ShadowRoot, m.sheet);
-        this.confirmView = m;
-      }),
   });
-
-  constructor() {
-    super();
-    new LeaseVisibilityController(this, {
-      setVisible: (v) => {
-        this.shown = v;
-        this.leases.setShown(v);
-        this.syncTicker();
-      },
-    });
-  }
+  private readonly live = new LiveRowsController(this, {
+    rows: () => this.view?.rows ?? [],
+    hub: () => this.activeHub,
+    rangeChanged: () => this.nav.keepInReach(this.live.ranges.rendered, this.live.ranges.shownRange),
+  });
+  private readonly nav = new GridNavController(this, {
+    rows: () => this.view?.rows.length ?? 0,
+    // Each row's cells, then each action button.
+    cols: CELL_COLS + ROW_ACTIONS.length,
+    cells: CELL_COLS,
+    body: () => this.body,
+    choose: (index) => {
+      const row = this.view?.rows[index];
+      if (row) this.select(row.vm.name);
+      return !!row;
+    },
+  });
 
   /** The hub in use: the `hub` property, else the one above, else the page default. */
   get activeHub(): VmHub | null {
@@ -225,7 +177,15 @@ export class VmList extends LitElement {
 
   /** Lists the fleet again now (the list also refreshes itself at the hub's `fleetPollMs`). */
   refresh(): Promise<void> {
-    return this.fleet?.refresh() ?? Promise.resolve();
+    return this.fleet.poller?.refresh() ?? Promise.resolve();
+  }
+
+  /**
+   * Sends Start or Stop for a VM as its row's button does, without confirmation (the host has
+   * asked already). Resolves with whether it succeeded; reported as `vm-action-result`.
+   */
+  runAction(vmName: string, action: VmAction): Promise<boolean> {
+    return this.actions.run(vmName, action);
   }
 
   override connectedCallback(): void {
@@ -237,37 +197,22 @@ export class VmList extends LitElement {
     super.disconnectedCallback();
     this.resolver.disconnect();
     this.permissionsFor = null;
-    this.bindFleet(null);
-    this.leases.releaseAll();
-    this.batcher.cancel();
-    if (this.renderTimer) clearTimeout(this.renderTimer);
-    this.renderTimer = null;
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = null;
-    this.actionLease?.release();
-    this.actionLease = null;
-    this.stopTicker();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('sort') && !isSortKey(this.sort)) {
-      console.warn(`<vm-list>: sort="${String(this.sort)}" is not one of ${SORT_KEYS.join(', ')}; sorting by name.`);
-      this.sort = 'name';
-    }
-    if (changed.has('sortDirection') && this.sortDirection !== 'ascending' && this.sortDirection !== 'descending') {
-      console.warn(`<vm-list>: sort-direction="${String(this.sortDirection)}" is not ascending or descending; using ascending.`);
-      this.sortDirection = 'ascending';
-    }
-    if (changed.has('statusFilter')) {
-      const { unknown } = parseStatuses(this.statusFilter);
-      if (unknown.length > 0) console.warn(`<vm-list>: status-filter ignores unknown status(es): ${unknown.join(', ')}.`);
-    }
-    if (changed.has('confirmActions')) {
-      const { unknown } = parseConfirmActions(this.confirmActions);
-      if (unknown.length > 0) console.warn(`<vm-list>: confirm-actions ignores unknown action(s): ${unknown.join(', ')}.`);
-    }
+    // A deep link may hold anything: an unknown value is said, and the default (or the known words) used.
+    if (changed.has('sort')) this.sort = warned(checkSort(String(this.sort)));
+    if (changed.has('sortDirection')) this.sortDirection = warned(checkDirection(String(this.sortDirection)));
+    if (changed.has('statusFilter')) warn(statusFilterWarning(this.statusFilter));
+    if (changed.has('confirmActions')) warn(confirmActionsWarning(this.confirmActions));
     const hub = this.isConnected ? this.activeHub : null;
-    if (hub !== this.fleetHub) this.bindFleet(hub);
+    if (hub !== this.fleet.hub) {
+      // Nothing of the old hub's list shows under the new one.
+      this.view = null;
+      this.listError = null;
+      this.fleet.follow(hub);
+      this.live.scheduleSettle();
+    }
     if (hub !== this.permissionsFor || changed.has('permissions')) {
       this.permissionsFor = hub;
       this.access.refresh();
@@ -277,51 +222,17 @@ export class VmList extends LitElement {
     if (queryChanged) this.rebuild(true);
   }
 
-  protected override firstUpdated(): void {
-    // The disabled reasons and the confirmation come right after the first paint, as on <vm-detail>.
-    afterPaint(() => {
-      if (!this.isConnected) return;
-      loadTexts().then(
-        (m) => {
-          addStyles(this.renderRoot as ShadowRoot, m.sheet);
-          this.texts = m;
-        },
-        (e: unknown) => console.warn('<vm-list>: could not load the disabled-action reasons:', e),
-      );
-    });
-  }
-
   protected override updated(): void {
     this.reportError();
-    if (this.focusWanted) void this.focusActive();
   }
 
-  // ---- fleet list, permissions --------------------------------------------------------------
-
-  private bindFleet(hub: VmHub | null): void {
-    this.offFleet?.();
-    this.offFleet = null;
-    this.fleetHub = hub;
-    this.fleet = hub ? fleetOf(hub) : null;
-    this.noFleet = !!hub && !this.fleet;
-    this.view = null;
-    this.listError = null;
-    if (this.fleet) {
-      this.offFleet = this.fleet.subscribe(() => this.fleetChanged());
-      if (this.fleet.vms) this.fleetChanged();
-    }
-    this.scheduleSettle();
-  }
+  // ---- fleet list ---------------------------------------------------------------------------
 
   private fleetChanged(): void {
-    const f = this.fleet;
+    const f = this.fleet.poller;
     if (!f) return;
     this.listError = f.error;
     if (f.vms) this.rebuild(false);
-  }
-
-  private get effectivePermissions(): ReadonlySet<string> | null {
-    return this.access.effective;
   }
 
   private get localeOrDefault(): string | undefined {
@@ -330,15 +241,16 @@ export class VmList extends LitElement {
 
   /** Filters and sorts the fleet again (on a new list or a new query, not on every sample). */
   private rebuild(queryChanged: boolean): void {
-    const vms = this.fleet?.vms;
+    const vms = this.fleet.poller?.vms;
     if (!vms) return;
     const before = this.view;
+    const leases = this.live.leases;
     this.builtIn = this.localeOrDefault;
     this.view = buildView(
       {
         vms,
-        statusOf: (vm) => this.leases.session(vm.name)?.status?.status ?? vm.status,
-        seen: (name) => this.leases.seen(name),
+        statusOf: (vm) => leases.session(vm.name)?.status?.status ?? vm.status,
+        seen: (name) => leases.seen(name),
       },
       {
         text: this.filter,
@@ -348,12 +260,11 @@ export class VmList extends LitElement {
         locale: this.localeOrDefault,
       },
     );
-    const n = this.view.rows.length;
-    if (this.active.row > n) this.active = { row: Math.min(1, n), col: this.active.col };
+    this.nav.clampTo(this.view.rows.length);
     const view = this.view;
     const locale = this.localeOrDefault;
     if (queryChanged || !before) this.announcement = () => shownText(view, locale);
-    this.scheduleSettle();
+    this.live.scheduleSettle();
   }
 
   private reportError(): void {
@@ -364,188 +275,13 @@ export class VmList extends LitElement {
     if (e) emit(this, 'vm-error', { vmName: null, code: e.code, message: e.message });
   }
 
-  // ---- which rows hold sessions -------------------------------------------------------------
-
-  private readonly onRange = (e: RangeChangedEvent) => {
-    // Before the virtualizer renders the new range (its listener comes after this one).
-    this.slotBase = e.first;
-    this.ranges.setRendered(e);
-    this.keepActiveInReach();
-    this.scheduleSettle();
-  };
-
-  private readonly onVisibleRange = (e: VisibilityChangedEvent) => {
-    this.ranges.setShown(e);
-    this.scheduleSettle();
-  };
-
-  private scheduleSettle(): void {
-    if (this.settleTimer || !this.isConnected) return;
-    this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS);
-  }
-
-  /**
-   * Leases sessions for the rows rendered since the last look (a row that came and went within
-   * SETTLE_MS, as in a fling, never opens a socket); the rows on screen ask for theirs first.
-   */
-  private settle(): void {
-    this.settleTimer = null;
-    const { stable, shown, moving } = this.ranges.look(this.view?.rows ?? [], (r) => r.vm.name);
-    this.leases.sync(this.isConnected ? this.activeHub : null, stable, shown);
-    // Still moving: look again, so rows that stay get their session without waiting for a stop.
-    if (moving) this.scheduleSettle();
-    this.syncTicker();
-    this.requestUpdate();
-  }
-
-  private renderSoon(): void {
-    if (this.renderTimer) return;
-    this.renderTimer = setTimeout(() => {
-      this.renderTimer = null;
-      this.batcher.schedule();
-    }, RENDER_MS);
-  }
-
-  /** The uptime counts on while a running VM is on screen. */
-  private syncTicker(): void {
-    const wants = this.shown && this.leases.size > 0;
-    if (wants && !this.ticker) this.ticker = setInterval(() => this.renderSoon(), 1000);
-    else if (!wants) this.stopTicker();
-  }
-
-  private stopTicker(): void {
-    if (this.ticker) clearInterval(this.ticker);
-    this.ticker = null;
-  }
-
-  // ---- selection, keyboard ------------------------------------------------------------------
-
   private select(vmName: string): void {
     if (!emit(this, 'vm-select', { vmName }, { cancelable: true })) return;
     this.selected = vmName;
   }
 
   private sortBy(key: SortKey): void {
-    if (this.sort === key) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
-    else {
-      this.sort = key;
-      // Live values read best highest first; words from A.
-      this.sortDirection = key === 'cpu' || key === 'memory' || key === 'uptime' ? 'descending' : 'ascending';
-    }
-  }
-
-  private readonly onGridFocus = (ev: FocusEvent) => {
-    const pos = (ev.target as HTMLElement).closest<HTMLElement>('[data-pos]')?.dataset.pos;
-    if (!pos) return;
-    const [row, col] = pos.split(',').map(Number) as [number, number];
-    if (row !== this.active.row || (col !== this.active.col && !(row === 0 && col === CELL_COLS && this.active.col >= CELL_COLS))) {
-      this.active = { row, col };
-    }
-  };
-
-  private readonly onGridKey = (ev: KeyboardEvent) => {
-    const rows = this.view?.rows.length ?? 0;
-    const onButton = (ev.target as HTMLElement).localName === 'button';
-    if ((ev.key === 'Enter' || ev.key === ' ') && !onButton && this.active.row >= 1) {
-      const row = this.view?.rows[this.active.row - 1];
-      if (row) {
-        ev.preventDefault();
-        this.select(row.vm.name);
-      }
-      return;
-    }
-    const page = this.pageRows();
-    const next = moveInGrid(ev.key, ev.ctrlKey || ev.metaKey, this.active, { rows, cols: NAV_COLS, pageRows: page });
-    if (!next) return;
-    ev.preventDefault();
-    this.active = next;
-    this.focusWanted = true;
-    if (next.row >= 1) this.body?.[virtualizerRef]?.element(next.row - 1)?.scrollIntoView({ block: 'nearest' });
-  };
-
-  /** Rows in one screenful, less one kept for context (PageUp/PageDown). */
-  private pageRows(): number {
-    const body = this.body;
-    const first = body?.querySelector<HTMLElement>('[role="row"]');
-    if (!body || !first || first.offsetHeight === 0) return 1;
-    return Math.max(1, Math.floor(body.clientHeight / first.offsetHeight) - 1);
-  }
-
-  /** Focuses the active cell once the virtualizer has rendered its row (a few frames at most). */
-  private async focusActive(): Promise<void> {
-    this.focusWanted = false;
-    for (let i = 0; i < 10; i++) {
-      const el = this.activeElement();
-      if (el) {
-        el.focus({ preventScroll: el.closest('.body') === null });
-        if (el.closest('.body')) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-        return;
-      }
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-  }
-
-  private activeElement(): HTMLElement | null {
-    const { row, col } = this.active;
-    const c = row === 0 ? Math.min(col, CELL_COLS) : col;
-    return this.renderRoot.querySelector<HTMLElement>(`[data-pos="${row},${c}"]`);
-  }
-
-  /** A roving tabindex: the one active cell is in the Tab order; keep it among the rendered rows. */
-  private keepActiveInReach(): void {
-    const { rendered, shownRange } = this.ranges;
-    if (this.matches(':focus-within') || this.active.row === 0 || rendered.first < 0) return;
-    const i = this.active.row - 1;
-    if (i >= rendered.first && i <= rendered.last) return;
-    const first = shownRange.first >= 0 ? shownRange.first : rendered.first;
-    this.active = { row: first + 1, col: this.active.col };
-  }
-
-  private tab(row: number, col: number): number {
-    const a = this.active;
-    const hit = row === 0 && col === CELL_COLS ? a.row === 0 && a.col >= CELL_COLS : a.row === row && a.col === col;
-    return hit ? 0 : -1;
-  }
-
-  // ---- actions ------------------------------------------------------------------------------
-
-  private actionStates(vmName: string, status: VmStatus, s: MonitorSession | null): ActionState[] {
-    const input = {
-      status,
-      permissions: this.effectivePermissions,
-      connection: s?.connection ?? null,
-      restFallback: this.activeHub?.config.restFallback !== false,
-      pending: s?.pendingActions ?? new Set<VmAction>(),
-      vmName,
-    };
-    return ROW_ACTIONS.map((a) => actionState(a, input));
-  }
-
-  private actionSession(): MonitorSession | null {
-    const hub = this.activeHub;
-    if (!hub || !this.actionVm) return null;
-    if (this.actionLease?.session.vmName !== this.actionVm || this.actionLeaseHub !== hub) {
-      this.actionLease?.release();
-      this.actionLease = hub.monitor(this.actionVm);
-      this.actionLeaseHub = hub;
-    }
-    return this.actionLease.session;
-  }
-
-  private onAction(vmName: string, st: ActionState, ev: Event): void {
-    ev.stopPropagation();
-    if (!st.enabled) return;
-    this.actionVm = vmName;
-    this.actions.activate(st, ev.currentTarget as HTMLElement);
-  }
-
-  /**
-   * Sends Start or Stop for a VM as its row's button does, without confirmation (the host has
-   * asked already). Resolves with whether it succeeded; reported as `vm-action-result`.
-   */
-  runAction(vmName: string, action: VmAction): Promise<boolean> {
-    this.actionVm = vmName;
-    return this.actions.run(action);
+    ({ sort: this.sort, direction: this.sortDirection } = nextSort(this.sort, this.sortDirection, key));
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -566,25 +302,19 @@ export class VmList extends LitElement {
         </label>
         ${v ? renderSummary(v, this.statusFilter, this.localeOrDefault, (s) => (this.statusFilter = toggleStatus(this.statusFilter, s))) : nothing}
       </div>
-      ${this.renderOutcome()}
+      ${this.actions.renderOutcome()}
       <div class="visually-hidden" role="status">${this.announcement()}</div>
-      ${this.renderMain(v)} ${this.renderConfirm()}
+      ${this.renderMain(v)} ${this.actions.renderConfirm()}
     </div>`;
   }
 
   private renderMain(v: FleetView | null): TemplateResult {
     const e = this.listError;
-    if (this.noFleet) {
-      return renderMessage(
-        'none',
-        msg('No VM list here', { id: 'list.none.title' }),
-        msg('Listing VMs is switched off for this connection (its hub has fleetPollMs: false).', { id: 'list.none' }),
-      );
-    }
+    if (this.fleet.switchedOff) return renderNoFleet();
     // Not signed in, or not allowed: a list read before says nothing the user may still see.
     if (e && (!v || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
     if (!v) return renderLoading();
-    if (v.total === 0) return renderMessage('empty', msg('No VMs', { id: 'list.empty.title' }), msg('This server has no VMs, or none you are allowed to see.', { id: 'list.empty' }));
+    if (v.total === 0) return renderEmpty();
     return html`${e ? this.errorMessage(e, true) : nothing}
       ${v.rows.length === 0 ? renderNoMatch(this.clearFilters) : this.renderGrid(v)}`;
   }
@@ -600,6 +330,7 @@ export class VmList extends LitElement {
   }
 
   private renderGrid(v: FleetView): TemplateResult {
+    const tab = (row: number, col: number) => this.nav.tab(row, col);
     return html`<div
       class="grid"
       part="grid"
@@ -607,21 +338,18 @@ export class VmList extends LitElement {
       aria-label=${this.label || msg('Virtual machines', { id: 'list.label' })}
       aria-rowcount=${v.rows.length + 1}
       aria-colcount=${CELL_COLS + 1}
-      @keydown=${this.onGridKey}
-      @focusin=${this.onGridFocus}
+      @keydown=${this.nav.onKeydown}
+      @focusin=${this.nav.onFocusin}
     >
       <div class="head-wrap" role="rowgroup">
-        <div class="row head" part="header-row" role="row" aria-rowindex="1">
-          ${SORT_KEYS.map((k, i) => this.renderHeader(k, i))}
-          <div class="cell actions" role="columnheader" aria-colindex=${CELL_COLS + 1} tabindex=${this.tab(0, CELL_COLS)} data-pos="0,${CELL_COLS}">${msg('Actions', { id: 'list.col.actions' })}</div>
-        </div>
+        ${renderHeaderRow({ sort: this.sort, direction: this.sortDirection, tab, sortBy: (k) => this.sortBy(k) })}
       </div>
-      <div class="body" role="rowgroup" @rangeChanged=${this.onRange} @visibilityChanged=${this.onVisibleRange}>
+      <div class="body" role="rowgroup" @rangeChanged=${this.live.onRange} @visibilityChanged=${this.live.onVisibleRange}>
         ${virtualize({
           items: v.rows,
           // By place in the rendered range, not by VM: a row scrolled out is reused for the one
           // scrolled in (its parts updated), instead of a new row built and the old one removed.
-          keyFunction: (_r: FleetRow, i: number) => i - this.slotBase,
+          keyFunction: (_r: FleetRow, i: number) => i - this.live.slotBase,
           renderItem: (r: FleetRow, i: number) => this.renderRow(r, i),
           scroller: true,
           layout: rowLayout(this.cards.value ? CARD_HEIGHT : ROW_HEIGHT),
@@ -630,22 +358,12 @@ export class VmList extends LitElement {
     </div>`;
   }
 
-  private renderHeader(k: SortKey, i: number): TemplateResult {
-    const sorted = this.sort === k;
-    const arrow = sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : '';
-    return html`<div class="cell col-${k}" role="columnheader" aria-colindex=${i + 1} aria-sort=${sorted ? this.sortDirection : nothing}>
-      <button class="sort" tabindex=${this.tab(0, i)} data-pos="0,${i}" @click=${() => this.sortBy(k)}>
-        ${COLUMN_LABEL[k]}<span class="arrow" aria-hidden="true">${arrow}</span>
-      </button>
-    </div>`;
-  }
-
   private renderRow(r: FleetRow, index: number): TemplateResult {
     const name = r.vm.name;
-    const s = this.leases.session(name);
+    const s = this.live.leases.session(name);
     const status = s?.status?.status ?? r.status;
     const latest = s?.history?.latest() ?? null;
-    const seen = this.leases.seen(name);
+    const seen = this.live.leases.seen(name);
     return renderRow(
       {
         name,
@@ -658,7 +376,7 @@ export class VmList extends LitElement {
         memory: latest ? latest.memPct : (seen?.memory ?? NaN),
         uptime: s?.status ? (s.currentUptime() ?? NaN) : NaN,
         history: s?.history,
-        actions: this.actionStates(name, status, s),
+        actions: this.actions.states(name, status, s),
         locale: this.localeOrDefault,
       },
       this.rowHandlers,
@@ -666,28 +384,9 @@ export class VmList extends LitElement {
   }
 
   private readonly rowHandlers: RowHandlers = {
-    tab: (row, col) => this.tab(row, col),
+    tab: (row, col) => this.nav.tab(row, col),
     select: (vmName) => this.select(vmName),
-    reason: (st, vmName) => (st.why ? this.texts?.reasonText(st.action, st.why, vmName, kit) : undefined),
-    act: (vmName, st, ev) => this.onAction(vmName, st, ev),
+    reason: (st, vmName) => this.actions.reason(st, vmName),
+    act: (vmName, st, ev) => this.actions.activate(vmName, st, ev),
   };
-
-  private renderOutcome(): TemplateResult {
-    const o = this.actions.outcome;
-    // The shared controller words it for one VM's page; a list says which VM.
-    return html`<div class="outcome-region" role="status" aria-live="polite">
-      ${o
-        ? html`<div class="outcome ${o.ok ? 'ok' : 'failed'}" data-ok=${String(o.ok)}>
-            <span>${this.actionVm}: ${o.text}</span
-            ><button class="link" aria-label=${msg('Dismiss message', { id: 'texts.dismiss' })} @click=${() => this.actions.clear()}>✕</button>
-          </div>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderConfirm(): TemplateResult {
-    const view = this.confirmView;
-    return renderConfirmDialog(this.actions, view ? (a, close) => view.render(a, this.actionVm, close, kit) : null);
-  }
-
 }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { ConnectionViewController } from '../../controllers/connection-view-controller.js';
@@ -7,21 +7,18 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { msg, str } from '../../internal/msg.js';
 import { PageListenersController } from '../../controllers/page-listeners-controller.js';
 import { emit } from '../../events/index.js';
-import type { MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
+import type { MetricsSnapshot } from '../../metrics/index.js';
 import { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
-import { loadChartJs } from './chart-loader.js';
-import type { DrawClock } from '../../internal/draw-clock.js';
 import { chartClock, sparklineClock } from './clocks.js';
-import type { Trend } from './downsample.js';
-import { SparklineRenderer } from './sparkline-renderer.js';
 import { renderCard, renderControls, renderValue } from './metric-card.js';
-import type { ChartRenderer, DrawFrame } from './chart-renderer.js';
-import { readTheme, type Theme } from './chart-theme.js';
+import type { PlotArea } from './chart-renderer.js';
+import { ChartDrawController, clockFor } from './chart-draw-controller.js';
 import { MetricValues } from './metric-values.js';
-import { PlotWatch } from './plot-watch.js';
+import { PacedRenderController } from './paced-render-controller.js';
 import { describeMetrics, type MetricsView } from './metrics-view.js';
-import { METRIC_SERIES, METRIC_WINDOWS, SPECS, duration, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { METRIC_SERIES, METRIC_WINDOWS, parseSeries, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
 import { addSamples, type MetricsSample } from './samples.js';
+import { placeUnfilled, renderFilling, windowFill, type WindowFill } from './window-fill.js';
 import { vmMetricsStyles } from './vm-metrics.styles.js';
 
 export type { MetricsSample } from './samples.js';
@@ -129,22 +126,47 @@ export class VmMetrics extends LitElement {
    */
   @property({ type: Boolean, attribute: 'no-persist-history' }) noPersistHistory = false;
 
-  @state() private trends: Partial<Record<MetricChannel, Trend | null>> = {};
-
+  /** The locale of its words (and, without a `locale` property, of its numbers). */
+  private readonly l10n = new LocaleController(this);
+  private readonly values = new MetricValues(
+    () => this.locale || this.l10n.formatLocale,
+    (fn) => this.l10n.run(fn),
+  );
   private readonly monitor = new VmMonitorController(this, {
     vmName: () => (this.ownHistory ? null : this.vmName),
-    onChange: () => this.scheduleDraw(),
+    onChange: () => this.charts.schedule(),
     // Values, badge and charts of every tile change together, in the shared frame.
-    scheduleUpdate: () => this.queueRender(),
+    scheduleUpdate: () => this.paced.queue(),
     onSession: () => {
       // Called on every update while there is no session; only a different session matters.
       const session = this.monitor?.session ?? null;
       if (session && this.noPersistHistory) session.disablePersistence();
       if (session === this.drawnSession) return;
       this.drawnSession = session;
-      this.lastDrawKey = '';
-      this.scheduleDraw();
+      this.charts.redraw();
     },
+  });
+  private readonly charts = new ChartDrawController(this, {
+    history: () => this.history,
+    source: () => (this.ownHistory ? 'own' : this.monitor.session?.vmName),
+    window: () => this.window,
+    series: () => this.series,
+    compact: () => this.compact,
+    paused: () => this.paused,
+    values: this.values,
+    inLocale: (fn) => this.l10n.run(fn),
+    drawn: (key, area) => this.placeUnfilled(key, area),
+    onScreenChange: () => this.paced.catchUp(),
+    failed: (message) => {
+      console.error(`<vm-metrics>: ${message}`);
+      emit(this, 'vm-error', { vmName: this.vmName || null, code: 'NOT_CONNECTED', message });
+    },
+  });
+  /** Samples pushed by a host re-render the values row in the shared chart frame (see there). */
+  private readonly paced = new PacedRenderController(this, {
+    clock: () => clockFor(this.compact),
+    visible: () => this.charts.canDraw,
+    clocks: [chartClock, sparklineClock],
   });
 
   constructor() {
@@ -153,90 +175,25 @@ export class VmMetrics extends LitElement {
     new LeaseVisibilityController(this, this.monitor);
     // A countdown in the badge (reconnecting) re-renders every second while it shows.
     new ConnectionViewController(this, { describe: () => this.view(), tickMs: 1000, run: (fn) => this.l10n.run(fn) });
-    new PageListenersController(this).onVisibility(this.onVisibility).onMediaQuery('(prefers-color-scheme: dark)', this.onSchemeChange);
+    new PageListenersController(this).onVisibility(this.onVisibility).onMediaQuery('(prefers-color-scheme: dark)', () => this.charts.restyle());
   }
 
   private ownHistory: VmMetricsHistory | null = null;
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
-  /** The locale of its words (and, without a `locale` property, of its numbers). */
-  private readonly l10n = new LocaleController(this);
-  private readonly values = new MetricValues(
-    () => this.locale || this.l10n.formatLocale,
-    (fn) => this.l10n.run(fn),
-  );
   private formattedIn: string | undefined;
-  /** The full panel's charts: made once Chart.js (and this renderer) have loaded. */
-  private charts: ChartRenderer | null = null;
-  private readonly sparks = new SparklineRenderer(() => this.renderRoot);
-  private queued = false;
-  private readonly drawJob = () => {
-    this.queued = false;
-    void this.draw();
-  };
-  private drawing = false;
-  private lastDrawKey = '';
-  private drawnVersion = -1;
-  private drawCounter = 0;
-  private styleVersion = 0;
-  private theme_: Theme | null = null;
   private warnedSeries = '';
-  private readonly watch = new PlotWatch(this, {
-    plots: () => [...this.renderRoot.querySelectorAll('.plot')],
-    onScreenChange: () => {
-      this.catchUpValues();
-      this.scheduleDraw();
-    },
-    onResize: () => this.scheduleDraw(),
-  });
 
   private readonly onVisibility = () => {
-    this.catchUpValues();
-    this.scheduleDraw();
+    this.paced.catchUp();
+    this.charts.schedule();
   };
-  private valuesStale = false;
-  private renderPending: Promise<void> | null = null;
-  private resolveRender: (() => void) | null = null;
-  /**
-   * Samples pushed by a host re-render the values row in the shared chart frame, not at once:
-   * 100 tiles fed on 100 phases would otherwise paint the page 100 times a second.
-   */
-  private readonly renderJob = () => {
-    const resolve = this.resolveRender;
-    this.renderPending = null;
-    this.resolveRender = null;
-    this.requestUpdate();
-    resolve?.();
-  };
-
-  private queueRender(): void {
-    if (this.renderPending) return;
-    this.renderPending = new Promise((resolve) => (this.resolveRender = resolve));
-    this.clock.request(this.renderJob);
-  }
-
-  /** The shared frame this element draws in: compact tiles' is slower (see clocks.ts). */
-  private get clock(): DrawClock {
-    return this.compact ? sparklineClock : chartClock;
-  }
 
   /** Also waits for a values-row render queued for the shared frame. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    if (this.renderPending) await this.renderPending;
+    if (this.paced.pending) await this.paced.pending;
     return super.getUpdateComplete();
   }
-
-  private catchUpValues(): void {
-    if (this.valuesStale && this.canDraw) {
-      this.valuesStale = false;
-      this.requestUpdate();
-    }
-  }
-  private readonly onSchemeChange = () => {
-    this.styleVersion++;
-    this.theme_ = null;
-    this.scheduleDraw();
-  };
 
   /**
    * Pushes samples (one or an array): the protocol's MetricsData plus `timestamp` (ms since the
@@ -262,39 +219,17 @@ export class VmMetrics extends LitElement {
 
   /** Chart update passes done so far (one per frame at most); for tests and profiling. */
   get drawCount(): number {
-    return this.drawCounter;
+    return this.charts.drawCount;
   }
 
   /** `history.version` as of the last chart update, -1 before the first. */
   get lastDrawnVersion(): number {
-    return this.drawnVersion;
+    return this.charts.drawnVersion;
   }
 
   /** Re-reads colours and fonts from CSS custom properties (after the host changed them). */
   refreshTheme(): void {
-    this.styleVersion++;
-    this.theme_ = null;
-    this.scheduleDraw();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The draw key includes the plots' measured sizes, so a resize that ends where it began
-    // (hidden and shown again) costs nothing.
-    this.lastDrawKey = '';
-    this.scheduleDraw();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const clock of [chartClock, sparklineClock]) clock.cancel(this.drawJob);
-    this.queued = false;
-    if (this.renderPending) {
-      for (const clock of [chartClock, sparklineClock]) clock.cancel(this.renderJob);
-      this.renderJob();
-    }
-    // Chart.js keeps a page-wide registry of instances: a detached element must leave it.
-    this.destroyCharts();
+    this.charts.restyle();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -316,16 +251,13 @@ export class VmMetrics extends LitElement {
       this.formattedIn = formatIn;
       this.values.reset();
     }
-    if (changed.has('compact')) this.destroyCharts();
+    if (changed.has('compact')) this.charts.destroy();
     if (changed.has('noPersistHistory') && this.noPersistHistory) this.monitor.session?.disablePersistence();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('theme')) {
-      this.styleVersion++;
-      this.theme_ = null;
-    }
-    this.scheduleDraw();
+    // The charts draw again after every update (ChartDrawController); a new theme restyles them.
+    if (changed.has('theme')) this.charts.restyle();
   }
 
   // ---- data ----------------------------------------------------------------------------------
@@ -335,7 +267,7 @@ export class VmMetrics extends LitElement {
       const capacity = Number.isInteger(this.capacity) && this.capacity > 1 ? this.capacity : 720;
       if (capacity !== this.capacity) console.warn(`<vm-metrics>: capacity must be an integer > 1, got ${this.capacity}; using 720.`);
       this.ownHistory = new VmMetricsHistory({ capacity });
-      this.lastDrawKey = '';
+      this.charts.redraw();
       // The controller reads vmName() on update and releases the session now that it is null.
       this.requestUpdate();
     }
@@ -344,11 +276,9 @@ export class VmMetrics extends LitElement {
       console.warn(`<vm-metrics>: ${message}`);
       emit(this, 'vm-error', { vmName: this.vmName || null, code: 'INVALID_INPUT', message });
     }
-    // Off-screen or in a background tab the values row waits too: it is re-rendered once when the
-    // element shows again (a dashboard of 100 tiles would otherwise lay out 100 times a second).
-    if (this.canDraw) this.queueRender();
-    else this.valuesStale = true;
-    this.scheduleDraw();
+    // Off-screen or in a background tab the values row waits too (PacedRenderController).
+    this.paced.changed();
+    this.charts.schedule();
   }
 
   // ---- state ---------------------------------------------------------------------------------
@@ -373,7 +303,26 @@ export class VmMetrics extends LitElement {
 
   /** The canvas's text alternative: current value(s) and the trend over the window. */
   private altText(key: MetricSeries, s: MetricsSnapshot | null): string {
-    return this.values.altText(key, s, this.window, this.trends);
+    return this.values.altText(key, s, this.window, this.charts.trends);
+  }
+
+  /** How much of the shown window holds data; null once the window is full. */
+  private fillState(): WindowFill | null {
+    const series = this.history?.series;
+    const any = !!series && series.length > 0;
+    return windowFill(any ? series.time(0) : null, any ? series.lastTime : null, windowSpan(this.window));
+  }
+
+  /** Paused with samples that the charts do not show yet. */
+  private unseenData(): boolean {
+    const h = this.history;
+    return this.paused && !!h && this.charts.drawnVersion >= 0 && h.version !== this.charts.drawnVersion;
+  }
+
+  /** Hatches the part of a plot that the window has no data for yet (left of the first sample). */
+  private placeUnfilled(key: MetricSeries, area: PlotArea | null): void {
+    const el = this.renderRoot.querySelector<HTMLElement>(`.card[data-series="${key}"] .unfilled`);
+    if (el) placeUnfilled(el, area ? this.fillState() : null, area);
   }
 
   // ---- render --------------------------------------------------------------------------------
@@ -399,7 +348,7 @@ export class VmMetrics extends LitElement {
         ${this.compact
           ? nothing
           : html`<dl class="values" part="values">${shown.map((key) => renderValue(key, this.currentValue(key, latest)))}</dl>`}
-        ${this.renderFilling(view)}
+        ${renderFilling(view.kind === 'live' && !this.compact ? this.fillState() : null)}
         <div class="grid">${shown.map((key) =>
           renderCard(key, {
             value: this.currentValue(key, latest),
@@ -412,160 +361,5 @@ export class VmMetrics extends LitElement {
         )}</div>
       </section>
     `;
-  }
-
-  /** While the window is not full yet: how much of it the charts have, in words. */
-  private renderFilling(view: MetricsView): TemplateResult | typeof nothing {
-    const fill = view.kind === 'live' && !this.compact ? this.fillState() : null;
-    if (!fill) return nothing;
-    const collected = duration(fill.collected);
-    const span = duration(fill.span);
-    return html`<p class="filling" part="filling">${msg(str`Collecting data — ${collected} of ${span}`, { id: 'metrics.filling' })}</p>`;
-  }
-
-  /** How much of the shown window holds data; null once the window is full. */
-  private fillState(): { collected: number; span: number } | null {
-    const series = this.history?.series;
-    if (!series || series.length === 0) return null;
-    const span = windowSpan(this.window);
-    const collected = series.lastTime - series.time(0);
-    return collected < span ? { collected, span } : null;
-  }
-
-  /** Hatches the part of a plot that the window has no data for yet (left of the first sample). */
-  private placeUnfilled(key: MetricSeries, area: { left: number; top: number; width: number; height: number } | null): void {
-    const el = this.renderRoot.querySelector<HTMLElement>(`.card[data-series="${key}"] .unfilled`);
-    if (!el) return;
-    const fill = area ? this.fillState() : null;
-    if (!fill || !area) {
-      el.hidden = true;
-      return;
-    }
-    // CSSOM, not a style attribute: a strict Content-Security-Policy allows this.
-    el.hidden = false;
-    el.style.left = `${area.left}px`;
-    el.style.top = `${area.top}px`;
-    el.style.height = `${area.height}px`;
-    el.style.width = `${Math.round((area.width * (fill.span - fill.collected)) / fill.span)}px`;
-  }
-
-  /** Paused with samples that the charts do not show yet. */
-  private unseenData(): boolean {
-    const h = this.history;
-    return this.paused && !!h && this.drawnVersion >= 0 && h.version !== this.drawnVersion;
-  }
-
-  // ---- charts --------------------------------------------------------------------------------
-
-  /** Whether chart work may happen now at all. */
-  private get canDraw(): boolean {
-    return this.isConnected && this.watch.onScreen && document.visibilityState === 'visible';
-  }
-
-  private scheduleDraw(): void {
-    if (this.queued || !this.canDraw || this.paused) return;
-    this.queued = true;
-    this.clock.request(this.drawJob);
-  }
-
-  /** What the charts depend on; null when there is no box to draw in (display: none). */
-  private drawKey(): string | null {
-    const h = this.history;
-    let sizes = '';
-    let area = 0;
-    for (const plot of this.watch.plots) {
-      const [w, h] = this.watch.size(plot);
-      sizes += `${w}x${h},`;
-      area += w * h;
-    }
-    // Hidden by CSS (or not measured yet): the resize observer reports before the intersection
-    // observer does, and it reports again when there is a box to draw in.
-    if (area === 0) return null;
-    return [
-      h ? (h === this.ownHistory ? 'own' : this.monitor.session?.vmName) : 'none',
-      h?.version ?? -1,
-      this.window,
-      this.series,
-      this.styleVersion,
-      sizes,
-      this.compact,
-    ].join('|');
-  }
-
-  private async draw(): Promise<void> {
-    if (!this.canDraw || this.paused || this.drawing) return;
-    const history = this.history;
-    const key = this.drawKey();
-    if (key === null || key === this.lastDrawKey) return;
-    if (!history || history.series.length === 0) {
-      // Nothing to draw: the placeholders say why; charts appear with the first sample.
-      this.destroyCharts();
-      this.lastDrawKey = key;
-      return;
-    }
-    const shown = parseSeries(this.series).list;
-    if (this.compact) {
-      // Sparklines: no Chart.js to load, drawn in this frame.
-      this.showTrends(shown, this.sparks.update(history, shown, this.frame()));
-      this.lastDrawKey = key;
-      this.drawnVersion = history.version;
-      this.drawCounter++;
-      return;
-    }
-    if (!this.charts?.ready(shown)) {
-      this.drawing = true;
-      try {
-        const { Chart, ChartRenderer } = await loadChartJs();
-        if (!this.isConnected) return;
-        this.charts ??= new ChartRenderer(() => this.renderRoot, this.values, () => this.history);
-        const charts = this.charts;
-        this.l10n.run(() => charts.ensure(Chart, shown));
-      } catch (e) {
-        const message = `Could not load the charts: ${e instanceof Error ? e.message : String(e)}`;
-        console.error(`<vm-metrics>: ${message}`);
-        emit(this, 'vm-error', { vmName: this.vmName || null, code: 'NOT_CONNECTED', message });
-        return;
-      } finally {
-        this.drawing = false;
-      }
-      // State may have changed while loading (hidden, paused, more data): start over.
-      this.scheduleDraw();
-      return;
-    }
-    this.showTrends(shown, this.charts.update(history, shown, this.frame()));
-    this.lastDrawKey = key;
-    this.drawnVersion = history.version;
-    this.drawCounter++;
-  }
-
-  /** What one draw of the charts or sparklines needs from the element. */
-  private frame(): DrawFrame {
-    return {
-      window: this.window,
-      theme: this.readTheme(),
-      styleVersion: this.styleVersion,
-      plotSize: (plot) => this.watch.size(plot),
-      drawn: (key, area) => this.placeUnfilled(key, area),
-    };
-  }
-
-  /** Takes the trends of a draw for the text alternatives, re-rendering only when one changed. */
-  private showTrends(shown: readonly MetricSeries[], trends: Partial<Record<MetricChannel, Trend | null>>): void {
-    if (shown.some((key) => SPECS[key].channels.some((ch) => trends[ch] !== this.trends[ch]))) this.trends = trends;
-  }
-
-  private readTheme(): Theme {
-    if (this.theme_) return this.theme_;
-    this.theme_ = readTheme(this);
-    // The swatches in the values row use the resolved colours too.
-    this.requestUpdate();
-    return this.theme_;
-  }
-
-  private destroyCharts(): void {
-    this.charts?.destroy();
-    this.sparks.destroy();
-    this.lastDrawKey = '';
-    this.drawnVersion = -1;
   }
 }

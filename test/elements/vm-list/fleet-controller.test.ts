@@ -1,0 +1,83 @@
+/// <reference types="mocha" />
+// <vm-list>'s subscription to the hub's fleet list (fleet-controller.ts), against the in-page peer:
+// news of the hub followed, none of a hub no longer followed, and a hub that never lists.
+import { expect, waitUntil } from '@open-wc/testing';
+import { LitElement, html } from 'lit';
+import { VmHub } from '../../../src/hub/vm-hub.js';
+import { FleetController } from '../../../src/elements/vm-list/fleet-controller.js';
+import { createInPagePeer, type InPagePeer } from '../../../src/testing/in-page-peer.js';
+
+class FleetHost extends LitElement {
+  news = 0;
+  readonly fleet = new FleetController(this, () => this.news++);
+  override render() {
+    return html`fleet`;
+  }
+}
+customElements.define('fleet-controller-host', FleetHost);
+
+describe('<vm-list> fleet subscription (fleet-controller.ts)', function () {
+  this.timeout(30_000);
+  let peer: InPagePeer;
+  const hubs: VmHub[] = [];
+
+  async function hubOf(fleetPollMs?: false): Promise<VmHub> {
+    const token = await peer.login('admin');
+    const hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false, fleetPollMs });
+    hubs.push(hub);
+    return hub;
+  }
+
+  async function mount(): Promise<FleetHost> {
+    const el = document.createElement('fleet-controller-host') as FleetHost;
+    document.body.append(el);
+    await el.updateComplete;
+    return el;
+  }
+
+  beforeEach(() => {
+    peer = createInPagePeer({ seed: 1 });
+  });
+  afterEach(() => {
+    for (const hub of hubs.splice(0)) hub.dispose();
+    peer.close();
+  });
+
+  it('follows the hub it is given: its list, and news when the list is read again', async () => {
+    const el = await mount();
+    expect([el.fleet.hub, el.fleet.poller, el.fleet.switchedOff]).to.deep.equal([null, null, false]);
+    const hub = await hubOf();
+    el.fleet.follow(hub);
+    expect([el.fleet.hub === hub, el.fleet.poller !== null, el.fleet.switchedOff]).to.deep.equal([true, true, false]);
+    await waitUntil(() => el.news > 0 && (el.fleet.poller!.vms?.length ?? 0) > 0, 'the first list', { timeout: 10_000 });
+    const before = el.news;
+    await el.fleet.poller!.refresh();
+    expect(el.news).to.be.greaterThan(before);
+    el.remove();
+  });
+
+  it('tells at once when the hub has a list already, and nothing more of a hub it stopped following', async () => {
+    const a = await mount();
+    const hub = await hubOf();
+    a.fleet.follow(hub);
+    await waitUntil(() => (a.fleet.poller!.vms?.length ?? 0) > 0, 'the first list', { timeout: 10_000 });
+    // A second follower of the same hub: the list is there, so it hears of it at once.
+    const b = await mount();
+    b.fleet.follow(hub);
+    expect(b.news).to.equal(1);
+    const poller = b.fleet.poller!;
+    b.fleet.follow(null);
+    a.remove(); // leaving the page stops following too
+    const [newsA, newsB] = [a.news, b.news];
+    await poller.refresh();
+    expect([a.news, b.news, a.fleet.hub, b.fleet.poller]).to.deep.equal([newsA, newsB, null, null]);
+    b.remove();
+  });
+
+  it('says when the hub never lists VMs', async () => {
+    const el = await mount();
+    el.fleet.follow(await hubOf(false));
+    expect([el.fleet.poller, el.fleet.switchedOff, el.news]).to.deep.equal([null, true, 0]);
+    el.remove();
+  });
+});

@@ -1,0 +1,79 @@
+/// <reference types="mocha" />
+// Which of <vm-list>'s rows hold live sessions (live-rows-controller.ts), on a host of its own:
+// the rows that settle in the virtualizer's range get one, and leaving the page lets go of all.
+import { expect, waitUntil } from '@open-wc/testing';
+import { LitElement, html } from 'lit';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { VmHub } from '../../../src/hub/vm-hub.js';
+import type { FleetRow } from '../../../src/elements/vm-list/fleet-view.js';
+import { LiveRowsController, SETTLE_MS } from '../../../src/elements/vm-list/live-rows-controller.js';
+
+const ROWS = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ vm: { name }, status: 'running' }) as unknown as FleetRow);
+
+/** A hub whose monitor leases are counted: taken, and released. */
+function countingHub() {
+  const held = new Map<string, number>();
+  const released: string[] = [];
+  const hub = {
+    monitor(name: string) {
+      held.set(name, (held.get(name) ?? 0) + 1);
+      const session = { status: { status: 'running' }, connection: { state: 'open' }, history: null, currentUptime: () => 60, subscribe: () => () => undefined };
+      return { session, setVisible() {}, release: () => released.push(name) };
+    },
+  } as unknown as VmHub;
+  return { hub, held, released };
+}
+
+class LiveRowsHost extends LitElement {
+  ranges = 0;
+  hub: VmHub | null = null;
+  readonly live = new LiveRowsController(this, {
+    rows: () => ROWS,
+    hub: () => this.hub,
+    rangeChanged: () => this.ranges++,
+  });
+  override render() {
+    return html`<div style="height: 40px">rows</div>`;
+  }
+}
+customElements.define('live-rows-host', LiveRowsHost);
+
+const range = (first: number, last: number) => ({ first, last }) as RangeChangedEvent & VisibilityChangedEvent;
+
+describe('<vm-list> live rows (live-rows-controller.ts)', () => {
+  it('leases sessions for the rows that stayed rendered, keys rows from the first rendered, and lets go on leaving', async () => {
+    const { hub, held, released } = countingHub();
+    const el = document.createElement('live-rows-host') as LiveRowsHost;
+    el.hub = hub;
+    document.body.append(el);
+    await el.updateComplete;
+    el.live.onRange(range(1, 3));
+    el.live.onVisibleRange(range(2, 3));
+    expect([el.live.slotBase, el.ranges]).to.deep.equal([1, 1]);
+    expect(held.size, 'nothing is leased before the rows settled').to.equal(0);
+    await waitUntil(() => el.live.leases.size === 3, 'the settled rows hold sessions', { timeout: 5000 });
+    expect([...held.keys()].sort()).to.deep.equal(['b', 'c', 'd']);
+    expect(el.live.leases.session('c')?.status?.status).to.equal('running');
+    // The range moves on: the row that left lets go, the one that came takes a session.
+    el.live.onRange(range(2, 4));
+    await waitUntil(() => el.live.leases.session('e') !== null, 'the new row holds a session', { timeout: 5000 });
+    expect(released).to.deep.equal(['b']);
+    el.remove();
+    expect([el.live.leases.size, released.sort()]).to.deep.equal([0, ['b', 'c', 'd', 'e']]);
+  });
+
+  it('leases nothing for an element that is not on the page', async () => {
+    const { hub, held } = countingHub();
+    const el = document.createElement('live-rows-host') as LiveRowsHost;
+    el.hub = hub;
+    el.live.onRange(range(0, 2));
+    el.live.onVisibleRange(range(0, 2));
+    // Connected later, with no range moving: nothing was scheduled while detached.
+    document.body.append(el);
+    await el.updateComplete;
+    // Two looks' time: a look scheduled while detached would have leased the rows by now.
+    await new Promise((r) => setTimeout(r, 2 * SETTLE_MS + 100));
+    expect(held.size).to.equal(0);
+    el.remove();
+  });
+});

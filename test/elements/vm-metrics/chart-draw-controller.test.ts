@@ -1,0 +1,101 @@
+/// <reference types="mocha" />
+// When <vm-metrics> draws (chart-draw-controller.ts), on a host of its own with sparklines (no
+// Chart.js): a draw per change in the shared frame, none when nothing changed or while paused,
+// and the drawing let go of when the element leaves.
+import { expect, waitUntil } from '@open-wc/testing';
+import { LitElement, html } from 'lit';
+import { ChartDrawController, clockFor } from '../../../src/elements/vm-metrics/chart-draw-controller.js';
+import { chartClock, sparklineClock } from '../../../src/elements/vm-metrics/clocks.js';
+import { MetricValues } from '../../../src/elements/vm-metrics/metric-values.js';
+import { VmMetricsHistory } from '../../../src/metrics/vm-metrics-history.js';
+import { visiblePage } from './visible-page.js';
+
+class ChartDrawHost extends LitElement {
+  history = new VmMetricsHistory({ capacity: 60 });
+  paused = false;
+  drawn: string[] = [];
+  failures: string[] = [];
+  readonly charts = new ChartDrawController(this, {
+    history: () => this.history,
+    source: () => 'own',
+    window: () => '5m',
+    series: () => 'cpu memory',
+    compact: () => true,
+    paused: () => this.paused,
+    values: new MetricValues(
+      () => 'en-US',
+      (fn) => fn(),
+    ),
+    inLocale: (fn) => fn(),
+    drawn: (key, area) => this.drawn.push(`${key} ${area ? `${area.width}x${area.height}` : 'none'}`),
+    onScreenChange: () => undefined,
+    failed: (message) => this.failures.push(message),
+  });
+  override render() {
+    return html`${['cpu', 'memory'].map((k) => html`<div class="plot" style="width: 120px; height: 40px"><canvas data-series=${k}></canvas></div>`)}`;
+  }
+}
+customElements.define('chart-draw-host', ChartDrawHost);
+
+let t = 1_000_000;
+function addSample(h: VmMetricsHistory, cpu: number): void {
+  t += 5000;
+  h.add(t, { cpu: { utilization: cpu }, memory: { used: 50, total: 100 } });
+}
+/** Resolves after the compact tiles' next shared frame (jobs run in the order they were asked). */
+const nextFrame = () => new Promise<void>((resolve) => sparklineClock.request(() => resolve()));
+
+describe('<vm-metrics> chart drawing (chart-draw-controller.ts)', () => {
+  before(() => visiblePage());
+
+  it("draws in the compact tiles' frame, once per change, not while paused, and lets go on leaving", async () => {
+    expect([clockFor(true), clockFor(false)]).to.deep.equal([sparklineClock, chartClock]);
+    const el = document.createElement('chart-draw-host') as ChartDrawHost;
+    for (let i = 0; i < 10; i++) addSample(el.history, 10 + i * 5);
+    document.body.append(el);
+    await waitUntil(() => el.charts.drawCount === 1, 'the first draw', { timeout: 10_000 });
+    expect([el.charts.drawnVersion, el.drawn]).to.deep.equal([el.history.version, ['cpu 120x40', 'memory 120x40']]);
+    expect([el.charts.trends.cpu, el.charts.trends.memPct]).to.deep.equal(['rising', 'steady']);
+    // Asked again with nothing changed: no draw.
+    el.charts.schedule();
+    await nextFrame();
+    expect(el.charts.drawCount).to.equal(1);
+    // A new sample: one draw, however often asked.
+    addSample(el.history, 90);
+    el.charts.schedule();
+    el.charts.schedule();
+    await nextFrame();
+    expect([el.charts.drawCount, el.charts.drawnVersion]).to.deep.equal([2, el.history.version]);
+    // Paused: new samples wait; resumed, they are drawn.
+    el.paused = true;
+    addSample(el.history, 95);
+    el.charts.schedule();
+    el.charts.restyle();
+    await nextFrame();
+    expect(el.charts.drawCount, 'paused').to.equal(2);
+    el.paused = false;
+    el.charts.schedule();
+    await nextFrame();
+    expect([el.charts.drawCount, el.charts.drawnVersion]).to.deep.equal([3, el.history.version]);
+    // A forced redraw draws the same history again.
+    el.charts.redraw();
+    await nextFrame();
+    expect(el.charts.drawCount).to.equal(4);
+    el.remove();
+    expect([el.charts.drawnVersion, el.failures]).to.deep.equal([-1, []]);
+  });
+
+  it('draws nothing for an empty history, and starts drawing with its first sample', async () => {
+    const el = document.createElement('chart-draw-host') as ChartDrawHost;
+    document.body.append(el);
+    await el.updateComplete;
+    await nextFrame();
+    await nextFrame();
+    expect([el.charts.drawCount, el.drawn]).to.deep.equal([0, []]);
+    addSample(el.history, 20);
+    addSample(el.history, 30);
+    el.charts.schedule();
+    await waitUntil(() => el.charts.drawCount === 1, 'drawn with the first samples', { timeout: 10_000 });
+    el.remove();
+  });
+});
