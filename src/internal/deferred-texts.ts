@@ -170,8 +170,8 @@ export function reasonText(action: VmAction, why: Why, vm: string, kit: Kit): st
       return msg(str`Wait until ${other} has finished.`, { id: 'reason.wait' });
     }
     case 'permission': {
-      // Permission names are the server's words (start, stop): not translated.
-      const needs = why.missing.join(' and ');
+      // Permission names are the server's words (start, stop): not translated; the list is the locale's ("start und stop").
+      const needs = new Intl.ListFormat(kit.locale(), { type: 'conjunction' }).format(why.missing);
       return msg(str`You do not have permission to ${verb} VMs (needs the ${needs} permission).`, { id: 'reason.permission' });
     }
     case 'not-found':
