@@ -246,7 +246,7 @@ export class MonitorSession extends SessionBase {
         break;
       }
       case 'error':
-        this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
+        this.serverError = new VmError(message.data.code, message.data.message || message.data.code, { detail: message.data.message });
         break;
       default:
         return;

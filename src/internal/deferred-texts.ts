@@ -8,6 +8,7 @@ import type { VmAction, VmError, VmErrorCode, VmStatus } from '../hub/index.js';
 import type { ActionOutcome } from './action-words.js';
 import type { Why } from '../hub/action-rules.js';
 import type { Kit } from './deferred-kit.js';
+import { libraryErrorWords, withServerWords } from './error-words.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `
@@ -145,8 +146,10 @@ export function explainError(error: VmError, vmName: string, serverUrl: string |
   if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
     return msg(str`Your account is not allowed to do that (${detail}).`, { id: 'error.notAllowed' });
   }
+  const own = libraryErrorWords(error, vm, { msg, str });
+  if (own) return withServerWords(own, error);
   const base = known[error.code]?.();
-  if (!base) return error.message || msg('Something went wrong.', { id: 'error.other' });
+  if (!base) return error.detail || error.message || msg('Something went wrong.', { id: 'error.other' });
   // Keep the server's detail when it is more than the code restated.
   // The transport's words for the codes below only restate the code.
   const restates = ['AUTH_ERROR', 'VM_NOT_FOUND', 'NETWORK_ERROR', 'TIMEOUT'].includes(error.code);

@@ -119,7 +119,9 @@ export function clippedTexts(el: Element, skip = '.term, .xterm'): string[] {
         // The box the text is laid out in must hold it (an inline parent is only as wide as its text).
         if (!box && style.display !== 'inline' && style.display !== 'contents') {
           box = a;
-          if (t.left < r.left - SLACK || t.right > r.right + SLACK) problem = `spills out of ${name} (${Math.round(t.right - t.left)} px of text in ${Math.round(r.width)} px)`;
+          // (A box that hides or scrolls its overflow is judged below.)
+          const visible = !CLIPS.has(style.overflowX) && !SCROLLS.has(style.overflowX);
+          if (visible && (t.left < r.left - SLACK || t.right > r.right + SLACK)) problem = `spills out of ${name} (${Math.round(t.right - t.left)} px of text in ${Math.round(r.width)} px)`;
         }
         const inner = { left: r.left + a.clientLeft, right: r.left + a.clientLeft + a.clientWidth, top: r.top + a.clientTop, bottom: r.top + a.clientTop + a.clientHeight };
         const cutX = CLIPS.has(style.overflowX) && (t.left < inner.left - SLACK || t.right > inner.right + SLACK);

@@ -46,6 +46,31 @@ describe('explainError', () => {
     expect(explainError(new VmError('VM_NOT_RUNNING', ''), '', SERVER, kit)).to.equal('this VM is not running.');
   });
 
+  // The hub's and transport's own messages are English for logs and events; the reader gets words
+  // from the code (messages, so translated), and only the server's own words are quoted.
+  it('says the errors the library raises in messages, not with their English message', () => {
+    const said = (code: VmErrorCode, message: string, detail?: string) => explainError(new VmError(code, message, { detail }), 'web-01', SERVER, kit);
+    expect([
+      said('NOT_CONNECTED', 'Cannot stop web-01: there is no live connection.'),
+      said('SOCKET_CLOSED', 'The server stopped answering; reconnecting.'),
+      said('ABORTED', 'The request was cancelled.'),
+      said('ACTION_NOT_CONFIRMED', 'The server acknowledged stop, but web-01 is still running after 30 s.'),
+      said('NOT_AVAILABLE_OFFLINE', 'Suspend needs a live connection: the LibGo REST API has no suspend route.'),
+      said('INVALID_STATE', "The server refused to start web-01: not possible in the VM's current state (already running).", 'already running'),
+      said('COMMAND_FAILED', 'The server could not stop web-01.'),
+      said('COMMAND_FAILED', 'guest refused', 'guest refused'),
+    ]).to.deep.equal([
+      'There is no live connection to web-01.',
+      'The connection was lost before the server answered.',
+      'The request was cancelled.',
+      'The server accepted the command, but web-01 did not change its state in time.',
+      'This needs a live connection to the server.',
+      'Not possible in the current state of web-01. (already running)',
+      'The server could not carry out the command.',
+      'guest refused',
+    ]);
+  });
+
   it('names the page\'s own origin when the server URL is empty (same origin)', () => {
     expect(explainError(new VmError('TIMEOUT', ''), 'web-01', '', kit)).to.equal(`The server at ${location.origin} took too long to answer.`);
   });
