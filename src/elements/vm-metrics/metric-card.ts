@@ -52,7 +52,7 @@ export function renderValue(key: MetricSeries, v: CurrentValue): TemplateResult 
   const spec = SPECS[key];
   return html`<div class="value" part=${`value value-${key}`} data-series=${key}>
     <dt><span class="swatch" data-colour=${spec.colourVars[0]!} aria-hidden="true"></span>${spec.title}</dt>
-    <dd class="primary">${v.primary}</dd>
+    <dd class="primary"><bdi>${v.primary}</bdi></dd>
     <dd class="secondary">${v.secondary}</dd>
   </div>`;
 }
@@ -76,8 +76,8 @@ export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim,
       ${compact
         ? html`<span class="tile-value" data-series=${key}
             >${v.parts.length > 0
-              ? html`<span>${key === 'network' ? '↓' : readMark()} ${v.parts[0]}</span><span>${key === 'network' ? '↑' : writeMark()} ${v.parts[1]}</span>`
-              : v.primary}</span
+              ? html`<span>${key === 'network' ? '↓' : readMark()} <bdi>${v.parts[0]}</bdi></span><span>${key === 'network' ? '↑' : writeMark()} <bdi>${v.parts[1]}</bdi></span>`
+              : html`<bdi>${v.primary}</bdi>`}</span
           >`
         : spec.channels.length > 1
           ? html`<span class="legend" aria-hidden="true">
