@@ -8,7 +8,7 @@ import type { VmAction, VmError, VmErrorCode, VmStatus } from '../hub/index.js';
 import type { ActionOutcome } from './action-words.js';
 import type { Why } from '../hub/action-rules.js';
 import type { Kit } from './deferred-kit.js';
-import { libraryErrorWords, withServerWords } from './error-words.js';
+import { libraryErrorWords, statusLabel, withServerWords } from './error-words.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `
@@ -36,11 +36,13 @@ export type Outcome = ActionOutcome;
  */
 export function renderOutcome(
   o: Outcome | null,
-  confirming: string | null | undefined,
+  confirming: VmAction | null | undefined,
+  vmName: string,
   hold: (ev: Event) => void,
   dismiss: () => void,
-  { html, nothing, msg }: Kit,
-): TemplateResult | typeof nothing | string {
+  kit: Kit,
+): TemplateResult | Kit['nothing'] | string {
+  const { html, msg } = kit;
   if (o) {
     return html`<div
       class="outcome ${o.ok ? 'ok' : 'failed'}"
@@ -56,8 +58,8 @@ export function renderOutcome(
     </div>`;
   }
   return confirming
-    ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirming}</span></div>`
-    : nothing;
+    ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirmingWords(confirming, vmName, kit)}</span></div>`
+    : kit.nothing;
 }
 
 /** A part of a page that loads after its first paint. */
@@ -192,6 +194,25 @@ export function reasonText(action: VmAction, why: Why, vm: string, kit: Kit): st
   }
 }
 
+/** The server accepted the action and the VM has not yet shown its effect. */
+function confirmingWords(action: VmAction, vmName: string, kit: Kit): string {
+  const { msg, str } = kit;
+  const verb = lower(kit.label[action], kit);
+  const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
+  switch (action) {
+    case 'start':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to be running…`, { id: 'texts.confirming.start' });
+    case 'stop':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to stop…`, { id: 'texts.confirming.stop' });
+    case 'restart':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to restart…`, { id: 'texts.confirming.restart' });
+    case 'suspend':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to be paused…`, { id: 'texts.confirming.suspend' });
+    case 'resume':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to be running…`, { id: 'texts.confirming.resume' });
+  }
+}
+
 function lower(word: string, { locale }: Kit): string {
   return word.toLocaleLowerCase(locale());
 }
@@ -217,24 +238,3 @@ function invalidReason(action: VmAction, status: VmStatus, vm: string, verb: str
   }
 }
 
-/** The badge's word for a status (internal/status-words.ts is first-paint code: not imported here). */
-function statusLabel(status: VmStatus, msg: Kit['msg']): string {
-  switch (status) {
-    case 'running':
-      return msg('Running', { id: 'status.running' });
-    case 'stopped':
-      return msg('Stopped', { id: 'status.stopped' });
-    case 'paused':
-      return msg('Paused', { id: 'status.paused' });
-    case 'shutdown':
-      return msg('Shut down', { id: 'status.shutdown' });
-    case 'crashed':
-      return msg('Crashed', { id: 'status.crashed' });
-    case 'suspended':
-      return msg('Suspended', { id: 'status.suspended' });
-    case 'error':
-      return msg('Error', { id: 'status.error' });
-    case 'unknown':
-      return msg('Unknown', { id: 'status.unknown' });
-  }
-}
