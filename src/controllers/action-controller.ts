@@ -5,6 +5,7 @@
  * by itself, a failure stays). The element renders the buttons, the `<dialog>` and the message;
  * any element that offers start/stop uses this, so they all behave alike.
  */
+import { actionPolicy } from '../hub/action-policy.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/index.js';
 import { msg, str } from '../internal/msg.js';
@@ -67,7 +68,7 @@ export class ActionController implements ReactiveController {
    * @internal What action-report.ts uses from modules the first paint has loaded already: handed
    * over, not imported, so that the bundler does not split them into extra first-paint files.
    */
-  readonly kit = { emit, label: ACTION_LABEL, msg, str };
+  readonly kit = { emit, label: ACTION_LABEL, msg, str, actionPolicy };
 
   /** @internal */
   readonly host: ReactiveControllerHost & HTMLElement;

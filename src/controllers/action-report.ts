@@ -7,6 +7,7 @@ import type { MonitorSession, CommandResult } from '../hub/monitor-session.js';
 import { VmError } from '../protocol/errors.js';
 import type { VmAction } from '../protocol/types.js';
 import type { ActionController } from './action-controller.js';
+import { libraryErrorWords, notConfirmedWords, withServerWords } from '../internal/error-words.js';
 
 /** Waits for `done` (the session's command) and shows and reports how it ended; resolves with whether it succeeded. */
 export async function reportOutcome(c: ActionController, action: VmAction, session: MonitorSession, done: Promise<CommandResult>): Promise<boolean> {
@@ -29,9 +30,15 @@ export async function reportOutcome(c: ActionController, action: VmAction, sessi
     const overRest = (action === 'start' || action === 'stop') && c.options.hub()?.config.startStopOverRest === true;
     const via = error.code === 'NOT_AVAILABLE_OFFLINE' || error.code === 'NOT_CONNECTED' ? null : overRest || session.connection.state !== 'open' ? 'rest' : 'socket';
     // "Not confirmed" is not a failure the server reported: its sentence stands alone.
-    const message = error.message;
+    // What the VM showed when the wait ended, and how long the wait was.
+    const shown = session.status;
+    const seconds = Math.round(c.kit.actionPolicy(c.options.hub()?.config ?? {}).confirmTimeoutMs / 1000);
     const text = (): string => {
-      if (error.code === 'ACTION_NOT_CONFIRMED') return message;
+      const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
+      // Not a failure the server reported: its sentence stands alone.
+      if (error.code === 'ACTION_NOT_CONFIRMED') return notConfirmedWords(action, vm, shown, seconds, c.kit);
+      const own = libraryErrorWords(error, vm, { msg, str });
+      const message = own ? withServerWords(own, error) : error.message;
       const name = label[action];
       return msg(str`${name} failed: ${message}`, { id: 'action.failed' });
     };

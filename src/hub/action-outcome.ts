@@ -145,7 +145,7 @@ export function notConfirmedError(action: VmAction, vmName: string, status: Stat
 
 /** The server refused the action over the socket. */
 export function refusedError(action: VmAction, vmName: string, message: string): VmError {
-  return new VmError('COMMAND_FAILED', message || `The server could not ${action} ${vmName}.`);
+  return new VmError('COMMAND_FAILED', message || `The server could not ${action} ${vmName}.`, { detail: message });
 }
 
 /** The action cannot be sent: no open socket, and REST cannot carry it (or is not to be used). */

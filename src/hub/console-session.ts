@@ -196,7 +196,7 @@ export class ConsoleSession extends SessionBase {
         this.vmStatusValue = message.data.status;
         break;
       case 'error':
-        this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
+        this.serverError = new VmError(message.data.code, message.data.message || message.data.code, { detail: message.data.message });
         break;
       case 'connection':
         this.serverError = null;

@@ -67,6 +67,7 @@ export class MonitorSession extends SessionBase {
   private welcome: string | null = null;
   private readonly inFlight = new Set<VmAction>();
   private confirmingText: string | null = null;
+  private confirmingActionValue: VmAction | null = null;
   /** @internal */
   readonly timers: Timers;
   /** @internal */
@@ -161,6 +162,11 @@ export class MonitorSession extends SessionBase {
     return this.confirmingText;
   }
 
+  /** The action `confirming` describes (for words of one's own: `confirming` is English). */
+  get confirmingAction(): VmAction | null {
+    return this.confirmingActionValue;
+  }
+
   /** Uptime in seconds now, counted on from the last status message while the VM runs. */
   currentUptime(now = this.timers.now()): number | null {
     const s = this.statusInfo;
@@ -188,12 +194,14 @@ export class MonitorSession extends SessionBase {
       const sent = await this.send(action, policy, outcomeCode);
       const { awaitOutcome, confirmingMessage, notConfirmedError } = await outcomeCode;
       this.confirmingText = confirmingMessage(action, this.vmName);
+      this.confirmingActionValue = action;
       this.changed();
       const outcome = await awaitOutcome(this, action, before, policy, this.timers);
       if (!outcome.confirmed) throw notConfirmedError(action, this.vmName, outcome.status, policy.confirmTimeoutMs);
       return { ...sent, status: outcome.status!.status };
     } finally {
       this.confirmingText = null;
+      this.confirmingActionValue = null;
       this.inFlight.delete(action);
       this.changed();
     }
@@ -246,7 +254,7 @@ export class MonitorSession extends SessionBase {
         break;
       }
       case 'error':
-        this.serverError = new VmError(message.data.code, message.data.message || message.data.code);
+        this.serverError = new VmError(message.data.code, message.data.message || message.data.code, { detail: message.data.message });
         break;
       default:
         return;

@@ -8,6 +8,7 @@ import type { VmAction, VmError, VmErrorCode, VmStatus } from '../hub/index.js';
 import type { ActionOutcome } from './action-words.js';
 import type { Why } from '../hub/action-rules.js';
 import type { Kit } from './deferred-kit.js';
+import { libraryErrorWords, statusLabel, withServerWords } from './error-words.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `
@@ -35,11 +36,13 @@ export type Outcome = ActionOutcome;
  */
 export function renderOutcome(
   o: Outcome | null,
-  confirming: string | null | undefined,
+  confirming: VmAction | null | undefined,
+  vmName: string,
   hold: (ev: Event) => void,
   dismiss: () => void,
-  { html, nothing, msg }: Kit,
-): TemplateResult | typeof nothing | string {
+  kit: Kit,
+): TemplateResult | Kit['nothing'] | string {
+  const { html, msg } = kit;
   if (o) {
     return html`<div
       class="outcome ${o.ok ? 'ok' : 'failed'}"
@@ -55,8 +58,8 @@ export function renderOutcome(
     </div>`;
   }
   return confirming
-    ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirming}</span></div>`
-    : nothing;
+    ? html`<div class="confirming"><span class="spinner" aria-hidden="true"></span><span>${confirmingWords(confirming, vmName, kit)}</span></div>`
+    : kit.nothing;
 }
 
 /** A part of a page that loads after its first paint. */
@@ -145,8 +148,10 @@ export function explainError(error: VmError, vmName: string, serverUrl: string |
   if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
     return msg(str`Your account is not allowed to do that (${detail}).`, { id: 'error.notAllowed' });
   }
+  const own = libraryErrorWords(error, vm, { msg, str });
+  if (own) return withServerWords(own, error);
   const base = known[error.code]?.();
-  if (!base) return error.message || msg('Something went wrong.', { id: 'error.other' });
+  if (!base) return error.detail || error.message || msg('Something went wrong.', { id: 'error.other' });
   // Keep the server's detail when it is more than the code restated.
   // The transport's words for the codes below only restate the code.
   const restates = ['AUTH_ERROR', 'VM_NOT_FOUND', 'NETWORK_ERROR', 'TIMEOUT'].includes(error.code);
@@ -170,8 +175,8 @@ export function reasonText(action: VmAction, why: Why, vm: string, kit: Kit): st
       return msg(str`Wait until ${other} has finished.`, { id: 'reason.wait' });
     }
     case 'permission': {
-      // Permission names are the server's words (start, stop): not translated.
-      const needs = why.missing.join(' and ');
+      // Permission names are the server's words (start, stop): not translated; the list is the locale's ("start und stop").
+      const needs = new Intl.ListFormat(kit.locale(), { type: 'conjunction' }).format(why.missing);
       return msg(str`You do not have permission to ${verb} VMs (needs the ${needs} permission).`, { id: 'reason.permission' });
     }
     case 'not-found':
@@ -186,6 +191,25 @@ export function reasonText(action: VmAction, why: Why, vm: string, kit: Kit): st
       return invalidReason(action, why.status, vm, verb, kit);
     case 'no-session':
       return why.badName ? msg('The VM name is not valid.', { id: 'reason.badName' }) : msg('Not connected to a VM.', { id: 'reason.noSession' });
+  }
+}
+
+/** The server accepted the action and the VM has not yet shown its effect. */
+function confirmingWords(action: VmAction, vmName: string, kit: Kit): string {
+  const { msg, str } = kit;
+  const verb = lower(kit.label[action], kit);
+  const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
+  switch (action) {
+    case 'start':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to be running…`, { id: 'texts.confirming.start' });
+    case 'stop':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to stop…`, { id: 'texts.confirming.stop' });
+    case 'restart':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to restart…`, { id: 'texts.confirming.restart' });
+    case 'suspend':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to be paused…`, { id: 'texts.confirming.suspend' });
+    case 'resume':
+      return msg(str`The server accepted ${verb}; waiting for ${vm} to be running…`, { id: 'texts.confirming.resume' });
   }
 }
 
@@ -214,24 +238,3 @@ function invalidReason(action: VmAction, status: VmStatus, vm: string, verb: str
   }
 }
 
-/** The badge's word for a status (internal/status-words.ts is first-paint code: not imported here). */
-function statusLabel(status: VmStatus, msg: Kit['msg']): string {
-  switch (status) {
-    case 'running':
-      return msg('Running', { id: 'status.running' });
-    case 'stopped':
-      return msg('Stopped', { id: 'status.stopped' });
-    case 'paused':
-      return msg('Paused', { id: 'status.paused' });
-    case 'shutdown':
-      return msg('Shut down', { id: 'status.shutdown' });
-    case 'crashed':
-      return msg('Crashed', { id: 'status.crashed' });
-    case 'suspended':
-      return msg('Suspended', { id: 'status.suspended' });
-    case 'error':
-      return msg('Error', { id: 'status.error' });
-    case 'unknown':
-      return msg('Unknown', { id: 'status.unknown' });
-  }
-}

@@ -1,7 +1,9 @@
 /**
  * The one error type the library throws and reports. `code` is the server's code where there is
  * one (AUTH_ERROR, VM_NOT_FOUND, …) or one of the client-side codes below; `message` is written
- * for a person and never contains a token or a full URL.
+ * for a person (in English: for logs, events and developers) and never contains a token or a full
+ * URL. `detail` is the server's own words, where it gave any: the elements say the error in the
+ * reader's language from `code` and quote only `detail`.
  */
 import type { ErrorCode } from './types.js';
 
@@ -29,11 +31,14 @@ export class VmError extends Error {
   readonly code: VmErrorCode;
   /** HTTP status when the error came from the REST API. */
   readonly status: number | undefined;
+  /** What the server said about it, verbatim (no English of the library's own). */
+  readonly detail: string | undefined;
 
-  constructor(code: VmErrorCode, message: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(code: VmErrorCode, message: string, options: { status?: number; cause?: unknown; detail?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status;
+    this.detail = options.detail || undefined;
   }
 }
 

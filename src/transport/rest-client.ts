@@ -174,12 +174,13 @@ export class RestClient {
         throw new VmError('INVALID_STATE', `The server refused to ${action} ${name}: not possible in the VM's current state (${e.message}).`, {
           status: 400,
           cause: e,
+          detail: e.detail,
         });
       }
       throw e;
     }
     if (isObject(body) && body.success === false) {
-      throw new VmError('COMMAND_FAILED', serverMessage(body) ?? `The server could not ${action} ${name}.`);
+      throw new VmError('COMMAND_FAILED', serverMessage(body) ?? `The server could not ${action} ${name}.`, { detail: serverMessage(body) });
     }
     return serverMessage(body) ?? `${action} accepted`;
   }
@@ -277,7 +278,7 @@ export class RestClient {
         SERVER_ERROR: `The server failed (HTTP ${res.status}).`,
         COMMAND_FAILED: `The server refused the request (HTTP ${res.status}).`,
       };
-      throw new VmError(code, serverMessage(body) ?? fallback[code] ?? `HTTP ${res.status}`, { status: res.status });
+      throw new VmError(code, serverMessage(body) ?? fallback[code] ?? `HTTP ${res.status}`, { status: res.status, detail: serverMessage(body) });
     }
     return body;
   }

@@ -344,7 +344,7 @@ export class VmSocket {
         pending?.resolve(message.data);
       } else if (message.type === 'error' && COMMAND_ERROR_CODES.has(message.data.code) && this.pending.size > 0) {
         const oldest = this.pending.keys().next().value as string;
-        this.settle(oldest)?.reject(new VmError(message.data.code, message.data.message || 'The server refused the command.'));
+        this.settle(oldest)?.reject(new VmError(message.data.code, message.data.message || 'The server refused the command.', { detail: message.data.message }));
       }
       this.events.emit('message', message);
     }

@@ -118,7 +118,7 @@ describe('ActionController', () => {
 
   it('keeps a failure on screen, names how it was sent and remembers its message', async () => {
     const el = await fixture<ProbeActions>(html`<probe-actions></probe-actions>`);
-    el.session!.answer = () => Promise.reject(new VmError('COMMAND_FAILED', 'guest refused'));
+    el.session!.answer = () => Promise.reject(new VmError('COMMAND_FAILED', 'guest refused', { detail: 'guest refused' }));
     const results: unknown[] = [];
     el.addEventListener('vm-action-result', (e) => results.push(e.detail));
     expect(await el.actions.run('suspend')).to.equal(false);

@@ -1,7 +1,12 @@
 /// <reference types="mocha" />
 // Right to left: the elements' layouts mirror under dir="rtl", the terminal's cells do not.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/vm-list/vm-list.define.js';
+import '../../src/elements/vm-detail/vm-detail.define.js';
+import '../../src/elements/vm-metrics/vm-metrics.define.js';
+import type { VmDetail } from '../../src/elements/vm-detail/vm-detail.js';
+import type { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
+import { live, peerFor, peerHub } from './vm-detail/helpers.js';
 import '../../src/elements/vm-console/vm-console.define.js';
 import type { VmList } from '../../src/elements/vm-list/vm-list.js';
 import { VmHub } from '../../src/hub/vm-hub.js';
@@ -37,4 +42,62 @@ describe('right to left', () => {
       peer.close();
     }
   });
+
+  // Under dir="rtl" a value such as "8 GiB" or "/var/lib/…/vda.qcow2" is left to right inside:
+  // without isolation the bidi algorithm shows "GiB 8" and "var/lib/…/vda.qcow2/".
+  it('keeps numbers with units, paths and addresses in their own order', async () => {
+    const peer = peerFor();
+    const hub = peerHub(peer, await peer.login('admin'));
+    try {
+      const page = await fixture<HTMLDivElement>(html`<div dir="rtl" style="width: 1000px">
+        <vm-detail vm-name="web-01" .hub=${hub}></vm-detail>
+        <vm-metrics compact series="cpu disk" locale="en-GB" .metrics=${SAMPLES}></vm-metrics>
+      </div>`);
+      const detail = page.querySelector<VmDetail>('vm-detail')!;
+      await live(detail, 'running');
+      const root = detail.shadowRoot!;
+      await waitUntil(() => root.querySelector('td.path') && root.querySelector('.uptime time'), 'the overview and the uptime', { timeout: 10_000 });
+      const metrics = page.querySelector<VmMetrics>('vm-metrics')!;
+      await waitUntil(() => /\d/.test(metrics.shadowRoot!.querySelector('.tile-value[data-series="disk"]')?.textContent ?? ''), 'the disk rates', { timeout: 10_000 });
+      const reversed = [
+        ...[...root.querySelectorAll('td.num, td.path, .big, dd.mono, .uptime time')].map((e) => [e, 'detail'] as const),
+        ...[...metrics.shadowRoot!.querySelectorAll('.tile-value span')].map((e) => [e, 'metrics'] as const),
+      ].filter(([e]) => !readsLeftToRight(e)).map(([e, where]) => `${where}: "${e.textContent!.trim()}" in <${e.localName}.${e.className}>`);
+      expect(reversed).to.deep.equal([]);
+    } finally {
+      hub.dispose();
+      peer.close();
+    }
+  });
 });
+
+const SAMPLES = [0, 5000].map((dt) => ({
+  timestamp: Date.UTC(2026, 4, 12, 10, 0, 0) + dt,
+  cpu: { utilization: 12.5 },
+  disk: { readBytes: 1e6 + dt * 2000, writeBytes: 2e6 + dt * 1000 },
+}));
+
+/**
+ * Whether the value's text shows in its logical order: its first character that is a digit, a
+ * slash or a letter is left of its last one. (Every value checked starts and ends with such
+ * characters, which are left to right in every script the tests use.)
+ */
+function readsLeftToRight(e: Element): boolean {
+  const text = [...walkText(e)].find((t) => /[\w/]/.test(t.data) && /[\w/][^\w/]*[\w/]/.test(t.data.trim()));
+  if (!text) return true;
+  const data = text.data;
+  const first = data.search(/[\w/]/);
+  const last = data.length - 1 - [...data].reverse().join('').search(/[\w/]/);
+  const at = (i: number) => {
+    const r = document.createRange();
+    r.setStart(text, i);
+    r.setEnd(text, i + 1);
+    return r.getBoundingClientRect().left;
+  };
+  return at(first) < at(last);
+}
+
+function* walkText(e: Element): Generator<Text> {
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+}

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { kit } from '../../src/internal/deferred-parts.js';
 import { explainError } from '../../src/internal/deferred-texts.js';
+import { notConfirmedWords } from '../../src/internal/error-words.js';
 import { VmError, type VmErrorCode } from '../../src/protocol/errors.js';
 
 const SERVER = 'https://libgo.example.com/';
@@ -46,7 +47,45 @@ describe('explainError', () => {
     expect(explainError(new VmError('VM_NOT_RUNNING', ''), '', SERVER, kit)).to.equal('this VM is not running.');
   });
 
+  // The hub's and transport's own messages are English for logs and events; the reader gets words
+  // from the code (messages, so translated), and only the server's own words are quoted.
+  it('says the errors the library raises in messages, not with their English message', () => {
+    const said = (code: VmErrorCode, message: string, detail?: string) => explainError(new VmError(code, message, { detail }), 'web-01', SERVER, kit);
+    expect([
+      said('NOT_CONNECTED', 'Cannot stop web-01: there is no live connection.'),
+      said('SOCKET_CLOSED', 'The server stopped answering; reconnecting.'),
+      said('ABORTED', 'The request was cancelled.'),
+      said('NOT_AVAILABLE_OFFLINE', 'Suspend needs a live connection: the LibGo REST API has no suspend route.'),
+      said('INVALID_STATE', "The server refused to start web-01: not possible in the VM's current state (already running).", 'already running'),
+      said('COMMAND_FAILED', 'The server could not stop web-01.'),
+      said('COMMAND_FAILED', 'guest refused', 'guest refused'),
+    ]).to.deep.equal([
+      'There is no live connection to web-01.',
+      'The connection was lost before the server answered.',
+      'The request was cancelled.',
+      'This needs a live connection to the server.',
+      'Not possible in the current state of web-01. (already running)',
+      'The server could not carry out the command.',
+      'guest refused',
+    ]);
+  });
+
   it('names the page\'s own origin when the server URL is empty (same origin)', () => {
     expect(explainError(new VmError('TIMEOUT', ''), 'web-01', '', kit)).to.equal(`The server at ${location.origin} took too long to answer.`);
+  });
+});
+
+describe('notConfirmedWords', () => {
+  const words = { msg: kit.msg, str: kit.str, label: kit.label };
+  it('says what the VM shows after the wait, as the hub does in its English message', () => {
+    expect([
+      notConfirmedWords('stop', 'web-01', { status: 'running' }, 30, words),
+      notConfirmedWords('restart', 'web-01', { status: 'running' }, 30, words),
+      notConfirmedWords('start', 'web-01', null, 60, words),
+    ]).to.deep.equal([
+      'The server acknowledged stop, but web-01 is still running after 30 s.',
+      'The server acknowledged restart, but web-01 shows no sign of a restart after 30 s.',
+      'The server acknowledged start, but no status from web-01 has shown it within 60 s.',
+    ]);
   });
 });

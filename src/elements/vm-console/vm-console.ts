@@ -436,8 +436,10 @@ export class VmConsole extends LitElement {
       vmName: this.vmName,
       loadError: this.terminalCtl.loadError,
       deniedAndClosed: this.status.permissionDenied && session?.connection.state !== 'open',
-      nameError: this.controller.nameError?.message ?? null,
-      authError: session?.error?.message ?? null,
+      // The transport's reasons are English (for logs and events): the overlay says its own words,
+      // quoting only what the server said.
+      nameError: null,
+      authError: session?.error?.detail ?? null,
     });
     const fs = this.fullscreen.mode !== null;
     const noTerm = !t;

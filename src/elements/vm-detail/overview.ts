@@ -23,7 +23,7 @@ export const styles = `
   .unit { font-size: 0.7em; font-weight: 500; }
   .sub, .net-head .muted, dt { font-size: 0.85em; }
   .sub, .uuid code, td.path, dd { overflow-wrap: anywhere; }
-  .count { font-weight: 500; margin-left: 4px; }
+  .count { font-weight: 500; margin-inline-start: 4px; }
   .uuid { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
   .mono { font-family: var(--_mono); font-size: 0.88em; }
   .btn.small { min-height: 24px; padding: 0 8px; font-size: 0.8em; }
@@ -31,7 +31,7 @@ export const styles = `
   .stale { margin: 0 0 10px; color: var(--_warn); }
   .table-wrap { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--_border); vertical-align: top; }
+  th, td { text-align: start; padding: 6px 8px; border-bottom: 1px solid var(--_border); vertical-align: top; }
   th { font-weight: 600; font-size: 0.9em; }
   td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
   .nets { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); }
@@ -93,7 +93,7 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
       </section>
       <section class="card" aria-labelledby="h-mem">
         <h3 id="h-mem">${msg('Memory', { id: 'overview.memory' })}</h3>
-        <p class="big">${formatBytes(vm.memory.sizeBytes || vm.memory.sizeMB * 1048576)}</p>
+        <p class="big"><bdi>${formatBytes(vm.memory.sizeBytes || vm.memory.sizeMB * 1048576)}</bdi></p>
       </section>
       <section class="card" aria-labelledby="h-created">
         <h3 id="h-created">${msg('Created', { id: 'overview.created' })}</h3>
@@ -128,11 +128,11 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
             <tbody>
               ${vm.disks.map(
                 (d) => html`<tr>
-                  <td title=${d.path || nothing}>${dash(d.device)}</td>
-                  <td class="num">${formatBytes(d.sizeBytes)}</td>
+                  <td title=${d.path || nothing}><bdi>${dash(d.device)}</bdi></td>
+                  <td class="num"><bdi>${formatBytes(d.sizeBytes)}</bdi></td>
                   <td>${dash(d.format)}</td>
                   <td>${dash(d.bus)}</td>
-                  <td class="mono path">${dash(d.path)}</td>
+                  <td class="mono path"><bdi>${dash(d.path)}</bdi></td>
                   <td>${dash(flags(d))}</td>
                 </tr>`,
               )}
@@ -148,9 +148,9 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
               (n) => html`<li class="net">
                 <span class="net-head">${n.source || n.type || msg('interface', { id: 'overview.interface' })} <span class="muted">${[n.type, n.model].filter(Boolean).join(' · ')}</span></span>
                 <dl>
-                  <div><dt>${msg('MAC', { id: 'overview.mac' })}</dt><dd class="mono">${dash(n.macAddress)}</dd></div>
-                  <div><dt>${msg('IPv4', { id: 'overview.ipv4' })}</dt><dd class="mono">${dash(n.ipAddress)}</dd></div>
-                  <div><dt>${msg('IPv6', { id: 'overview.ipv6' })}</dt><dd class="mono">${dash(n.ipAddressV6)}</dd></div>
+                  <div><dt>${msg('MAC', { id: 'overview.mac' })}</dt><dd class="mono"><bdi>${dash(n.macAddress)}</bdi></dd></div>
+                  <div><dt>${msg('IPv4', { id: 'overview.ipv4' })}</dt><dd class="mono"><bdi>${dash(n.ipAddress)}</bdi></dd></div>
+                  <div><dt>${msg('IPv6', { id: 'overview.ipv6' })}</dt><dd class="mono"><bdi>${dash(n.ipAddressV6)}</bdi></dd></div>
                 </dl>
               </li>`,
             )}

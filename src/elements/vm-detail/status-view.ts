@@ -26,7 +26,7 @@ export function renderUptime(up: number | null | undefined): TemplateResult | ty
   const secs = Math.floor(up);
   const locale = activeLocale();
   const count = secs.toLocaleString(locale);
-  const time = html`<time datetime="PT${secs}S">${formatUptime(secs, locale)}</time>`;
+  const time = html`<time datetime="PT${secs}S"><bdi>${formatUptime(secs, locale)}</bdi></time>`;
   return html`<span class="uptime" title=${msg(str`Up for ${count} seconds`, { id: 'detail.uptime.title' })}
     ><span class="visually-hidden">${msg('Uptime', { id: 'detail.uptime' })} </span>${msg('up', { id: 'detail.up' })} ${time}</span
   >`;

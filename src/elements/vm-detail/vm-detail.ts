@@ -372,7 +372,7 @@ export class VmDetail extends LitElement {
         </div>
         <div class="outcome-region" role="status" aria-live="polite">
           ${texts
-            ? texts.renderOutcome(this.actions.outcome, session?.confirming, this.holdOutcome, () => this.actions.clear(), kit)
+            ? texts.renderOutcome(this.actions.outcome, session?.confirmingAction, this.vmName, this.holdOutcome, () => this.actions.clear(), kit)
             : nothing}
         </div>
         <div part="tabs" class="tabs" role="tablist" aria-label=${msg(str`${sections} sections`, { id: 'detail.tabs' })} @keydown=${this.onTabKey}>

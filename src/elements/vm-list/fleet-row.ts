@@ -89,7 +89,7 @@ export function renderRow(f: RowFacts, h: RowHandlers): TemplateResult {
     <div class="cell col-description" role="gridcell" aria-colindex="3" tabindex=${h.tab(row, 2)} data-pos="${row},2" title=${f.description || nothing}>${f.description}</div>
     ${renderMetric(f, row, 3, 'cpu', f.cpu, notLive, h)} ${renderMetric(f, row, 4, 'memory', f.memory, notLive, h)}
     <div class="cell col-uptime" role="gridcell" aria-colindex="6" tabindex=${h.tab(row, 5)} data-pos="${row},5">
-      <span class="label" aria-hidden="true">${COLUMN_LABEL.uptime}</span>${status === 'running' ? formatUptime(f.uptime, f.locale) : NO_VALUE}
+      <span class="label" aria-hidden="true">${COLUMN_LABEL.uptime}</span>${status === 'running' ? html`<bdi>${formatUptime(f.uptime, f.locale)}</bdi>` : NO_VALUE}
     </div>
     <div class="cell col-actions" role="gridcell" aria-colindex="7">${f.actions.map((st, k) => renderAction(name, row, CELL_COLS + k, st, h))}</div>
   </div>`;
@@ -99,7 +99,7 @@ function renderMetric(f: RowFacts, row: number, col: number, key: 'cpu' | 'memor
   const d = sparkPath(f.history?.series, key === 'cpu' ? 'cpu' : 'memPct');
   return html`<div class="cell metric col-${key} ${notLive ? 'stale' : ''}" role="gridcell" aria-colindex=${col + 1} tabindex=${h.tab(row, col)} data-pos="${row},${col}">
     <span class="label" aria-hidden="true">${COLUMN_LABEL[key]}</span>
-    <span class="value">${formatPercent(value, f.locale)}</span>${notLive ? html`<span class="visually-hidden"> ${msg('(not live)', { id: 'list.notLive' })}</span>` : nothing}
+    <bdi class="value">${formatPercent(value, f.locale)}</bdi>${notLive ? html`<span class="visually-hidden"> ${msg('(not live)', { id: 'list.notLive' })}</span>` : nothing}
     <svg part="sparkline" class="spark" aria-hidden="true" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width=${SPARK_WIDTH} height=${SPARK_HEIGHT}>
       ${d ? svg`<path d=${d}></path>` : nothing}
     </svg>

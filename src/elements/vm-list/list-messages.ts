@@ -52,7 +52,8 @@ export function renderListError(e: VmError, stale: boolean, server: string, retr
   }
   const unreachable = e.code === 'NETWORK_ERROR' || e.code === 'TIMEOUT';
   const address = server.replace(/\/+$/, '');
-  const detail = e.message;
+  // The server's words, else the HTTP status: the transport's own message is English.
+  const detail = e.detail ?? (e.status ? `HTTP ${e.status}` : e.message);
   const what = unreachable
     ? msg(str`The server at ${address} cannot be reached.`, { id: 'list.unreachable' })
     : msg(str`The server could not list the VMs (${detail}).`, { id: 'list.failed' });

@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CurrentValue } from './metric-values.js';
 import { msg, str } from '../../internal/msg.js';
-import { METRIC_WINDOWS, SPECS, WINDOW_LABELS, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { METRIC_WINDOWS, SPECS, WINDOW_LABELS, readMark, writeMark, type MetricSeries, type MetricWindow } from './series-specs.js';
 
 export interface ControlsState {
   window: MetricWindow;
@@ -14,6 +14,15 @@ export interface ControlsState {
   unseen: boolean;
   selectWindow: (w: MetricWindow) => void;
   togglePause: () => void;
+  /** The locale of numbers and units ("15 Min." in German). */
+  locale: string | undefined;
+}
+
+/** A window's button: its length in the locale's shortest unit ("5m", "1 Std."). */
+function windowButtonText(w: MetricWindow, locale: string | undefined): string {
+  const minutes = METRIC_WINDOWS[w] / 60_000;
+  const [value, unit] = minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
 }
 
 export function renderControls(c: ControlsState): TemplateResult {
@@ -21,7 +30,7 @@ export function renderControls(c: ControlsState): TemplateResult {
     <div class="segmented" role="group" aria-label=${msg('Time window', { id: 'metrics.window' })}>
       ${(Object.keys(METRIC_WINDOWS) as MetricWindow[]).map(
         (w) => html`<button type="button" aria-pressed=${c.window === w ? 'true' : 'false'} title=${msg(str`Last ${WINDOW_LABELS[w]}`, { id: 'metrics.window.last' })} @click=${() => c.selectWindow(w)}>
-          ${w}
+          ${windowButtonText(w, c.locale)}
         </button>`,
       )}
     </div>
@@ -43,7 +52,7 @@ export function renderValue(key: MetricSeries, v: CurrentValue): TemplateResult 
   const spec = SPECS[key];
   return html`<div class="value" part=${`value value-${key}`} data-series=${key}>
     <dt><span class="swatch" data-colour=${spec.colourVars[0]!} aria-hidden="true"></span>${spec.title}</dt>
-    <dd class="primary">${v.primary}</dd>
+    <dd class="primary"><bdi>${v.primary}</bdi></dd>
     <dd class="secondary">${v.secondary}</dd>
   </div>`;
 }
@@ -67,8 +76,8 @@ export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim,
       ${compact
         ? html`<span class="tile-value" data-series=${key}
             >${v.parts.length > 0
-              ? html`<span>${key === 'network' ? '↓' : 'R'} ${v.parts[0]}</span><span>${key === 'network' ? '↑' : 'W'} ${v.parts[1]}</span>`
-              : v.primary}</span
+              ? html`<span>${key === 'network' ? '↓' : readMark()} <bdi>${v.parts[0]}</bdi></span><span>${key === 'network' ? '↑' : writeMark()} <bdi>${v.parts[1]}</bdi></span>`
+              : html`<bdi>${v.primary}</bdi>`}</span
           >`
         : spec.channels.length > 1
           ? html`<span class="legend" aria-hidden="true">

@@ -3,7 +3,7 @@ import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
 import { msg, str } from '../../internal/msg.js';
 import type { Trend } from './downsample.js';
-import { SPECS, WINDOW_LABELS, type Kind, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { SPECS, WINDOW_LABELS, readMark, writeMark, type Kind, type MetricSeries, type MetricWindow } from './series-specs.js';
 
 export interface CurrentValue {
   /** Large text. */
@@ -67,8 +67,8 @@ export class MetricValues {
       }
       case 'disk':
         return {
-          primary: `R ${formatRate(s?.readRate, loc)}`,
-          secondary: `W ${formatRate(s?.writeRate, loc)}`,
+          primary: `${readMark()} ${formatRate(s?.readRate, loc)}`,
+          secondary: `${writeMark()} ${formatRate(s?.writeRate, loc)}`,
           parts: [formatRate(s?.readRate, loc), formatRate(s?.writeRate, loc)],
         };
     }

@@ -21,6 +21,10 @@ export const WINDOW_LABELS: Readonly<Record<MetricWindow, string>> = {
     return msg('1 hour', { id: 'metrics.window.1h' });
   },
 };
+/** The one letter before a disk read and a disk write rate ("R 2 MB/s", German "L", "S"). */
+export const readMark = () => msg('R', { id: 'metrics.read.short' });
+export const writeMark = () => msg('W', { id: 'metrics.write.short' });
+
 /** The x axis' tick step per window. */
 export const WINDOW_STEP: Record<MetricWindow, number> = { '5m': 60_000, '15m': 3 * 60_000, '1h': 10 * 60_000 };
 

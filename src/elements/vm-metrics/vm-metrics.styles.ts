@@ -181,7 +181,8 @@ export const vmMetricsStyles = [
       font-weight: 600;
       font-variant-numeric: tabular-nums;
       letter-spacing: -0.01em;
-      white-space: nowrap;
+      /* A longer language's mark before the rate ("[Ŕ ·]") must not push it out of a narrow tile. */
+      overflow-wrap: anywhere;
     }
     .secondary {
       font-size: 0.8em;

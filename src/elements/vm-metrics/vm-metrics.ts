@@ -342,7 +342,7 @@ export class VmMetrics extends LitElement {
           </div>
           ${this.compact
             ? nothing
-            : renderControls({ window: this.window, paused: this.paused, unseen: this.unseenData(), selectWindow: (w) => (this.window = w), togglePause: () => (this.paused = !this.paused) })}
+            : renderControls({ window: this.window, paused: this.paused, unseen: this.unseenData(), selectWindow: (w) => (this.window = w), togglePause: () => (this.paused = !this.paused), locale: this.locale || this.l10n.formatLocale })}
         </header>
         <div class="visually-hidden" role="status" aria-live="polite">${view.announce}</div>
         ${this.compact

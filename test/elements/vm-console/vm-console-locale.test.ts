@@ -43,6 +43,12 @@ describe('<vm-console> localized', function () {
     expect(overlayTitle(el)).to.equal('No VM selected');
   });
 
+  it('says why a VM name cannot be used in German, not with the transport\'s English reason', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="de"><vm-console vm-name=".."></vm-console></div>`);
+    const el = wrap.querySelector('vm-console')!;
+    await waitUntil(() => shadowText(el, '.overlay p') === 'Dieser VM-Name kann nicht verwendet werden.', 'the German reason');
+  });
+
   it('falls back to English for a language it does not have and for a malformed tag', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div><vm-console lang="fr"></vm-console><vm-console lang="de_DE!"></vm-console></div>`);
     for (const el of wrap.querySelectorAll('vm-console')) {

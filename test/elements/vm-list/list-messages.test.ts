@@ -30,6 +30,17 @@ describe('<vm-list> messages (list-messages.ts)', () => {
     });
   }
 
+  it('quotes the server\'s words or the HTTP status, never the transport\'s English', () => {
+    const said = (e: VmError) => shown(renderListError(e, false, 'https://a', () => undefined)).text;
+    expect([
+      said(new VmError('SERVER_ERROR', 'The server failed (HTTP 500).', { status: 500 })),
+      said(new VmError('SERVER_ERROR', 'disk full', { status: 500, detail: 'disk full' })),
+    ]).to.deep.equal([
+      'The list could not be loaded | The server could not list the VMs (HTTP 500). The page keeps trying. | Retry now',
+      'The list could not be loaded | The server could not list the VMs (disk full). The page keeps trying. | Retry now',
+    ]);
+  });
+
   it('Retry now and Clear filters call back; loading says it is busy', () => {
     const calls: string[] = [];
     const err = shown(renderListError(new VmError('TIMEOUT', 'x'), false, 'https://a', () => calls.push('retry')));

@@ -17,7 +17,7 @@ describe('<vm-metrics> card markup (metric-card.ts)', () => {
   it('controls: the window pressed, Pause or Resume with a mark for unseen data, each calling back', () => {
     const calls: string[] = [];
     const c = (paused: boolean, unseen: boolean) =>
-      mount(renderControls({ window: '15m', paused, unseen, selectWindow: (w: MetricWindow) => calls.push(w), togglePause: () => calls.push('pause') }));
+      mount(renderControls({ window: '15m', paused, unseen, selectWindow: (w: MetricWindow) => calls.push(w), togglePause: () => calls.push('pause'), locale: 'en-US' }));
     const live = c(false, false);
     expect([...live.querySelectorAll('.segmented button')].map((b) => [words(b), b.getAttribute('aria-pressed'), b.getAttribute('title')])).to.deep.equal([
       ['5m', 'false', 'Last 5 minutes'],
@@ -30,6 +30,11 @@ describe('<vm-metrics> card markup (metric-card.ts)', () => {
     live.querySelector<HTMLButtonElement>('.segmented button')!.click();
     live.querySelector<HTMLButtonElement>('.pause')!.click();
     expect(calls).to.deep.equal(['5m', 'pause']);
+  });
+
+  it('controls: the windows\' lengths in the locale\'s units, not the attribute values', () => {
+    const de = mount(renderControls({ window: '5m', paused: false, unseen: false, selectWindow: () => {}, togglePause: () => {}, locale: 'de' }));
+    expect([...de.querySelectorAll('.segmented button')].map(words)).to.deep.equal(['5 Min.', '15 Min.', new Intl.NumberFormat('de', { style: 'unit', unit: 'hour', unitDisplay: 'narrow' }).format(1)]);
   });
 
   it('a value: the series title, primary and secondary text', () => {
