@@ -42,7 +42,11 @@ const DETAIL_BUDGET = 28.5 * 1024;
 // metrics 27.7 -> 30.0 KB. Lowered with the translating half out of the first paint (as above):
 // console 33.1 -> 32.6 KB, metrics 30.0 -> 29.4 KB.
 const CONSOLE_BUDGET = 33 * 1024;
-const METRICS_BUDGET = 29.75 * 1024;
+// Dec 2026, raised on purpose, metrics 29.75 -> 30.25 KB (at 29.9): the element split into
+// controllers (issue 13: chart drawing, paced renders; +0.2 KB of class wrappers and option names
+// that minifying keeps) and the last words localized (issue 14: window buttons through Intl, the
+// disk marks, errors said from their code; +0.15 KB).
+const METRICS_BUDGET = 30.25 * 1024;
 // Dec 2026, raised on purpose (issue 13): <vm-connection> and <vm-detail> now build their own hub
 // through one shared controller (controllers/hub-owner-controller.ts), which carries what both
 // need (rebuild on a new server, a fallback hub, disposal): 13.6 KB, 0.1 KB over the old guard.
