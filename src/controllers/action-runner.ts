@@ -1,31 +1,39 @@
 /**
- * Runs a VM's lifecycle actions for an element the way the user sees them: which buttons are
- * enabled and why not (`hub/action-rules.ts`), a confirmation first for the actions that ask for
- * one, the `vm-action` / `vm-action-result` events, and the outcome message (a success goes away
- * by itself, a failure stays). The element renders the buttons, the `<dialog>` and the message;
- * any element that offers start/stop uses this, so they all behave alike.
+ * Runs a VM's lifecycle actions for an element the way the user sees them: a confirmation first
+ * for the actions that ask for one, the `vm-action` / `vm-action-result` events, and the outcome
+ * message (a success goes away by itself, a failure stays). The element renders the buttons (which
+ * are enabled and why not: `hub/action-rules.ts`), the `<dialog>` and the message; any element
+ * that offers start/stop uses this (through ActionController, or loaded after its first paint as
+ * `<vm-detail>` does), so they all behave alike.
+ *
+ * No runtime imports: what it uses from modules an element's first paint has loaded comes in its
+ * `kit`, so an element can import it after its paint without the bundler splitting those shared
+ * modules into files of their own (each extra first-paint file costs gzip context).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emit } from '../events/index.js';
-import { msg, str } from '../internal/msg.js';
-import { ACTION_ORDER, actionState, parseConfirmActions, type ActionState } from '../hub/action-rules.js';
+import type { emit } from '../events/index.js';
+import type { msg, str } from '../internal/msg.js';
+import type { ActionSource, ActionState, parseConfirmActions } from '../hub/action-rules.js';
 import type { MonitorSession } from '../hub/monitor-session.js';
 import type { VmHub } from '../hub/vm-hub.js';
-import { ACTION_LABEL, type ActionOutcome } from '../internal/action-words.js';
-import type { VmAction, VmStatus } from '../protocol/types.js';
+import type { ActionOutcome } from '../internal/action-words.js';
+import type { VmAction } from '../protocol/types.js';
 
 export type { ActionOutcome };
 
-export interface ActionControllerOptions {
-  vmName: () => string;
+/** What the runner uses from modules the element has loaded already (ActionController passes them). */
+export interface ActionKit {
+  emit: typeof emit;
+  /** The buttons' words (internal/action-words.ts). */
+  label: Readonly<Record<VmAction, string>>;
+  msg: typeof msg;
+  str: typeof str;
+  parseConfirmActions: typeof parseConfirmActions;
+}
+
+export interface ActionControllerOptions extends ActionSource {
   session: () => MonitorSession | null;
   hub: () => VmHub | null;
-  /** The VM's status when the session has not said it yet (e.g. read over REST). */
-  status?: () => VmStatus | null;
-  /** What the user may do; null when not known (the server decides). */
-  permissions: () => ReadonlySet<string> | null;
-  /** Whether the VM name is invalid (why there is no session). */
-  badName?: () => boolean;
   /** The actions that ask for confirmation first, as `confirm-actions` says them. */
   confirmActions: () => string;
   /** The `<dialog>` the host renders while `confirming` is set. */
@@ -56,30 +64,30 @@ export interface ActionReport {
 /** How long a success message stays (WCAG 2.2.1: hovering or focusing it holds it). */
 export const OUTCOME_DISMISS_MS = 8000;
 
-export class ActionController implements ReactiveController {
+export class ActionRunner implements ReactiveController {
   /** The message after the last action the user ran; null when there is none (or it went away). */
   outcome: ActionOutcome | null = null;
   /** The action whose confirmation is open (or loading). */
   confirming: VmAction | null = null;
   /** The message of the last failed action: the banner does not repeat it. */
   lastError = '';
-  /**
-   * @internal What action-report.ts uses from modules the first paint has loaded already: handed
-   * over, not imported, so that the bundler does not split them into extra first-paint files.
-   */
-  readonly kit = { emit, label: ACTION_LABEL, msg, str };
-
   /** @internal */
   readonly host: ReactiveControllerHost & HTMLElement;
   /** @internal */
   readonly options: ActionControllerOptions;
+  /**
+   * @internal What it and action-report.ts use from modules the first paint has loaded already:
+   * handed over, not imported, so that the bundler does not split them into extra first-paint files.
+   */
+  readonly kit: ActionKit;
   private outcomeTimer: ReturnType<typeof setTimeout> | null = null;
   private held = false;
   private returnFocus: HTMLElement | null = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: ActionControllerOptions) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: ActionControllerOptions, kit: ActionKit) {
     this.host = host;
     this.options = options;
+    this.kit = kit;
     host.addController(this);
   }
 
@@ -87,30 +95,11 @@ export class ActionController implements ReactiveController {
     this.stopTimer();
   }
 
-  /** Every action in display order, enabled or not and why. */
-  states(): ActionState[] {
-    const o = this.options;
-    const session = o.session();
-    if (!session) {
-      const why = { kind: 'no-session', badName: o.badName?.() === true } as const;
-      return ACTION_ORDER.map((action) => ({ action, enabled: false, busy: false, why }));
-    }
-    const input = {
-      status: session.status?.status ?? o.status?.() ?? null,
-      permissions: o.permissions(),
-      connection: session.connection,
-      restFallback: o.hub()?.config.restFallback !== false,
-      pending: session.pendingActions,
-      vmName: o.vmName(),
-    };
-    return ACTION_ORDER.map((a) => actionState(a, input));
-  }
-
   /** A button was pressed: runs its action, after the confirmation when it asks for one. */
   activate(state: ActionState, trigger: HTMLElement | null): void {
     if (!state.enabled) return;
     const action = state.action;
-    if (!parseConfirmActions(this.options.confirmActions()).actions.has(action)) {
+    if (!this.kit.parseConfirmActions(this.options.confirmActions()).actions.has(action)) {
       void this.run(action);
       return;
     }
@@ -133,8 +122,9 @@ export class ActionController implements ReactiveController {
             action,
             ok: false,
             text: () => {
-              const label = ACTION_LABEL[action];
-              return msg(str`${label} was not sent: the confirmation could not be loaded. Check the network, then try again.`, { id: 'action.notSent' });
+              const { label, msg, str } = this.kit;
+              const name = label[action];
+              return msg(str`${name} was not sent: the confirmation could not be loaded. Check the network, then try again.`, { id: 'action.notSent' });
             },
           });
         },
@@ -156,8 +146,11 @@ export class ActionController implements ReactiveController {
   /**
    * Sends an action without confirmation. Resolves with whether it succeeded; the outcome is
    * shown and reported as `vm-action-result` (a cancelled `vm-action` sends nothing).
+   * `announced`: its `vm-action` has fired already and was not cancelled (`<vm-detail>` fires it
+   * at the click, before this code has loaded).
    */
-  async run(action: VmAction): Promise<boolean> {
+  async run(action: VmAction, announced = false): Promise<boolean> {
+    const { emit, label, msg, str } = this.kit;
     const session = this.options.session();
     const vmName = this.options.vmName();
     if (!session) {
@@ -165,7 +158,7 @@ export class ActionController implements ReactiveController {
       emit(this.host, 'vm-action-result', { vmName, action, success: false, message: 'Not connected to a VM.', via: null, code: 'NOT_CONNECTED' });
       return false;
     }
-    if (!emit(this.host, 'vm-action', { vmName, action }, { cancelable: true })) return false;
+    if (!announced && !emit(this.host, 'vm-action', { vmName, action }, { cancelable: true })) return false;
     this.clear();
     const done = session.command(action);
     done.catch(() => undefined); // judged by the report below
@@ -176,8 +169,8 @@ export class ActionController implements ReactiveController {
       action,
       ok: false,
       text: () => {
-        const label = ACTION_LABEL[action];
-        return msg(str`${label} was sent; its outcome cannot be shown (its code did not load).`, { id: 'action.noReport' });
+        const name = label[action];
+        return msg(str`${name} was sent; its outcome cannot be shown (its code did not load).`, { id: 'action.noReport' });
       },
     });
     return done.then(

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatUptime } from '../../metrics/format.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
+import type { VmError } from '../../protocol/errors.js';
 import { VM_STATUS_LABEL as STATUS_LABEL, connectionLabel, CONNECTION_WORDS, secondsUntil } from '../../internal/status-words.js';
 import { activeLocale, msg, str } from '../../internal/msg.js';
 import { statusTone } from '../../internal/status-tone.js';
@@ -108,4 +109,14 @@ export class StatusAnnouncer {
     if (conn) this.last.conn = conn;
     return parts.length > 0 ? () => parts.map((p) => p()).join(' ') : null;
   }
+}
+
+/**
+ * What the badge says before the server has told the VM's status: what is known instead (not
+ * found; unknown after a failure; else still loading).
+ */
+export function noStatusLabel(c: SocketSnapshot | undefined, restError: VmError | null, nameError: VmError | null): string {
+  if (c?.state === 'not-found' || restError?.code === 'VM_NOT_FOUND') return msg('Not found', { id: 'detail.badge.notFound' });
+  if (nameError || restError || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return STATUS_LABEL.unknown;
+  return msg('Loading', { id: 'detail.badge.loading' });
 }
