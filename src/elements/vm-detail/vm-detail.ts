@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { emit } from '../../events/index.js';
 import type { AuthMode, TokenProvider, VmAction, VmStatus } from '../../hub/index.js';
 // Values from their own modules, not the barrels: a bundler that splits code (esbuild) would put
@@ -124,8 +125,6 @@ export class VmDetail extends LitElement {
   @state() private announcement: () => string = () => '';
   @state() private copied = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
   private readonly detail = new VmMonitorController(this, {
     vmName: () => this.vmName,
     hub: () => this.hub ?? this.owner.hub,
@@ -154,7 +153,7 @@ export class VmDetail extends LitElement {
     permissions: () => this.access.effective,
     badName: () => !!this.detail.nameError,
     confirmActions: () => this.confirmActions,
-    dialog: () => this.dialog,
+    dialog: () => this.renderRoot.querySelector('dialog'),
     prepareConfirm: () => this.views.useConfirm(),
   });
   private readonly overview = new OverviewLoad(this);
