@@ -26,7 +26,7 @@ import { OverviewLoad } from './overview-load.js';
 import { OverviewRefresh } from './overview-refresh.js';
 import { StatusAnnouncer, noStatusLabel, renderBadge, renderConnection, renderUptime } from './status-view.js';
 import { renderPanel } from './tab-panels.js';
-import { UptimeTicker } from './uptime-ticker.js';
+import { LazyTicker } from './lazy-ticker.js';
 import { styles } from './vm-detail.styles.js';
 
 export type { VmDetailTab } from './detail-tabs.js';
@@ -165,7 +165,7 @@ export class VmDetail extends LitElement {
     configChanged: () => this.access.refresh(),
   });
   private readonly views = new LazyViews(this);
-  private readonly ticker = new UptimeTicker(this, () => {
+  private readonly ticker = new LazyTicker(this, () => {
     const session = this.detail.session;
     return session?.status?.status === 'running' || session?.connection.state === 'reconnecting';
   });
@@ -220,6 +220,7 @@ export class VmDetail extends LitElement {
     if (s !== this.status) this.status = s;
     const said = this.announcer.next(this.vmName, s ?? null, this.detail.session?.connection, this.refreshes.socketWasOpen);
     if (said) this.announcement = said;
+    this.ticker.sync();
     if (TABS.includes(this.tab)) this.ensureTabLoaded(this.tab);
   }
 
