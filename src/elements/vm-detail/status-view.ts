@@ -1,9 +1,8 @@
 /**
- * The header's state: the VM's status badge, its uptime, the connection's label, and the sentence
+ * The header's state: the VM's status badge, the connection's label, and the sentence
  * the live region says when either changes.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatUptime } from '../../metrics/format.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
 import type { VmError } from '../../protocol/errors.js';
@@ -20,17 +19,6 @@ export function renderBadge(status: VmStatus | null, raw: string, noStatus: stri
       ? html`<span class="visually-hidden"> (${raw})</span>`
       : nothing}
   </span>`;
-}
-
-export function renderUptime(up: number | null | undefined): TemplateResult | typeof nothing {
-  if (up === null || up === undefined) return nothing;
-  const secs = Math.floor(up);
-  const locale = activeLocale();
-  const count = secs.toLocaleString(locale);
-  const time = html`<time datetime="PT${secs}S">${formatUptime(secs, locale)}</time>`;
-  return html`<span class="uptime" title=${msg(str`Up for ${count} seconds`, { id: 'detail.uptime.title' })}
-    ><span class="visually-hidden">${msg('Uptime', { id: 'detail.uptime' })} </span>${msg('up', { id: 'detail.up' })} ${time}</span
-  >`;
 }
 
 export interface ConnectionView {

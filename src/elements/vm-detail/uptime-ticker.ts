@@ -2,10 +2,23 @@
  * A clock for the header's uptime and retry countdown: it ticks once a second while there is
  * something to count and the element can be seen (on screen, page visible), and not otherwise.
  * The page's visibility comes through the library's one listener controller
- * (controllers/page-listeners-controller.ts).
+ * (controllers/page-listeners-controller.ts). Loaded when there is first something to count
+ * (lazy-ticker.ts), with the uptime it shows; Lit and the words come from the element (`Kit`).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { PageListenersController } from '../../controllers/page-listeners-controller.js';
+import type { Kit } from '../../internal/deferred-kit.js';
+
+/** "up 3 h 12 min", with the exact seconds for machines and screen readers. */
+export function renderUptime(up: number, { html, msg, str, formatUptime, locale: activeLocale }: Kit): TemplateResult {
+  const secs = Math.floor(up);
+  const locale = activeLocale();
+  const count = secs.toLocaleString(locale);
+  const time = html`<time datetime="PT${secs}S">${formatUptime(secs, locale)}</time>`;
+  return html`<span class="uptime" title=${msg(str`Up for ${count} seconds`, { id: 'detail.uptime.title' })}
+    ><span class="visually-hidden">${msg('Uptime', { id: 'detail.uptime' })} </span>${msg('up', { id: 'detail.up' })} ${time}</span
+  >`;
+}
 
 export class UptimeTicker implements ReactiveController {
   /** The time to show, moved on every second while ticking. */

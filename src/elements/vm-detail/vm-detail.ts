@@ -24,7 +24,7 @@ import { ErrorReport } from './error-report.js';
 import { LazyViews } from './lazy-views.js';
 import { OverviewLoad } from './overview-load.js';
 import { OverviewRefresh } from './overview-refresh.js';
-import { StatusAnnouncer, noStatusLabel, renderBadge, renderConnection, renderUptime } from './status-view.js';
+import { StatusAnnouncer, noStatusLabel, renderBadge, renderConnection } from './status-view.js';
 import { renderPanel } from './tab-panels.js';
 import { LazyTicker } from './lazy-ticker.js';
 import { styles } from './vm-detail.styles.js';
@@ -277,12 +277,10 @@ export class VmDetail extends LitElement {
   private readonly holdOutcome = (ev: Event) => this.actions.hold(!!this.views.texts?.outcomeHeld(ev));
 
   private async copyUuid(uuid: string): Promise<void> {
-    const copied = await this.views.overview!.copy(uuid, this.renderRoot);
+    const overview = this.views.overview!;
+    const copied = await overview.copy(uuid, this.renderRoot);
     this.copied = copied;
-    this.announcement = () =>
-      copied
-        ? msg('UUID copied to the clipboard.', { id: 'detail.uuid.copied' })
-        : msg('Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.', { id: 'detail.uuid.notCopied' });
+    this.announcement = () => overview.copiedText(copied, kit);
     if (copied) setTimeout(() => (this.copied = false), 2000);
   }
 
@@ -324,7 +322,7 @@ export class VmDetail extends LitElement {
         <header part="header" class="header">
           <div class="identity">
             <h2 class="name" id="vm-title">${this.vmName || CONNECTION_WORDS.noVm}</h2>
-            ${renderBadge(status, raw, noStatusLabel(session?.connection, this.overview.error, this.detail.nameError))} ${renderUptime(status === 'running' ? session?.currentUptime(this.ticker.now) : null)}
+            ${renderBadge(status, raw, noStatusLabel(session?.connection, this.overview.error, this.detail.nameError))} ${this.ticker.renderUptime(status === 'running' ? session?.currentUptime(this.ticker.now) : null)}
           </div>
           ${renderConnection({
             connection: session?.connection,
