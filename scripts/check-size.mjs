@@ -1,5 +1,5 @@
 // The byte budget, as a gate: fails when the JS a page must load before `<vm-detail>` paints its
-// Overview tab exceeds 28.5 KB gzip (Lit included), when another element's first paint outgrows its
+// Overview tab exceeds 27.9 KB gzip (Lit included), when another element's first paint outgrows its
 // guard, or when xterm.js or Chart.js — which the elements load on demand — creep into any
 // element's first paint. Sizes are deterministic (one
 // esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
@@ -32,7 +32,21 @@ import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from '.
 // when an English wording changes) and msg calls, getters and per-locale code around ~75 messages.
 // Getting back to 26.5 KB needs first-paint code out (the action path behind an idle preload,
 // issue 13's note) or ids dropped for lit-localize's hashed ones.
-const DETAIL_BUDGET = 28.5 * 1024;
+// 2 Dec 2026, issue 13's split and issue 14's budget (branch split-detail-console): 28.29 -> 27.77 KB,
+// lowered to 27.8 KB. Paid back: the action runner (controllers/action-runner.ts: confirmation flow,
+// outcome, timers) loads after the paint, on idle, on hover/focus of a button or when one can be
+// pressed, and has no runtime imports (its kit comes from the element), so it splits no shared
+// module into a first-paint file of its own; the header's clock, its page listeners and the uptime
+// load when there is first something to count (elements/vm-detail/lazy-ticker.ts), the copy
+// confirmation's words with the Overview's details; vm-detail imports its
+// decorators from their own modules (the lit/decorators.js barrel kept vm-console's @query in this
+// paint: 0.23 KB). Spent: the split itself (+0.5 KB: member names of the new modules survive
+// minifying) and vm-action fired at the click when the runner is not here yet. Still 1.3 KB over
+// issue 14's 26.5 KB: what is left is the header (status words, connection label, announcer),
+// the hub and session code a first paint needs, and the words' ids (see above).
+// Merged with the last localized words (errors said from their code, the outcome's action named by
+// the session: +0.07 KB): 27.84 KB, gate 27.9 KB.
+const DETAIL_BUDGET = 27.9 * 1024;
 // The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
 // deliberately, in the commit that needs it, never to make a red build green.
 // Dec 2026, raised on purpose: the console's link confirmation and keyboard exit (issues 12, 15),

@@ -1,16 +1,16 @@
 /**
- * What became of an action ActionController sent: the outcome message and `vm-action-result`.
+ * What became of an action ActionRunner sent: the outcome message and `vm-action-result`.
  * Loaded while the first action runs, not with the page. What the first paint has loaded already
  * comes through the controller's `kit`, not imports (each shared import would be one more file).
  */
 import type { MonitorSession, CommandResult } from '../hub/monitor-session.js';
 import { VmError } from '../protocol/errors.js';
 import type { VmAction } from '../protocol/types.js';
-import type { ActionController } from './action-controller.js';
+import type { ActionRunner } from './action-runner.js';
 import { libraryErrorWords, notConfirmedWords, withServerWords } from '../internal/error-words.js';
 
 /** Waits for `done` (the session's command) and shows and reports how it ended; resolves with whether it succeeded. */
-export async function reportOutcome(c: ActionController, action: VmAction, session: MonitorSession, done: Promise<CommandResult>): Promise<boolean> {
+export async function reportOutcome(c: ActionRunner, action: VmAction, session: MonitorSession, done: Promise<CommandResult>): Promise<boolean> {
   const { emit, label, msg, str } = c.kit;
   const vmName = c.options.vmName();
   try {

@@ -81,6 +81,44 @@ export function actionState(action: VmAction, i: ActionInput): ActionState {
   return { action, enabled: true, busy: false, why: null };
 }
 
+/** What `actionStates` reads of a monitor session. */
+export interface ActionSession {
+  readonly status: { readonly status: VmStatus } | null;
+  readonly connection: SocketSnapshot;
+  readonly pendingActions: ReadonlySet<VmAction>;
+}
+
+/** Where an element's actions stand, read when its buttons render (ActionController's options). */
+export interface ActionSource {
+  vmName: () => string;
+  session: () => ActionSession | null;
+  hub: () => { readonly config: { readonly restFallback?: boolean } } | null;
+  /** The VM's status when the session has not said it yet (e.g. read over REST). */
+  status?: () => VmStatus | null;
+  /** What the user may do; null when not known (the server decides). */
+  permissions: () => ReadonlySet<string> | null;
+  /** Whether the VM name is invalid (why there is no session). */
+  badName?: () => boolean;
+}
+
+/** Every action in display order, enabled or not and why. */
+export function actionStates(o: ActionSource): ActionState[] {
+  const session = o.session();
+  if (!session) {
+    const why = { kind: 'no-session', badName: o.badName?.() === true } as const;
+    return ACTION_ORDER.map((action) => ({ action, enabled: false, busy: false, why }));
+  }
+  const input = {
+    status: session.status?.status ?? o.status?.() ?? null,
+    permissions: o.permissions(),
+    connection: session.connection,
+    restFallback: o.hub()?.config.restFallback !== false,
+    pending: session.pendingActions,
+    vmName: o.vmName(),
+  };
+  return ACTION_ORDER.map((a) => actionState(a, input));
+}
+
 /** Parses `confirm-actions` ("stop restart"); unknown words are reported, not silently kept. */
 export function parseConfirmActions(value: string | null | undefined): { actions: Set<VmAction>; unknown: string[] } {
   const actions = new Set<VmAction>();

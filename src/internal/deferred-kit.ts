@@ -3,7 +3,7 @@
  * `deferred-confirm.ts`, vm-detail's `overview.ts`). Types only: those modules import this, never
  * `deferred-parts.ts`, which imports them, so no import goes round in a circle.
  */
-import type { formatBytes } from '../metrics/format.js';
+import type { formatBytes, formatUptime } from '../metrics/format.js';
 import type { VmAction } from '../protocol/types.js';
 import type { html, nothing } from 'lit';
 import type { activeLocale, msg, str } from './msg.js';
@@ -17,6 +17,7 @@ export interface Kit {
   html: typeof html;
   nothing: typeof nothing;
   formatBytes: typeof formatBytes;
+  formatUptime: typeof formatUptime;
   label: Readonly<Record<VmAction, string>>;
   progress: Readonly<Record<VmAction, string>>;
   /** The words, in the locale of the element rendering them (internal/localize.ts). */

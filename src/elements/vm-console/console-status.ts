@@ -165,6 +165,23 @@ export class ConsoleStatus {
     emit(this.host.element, 'vm-console-eof', { vmName: this.host.session()?.vmName ?? this.host.element.vmName });
   }
 
+  /** A paste was refused: the console is read-only (or the user may not type). */
+  pasteRefused(): void {
+    this.show({ tone: 'info', cause: 'read-only', text: () => `${this.readOnlyReason()} ${msg('The paste was not sent.', { id: 'console.notice.pasteRefused' })}` });
+  }
+
+  /** A link in the output was not opened; `reason` says why, in the locale shown. */
+  linkRefused(reason: () => string): void {
+    this.show({
+      tone: 'warn',
+      cause: 'link',
+      text: () => {
+        const why = reason();
+        return msg(str`The link was not opened: ${why}.`, { id: 'console.notice.linkRefused' });
+      },
+    });
+  }
+
   /** The status strip. */
   render(onReconnect: () => void): TemplateResult | typeof nothing {
     const n = this.notice;

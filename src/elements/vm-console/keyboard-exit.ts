@@ -7,11 +7,19 @@
  * between cancels; lone modifier keys (the Shift of Shift+Tab) do not. No time limit: a screen
  * reader user may take a while between the two.
  */
-import { msg } from '../../internal/msg.js';
+import { html, type TemplateResult } from 'lit';
+import { msg, str } from '../../internal/msg.js';
+import { RICH, richText } from '../../internal/rich-text.js';
 
 /** How to leave, said as the terminal's description. */
 export function keyboardExitHelp(): string {
   return msg('To leave the console, press Escape, then Tab (or Shift+Tab for its toolbar).', { id: 'console.exitHelp' });
+}
+
+/** How to leave, shown (with its keys) when Escape has been pressed in the terminal. */
+export function exitHint(): TemplateResult | string {
+  const keys = [html`<kbd>${msg('Esc', { id: 'key.esc' })}</kbd>`, html`<kbd>${msg('Tab', { id: 'key.tab' })}</kbd>`];
+  return richText(msg(str`${RICH[0]} then ${RICH[1]} leaves the console`, { id: 'console.exitHint' }), keys);
 }
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);

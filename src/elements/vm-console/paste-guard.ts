@@ -25,6 +25,12 @@ export interface PasteGuardHost {
   focusTerminal(): void;
 }
 
+/** `confirm-paste`: on unless set to "false" (an absent attribute is the default, on). */
+export const confirmPasteConverter = {
+  fromAttribute: (value: string | null) => value === null || value.trim().toLowerCase() !== 'false',
+  toAttribute: (value: boolean) => (value ? null : 'false'),
+};
+
 /** The first lines of a paste as the dialog shows them: six at most, long lines cut. */
 export function pastePreview(text: string): string {
   const lines = pasteLines(text);

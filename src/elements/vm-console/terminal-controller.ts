@@ -4,14 +4,18 @@
  * while after the element was removed, and attaches it to the console session in use. Its ready
  * promise starts afresh after a disposal.
  */
+import type { ReactiveControllerHost } from 'lit';
+import { PageListenersController, mediaQuery } from '../../controllers/page-listeners-controller.js';
 import type { ConsoleSession } from '../../hub/console.js';
 import type { ConsoleTerminal, ConsoleTerminalHost } from './console-terminal.js';
+import { PASTE_PROGRESS_CHARS } from './terminal-options.js';
 import { loadXterm } from './xterm-loader.js';
 
 /** A terminal kept this long after the element left the DOM survives a move without a reset. */
 export const DISPOSE_AFTER_MS = 5000;
 
 export interface TerminalControllerHost extends ConsoleTerminalHost {
+  readonly element: ConsoleTerminalHost['element'] & ReactiveControllerHost;
   /** The console session to show (null: none). */
   session(): ConsoleSession | null;
 }
@@ -26,7 +30,15 @@ export class TerminalController {
   private resolveReady!: () => void;
   ready = this.readyPromise();
 
-  constructor(private readonly host: TerminalControllerHost) {}
+  constructor(private readonly host: TerminalControllerHost) {
+    new PageListenersController(host.element)
+      // A tab coming back to the foreground: sizes may have changed while nothing rendered.
+      .onVisibility((hidden) => {
+        if (!hidden) this.terminal?.scheduleFit();
+      })
+      // The terminal's colours come from CSS that may follow the colour scheme.
+      .on(() => mediaQuery('(prefers-color-scheme: dark)'), 'change', () => this.terminal?.applyLook());
+  }
 
   /** Call from connectedCallback (after super). */
   connected(): void {
@@ -56,6 +68,17 @@ export class TerminalController {
   /** Attaches the terminal to the current session (or re-attaches after a move). */
   syncAttachment(): void {
     this.terminal?.attach(this.element.isConnected ? this.host.session() : null);
+  }
+
+  /**
+   * Pastes as the terminal does (bracketed paste when the guest asked for it); before xterm has
+   * loaded, the text is sent with the line-break conversion the terminal would make.
+   */
+  paste(text: string): void {
+    const t = this.terminal;
+    if (t) return t.paste(text);
+    const data = text.replace(/\r?\n/g, '\r');
+    this.host.sendInput(data, data.length > PASTE_PROGRESS_CHARS);
   }
 
   /** Resolves when every byte received so far has been parsed by the terminal. */

@@ -2,39 +2,30 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query } from 'lit/decorators.js';
 import type { Terminal } from '@xterm/xterm';
 import { VmConsoleController } from '../../controllers/vm-console-controller.js';
-import { ConnectionViewController, describeConnection } from '../../controllers/connection-view-controller.js';
+import { ConnectionViewController } from '../../controllers/connection-view-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { PageListenersController, mediaQuery } from '../../controllers/page-listeners-controller.js';
-import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
-import { activeLocale, msg, str } from '../../internal/msg.js';
-import { RICH, richText } from '../../internal/rich-text.js';
-import { formatBytes } from '../../metrics/format.js';
 import type { ConsoleSession } from '../../hub/console.js';
 import { themeTokens } from '../../styles/theme.js';
 import { ConsoleInput } from './console-input.js';
 import { ConsoleSearch } from './console-search.js';
 import { renderOverlay } from './console-overlay.js';
 import { ConsoleStatus } from './console-status.js';
-import { ConsoleFullscreen } from './fullscreen.js';
-import { iconButton } from './icon-button.js';
-import { icons } from './icons.js';
-import { keyboardExitHelp } from './keyboard-exit.js';
-import { KeysMenu } from './keys-menu.js';
+import { ConsoleToolbar } from './console-toolbar.js';
+import { droppedMarker } from './dropped-marker.js';
+import { exitHint, keyboardExitHelp } from './keyboard-exit.js';
 import { LinkDialog } from './link-dialog.js';
 import type { LinkPolicy } from './link-policy.js';
-import { PasteGuard } from './paste-guard.js';
+import { PasteGuard, confirmPasteConverter } from './paste-guard.js';
 import { findSpecialKey } from './special-keys.js';
 import { TerminalController } from './terminal-controller.js';
+import { renderLayers } from './terminal-layers.js';
 import { TerminalKeys } from './terminal-keys.js';
-import { DEFAULT_MAX_PENDING_BYTES, PASTE_PROGRESS_CHARS, effectiveFontSize, steppedFontSize } from './terminal-options.js';
+import { DEFAULT_MAX_PENDING_BYTES, effectiveFontSize, steppedFontSize } from './terminal-options.js';
 import { downloadText, transcriptFileName } from './transcript.js';
 import { consoleStyles } from './vm-console.styles.js';
 import { xtermStyles } from './xterm-styles.js';
 
-const booleanDefaultTrue = {
-  fromAttribute: (value: string | null) => value === null || value.trim().toLowerCase() !== 'false',
-  toAttribute: (value: boolean) => (value ? null : 'false'),
-};
+export { droppedMarker } from './dropped-marker.js';
 
 /**
  * A serial console for one LibGo VM, built on xterm.js (loaded on first use). Output is written
@@ -129,7 +120,7 @@ export class VmConsole extends LitElement {
    * `no-paste-confirm`. When both attributes are set, the one set last wins.
    * @deprecated Use `no-paste-confirm` (`noPasteConfirm`).
    */
-  @property({ attribute: 'confirm-paste', converter: booleanDefaultTrue })
+  @property({ attribute: 'confirm-paste', converter: confirmPasteConverter })
   get confirmMultilinePaste(): boolean {
     return !this.noPasteConfirm;
   }
@@ -172,23 +163,8 @@ export class VmConsole extends LitElement {
   });
 
   private readonly connection = new ConnectionViewController(this, {
-    describe: () =>
-      describeConnection({
-        vmName: this.vmName,
-        nameError: this.controller.nameError,
-        session: this.controller.session && { connection: this.controller.session.connection, vmStatus: this.controller.session.vmStatus },
-      }),
+    describe: () => this.controller.describe(this.vmName),
     run: (fn) => this.l10n.run(fn),
-  });
-
-  /**
-   * The toolbar is one tab stop (WAI-ARIA toolbar pattern): Tab reaches the button used last (or
-   * the first), arrows, Home and End move between buttons, and Tab again leaves for the terminal.
-   */
-  private readonly toolbarFocus = new RovingFocusController(this, {
-    items: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools > button, .toolbar .tools .menu-anchor > button')].filter((b) => !b.disabled),
-    tabStop: true,
-    members: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.toolbar .tools button')].filter((b) => !b.closest('.menu')),
   });
 
   private readonly status = new ConsoleStatus({
@@ -222,28 +198,14 @@ export class VmConsole extends LitElement {
 
   private readonly pasteGuard = new PasteGuard({
     element: this,
-    refuse: () => this.status.show({ tone: 'info', cause: 'read-only', text: () => `${this.status.readOnlyReason()} ${msg('The paste was not sent.', { id: 'console.notice.pasteRefused' })}` }),
-    commit: (text) => {
-      const t = this.terminalCtl.terminal;
-      if (t) return t.paste(text);
-      // No terminal yet: the line-break conversion term.paste() does, done here.
-      const data = text.replace(/\r?\n/g, '\r');
-      void this.sendInput(data, data.length > PASTE_PROGRESS_CHARS);
-    },
+    refuse: () => this.status.pasteRefused(),
+    commit: (text) => this.terminalCtl.paste(text),
     focusTerminal: () => this.term?.focus(),
   });
 
   private readonly linkDialog = new LinkDialog({
     element: this,
-    refused: (reason) =>
-      this.status.show({
-        tone: 'warn',
-        cause: 'link',
-        text: () => {
-          const why = reason();
-          return msg(str`The link was not opened: ${why}.`, { id: 'console.notice.linkRefused' });
-        },
-      }),
+    refused: (reason) => this.status.linkRefused(reason),
     focusTerminal: () => this.term?.focus(),
   });
 
@@ -258,25 +220,19 @@ export class VmConsole extends LitElement {
     },
   });
 
-  private readonly keysMenu = new KeysMenu({
+  private readonly toolbar = new ConsoleToolbar({
     element: this,
-    send: (id) => {
+    reconnect: () => this.reconnect(),
+    toggleSearch: () => this.finder.toggle(),
+    copy: () => void this.copySelection(),
+    download: () => this.downloadTranscript(),
+    clear: () => this.clear(),
+    changeFont: (delta) => (this.fontSize = steppedFontSize(this.term?.options.fontSize ?? effectiveFontSize(this.fontSize, null), delta)),
+    sendKey: (id) => {
       void this.sendKey(id);
       this.term?.focus();
     },
   });
-
-  private readonly fullscreen = new ConsoleFullscreen(this);
-
-  constructor() {
-    super();
-    new PageListenersController(this)
-      // A tab coming back to the foreground: sizes may have changed while nothing rendered.
-      .onVisibility((hidden) => {
-        if (!hidden) this.terminalCtl.terminal?.scheduleFit();
-      })
-      .on(() => mediaQuery('(prefers-color-scheme: dark)'), 'change', () => this.terminalCtl.terminal?.applyLook());
-  }
 
   // ---- public API --------------------------------------------------------------------------------
 
@@ -329,7 +285,7 @@ export class VmConsole extends LitElement {
   }
 
   /** Saves the transcript as a .txt file. */
-  downloadTranscript(filename = this.transcriptName()): void {
+  downloadTranscript(filename = transcriptFileName(this.vmName)): void {
     downloadText(this.renderRoot, filename, this.getTranscript() + '\n');
   }
 
@@ -393,7 +349,7 @@ export class VmConsole extends LitElement {
     this.finder.updated();
     this.linkDialog.updated(this.renderRoot);
     this.pasteGuard.updated(this.renderRoot);
-    this.keysMenu.updated();
+    this.toolbar.updated();
   }
 
   private get term(): Terminal | null {
@@ -415,14 +371,6 @@ export class VmConsole extends LitElement {
     return this.input.copy(this.term?.getSelection() ?? '');
   }
 
-  private changeFont(delta: number): void {
-    this.fontSize = steppedFontSize(this.term?.options.fontSize ?? effectiveFontSize(this.fontSize, null), delta);
-  }
-
-  private transcriptName(): string {
-    return transcriptFileName(this.vmName);
-  }
-
   // ---- render ------------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
@@ -441,65 +389,33 @@ export class VmConsole extends LitElement {
       nameError: null,
       authError: session?.error?.detail ?? null,
     });
-    const fs = this.fullscreen.mode !== null;
-    const noTerm = !t;
-    const vm = this.vmName || msg('no VM', { id: 'console.noVm' });
-    const keys = [html`<kbd>${msg('Esc', { id: 'key.esc' })}</kbd>`, html`<kbd>${msg('Tab', { id: 'key.tab' })}</kbd>`];
-    const exitHint = richText(msg(str`${RICH[0]} then ${RICH[1]} leaves the console`, { id: 'console.exitHint' }), keys);
     // Everything sits in .frame, so the layout does not depend on the host's display (hosts often
     // set vm-console { display: block }).
     return html`<div class="frame" part="base">
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label=${msg(str`Console of ${vm}`, { id: 'console.toolbar' })} @keydown=${this.toolbarFocus.onKeydown} @focusin=${this.toolbarFocus.onFocusin}>
-        <div class="title">
-          <span class="pill" part="status-pill" data-tone=${view.tone}>
-            <span class="dot"></span><span class="label">${view.label}</span>
-          </span>
-          ${this.vmName ? html`<span class="vm-name" title=${this.vmName}>${this.vmName}</span>` : nothing}
-          ${readOnly ? html`<span class="badge" title=${this.status.readOnlyReason()}>${icons.lock} ${msg('Read-only', { id: 'console.readOnly.badge' })}</span>` : nothing}
-        </div>
-        <div class="tools">
-          ${iconButton('reconnect', msg('Reconnect now', { id: 'console.reconnect' }), icons.reconnect, () => this.reconnect(), !canReconnect)}
-          <span class="sep" aria-hidden="true"></span>
-          ${iconButton('search', msg('Search the scrollback (Ctrl+Shift+F)', { id: 'console.tool.search' }), icons.search, () => this.finder.toggle(), noTerm, this.finder.isOpen)}
-          ${iconButton('copy', msg('Copy the selection (Ctrl+Shift+C)', { id: 'console.tool.copy' }), icons.copy, () => void this.copySelection(), !t?.hasSelection)}
-          ${iconButton('download', msg('Download the transcript', { id: 'console.tool.download' }), icons.download, () => this.downloadTranscript(), noTerm)}
-          ${iconButton('clear', msg('Clear the terminal', { id: 'console.tool.clear' }), icons.clear, () => this.clear(), noTerm)}
-          <span class="sep" aria-hidden="true"></span>
-          ${iconButton('font-smaller', msg('Smaller text', { id: 'console.tool.smaller' }), icons.fontSmaller, () => this.changeFont(-1), noTerm)}
-          <span class="font-size" aria-hidden="true">${this.term?.options.fontSize ?? effectiveFontSize(this.fontSize, null)}</span>
-          ${iconButton('font-larger', msg('Larger text', { id: 'console.tool.larger' }), icons.fontLarger, () => this.changeFont(1), noTerm)}
-          <span class="sep" aria-hidden="true"></span>
-          ${this.keysMenu.render(readOnly || !session, readOnly ? this.status.readOnlyReason() : msg('Send a special key', { id: 'console.keys' }))}
-          ${iconButton(
-            'fullscreen',
-            fs ? msg('Exit full screen', { id: 'console.tool.exitFullscreen' }) : msg('Full screen', { id: 'console.tool.fullscreen' }), fs ? icons.exitFullscreen : icons.fullscreen, () => void this.fullscreen.toggle(), false, fs)}
-        </div>
-      </div>
+      ${this.toolbar.render({
+        vmName: this.vmName,
+        tone: view.tone,
+        label: view.label,
+        readOnly,
+        readOnlyReason: () => this.status.readOnlyReason(),
+        canReconnect,
+        hasTerminal: !!t,
+        hasSelection: !!t?.hasSelection,
+        hasSession: !!session,
+        searchOpen: this.finder.isOpen,
+        fontSize: this.term?.options.fontSize ?? effectiveFontSize(this.fontSize, null),
+      })}
       ${this.finder.isOpen ? this.finder.render() : nothing}
       ${this.status.render(() => this.reconnect())}
       <div class="body">
         <div class="term" part="terminal"></div>
-        ${!t && !this.terminalCtl.loadError && !overlay ? html`<div class="loading">${msg('Loading terminal…', { id: 'console.loading' })}</div>` : nothing}
-        ${t && !overlay && !t.hasOutput && view.kind === 'connected' && !readOnly
-          ? html`<div class="quiet-hint" part="hint">
-              ${msg('Connected. A serial console shows output only when the guest prints: press Enter for a prompt.', { id: 'console.hint' })}
-            </div>`
-          : nothing}
-        ${overlay}
-        ${t?.scrolledUp && !overlay ? html`<button class="jump" data-action="jump" @click=${() => t.jumpToLatest()}>${icons.arrowDown} ${msg('Jump to latest', { id: 'console.jump' })}</button>` : nothing}
+        ${renderLayers({ terminal: t, loadError: this.terminalCtl.loadError, overlay, connected: view.kind === 'connected', readOnly })}
         ${this.pasteGuard.render(this.l10n.locale) ?? nothing}
         ${this.linkDialog.render() ?? nothing}
-        <div class="exit-hint" aria-hidden="true" hidden>${exitHint}</div>
+        <div class="exit-hint" aria-hidden="true" hidden>${exitHint()}</div>
       </div>
       <p id="keyboard-help" class="visually-hidden">${keyboardExitHelp()}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.connection.announcement}</div>
     </div>`;
   }
-}
-
-/** The line written where output was dropped: reset attributes, then dim inverse text (in the locale entered). */
-export function droppedMarker(bytes: number): string {
-  const size = formatBytes(bytes, activeLocale());
-  const words = msg(str`${size} of output dropped: the terminal could not keep up`, { id: 'console.dropped' });
-  return `\x1b[0m\r\n\x1b[2;7m[… ${words} …]\x1b[0m\r\n`;
 }

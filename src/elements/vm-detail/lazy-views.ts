@@ -34,16 +34,18 @@ export class LazyViews {
 
   /**
    * After the first paint, in parallel with the REST request (the skeleton covers both); then,
-   * when the page is idle, the confirmation's contents (`confirmWanted`).
+   * when the page is idle, what `idle` loads and the confirmation's contents (`confirmWanted`).
    */
-  preload(confirmWanted: boolean): void {
+  preload(confirmWanted: boolean, idle: () => void): void {
     afterPaint(() => {
       this.loadOverview();
       this.loadTexts();
-      if (!confirmWanted) return;
-      const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o: { timeout: number }) => void }).requestIdleCallback;
-      const preload = () => void this.useConfirm().catch(() => undefined);
-      if (idle) idle(preload, { timeout: 3000 });
+      const whenIdle = (globalThis as { requestIdleCallback?: (fn: () => void, o: { timeout: number }) => void }).requestIdleCallback;
+      const preload = () => {
+        idle();
+        if (confirmWanted) void this.useConfirm().catch(() => undefined);
+      };
+      if (whenIdle) whenIdle(preload, { timeout: 3000 });
       else setTimeout(preload, 500);
     });
   }

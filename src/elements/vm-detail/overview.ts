@@ -159,6 +159,13 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
   </div>`;
 }
 
+/** What the live region says after a copy. */
+export function copiedText(copied: boolean, { msg }: Kit): string {
+  return copied
+    ? msg('UUID copied to the clipboard.', { id: 'detail.uuid.copied' })
+    : msg('Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.', { id: 'detail.uuid.notCopied' });
+}
+
 /**
  * Copies the UUID; when the clipboard refuses (permissions, insecure context) the text is selected
  * so Ctrl+C works. Resolves with whether it was copied.

@@ -1,11 +1,11 @@
 /**
- * The header's state: the VM's status badge, its uptime, the connection's label, and the sentence
+ * The header's state: the VM's status badge, the connection's label, and the sentence
  * the live region says when either changes.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatUptime } from '../../metrics/format.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
+import type { VmError } from '../../protocol/errors.js';
 import { VM_STATUS_LABEL as STATUS_LABEL, connectionLabel, CONNECTION_WORDS, secondsUntil } from '../../internal/status-words.js';
 import { activeLocale, msg, str } from '../../internal/msg.js';
 import { statusTone } from '../../internal/status-tone.js';
@@ -19,17 +19,6 @@ export function renderBadge(status: VmStatus | null, raw: string, noStatus: stri
       ? html`<span class="visually-hidden"> (${raw})</span>`
       : nothing}
   </span>`;
-}
-
-export function renderUptime(up: number | null | undefined): TemplateResult | typeof nothing {
-  if (up === null || up === undefined) return nothing;
-  const secs = Math.floor(up);
-  const locale = activeLocale();
-  const count = secs.toLocaleString(locale);
-  const time = html`<time datetime="PT${secs}S"><bdi>${formatUptime(secs, locale)}</bdi></time>`;
-  return html`<span class="uptime" title=${msg(str`Up for ${count} seconds`, { id: 'detail.uptime.title' })}
-    ><span class="visually-hidden">${msg('Uptime', { id: 'detail.uptime' })} </span>${msg('up', { id: 'detail.up' })} ${time}</span
-  >`;
 }
 
 export interface ConnectionView {
@@ -108,4 +97,14 @@ export class StatusAnnouncer {
     if (conn) this.last.conn = conn;
     return parts.length > 0 ? () => parts.map((p) => p()).join(' ') : null;
   }
+}
+
+/**
+ * What the badge says before the server has told the VM's status: what is known instead (not
+ * found; unknown after a failure; else still loading).
+ */
+export function noStatusLabel(c: SocketSnapshot | undefined, restError: VmError | null, nameError: VmError | null): string {
+  if (c?.state === 'not-found' || restError?.code === 'VM_NOT_FOUND') return msg('Not found', { id: 'detail.badge.notFound' });
+  if (nameError || restError || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return STATUS_LABEL.unknown;
+  return msg('Loading', { id: 'detail.badge.loading' });
 }

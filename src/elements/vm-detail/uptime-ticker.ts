@@ -1,16 +1,31 @@
 /**
  * A clock for the header's uptime and retry countdown: it ticks once a second while there is
  * something to count and the element can be seen (on screen, page visible), and not otherwise.
+ * The page's visibility comes through the library's one listener controller
+ * (controllers/page-listeners-controller.ts). Loaded when there is first something to count
+ * (lazy-ticker.ts), with the uptime it shows; Lit and the words come from the element (`Kit`).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { PageListenersController } from '../../controllers/page-listeners-controller.js';
+import type { Kit } from '../../internal/deferred-kit.js';
+
+/** "up 3 h 12 min", with the exact seconds for machines and screen readers. */
+export function renderUptime(up: number, { html, msg, str, formatUptime, locale: activeLocale }: Kit): TemplateResult {
+  const secs = Math.floor(up);
+  const locale = activeLocale();
+  const count = secs.toLocaleString(locale);
+  const time = html`<time datetime="PT${secs}S"><bdi>${formatUptime(secs, locale)}</bdi></time>`;
+  return html`<span class="uptime" title=${msg(str`Up for ${count} seconds`, { id: 'detail.uptime.title' })}
+    ><span class="visually-hidden">${msg('Uptime', { id: 'detail.uptime' })} </span>${msg('up', { id: 'detail.up' })} ${time}</span
+  >`;
+}
 
 export class UptimeTicker implements ReactiveController {
   /** The time to show, moved on every second while ticking. */
   now = Date.now();
   private timer: ReturnType<typeof setInterval> | null = null;
-  private visible = true;
+  private onScreen = true;
   private observer: IntersectionObserver | null = null;
-  private readonly onVisibility = () => this.sync();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -18,12 +33,12 @@ export class UptimeTicker implements ReactiveController {
     private readonly wanted: () => boolean,
   ) {
     host.addController(this);
+    new PageListenersController(host).onVisibility(() => this.sync());
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibility);
     this.observer = new IntersectionObserver((entries) => {
-      this.visible = entries.some((e) => e.isIntersecting);
+      this.onScreen = entries.some((e) => e.isIntersecting);
       this.sync();
     });
     this.observer.observe(this.host);
@@ -34,14 +49,13 @@ export class UptimeTicker implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibility);
     this.observer?.disconnect();
     this.observer = null;
     this.stop();
   }
 
   private sync(): void {
-    const wants = this.host.isConnected && this.visible && document.visibilityState === 'visible' && this.wanted();
+    const wants = this.host.isConnected && this.onScreen && !document.hidden && this.wanted();
     if (wants && !this.timer) {
       this.timer = setInterval(() => {
         this.now = Date.now();

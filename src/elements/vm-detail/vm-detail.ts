@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { emit } from '../../events/index.js';
 import type { AuthMode, TokenProvider, VmAction, VmStatus } from '../../hub/index.js';
 // Values from their own modules, not the barrels: a bundler that splits code (esbuild) would put
@@ -7,27 +8,25 @@ import type { AuthMode, TokenProvider, VmAction, VmStatus } from '../../hub/inde
 import type { VmError } from '../../protocol/errors.js';
 import { parseAuthMode } from '../../transport/auth.js';
 import type { VmHub } from '../../hub/vm-hub.js';
-import { ActionController } from '../../controllers/action-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { msg, str } from '../../internal/msg.js';
-import { renderConfirmDialog } from '../../internal/confirm-dialog.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
 import { nextRovingIndex } from '../../internal/roving-index.js';
 import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
-import { parseConfirmActions, type ActionState } from '../../hub/action-rules.js';
-import { ACTION_LABEL, ACTION_PROGRESS } from '../../internal/action-words.js';
-import { CONNECTION_WORDS, VM_STATUS_LABEL } from '../../internal/status-words.js';
-import { RICH, richText } from '../../internal/rich-text.js';
-import type { DeferredPart } from '../../internal/deferred-texts.js';
-import { bannerError } from './banner-error.js';
-import { TABS, renderTab, type VmDetailTab } from './detail-tabs.js';
+import { parseConfirmActions } from '../../hub/action-rules.js';
+import { CONNECTION_WORDS } from '../../internal/status-words.js';
 import { kit } from '../../internal/deferred-parts.js';
-import { LazyViews, type LoadState } from './lazy-views.js';
+import { bannerError } from './banner-error.js';
+import { DetailActions } from './detail-actions.js';
+import { TABS, renderTab, type VmDetailTab } from './detail-tabs.js';
+import { ErrorReport } from './error-report.js';
+import { LazyViews } from './lazy-views.js';
 import { OverviewLoad } from './overview-load.js';
-import { renderLoading, renderSkeleton } from './panels.js';
-import { StatusAnnouncer, renderBadge, renderConnection, renderUptime } from './status-view.js';
-import { UptimeTicker } from './uptime-ticker.js';
+import { OverviewRefresh } from './overview-refresh.js';
+import { StatusAnnouncer, noStatusLabel, renderBadge, renderConnection } from './status-view.js';
+import { renderPanel } from './tab-panels.js';
+import { LazyTicker } from './lazy-ticker.js';
 import { styles } from './vm-detail.styles.js';
 
 export type { VmDetailTab } from './detail-tabs.js';
@@ -126,14 +125,15 @@ export class VmDetail extends LitElement {
   @state() private announcement: () => string = () => '';
   @state() private copied = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
   private readonly detail = new VmMonitorController(this, {
     vmName: () => this.vmName,
     hub: () => this.hub ?? this.owner.hub,
     onHub: (hub) => this.hubChanged(hub),
-    onChange: () => this.sessionChanged(),
-    onSession: () => this.sessionReplaced(),
+    onChange: () => this.refreshes.sessionChanged(),
+    onSession: () => {
+      this.refreshes.sessionReplaced();
+      this.requestUpdate();
+    },
   });
   private readonly owner = new HubOwnerController(this, {
     wanted: () => !!(this.server || this.tokenProvider),
@@ -145,7 +145,7 @@ export class VmDetail extends LitElement {
     disposeOnDisconnect: true,
   });
   private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.detail.hub });
-  private readonly actions = new ActionController(this, {
+  private readonly actions = new DetailActions(this, {
     vmName: () => this.vmName,
     session: () => this.detail.session,
     hub: () => this.detail.hub,
@@ -153,24 +153,26 @@ export class VmDetail extends LitElement {
     permissions: () => this.access.effective,
     badName: () => !!this.detail.nameError,
     confirmActions: () => this.confirmActions,
-    dialog: () => this.dialog,
+    dialog: () => this.renderRoot.querySelector('dialog'),
     prepareConfirm: () => this.views.useConfirm(),
   });
   private readonly overview = new OverviewLoad(this);
+  private readonly refreshes = new OverviewRefresh({
+    overview: this.overview,
+    monitor: this.detail,
+    vmName: () => this.vmName,
+    connected: () => this.isConnected,
+    configChanged: () => this.access.refresh(),
+  });
   private readonly views = new LazyViews(this);
-  private readonly ticker = new UptimeTicker(this, () => {
+  private readonly ticker = new LazyTicker(this, () => {
     const session = this.detail.session;
     return session?.status?.status === 'running' || session?.connection.state === 'reconnecting';
   });
   private readonly announcer = new StatusAnnouncer();
+  private readonly errors = new ErrorReport();
   /** The locale of its words: `setLocale()`'s, else the nearest `lang` attribute (it renders in it). */
   protected readonly l10n = new LocaleController(this);
-  private lastSocketStatus: string | null = null;
-  private lastErrorKey = '';
-  private offConfig: (() => void) | null = null;
-  /** The socket's state at the last session change, and whether it has been open before. */
-  private socketOpen = false;
-  private socketWasOpen = false;
 
   /** The hub this element uses and provides to the elements inside it. */
   get activeHub(): VmHub | null {
@@ -179,7 +181,7 @@ export class VmDetail extends LitElement {
 
   /** Reloads the VM's configuration (Overview) from the REST API. */
   refresh(): void {
-    this.loadVm(true);
+    this.refreshes.load(true);
   }
 
   /**
@@ -207,82 +209,36 @@ export class VmDetail extends LitElement {
     if (changed.has('tokenProvider')) this.owner.reconfigure();
     if (changed.has('permissions')) this.access.refresh();
     if (changed.has('vmName')) {
-      this.overview.reset();
+      this.refreshes.vmChanged();
       this.actions.clear();
-      this.lastSocketStatus = null;
-      this.lastErrorKey = '';
+      this.errors.reset();
     }
     // The hub or the session may change with the properties above; follow them before rendering.
     this.detail.sync();
-    if (!this.overview.isFor(this.fetchKey())) this.loadVm(false);
+    this.refreshes.sync();
     const s = this.detail.session?.status?.status ?? this.overview.vm?.status;
     if (s !== this.status) this.status = s;
-    const said = this.announcer.next(this.vmName, s ?? null, this.detail.session?.connection, this.socketWasOpen);
+    const said = this.announcer.next(this.vmName, s ?? null, this.detail.session?.connection, this.refreshes.socketWasOpen);
     if (said) this.announcement = said;
+    this.ticker.sync();
     if (TABS.includes(this.tab)) this.ensureTabLoaded(this.tab);
   }
 
   protected override firstUpdated(): void {
-    this.views.preload(parseConfirmActions(this.confirmActions).actions.size > 0);
+    this.views.preload(parseConfirmActions(this.confirmActions).actions.size > 0, () => void this.actions.load().catch(() => undefined));
   }
 
   protected override updated(): void {
     if (!this.views.texts && (this.overview.error || this.bannerError)) this.views.loadTexts();
-    this.reportError();
+    this.errors.report(this, this.vmName, this.bannerError);
   }
-
-  // ---- hub, session ------------------------------------------------------------------------------
 
   private hubChanged(hub: VmHub | null): void {
     if (hub) this.owner.provide(hub);
-    this.offConfig?.();
-    // New credentials or a new server: what failed to load may load now, and what loaded may be stale.
-    this.offConfig = hub
-      ? hub.events.on('config', () => {
-          this.access.refresh();
-          this.loadVm(true);
-        })
-      : null;
-    this.overview.invalidate();
+    this.refreshes.hubChanged(hub);
     this.access.refresh();
     this.requestUpdate();
   }
-
-  private sessionReplaced(): void {
-    this.lastSocketStatus = null;
-    this.socketOpen = false;
-    this.socketWasOpen = false;
-    this.requestUpdate();
-  }
-
-  /**
-   * Synchronous on every session change: reload the overview when the socket opens after a failed
-   * load (the server is back, or it accepts us now) or after a reconnect (it may have changed while
-   * we were away), and when the VM's state changed.
-   */
-  private sessionChanged(): void {
-    const open = this.detail.session?.connection.state === 'open';
-    if (open && !this.socketOpen && (this.overview.error || this.socketWasOpen)) this.loadVm(true);
-    this.socketOpen = open;
-    if (open) this.socketWasOpen = true;
-    const st = this.detail.session?.status;
-    if (!st) return;
-    const prev = this.lastSocketStatus;
-    this.lastSocketStatus = st.rawStatus;
-    if (prev !== null && prev !== st.rawStatus) this.loadVm(true);
-    else if (prev === null && this.overview.vm && this.overview.vm.rawStatus !== st.rawStatus) this.loadVm(true);
-  }
-
-  private fetchKey(): string {
-    const name = this.vmName.trim();
-    return this.detail.hub && name && this.isConnected && !this.detail.nameError ? name : '';
-  }
-
-  private loadVm(force: boolean): void {
-    void this.overview.load(this.fetchKey(), this.detail.hub, force);
-  }
-
-  // ---- errors -----------------------------------------------------------------------------------
 
   /** The one error the banner shows, most fundamental first. */
   private get bannerError(): VmError | null {
@@ -296,16 +252,6 @@ export class VmDetail extends LitElement {
       lastActionError: this.actions.lastError,
     });
   }
-
-  private reportError(): void {
-    const e = this.bannerError;
-    const key = e ? `${e.code}\u0000${e.message}` : '';
-    if (key === this.lastErrorKey) return;
-    this.lastErrorKey = key;
-    if (e) emit(this, 'vm-error', { vmName: this.vmName || null, code: e.code, message: e.message });
-  }
-
-  // ---- tabs -------------------------------------------------------------------------------------
 
   private ensureTabLoaded(tab: VmDetailTab): void {
     if (tab === 'monitoring') this.views.loadPart('metrics');
@@ -327,7 +273,21 @@ export class VmDetail extends LitElement {
     this.selectTab(TABS[next]!, true);
   };
 
-  // ---- rendering --------------------------------------------------------------------------------
+  /** Hovering or focusing the outcome holds it; leaving lets it go after the full delay again. */
+  private readonly holdOutcome = (ev: Event) => this.actions.hold(!!this.views.texts?.outcomeHeld(ev));
+
+  private async copyUuid(uuid: string): Promise<void> {
+    const overview = this.views.overview!;
+    const copied = await overview.copy(uuid, this.renderRoot);
+    this.copied = copied;
+    this.announcement = () => overview.copiedText(copied, kit);
+    if (copied) setTimeout(() => (this.copied = false), 2000);
+  }
+
+  private retryAll(): void {
+    this.detail.session?.reconnect();
+    this.refreshes.load(true);
+  }
 
   protected override render(): TemplateResult {
     const session = this.detail.session;
@@ -340,40 +300,53 @@ export class VmDetail extends LitElement {
     // An error is shown once its text is here (the same frame, or the next one).
     const banner = explain && this.bannerError;
     const restCode = this.overview.error?.code;
+    const serverUrl = this.detail.hub?.config.serverUrl ?? '';
     const who = this.vmName || msg('the VM', { id: 'detail.theVm' });
     const sections = this.vmName || msg('VM', { id: 'detail.vm' });
+    const confirm = this.views.confirm;
+    const panels = {
+      tab: this.tab,
+      vmName: this.vmName,
+      theme: this.theme,
+      views: this.views,
+      details: this.overview,
+      consoleAllowed: this.access.allows('console'),
+      serverUrl,
+      copied: this.copied,
+      retryTab: () => this.ensureTabLoaded(this.tab),
+      refresh: () => this.refresh(),
+      copy: (uuid: string) => void this.copyUuid(uuid),
+    };
     return html`
       <div class="root" part="base">
         <header part="header" class="header">
           <div class="identity">
             <h2 class="name" id="vm-title">${this.vmName || CONNECTION_WORDS.noVm}</h2>
-            ${renderBadge(status, raw, this.noStatusLabel)} ${renderUptime(status === 'running' ? session?.currentUptime(this.ticker.now) : null)}
+            ${renderBadge(status, raw, noStatusLabel(session?.connection, this.overview.error, this.detail.nameError))} ${this.ticker.renderUptime(status === 'running' ? session?.currentUptime(this.ticker.now) : null)}
           </div>
           ${renderConnection({
             connection: session?.connection,
             now: this.ticker.now,
-            wasOpen: this.socketWasOpen,
+            wasOpen: this.refreshes.socketWasOpen,
             restDown: restCode === 'NETWORK_ERROR' || restCode === 'TIMEOUT',
             restFallback: this.detail.hub?.config.restFallback !== false,
             bannerRetry: !!(texts && this.bannerError),
             retry: () => this.retryAll(),
           })}
           <div part="actions" class="actions" role="group" aria-label=${msg(str`Actions for ${who}`, { id: 'detail.actions' })}>
-            ${this.actions.states().map((s) => this.renderAction(s))}
+            ${this.actions.renderButtons((s) => (s.why ? texts?.reasonText(s.action, s.why, this.vmName, kit) : undefined))}
           </div>
           <slot name="header-end"></slot>
         </header>
         <div part="banner" class="banner" role="alert" ?hidden=${!banner}>
           ${banner
-            ? html`<span class="banner-text">${explain(banner, this.vmName, this.detail.hub?.config.serverUrl ?? '', kit)}</span>
+            ? html`<span class="banner-text">${explain(banner, this.vmName, serverUrl, kit)}</span>
                 <code class="banner-code" title=${msg('Error code from the server', { id: 'detail.errorCode' })}>${banner.code}</code>
                 <button class="link" @click=${() => this.retryAll()}>${msg('Try again', { id: 'common.tryAgain' })}</button>`
             : nothing}
         </div>
         <div class="outcome-region" role="status" aria-live="polite">
-          ${texts
-            ? texts.renderOutcome(this.actions.outcome, session?.confirmingAction, this.vmName, this.holdOutcome, () => this.actions.clear(), kit)
-            : nothing}
+          ${texts ? texts.renderOutcome(this.actions.outcome, session?.confirmingAction, this.vmName, this.holdOutcome, () => this.actions.clear(), kit) : nothing}
         </div>
         <div part="tabs" class="tabs" role="tablist" aria-label=${msg(str`${sections} sections`, { id: 'detail.tabs' })} @keydown=${this.onTabKey}>
           ${TABS.map((t) =>
@@ -381,131 +354,10 @@ export class VmDetail extends LitElement {
             renderTab(t, this.tab === t, !!texts && t === 'console' && !this.access.allows('console'), (tab) => this.selectTab(tab, false), texts?.renderLock(kit)),
           )}
         </div>
-        ${TABS.map((t) => this.renderPanel(t))}
+        ${TABS.map((t) => renderPanel(t, panels))}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement()}</div>
-        ${this.renderConfirm()}
+        ${this.actions.renderConfirm(confirm ? (a, close) => confirm.render(a, this.vmName, close, kit) : null)}
       </div>
     `;
-  }
-
-  /** What the badge says before the server has told the VM's status: what is known instead. */
-  private get noStatusLabel(): string {
-    const c = this.detail.session?.connection;
-    const error = this.overview.error;
-    if (c?.state === 'not-found' || error?.code === 'VM_NOT_FOUND') return msg('Not found', { id: 'detail.badge.notFound' });
-    if (this.detail.nameError || error || (c && c.state !== 'open' && c.state !== 'idle' && (c.attempt > 0 || c.lastError))) return VM_STATUS_LABEL.unknown;
-    return msg('Loading', { id: 'detail.badge.loading' });
-  }
-
-  private renderAction(s: ActionState): TemplateResult {
-    const tipId = `tip-${s.action}`;
-    // Why it is disabled, on hover and focus: the sentence (and its tooltip) arrive right after paint.
-    const why = s.why && this.views.texts?.reasonText(s.action, s.why, this.vmName, kit);
-    const danger = s.action === 'stop' || s.action === 'restart';
-    return html`<span class="action-wrap">
-      <button
-        part="action-button"
-        class="action ${danger ? 'danger' : ''}"
-        data-action=${s.action}
-        aria-disabled=${s.enabled ? 'false' : 'true'}
-        aria-describedby=${why ? tipId : nothing}
-        aria-busy=${s.busy ? 'true' : 'false'}
-        @click=${(ev: Event) => this.actions.activate(s, ev.currentTarget as HTMLElement)}
-      >
-        ${s.busy ? html`<span class="spinner" aria-hidden="true"></span>${ACTION_PROGRESS[s.action]}` : ACTION_LABEL[s.action]}
-      </button>
-      ${why ? html`<span class="tip" role="tooltip" id=${tipId}>${why}</span>` : nothing}
-    </span>`;
-  }
-
-  /** Hovering or focusing the outcome holds it; leaving lets it go after the full delay again. */
-  private readonly holdOutcome = (ev: Event) => this.actions.hold(!!this.views.texts?.outcomeHeld(ev));
-
-  private renderPanel(t: VmDetailTab): TemplateResult {
-    return html`<div
-      part="panel"
-      role="tabpanel"
-      id="panel-${t}"
-      class="panel panel-${t}"
-      aria-labelledby="tab-${t}"
-      tabindex="0"
-      ?hidden=${this.tab !== t}
-    >
-      ${t === 'overview' ? this.renderOverview() : t === 'monitoring' ? this.renderMonitoring() : this.renderConsole()}
-    </div>`;
-  }
-
-  private renderMonitoring(): TemplateResult | string | typeof nothing {
-    const st = this.views.parts.metrics;
-    if (st === 'idle') return nothing;
-    if (st === 'ready') return html`<vm-metrics class="fill" vm-name=${this.vmName} theme=${this.theme ?? nothing}></vm-metrics>`;
-    return this.renderPartPlaceholder('charts', st);
-  }
-
-  private renderConsole(): TemplateResult | string | typeof nothing {
-    // Their words load right after the first paint (internal/deferred-texts.ts), before anyone can choose a tab.
-    if (!this.access.allows('console')) return this.views.texts?.renderConsoleLocked(this.vmName, kit) ?? nothing;
-    const st = this.views.parts.console;
-    if (st === 'idle') return nothing;
-    if (st === 'ready') return html`<vm-console class="fill" vm-name=${this.vmName} theme=${this.theme ?? nothing}></vm-console>`;
-    return this.renderPartPlaceholder('console', st);
-  }
-
-  private renderPartPlaceholder(what: DeferredPart, st: LoadState, retry = () => this.ensureTabLoaded(this.tab)): TemplateResult | string | typeof nothing {
-    if (st === 'loading') return renderLoading(what);
-    // A failure's words load right after the first paint (internal/deferred-texts.ts), before a load can fail.
-    return this.views.texts?.renderLoadFailed(what, retry, kit) ?? nothing;
-  }
-
-  private renderOverview(): TemplateResult | string | typeof nothing {
-    const { vm, error, loading } = this.overview;
-    const explain = this.views.texts?.explainError;
-    if (!vm) {
-      if (error && explain && !loading) {
-        // The banner says why and offers the retry; this only says what is missing.
-        return html`<div class="empty" data-state="error">
-          <p class="empty-title">${msg("The VM's details could not be loaded.", { id: 'texts.loadFailed.details' })}</p>
-        </div>`;
-      }
-      if (!this.vmName.trim()) {
-        const text = msg(str`Set ${RICH[0]} to show a VM.`, { id: 'detail.noVm' });
-        return html`<div class="empty"><p>${richText(text, [html`<code>vm-name</code>`])}</p></div>`;
-      }
-      return renderSkeleton();
-    }
-    const view = this.views.overview;
-    if (!view) {
-      return this.views.overviewState === 'failed' ? this.renderPartPlaceholder('details', 'failed', () => this.views.loadOverview()) : renderSkeleton();
-    }
-    return view.render({
-      vm,
-      vmName: this.vmName,
-      loading,
-      stale: error && explain ? explain(error, this.vmName, this.detail.hub?.config.serverUrl ?? '', kit) : '',
-      copied: this.copied,
-      retry: () => this.refresh(),
-      copy: () => void this.copyUuid(vm.uuid),
-    }, kit);
-  }
-
-  private renderConfirm(): TemplateResult {
-    const view = this.views.confirm;
-    return renderConfirmDialog(this.actions, view ? (a, close) => view.render(a, this.vmName, close, kit) : null);
-  }
-
-
-  private async copyUuid(uuid: string): Promise<void> {
-    const copied = await this.views.overview!.copy(uuid, this.renderRoot);
-    this.copied = copied;
-    this.announcement = () =>
-      copied
-        ? msg('UUID copied to the clipboard.', { id: 'detail.uuid.copied' })
-        : msg('Copying was not allowed; the UUID is selected, press Ctrl+C to copy it.', { id: 'detail.uuid.notCopied' });
-    if (copied) setTimeout(() => (this.copied = false), 2000);
-  }
-
-  private retryAll(): void {
-    this.detail.session?.reconnect();
-    this.loadVm(true);
   }
 }
