@@ -8,7 +8,10 @@
  *   written on the next frame or write callback, whichever comes first.
  * - Sliced: no write is larger than `SLICE_CHARS`. xterm only yields to the event loop between
  *   writes (after ~12 ms of parsing), so a multi-megabyte write is one long task that a keystroke
- *   waits behind; slices let it yield.
+ *   waits behind; slices let it yield. A slice is sized by how fast xterm has parsed lately (about
+ *   `SLICE_TARGET_MS` of work): a terminal whose parser the page has not yet compiled parses about
+ *   a hundred times slower, and its first 32 Ki slice was one task of 60-170 ms (bench:console,
+ *   traced). So slices start at `FIRST_SLICE_CHARS` and grow while parsing is fast.
  * - Fed, in short tasks: up to `HIGH_WATER_BYTES` may be in flight, and a write callback refills
  *   at once only while the current task has parsed for less than `TASK_BUDGET_MS`; after that the
  *   refill waits for a fresh task. xterm keeps parsing whatever it holds for up to 12 ms per task,
@@ -57,6 +60,14 @@ export const HIGH_WATER_BYTES = 128 * 1024;
  * per-write overhead is still noise.
  */
 export const SLICE_CHARS = 32 * 1024;
+/** The first slice, before anything says how fast this terminal parses. */
+export const FIRST_SLICE_CHARS = 4 * 1024;
+/** The smallest slice, however slow parsing is (per-write overhead stays noise). */
+export const MIN_SLICE_CHARS = 1024;
+/** The parsing time a slice is sized for. */
+export const SLICE_TARGET_MS = 3;
+/** Parse times below this are too short to read (the page's clock may be coarsened to 0.1 ms). */
+const MEASURABLE_MS = 0.5;
 /** Parsing time after which a write callback leaves the refill to a fresh task (see above). */
 export const TASK_BUDGET_MS = 4;
 /** Pending output above which the source is asked to hold (capped at half the bound). */
@@ -74,6 +85,10 @@ export class WriteQueue {
   private cancelNextTask: (() => void) | null = null;
   /** When the current task's first write callback ran (null between tasks). */
   private taskStart: number | null = null;
+  /** When the last write callback of the current task ran (null between tasks). */
+  private lastDoneAt: number | null = null;
+  /** The size of the next slice, in UTF-16 code units (see `adaptSlice`). */
+  private slice = FIRST_SLICE_CHARS;
   private disposed = false;
   private holding = false;
   /** The source agreed to hold: output is delayed upstream, nothing here may be dropped. */
@@ -103,6 +118,11 @@ export class WriteQueue {
   /** Bytes of output handed to the terminal (markers excluded). */
   get writtenBytes(): number {
     return this.writtenTotal;
+  }
+
+  /** The size of the next slice, in UTF-16 code units. */
+  get sliceChars(): number {
+    return this.slice;
   }
 
   /** Number of `write` calls made so far. */
@@ -220,8 +240,9 @@ export class WriteQueue {
       this.unreported = 0;
     }
     const before = this.queue.bytes;
-    data += this.queue.take(SLICE_CHARS);
+    data += this.queue.take(this.slice);
     const size = before - this.queue.bytes;
+    const chars = data.length;
     this.writtenTotal += size;
     // Markers count too: what matters is how much xterm has left to parse.
     const weight = Math.max(size, 1);
@@ -232,6 +253,7 @@ export class WriteQueue {
       if (called) return;
       called = true;
       this.inFlightBytes -= weight;
+      this.adaptSlice(chars);
       if (this.disposed || this.queue.bytes + this.unreported === 0) return;
       // Output that piled up while xterm was busy is already coalesced: write it now rather than
       // a frame later, unless this task has parsed long enough; then in the next task, so that
@@ -242,6 +264,27 @@ export class WriteQueue {
         this.flush();
       });
     });
+  }
+
+  /**
+   * Sizes the next slice from this one's parse time: the time since the previous callback of the
+   * same task (xterm calls back right after parsing each write, one after another in a task).
+   * Parsing too fast to read doubles the slice; a readable time sets it to `SLICE_TARGET_MS` worth
+   * at that pace, growing at most twofold at a time and shrinking at once.
+   */
+  private adaptSlice(chars: number): void {
+    const now = this.now();
+    const previous = this.lastDoneAt;
+    if (previous === null) {
+      queueMicrotask(() => {
+        this.lastDoneAt = null;
+      });
+    }
+    this.lastDoneAt = now;
+    if (previous === null) return;
+    const ms = now - previous;
+    const wanted = ms < MEASURABLE_MS ? this.slice * 2 : Math.min(this.slice * 2, (chars / ms) * SLICE_TARGET_MS);
+    this.slice = Math.round(Math.min(SLICE_CHARS, Math.max(MIN_SLICE_CHARS, wanted)));
   }
 
   /** Milliseconds since the first write callback of the current task. */

@@ -1,7 +1,17 @@
 // The console's flow control, driven by hand: a fake frame scheduler and a terminal whose write
 // callback the test releases.
 import { expect } from '@open-wc/testing';
-import { HIGH_WATER_BYTES, HOLD_AT_BYTES, SLICE_CHARS, TASK_BUDGET_MS, WriteQueue, tailWithinBytes } from '../../../src/elements/vm-console/write-queue.js';
+import {
+  FIRST_SLICE_CHARS,
+  HIGH_WATER_BYTES,
+  HOLD_AT_BYTES,
+  MIN_SLICE_CHARS,
+  SLICE_CHARS,
+  SLICE_TARGET_MS,
+  TASK_BUDGET_MS,
+  WriteQueue,
+  tailWithinBytes,
+} from '../../../src/elements/vm-console/write-queue.js';
 
 function harness(maxPendingBytes = 100, hold?: (held: boolean) => boolean) {
   const frames: (() => void)[] = [];
@@ -51,7 +61,7 @@ describe('WriteQueue (console flow control)', () => {
     const burst = 'r'.repeat(SLICE_CHARS + 100);
     h.queue.push(burst);
     expect(h.writes.length).to.be.greaterThan(0);
-    expect(h.writes[0]!.data).to.equal(burst.slice(0, SLICE_CHARS));
+    expect(h.writes[0]!.data).to.equal(burst.slice(0, FIRST_SLICE_CHARS));
     h.drain();
     expect(h.written()).to.equal(burst);
   });
@@ -134,11 +144,56 @@ describe('WriteQueue (console flow control)', () => {
     expect(h.queue.droppedBytes).to.equal(0);
   });
 
+  it('sizes slices by how fast xterm parses: small at first, doubling while fast, shrinking at once when slow', async () => {
+    const h = harness(64 * 1024 * 1024);
+    h.queue.push('z'.repeat(40 * SLICE_CHARS));
+    // Nothing is known of this terminal yet: a first slice a cold parser gets through in a few ms.
+    expect(h.writes[0]!.data.length).to.equal(FIRST_SLICE_CHARS);
+    const sizes = () => h.writes.map((w) => w.data.length);
+    /** xterm parses the writes in flight one after another in one task, each taking `ms`. */
+    const parseTask = async (ms: number) => {
+      const pending = h.writes.filter((w) => !(w as { parsed?: boolean }).parsed);
+      for (const w of pending) {
+        h.clock.now += ms;
+        (w as { parsed?: boolean }).parsed = true;
+        w.done();
+      }
+      await Promise.resolve(); // the task ends
+      h.task();
+      h.frame();
+    };
+    // Fast parsing (too quick to read on the clock): each slice twice the last, up to SLICE_CHARS.
+    await parseTask(0);
+    await parseTask(0);
+    await parseTask(0);
+    expect(h.queue.sliceChars).to.equal(SLICE_CHARS);
+    expect(Math.max(...sizes())).to.equal(SLICE_CHARS);
+    // The parser slows down (8 chars per ms): the next slice is sized for SLICE_TARGET_MS, at once.
+    const before = h.writes.length;
+    await parseTask(SLICE_CHARS / 8);
+    expect(h.queue.sliceChars).to.equal(Math.max(MIN_SLICE_CHARS, 8 * SLICE_TARGET_MS));
+    expect(h.writes.length).to.be.greaterThan(before);
+    expect(h.writes.at(-1)!.data.length).to.be.at.most(MIN_SLICE_CHARS);
+    // Measured and fast again (1,000 chars per ms): it grows back, at most twofold per slice.
+    const min = h.queue.sliceChars;
+    h.clock.now += 0;
+    const first = h.writes.findIndex((w) => !(w as { parsed?: boolean }).parsed);
+    h.writes[first]!.done();
+    (h.writes[first] as { parsed?: boolean }).parsed = true;
+    h.clock.now += h.writes[first + 1]!.data.length / 1000;
+    h.writes[first + 1]!.done();
+    (h.writes[first + 1] as { parsed?: boolean }).parsed = true;
+    expect(h.queue.sliceChars).to.equal(2 * min);
+    // Nothing is lost or reordered however the slices were cut.
+    for (let i = 0; i < 500 && !h.queue.idle; i++) await parseTask(0);
+    expect(h.written()).to.equal('z'.repeat(40 * SLICE_CHARS));
+  });
+
   it('slices never split a surrogate pair', () => {
     const h = harness(8 * 1024 * 1024);
     h.queue.push('x');
-    // A pair straddles the slice boundary.
-    const text = `${'a'.repeat(SLICE_CHARS - 1)}🚀${'b'.repeat(10)}`;
+    // A pair straddles the first slice's boundary (after the echo's write).
+    const text = `${'a'.repeat(FIRST_SLICE_CHARS - 1)}🚀${'b'.repeat(10)}`;
     h.queue.push(text);
     h.frame();
     h.drain();
