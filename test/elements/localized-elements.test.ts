@@ -96,6 +96,24 @@ describe('localized elements', function () {
     expect(text(metrics, '.value[data-series="cpu"] .secondary')).to.equal('Auslastung');
   });
 
+  it("<vm-list>'s rows speak the list's language, and follow lang (the virtualizer renders them outside the list's own update)", async () => {
+    const listHub = await fleetHub();
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="de">
+      <vm-connection .hub=${listHub}><vm-list style="--vm-list-height: 300px"></vm-list></vm-connection>
+    </div>`);
+    const list = wrap.querySelector<VmList>('vm-list')!;
+    const badges = () => [...list.shadowRoot!.querySelectorAll('.body .badge')].map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim());
+    const starts = () => [...list.shadowRoot!.querySelectorAll('.body [data-action="start"]')].map((b) => (b.textContent ?? '').trim());
+    await waitUntil(() => badges().length > 0 && text(list, '.col-status .sort') === 'Zustand', 'German rows');
+    expect(badges().some((b) => ['Läuft', 'Gestoppt', 'Pausiert', 'Abgestürzt'].includes(b)), badges().join()).to.equal(true);
+    expect(badges().filter((b) => ['Running', 'Stopped', 'Paused', 'Crashed'].includes(b))).to.deep.equal([]);
+    expect(starts().every((t) => t === 'Starten'), starts().join()).to.equal(true);
+    wrap.setAttribute('lang', 'en');
+    await waitUntil(() => text(list, '.col-status .sort') === 'Status', 'English headers');
+    await waitUntil(() => badges().every((b) => ['Running', 'Stopped', 'Paused', 'Crashed', 'Unknown'].includes(b)), `English rows: ${badges().join()}`);
+    expect(starts().every((t) => t === 'Start'), starts().join()).to.equal(true);
+  });
+
   it('falls back to English for a language it does not have', async () => {
     const el = await fixture<VmMetrics>(html`<vm-metrics lang="pt-BR"></vm-metrics>`);
     await el.updateComplete;

@@ -350,7 +350,9 @@ export class VmList extends LitElement {
           // By place in the rendered range, not by VM: a row scrolled out is reused for the one
           // scrolled in (its parts updated), instead of a new row built and the old one removed.
           keyFunction: (_r: FleetRow, i: number) => i - this.live.slotBase,
-          renderItem: (r: FleetRow, i: number) => this.renderRow(r, i),
+          // The virtualizer renders rows in its own cycle, after the list's update: in the list's
+          // locale, or a row would speak the page's (English under a German lang attribute).
+          renderItem: (r: FleetRow, i: number) => this.l10n.run(() => this.renderRow(r, i)),
           scroller: true,
           layout: rowLayout(this.cards.value ? CARD_HEIGHT : ROW_HEIGHT),
         })}
