@@ -97,7 +97,7 @@ export function render(v: OverviewView, kit: Kit): TemplateResult {
       </section>
       <section class="card" aria-labelledby="h-created">
         <h3 id="h-created">${msg('Created', { id: 'overview.created' })}</h3>
-        <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}>${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</time>`}</p>
+        <p class="big small">${vm.createdAt === null ? '—' : html`<time datetime=${new Date(vm.createdAt).toISOString()}><bdi>${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(vm.createdAt)}</bdi></time>`}</p>
       </section>
       <section class="card uuid-card" aria-labelledby="h-uuid">
         <h3 id="h-uuid">${msg('UUID', { id: 'overview.uuid' })}</h3>
