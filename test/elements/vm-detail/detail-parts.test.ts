@@ -17,16 +17,8 @@ import { UptimeTicker } from '../../../src/elements/vm-detail/uptime-ticker.js';
 import type { VmHub } from '../../../src/hub/vm-hub.js';
 import { VmError } from '../../../src/protocol/errors.js';
 import type { VmInfo } from '../../../src/protocol/types.js';
-import type { SocketSnapshot } from '../../../src/transport/vm-socket.js';
+import { socket } from '../../helpers/socket-snapshot.js';
 
-const socket = (state: SocketSnapshot['state'], over: Partial<SocketSnapshot> = {}): SocketSnapshot => ({
-  state,
-  attempt: 0,
-  nextRetryAt: null,
-  lastError: null,
-  lastCloseCode: null,
-  ...over,
-});
 
 describe('<vm-detail> tabs (detail-tabs.ts)', () => {
   const moves: [VmDetailTab, string, VmDetailTab | null][] = [

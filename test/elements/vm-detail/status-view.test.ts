@@ -2,16 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { noStatusLabel } from '../../../src/elements/vm-detail/status-view.js';
 import { VmError } from '../../../src/protocol/errors.js';
-import type { SocketSnapshot } from '../../../src/transport/vm-socket.js';
+import { socket } from '../../helpers/socket-snapshot.js';
 
-const socket = (state: SocketSnapshot['state'], over: Partial<SocketSnapshot> = {}): SocketSnapshot => ({
-  state,
-  attempt: 0,
-  nextRetryAt: null,
-  lastError: null,
-  lastCloseCode: null,
-  ...over,
-});
 
 describe('<vm-detail> badge before a status (status-view.ts noStatusLabel)', () => {
   it('says what is known instead: not found, unknown after a failure, else loading', () => {
