@@ -11,7 +11,7 @@ import { FrameBatcher } from '../../internal/frame-batcher.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import type { FleetRow } from './fleet-view.js';
 import { RowLeases } from './row-leases.js';
-import { RowRanges } from './row-ranges.js';
+import { RowRanges, type RowRange } from './row-ranges.js';
 
 /**
  * Live values re-render the rows at most this often: their samples come once a second at best, and
@@ -28,6 +28,11 @@ export interface LiveRowsOptions {
   hub: () => VmHub | null;
   /** The virtualizer rendered another range (before it renders it). */
   rangeChanged?: () => void;
+  /**
+   * The rows inside the list's own scroll box, looked at when the rows settle. Without it, the
+   * virtualizer's visible range is used (which is empty while the list is below the fold).
+   */
+  inView?: () => RowRange;
 }
 
 export class LiveRowsController implements ReactiveController {
@@ -79,7 +84,7 @@ export class LiveRowsController implements ReactiveController {
   };
 
   readonly onVisibleRange = (e: VisibilityChangedEvent): void => {
-    this.ranges.setShown(e);
+    if (!this.options.inView) this.ranges.setShown(e);
     this.scheduleSettle();
   };
 
@@ -95,6 +100,7 @@ export class LiveRowsController implements ReactiveController {
    */
   private settle(): void {
     this.settleTimer = null;
+    if (this.options.inView) this.ranges.setShown(this.options.inView());
     const { stable, shown, moving } = this.ranges.look(this.options.rows(), (r) => r.vm.name);
     this.leases.sync(this.host.isConnected ? this.options.hub() : null, stable, shown);
     // Still moving: look again, so rows that stay get their session without waiting for a stop.

@@ -37,6 +37,7 @@ export class RowRanges {
   }
 
   setShown(r: RowRange): void {
+    if (r.first === this.shownRange.first && r.last === this.shownRange.last) return;
     this.shownRange = { first: r.first, last: r.last };
     this.version++;
   }
@@ -52,4 +53,27 @@ export class RowRanges {
     this.lookedVersion = this.version;
     return { stable, shown, moving };
   }
+}
+
+/**
+ * The rows inside the list's own scroll box (any part of them), by their `aria-rowindex`: what the
+ * list shows, whether or not the page has scrolled the list itself into view (the virtualizer's
+ * visible range is clipped to the window, so a list below the fold would show no row at all; the
+ * list as a whole being off screen is said to the socket budget apart).
+ */
+export function rowsInView(body: Element | null | undefined): RowRange {
+  if (!body) return NONE;
+  const box = body.getBoundingClientRect();
+  let first = -1;
+  let last = -1;
+  for (const row of body.querySelectorAll<HTMLElement>('[role="row"][aria-rowindex]')) {
+    const r = row.getBoundingClientRect();
+    if (r.bottom <= box.top || r.top >= box.bottom || r.height === 0) continue;
+    // aria-rowindex counts the header row and from 1.
+    const index = Number(row.getAttribute('aria-rowindex')) - 2;
+    if (!(index >= 0)) continue;
+    if (first < 0 || index < first) first = index;
+    if (index > last) last = index;
+  }
+  return first < 0 ? NONE : { first, last };
 }

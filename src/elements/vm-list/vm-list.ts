@@ -15,6 +15,7 @@ import { buildView, isSortKey, parseStatuses, type FleetRow, type FleetView, typ
 import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warn, warned } from './list-query.js';
 import { GridNavController } from './grid-nav-controller.js';
 import { LiveRowsController } from './live-rows-controller.js';
+import { rowsInView } from './row-ranges.js';
 import { ROW_ACTIONS, RowActionsController } from './row-actions-controller.js';
 import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
 import { CELL_COLS, renderRow, type RowHandlers } from './fleet-row.js';
@@ -151,6 +152,7 @@ export class VmList extends LitElement {
     rows: () => this.view?.rows ?? [],
     hub: () => this.activeHub,
     rangeChanged: () => this.nav.keepInReach(this.live.ranges.rendered, this.live.ranges.shownRange),
+    inView: () => rowsInView(this.renderRoot.querySelector('.body')),
   });
   private readonly nav = new GridNavController(this, {
     rows: () => this.view?.rows.length ?? 0,

@@ -58,6 +58,22 @@ describe('<vm-list>', function () {
     peer?.close();
   });
 
+  it('rows below the fold of the page, inside the list, hold sessions: the list shows them live', async () => {
+    // The list starts near the window's bottom edge: its first row is in the window, web-01 (the
+    // fourth) is rendered but below the fold.
+    const spacer = document.createElement('div');
+    spacer.style.height = `${window.innerHeight - 150}px`;
+    document.body.prepend(spacer);
+    try {
+      const el = await mount();
+      await until(() => rows(el).length === 4, 'four rows');
+      expect(row(el, 'web-01')!.getBoundingClientRect().top, 'web-01 below the fold').to.be.greaterThan(window.innerHeight);
+      await until(() => !!el.shadowRoot!.querySelector('.row.live[data-vm="web-01"]'), 'web-01 live', 15_000);
+    } finally {
+      spacer.remove();
+    }
+  });
+
   describe('the reference VMs', () => {
     it('shows every VM with its status, and counts per status', async () => {
       const el = await mount();
