@@ -41,6 +41,9 @@ export async function run({ browser }) {
     await step('the VM page lists the fleet in <vm-list>, live, from the page\'s own origin (no server attribute)', async () => {
       // A new document (a query), so the demo reads the token stored above.
       await page.goto(`${libgo.url}/?theme=light#/vms/web-01`, { waitUntil: 'load' });
+      // Only rows in the list's view hold sessions: web-01 is scrolled into it, as a person would.
+      const web01 = await waitDeep(page, 'demo-app >>> vm-list >>> [role="row"][data-vm="web-01"] [part="status-badge"][data-status="running"]', 20_000);
+      await web01.evaluate((badge) => badge.scrollIntoView({ block: 'nearest' }));
       await waitDeep(page, 'demo-app >>> vm-list >>> .row.live[data-vm="web-01"] [part="status-badge"][data-status="running"]', 20_000);
       const rows = await page.evaluate(() => document.querySelector('demo-app').shadowRoot.querySelector('vm-list').shadowRoot.querySelectorAll('[role="row"][data-vm]').length);
       if (rows < 4) throw new Error(`${rows} rows listed, expected the 4 VMs`);
