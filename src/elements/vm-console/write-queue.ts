@@ -253,12 +253,13 @@ export class WriteQueue {
       if (called) return;
       called = true;
       this.inFlightBytes -= weight;
-      this.adaptSlice(chars);
+      const now = this.now();
+      this.adaptSlice(chars, this.noteCallback(now));
       if (this.disposed || this.queue.bytes + this.unreported === 0) return;
       // Output that piled up while xterm was busy is already coalesced: write it now rather than
       // a frame later, unless this task has parsed long enough; then in the next task, so that
       // xterm runs dry and yields (a key pressed meanwhile runs first).
-      if (this.taskSpent() < TASK_BUDGET_MS) this.flush();
+      if (now - (this.taskStart ?? now) < TASK_BUDGET_MS) this.flush();
       else this.cancelNextTask ??= this.nextTask(() => {
         this.cancelNextTask = null;
         this.flush();
@@ -267,38 +268,35 @@ export class WriteQueue {
   }
 
   /**
-   * Sizes the next slice from this one's parse time: the time since the previous callback of the
-   * same task (xterm calls back right after parsing each write, one after another in a task).
-   * Parsing too fast to read doubles the slice; a readable time sets it to `SLICE_TARGET_MS` worth
-   * at that pace, growing at most twofold at a time and shrinking at once.
+   * Notes a write callback. xterm calls back right after parsing each write, one after another in
+   * a task, so the task's first callback starts its parsing clock (the refill budget) and the time
+   * since the previous callback of the same task is this write's parse time (null for the first).
    */
-  private adaptSlice(chars: number): void {
-    const now = this.now();
+  private noteCallback(now: number): number | null {
     const previous = this.lastDoneAt;
     if (previous === null) {
-      queueMicrotask(() => {
-        this.lastDoneAt = null;
-      });
-    }
-    this.lastDoneAt = now;
-    if (previous === null) return;
-    const ms = now - previous;
-    const wanted = ms < MEASURABLE_MS ? this.slice * 2 : Math.min(this.slice * 2, (chars / ms) * SLICE_TARGET_MS);
-    this.slice = Math.round(Math.min(SLICE_CHARS, Math.max(MIN_SLICE_CHARS, wanted)));
-  }
-
-  /** Milliseconds since the first write callback of the current task. */
-  private taskSpent(): number {
-    const now = this.now();
-    if (this.taskStart === null) {
       this.taskStart = now;
       // Microtasks run when the task that xterm's callbacks run in is over.
       queueMicrotask(() => {
         this.taskStart = null;
+        this.lastDoneAt = null;
       });
     }
-    return now - this.taskStart;
+    this.lastDoneAt = now;
+    return previous === null ? null : now - previous;
   }
+
+  /**
+   * Sizes the next slice from this one's parse time (`ms`; null when it cannot be told). Parsing
+   * too fast to read doubles the slice; a readable time sets it to `SLICE_TARGET_MS` worth at that
+   * pace, growing at most twofold at a time and shrinking at once.
+   */
+  private adaptSlice(chars: number, ms: number | null): void {
+    if (ms === null) return;
+    const wanted = ms < MEASURABLE_MS ? this.slice * 2 : Math.min(this.slice * 2, (chars / ms) * SLICE_TARGET_MS);
+    this.slice = Math.round(Math.min(SLICE_CHARS, Math.max(MIN_SLICE_CHARS, wanted)));
+  }
+
 }
 
 /**
