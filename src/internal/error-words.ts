@@ -35,8 +35,7 @@ export function withServerWords(sentence: string, error: VmError): string {
 }
 
 /** The badge's word for a status (internal/status-words.ts is first-paint code: not imported here). */
-export
-function statusLabel(status: VmStatus, msg: Kit['msg']): string {
+export function statusLabel(status: VmStatus, msg: Kit['msg']): string {
   switch (status) {
     case 'running':
       return msg('Running', { id: 'status.running' });
