@@ -1,7 +1,9 @@
 /**
- * Whether `<vm-metrics>` is near the screen, and how big its plots are, from one intersection and
- * one resize observer held while it is connected. Sizes are kept as the observer reported them:
- * reading clientWidth in a frame would force a layout per element, 100 layouts a frame for 100.
+ * Whether `<vm-metrics>` is near the screen, and how big its plots are. One intersection and one
+ * resize observer serve every element of the page: a fleet page has a thousand tiles, and a
+ * thousand observers each cost Chromium a pass per frame (bench:fleet traced it). Sizes are kept
+ * as the observer reported them: reading clientWidth in a frame would force a layout per element,
+ * 100 layouts a frame for 100.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -14,11 +16,57 @@ export interface PlotWatchOptions {
   onResize: () => void;
 }
 
+/** Who watches what: a host for the intersection observer, a plot for the resize observer. */
+const byHost = new Map<Element, PlotWatch>();
+const byPlot = new Map<Element, PlotWatch>();
+let intersection: IntersectionObserver | null = null;
+let resize: ResizeObserver | null = null;
+
+function sharedIntersection(): IntersectionObserver {
+  intersection ??= new IntersectionObserver(
+    (entries) => {
+      // The last entry of a target is its state now (several can queue between two callbacks).
+      const latest = new Map<Element, boolean>();
+      for (const e of entries) latest.set(e.target, e.isIntersecting);
+      for (const [el, on] of latest) byHost.get(el)?.screenChanged(on);
+    },
+    // Near the screen: 200 px ahead of scrolling into view, so a chart is drawn by the time it shows.
+    { rootMargin: '200px 0px' },
+  );
+  return intersection;
+}
+
+function sharedResize(): ResizeObserver {
+  resize ??= new ResizeObserver((entries) => {
+    const touched = new Set<PlotWatch>();
+    for (const e of entries) {
+      const w = byPlot.get(e.target);
+      if (!w) continue;
+      const box = e.contentBoxSize?.[0];
+      w.sized(e.target, box ? [Math.round(box.inlineSize), Math.round(box.blockSize)] : [0, 0]);
+      touched.add(w);
+    }
+    for (const w of touched) w.resized();
+  });
+  return resize;
+}
+
+/** Lets the shared observers go when the last element has (a page that drops its tiles keeps none). */
+function releaseIfUnused(): void {
+  if (byHost.size === 0) {
+    intersection?.disconnect();
+    intersection = null;
+  }
+  if (byPlot.size === 0) {
+    resize?.disconnect();
+    resize = null;
+  }
+}
+
 export class PlotWatch implements ReactiveController {
   /** Near the screen (200 px ahead of scrolling into view, so a chart is drawn by the time it shows). */
   onScreen = true;
-  private intersection: IntersectionObserver | null = null;
-  private resize: ResizeObserver | null = null;
+  private connected = false;
   private readonly sizes = new WeakMap<Element, [number, number]>();
   private observed: Element[] = [];
 
@@ -40,21 +88,9 @@ export class PlotWatch implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.intersection = new IntersectionObserver(
-      (entries) => {
-        this.onScreen = entries[entries.length - 1]!.isIntersecting;
-        this.options.onScreenChange();
-      },
-      { rootMargin: '200px 0px' },
-    );
-    this.intersection.observe(this.host);
-    this.resize = new ResizeObserver((entries) => {
-      for (const e of entries) {
-        const box = e.contentBoxSize?.[0];
-        this.sizes.set(e.target, box ? [Math.round(box.inlineSize), Math.round(box.blockSize)] : [0, 0]);
-      }
-      this.options.onResize();
-    });
+    this.connected = true;
+    byHost.set(this.host, this);
+    sharedIntersection().observe(this.host);
     this.observed = [];
     if (this.host.hasUpdated) this.observePlots();
   }
@@ -64,19 +100,48 @@ export class PlotWatch implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.intersection?.disconnect();
-    this.intersection = null;
-    this.resize?.disconnect();
-    this.resize = null;
+    this.connected = false;
+    byHost.delete(this.host);
+    intersection?.unobserve(this.host);
+    this.unobservePlots();
+    this.observed = [];
+    releaseIfUnused();
+  }
+
+  /** @internal the shared intersection observer's answer for this element. */
+  screenChanged(on: boolean): void {
+    this.onScreen = on;
+    this.options.onScreenChange();
+  }
+
+  /** @internal the shared resize observer's size of one of this element's plots. */
+  sized(plot: Element, size: [number, number]): void {
+    this.sizes.set(plot, size);
+  }
+
+  /** @internal called once per resize callback in which this element's plots changed size. */
+  resized(): void {
+    this.options.onResize();
   }
 
   /** Observes the plots; only when the set of plots changed (observing reports a size at once). */
   private observePlots(): void {
-    if (!this.resize) return;
+    if (!this.connected) return;
     const plots = this.options.plots();
     if (plots.length === this.observed.length && plots.every((p, i) => p === this.observed[i])) return;
-    this.resize.disconnect();
-    for (const plot of plots) this.resize.observe(plot);
+    this.unobservePlots();
+    const ro = sharedResize();
+    for (const plot of plots) {
+      byPlot.set(plot, this);
+      ro.observe(plot);
+    }
     this.observed = plots;
+  }
+
+  private unobservePlots(): void {
+    for (const plot of this.observed) {
+      if (byPlot.get(plot) === this) byPlot.delete(plot);
+      resize?.unobserve(plot);
+    }
   }
 }

@@ -135,8 +135,10 @@ export class VmMetrics extends LitElement {
   private readonly monitor = new VmMonitorController(this, {
     vmName: () => (this.ownHistory ? null : this.vmName),
     onChange: () => this.charts.schedule(),
-    // Values, badge and charts of every tile change together, in the shared frame.
-    scheduleUpdate: () => this.paced.queue(),
+    // Values, badge and charts of every tile change together, in the shared frame; a change of
+    // state (connected, first sample, lost) shows at once: a tile scrolled into view would
+    // otherwise say "Live" up to a whole sparkline interval after its first sample came.
+    scheduleUpdate: () => (this.view().kind === this.renderedKind ? this.paced.queue() : this.requestUpdate()),
     onSession: () => {
       // Called on every update while there is no session; only a different session matters.
       const session = this.monitor?.session ?? null;
@@ -179,6 +181,8 @@ export class VmMetrics extends LitElement {
   }
 
   private ownHistory: VmMetricsHistory | null = null;
+  /** The view's kind as last rendered. */
+  private renderedKind: MetricsView['kind'] | null = null;
   private drawnSession: unknown = null;
   private lastPushed: MetricsSample | readonly MetricsSample[] | null = null;
   private formattedIn: string | undefined;
@@ -329,6 +333,7 @@ export class VmMetrics extends LitElement {
 
   protected override render(): TemplateResult {
     const view = this.view();
+    this.renderedKind = view.kind;
     const shown = parseSeries(this.series).list;
     const latest = this.history?.latest() ?? null;
     const name = this.label || this.vmName || (this.ownHistory ? msg('Metrics', { id: 'metrics.name' }) : msg('VM metrics', { id: 'metrics.name.vm' }));

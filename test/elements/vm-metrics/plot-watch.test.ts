@@ -48,4 +48,50 @@ describe('<vm-metrics> plot watch (plot-watch.ts)', () => {
     expect(el.resized).to.be.greaterThan(before);
     el.remove();
   });
+
+  it('serves every element of the page from one intersection and one resize observer, each told apart', async () => {
+    const made = { io: 0, ro: 0 };
+    const NativeIO = window.IntersectionObserver;
+    const NativeRO = window.ResizeObserver;
+    window.IntersectionObserver = class extends NativeIO {
+      constructor(...args: ConstructorParameters<typeof IntersectionObserver>) {
+        super(...args);
+        made.io++;
+      }
+    };
+    window.ResizeObserver = class extends NativeRO {
+      constructor(...args: ConstructorParameters<typeof ResizeObserver>) {
+        super(...args);
+        made.ro++;
+      }
+    };
+    const hosts: PlotWatchHost[] = [];
+    try {
+      for (let i = 0; i < 20; i++) {
+        const el = document.createElement('plot-watch-host') as PlotWatchHost;
+        el.wide = 100 + i;
+        el.style.display = 'inline-block';
+        hosts.push(el);
+        document.body.append(el);
+      }
+      const far = hosts[19]!;
+      far.style.cssText = 'display: inline-block; position: absolute; top: 5000px';
+      await Promise.all(hosts.map((h) => h.updateComplete));
+      await waitUntil(() => hosts.every((h) => h.watch.plots.length === 2 && h.watch.size(h.watch.plots[0]!)[0] > 0), 'every plot measured');
+      await waitUntil(() => !far.watch.onScreen, 'the far one is off screen');
+      expect(made).to.deep.equal({ io: 1, ro: 1 });
+      expect(hosts.map((h) => h.watch.size(h.watch.plots[0]!)[0])).to.deep.equal(hosts.map((_, i) => 100 + i));
+      expect(hosts.slice(0, 19).every((h) => h.watch.onScreen)).to.equal(true);
+      // One element resized: only it hears of it.
+      const counts = hosts.map((h) => h.resized);
+      hosts[3]!.wide = 250;
+      hosts[3]!.requestUpdate();
+      await waitUntil(() => hosts[3]!.watch.size(hosts[3]!.watch.plots[0]!)[0] === 250, 'the resize was reported');
+      expect(hosts.map((h, i) => h.resized - counts[i]!).filter((d) => d > 0).length).to.equal(1);
+    } finally {
+      for (const h of hosts) h.remove();
+      window.IntersectionObserver = NativeIO;
+      window.ResizeObserver = NativeRO;
+    }
+  });
 });
