@@ -13,7 +13,7 @@ import { msg, str } from '../../internal/msg.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
 import { nextRovingIndex } from '../../internal/roving-index.js';
-import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
+import { VmMonitorController } from '../../controllers/session-controller.js';
 import { parseConfirmActions } from '../../hub/action-rules.js';
 import { CONNECTION_WORDS } from '../../internal/status-words.js';
 import { kit } from '../../internal/deferred-parts.js';
