@@ -1,5 +1,5 @@
 // The byte budget, as a gate: fails when the JS a page must load before `<vm-detail>` paints its
-// Overview tab exceeds 27.9 KB gzip (Lit included), when another element's first paint outgrows its
+// Overview tab exceeds 26.5 KB gzip (Lit included), when another element's first paint outgrows its
 // guard, or when xterm.js or Chart.js — which the elements load on demand — creep into any
 // element's first paint. Sizes are deterministic (one
 // esbuild bundle, gzip -9), so this is a budget, not a timing threshold. Timing is in bench/detail.
@@ -46,7 +46,18 @@ import { bundlePage, detailPageEntry, elementPageEntry, firstPaintSize } from '.
 // the hub and session code a first paint needs, and the words' ids (see above).
 // Merged with the last localized words (errors said from their code, the outcome's action named by
 // the session: +0.07 KB): 27.84 KB, gate 27.9 KB.
-const DETAIL_BUDGET = 27.9 * 1024;
+// 2 Dec 2026, issue 14's budget met (branch budget-detail): 27.84 -> 26.45 KB gzip (76.9 -> 73.1 KB
+// minified, 12 -> 11 files), lowered to 26.5 KB. Paid back: the number formatters (metrics/format.ts,
+// 0.54 KB: the Kit carried them into the paint for the Overview and the uptime, which now import
+// them); what a monitor session does with metrics (history, waiting samples, gaps, persistence:
+// hub/metrics-intake.ts, loaded with the first sample or a persisting start; 0.31 KB);
+// VmMonitorController in session-controller.ts (0.13 KB: a module shared with <vm-metrics> alone was a
+// file of its own); <vm-detail>'s properties in `static properties` (0.30 KB: Lit's decorator modules
+// stay with <vm-metrics> and <vm-console>); the style sheet's notes out of the shipped CSS (0.11 KB).
+// Tried and dropped: the command path behind import() (tests require `command()` to send at once),
+// the hub's claims reading (20 B). What is left: Lit (15 KB min), the header's words, the hub and
+// session code, and about 1.7 KB gzip of splitting: the 11 files gzip to 1.7 KB less as one.
+const DETAIL_BUDGET = 26.5 * 1024;
 // The others are regression guards, set a little above what they weigh now (Nov 2026): raise one
 // deliberately, in the commit that needs it, never to make a red build green.
 // Dec 2026, raised on purpose: the console's link confirmation and keyboard exit (issues 12, 15),

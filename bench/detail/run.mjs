@@ -30,7 +30,7 @@ requestAnimationFrame(() => { performance.mark('painted'); globalThis.__painted 
 // monitor controller, the context provider and the theme tokens — bundled the same way, not loaded.
 const floorEntry = `
 import { VmHub } from ${JSON.stringify(join(root, 'src/hub/index.ts'))};
-import { VmMonitorController } from ${JSON.stringify(join(root, 'src/controllers/vm-monitor-controller.ts'))};
+import { VmMonitorController } from ${JSON.stringify(join(root, 'src/controllers/session-controller.ts'))};
 import { themeTokens } from ${JSON.stringify(join(root, 'src/styles/theme.ts'))};
 import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';

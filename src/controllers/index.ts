@@ -1,5 +1,5 @@
 export { SessionController, type SessionControllerOptions } from './session-controller.js';
-export { VmMonitorController } from './vm-monitor-controller.js';
+export { VmMonitorController } from './session-controller.js';
 export { VmConsoleController } from './vm-console-controller.js';
 export { HubResolver } from '../internal/hub-resolver.js';
 export { FrameBatcher } from '../internal/frame-batcher.js';

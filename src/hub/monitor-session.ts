@@ -4,12 +4,12 @@
  */
 import { isVmAction } from '../protocol/encode.js';
 import { VmError } from '../protocol/errors.js';
-import type { MetricsMessage, ServerMessage, VmAction, VmStatus } from '../protocol/types.js';
+import type { ServerMessage, VmAction, VmStatus } from '../protocol/types.js';
 import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { SocketSnapshot, Timers, VmSocketOptions } from '../transport/index.js';
 import type { RestApi } from '../transport/lazy-rest-client.js';
 import type { HistoryPersistOptions } from './config.js';
-import type { HistoryPersistence } from './history-persistence.js';
+import type { MetricsIntake, Waiting } from './metrics-intake.js';
 import { localClock, type LocalClock } from './local-clock.js';
 import { SessionBase } from './session-base.js';
 import { actionPolicy, type ActionPolicy } from './action-policy.js';
@@ -36,32 +36,28 @@ type OutcomeModule = typeof import('./action-outcome.js');
 
 const REST_ACTIONS: ReadonlySet<VmAction> = new Set(['start', 'stop']);
 
-// The history code (series, rates) loads with the first metrics message, not with the page: a
-// status badge or an Overview tab never needs it, and no sample can arrive before the socket code,
-// which itself loads after the first paint. Shared by every session of the page.
-type HistoryModule = typeof import('../metrics/vm-metrics-history.js');
-let historyModule: HistoryModule | null = null;
-let historyLoading: Promise<HistoryModule> | null = null;
-function loadHistoryModule(): Promise<HistoryModule> {
-  return (historyLoading ??= import('../metrics/vm-metrics-history.js').then(
-    (m) => (historyModule = m),
-    (e: unknown) => {
-      historyLoading = null; // retried with the next sample
-      throw e;
-    },
-  ));
+// What the session does with metrics (metrics-intake.ts, with the history code) loads with the
+// first metrics message, or when a session that keeps its history starts: never with the page.
+// Shared by every session of the page.
+type IntakeModule = typeof import('./metrics-intake.js');
+let intakeLoading: Promise<IntakeModule> | null = null;
+function loadIntakeModule(): Promise<IntakeModule> {
+  return (intakeLoading ??= import('./metrics-intake.js').catch((e: unknown) => {
+    intakeLoading = null; // retried with the next sample
+    throw e;
+  }));
 }
 
-/** Live samples wait at most this long for a kept history to be read. */
-const RESTORE_WAIT_MS = 3000;
-
 export class MonitorSession extends SessionBase {
-  private historyValue: VmMetricsHistory | null = null;
-  /** Samples (and gaps, as null) that arrived while the history code was loading; bounded. */
-  private pendingMetrics: Array<{ message: MetricsMessage; receivedAt: number } | null> = [];
-  /** @internal Read by the history store (as are `clock`, `socketOptions`, `dropped`, `createHistory`). */
+  /** The metrics history and its keeping, once their code is here (metrics-intake.ts). */
+  private intake: MetricsIntake | null = null;
+  /** Samples (and gaps, as null) that arrived while that code was loading; bounded. */
+  private early: Waiting[] = [];
+  private intakeRequested = false;
+  /** Whether the intake, when it comes, looks for a kept history (the session started with persistence on). */
+  private restoreWanted = false;
+  /** @internal Read by the metrics intake (as are `clock`, `socketOptions`, `user`, `persistence`, `persistOff`). */
   readonly metricsCapacity: number;
-  private historyRequested = false;
   private disposed = false;
   private statusInfo: VmStatusInfo | null = null;
   private welcome: string | null = null;
@@ -74,14 +70,8 @@ export class MonitorSession extends SessionBase {
   readonly clock: LocalClock;
   /** @internal */
   socketOptions: VmSocketOptions;
-  /** Keeps the history across page loads (history-persistence.ts); null until its code is here. */
-  private kept: HistoryPersistence | null = null;
-  /** Samples wait for the kept history (it goes first), but never longer than RESTORE_WAIT_MS. */
-  private restoring = false;
-  private restoreBegun = false;
-  private persistOff = false;
-  /** Wall-clock time at which the newest sample arrived, saved with the history. */
-  private lastReceivedWall = NaN;
+  /** @internal This VM's history is not kept across page loads (`disablePersistence`). */
+  persistOff = false;
 
   constructor(
     options: VmSocketOptions,
@@ -90,7 +80,8 @@ export class MonitorSession extends SessionBase {
     private readonly restFallback: () => boolean,
     metricsCapacity: number,
     timers: Timers,
-    private readonly persistence: () => HistoryPersistOptions | null = () => null,
+    /** @internal */
+    readonly persistence: () => HistoryPersistOptions | null = () => null,
     /** @internal Who is signed in, from the token's claims (for the history store). */
     readonly user: () => Promise<string | null> = async () => null,
     private readonly actions: () => ActionPolicy = () => actionPolicy({}),
@@ -110,12 +101,10 @@ export class MonitorSession extends SessionBase {
   override rebind(options: VmSocketOptions, connect: boolean): void {
     this.socketOptions = options;
     super.rebind(options, connect);
-    if (this.kept?.rebind(options)) return;
-    // Signed in only now (a token provider set after the elements loaded): look again.
-    if (!this.historyValue && !this.restoring) {
-      this.restoreBegun = false;
-      this.beginRestore();
-    }
+    // The kept history may not be this user's; or signed in only now (a token provider set after
+    // the elements loaded): look again.
+    if (this.intake) this.intake.rebind(options);
+    else this.beginRestore();
   }
 
   /**
@@ -125,7 +114,7 @@ export class MonitorSession extends SessionBase {
   disablePersistence(): void {
     if (this.persistOff) return;
     this.persistOff = true;
-    this.kept?.forget();
+    this.intake?.forget();
   }
 
   /**
@@ -133,13 +122,13 @@ export class MonitorSession extends SessionBase {
    * metrics message has been stored (its code loads then); subscribers are notified when it appears.
    */
   get history(): VmMetricsHistory | null {
-    return this.historyValue;
+    return this.intake?.history ?? null;
   }
 
   override dispose(): void {
     this.disposed = true;
-    this.pendingMetrics = [];
-    this.kept?.flush(this.historyValue, this.lastReceivedWall);
+    this.early = [];
+    this.intake?.dispose();
     super.dispose();
   }
 
@@ -243,15 +232,15 @@ export class MonitorSession extends SessionBase {
       case 'metrics': {
         // The receive time on a clock that never steps is what tells a server clock step apart.
         const receivedAt = this.clock.monotonic();
-        // While samples wait for the history code, later ones queue behind them: order is kept.
-        if (!this.historyValue && this.pendingMetrics.length === 0 && !this.restoring) this.createHistory();
-        if (!this.historyValue) {
-          this.queueMetrics(message, receivedAt);
-          return;
+        if (this.intake) {
+          if (!this.intake.add(message, receivedAt)) return;
+          break;
         }
-        if (!this.historyValue.addMessage(message, receivedAt)) return;
-        this.accepted();
-        break;
+        // While samples wait for the intake code, later ones queue behind them: order is kept.
+        this.early.push({ message, receivedAt });
+        if (this.early.length > this.metricsCapacity + 1) this.early.shift();
+        this.loadIntake();
+        return;
       }
       case 'error':
         this.serverError = new VmError(message.data.code, message.data.message || message.data.code, { detail: message.data.message });
@@ -271,83 +260,38 @@ export class MonitorSession extends SessionBase {
   }
 
   private markGap(): void {
-    if (this.historyValue) this.historyValue.markGap();
+    if (this.intake) this.intake.markGap();
     // Before the first sample there is no line to break.
-    else if (this.pendingMetrics.length > 0) this.pendingMetrics.push(null);
-  }
-
-  /** Creates the history if its code is here (else it is still loading). */
-  /** @internal The session ended, or was asked not to keep its history. */
-  get dropped(): boolean {
-    return this.persistOff || this.disposed;
-  }
-
-  /** @internal */
-  createHistory(): VmMetricsHistory | null {
-    if (historyModule) this.historyValue = new historyModule.VmMetricsHistory({ capacity: this.metricsCapacity });
-    return this.historyValue;
-  }
-
-  private accepted(): void {
-    this.lastReceivedWall = this.clock.wall();
-    this.kept?.save(this.historyValue, this.lastReceivedWall);
+    else if (this.early.length > 0) this.early.push(null);
   }
 
   /**
-   * Looks for this VM's history as an earlier page left it (see VmHubConfig.persistHistory).
-   * Runs once, when the first subscriber arrives; its code loads then, never with the page.
+   * Looks for this VM's history as an earlier page left it (see VmHubConfig.persistHistory), once
+   * the intake code is here. Asked when a subscriber arrives; its code loads then, never with the page.
    */
   private beginRestore(): void {
-    const persist = this.persistence();
-    if (this.restoreBegun || this.persistOff || !persist) return;
-    this.restoreBegun = this.restoring = true;
-    const restore = Promise.all([loadHistoryModule(), import('./history-persistence.js')]).then(([, m]) => {
-      if (this.dropped) return;
-      this.kept = new m.HistoryPersistence(this, () => this.persistence() !== null);
-      return this.kept.restore(persist);
-    });
-    // Storage that hangs must not hold live samples back for long.
-    void Promise.race([restore, new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS))])
-      .catch(() => undefined)
-      .then(() => {
-        this.restoring = false;
-        if (this.disposed) return;
-        if (this.pendingMetrics.length > 0 && historyModule) this.drainPending();
-        if (this.historyValue) this.changed();
-      });
+    if (this.intake) return this.intake.beginRestore();
+    if (this.persistOff || !this.persistence()) return;
+    this.restoreWanted = true;
+    this.loadIntake();
   }
 
-  private queueMetrics(message: MetricsMessage, receivedAt: number): void {
-    this.pendingMetrics.push({ message, receivedAt });
-    if (this.pendingMetrics.length > this.metricsCapacity + 1) this.pendingMetrics.shift();
-    if (this.historyRequested) return;
-    this.historyRequested = true;
-    loadHistoryModule().then(
-      () => {
-        if (this.disposed || this.restoring) return;
-        this.drainPending();
-        this.changed();
+  private loadIntake(): void {
+    if (this.intakeRequested) return;
+    this.intakeRequested = true;
+    loadIntakeModule().then(
+      (m) => {
+        if (this.disposed || this.intake) return;
+        const early = this.early;
+        this.early = [];
+        this.intake = new m.MetricsIntake(this, early, () => this.changed(), this.restoreWanted);
       },
       (e: unknown) => {
-        this.historyRequested = false;
+        this.intakeRequested = false;
         // Kept (bounded) and retried with the next sample, so a flaky network loses no data.
         console.warn('libgo-vm-elements: the metrics history code could not be loaded; retrying with the next sample.', e);
       },
     );
-  }
-
-  /** Feeds the samples (and gaps) that waited for the history code or the kept history. */
-  private drainPending(): void {
-    const history = this.historyValue ?? this.createHistory();
-    if (!history) return;
-    const pending = this.pendingMetrics;
-    this.pendingMetrics = [];
-    let any = false;
-    for (const m of pending) {
-      if (!m) history.markGap();
-      else if (history.addMessage(m.message, m.receivedAt)) any = true;
-    }
-    if (any) this.accepted();
   }
 
   /** @internal Also called by action-outcome.ts with a status read over REST. */

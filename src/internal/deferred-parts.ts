@@ -4,7 +4,6 @@
  * (`deferred-confirm.ts`), each imported once per page, and how their styles join a shadow root.
  */
 import { html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
-import { formatBytes, formatUptime } from '../metrics/format.js';
 import { ACTION_LABEL, ACTION_PROGRESS } from './action-words.js';
 import type { Kit } from './deferred-kit.js';
 import { activeLocale, msg, str } from './msg.js';
@@ -20,7 +19,7 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /** Lit and the formatter for the deferred modules (see `Kit`). */
-export const kit: Kit = { html, nothing, formatBytes, formatUptime, label: ACTION_LABEL, progress: ACTION_PROGRESS, msg, str, locale: activeLocale };
+export const kit: Kit = { html, nothing, label: ACTION_LABEL, progress: ACTION_PROGRESS, msg, str, locale: activeLocale };
 
 /** A deferred module with its styles made a stylesheet once per page. */
 export const withSheet = <M extends { styles: string }>(m: M) => ({ ...m, sheet: unsafeCSS(m.styles) });

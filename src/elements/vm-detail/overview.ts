@@ -7,6 +7,7 @@
 import type { TemplateResult } from 'lit';
 import type { VmInfo } from '../../hub/index.js';
 import type { Kit } from '../../internal/deferred-kit.js';
+import { formatBytes as bytes } from '../../metrics/format.js';
 
 // Plain text, made a stylesheet by the element: with no runtime imports this module stays one
 // small file, and the code the first paint needs stays in as few files as before.
@@ -70,7 +71,7 @@ function topologyText({ sockets, cores, threads }: VmInfo['cpu'], { msg, str }: 
 }
 
 export function render(v: OverviewView, kit: Kit): TemplateResult {
-  const { html, nothing, formatBytes: bytes, msg, str } = kit;
+  const { html, nothing, msg, str } = kit;
   const locale = kit.locale();
   const formatBytes = (n: number) => bytes(n, locale);
   const { vm } = v;

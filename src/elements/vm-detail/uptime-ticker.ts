@@ -8,9 +8,10 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { PageListenersController } from '../../controllers/page-listeners-controller.js';
 import type { Kit } from '../../internal/deferred-kit.js';
+import { formatUptime } from '../../metrics/format.js';
 
 /** "up 3 h 12 min", with the exact seconds for machines and screen readers. */
-export function renderUptime(up: number, { html, msg, str, formatUptime, locale: activeLocale }: Kit): TemplateResult {
+export function renderUptime(up: number, { html, msg, str, locale: activeLocale }: Kit): TemplateResult {
   const secs = Math.floor(up);
   const locale = activeLocale();
   const count = secs.toLocaleString(locale);

@@ -1,6 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { emit } from '../../events/index.js';
 import type { AuthMode, TokenProvider, VmAction, VmStatus } from '../../hub/index.js';
 // Values from their own modules, not the barrels: a bundler that splits code (esbuild) would put
@@ -13,7 +11,7 @@ import { msg, str } from '../../internal/msg.js';
 import { HubOwnerController } from '../../controllers/hub-owner-controller.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
 import { nextRovingIndex } from '../../internal/roving-index.js';
-import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
+import { VmMonitorController } from '../../controllers/session-controller.js';
 import { parseConfirmActions } from '../../hub/action-rules.js';
 import { CONNECTION_WORDS } from '../../internal/status-words.js';
 import { kit } from '../../internal/deferred-parts.js';
@@ -82,48 +80,66 @@ export type { VmDetailTab } from './detail-tabs.js';
 export class VmDetail extends LitElement {
   static override styles = styles;
 
+  // Declared here, not with decorators: the decorators' code and the helper that applies them
+  // (about 0.4 KB gzip) would be in this element's first paint only for that; <vm-metrics> and
+  // <vm-console> still bring them when they load. The fields below are these properties.
+  static override properties: PropertyDeclarations = {
+    vmName: { attribute: 'vm-name', reflect: true },
+    tab: { reflect: true },
+    confirmActions: { attribute: 'confirm-actions' },
+    theme: { reflect: true },
+    server: {},
+    authMode: { attribute: 'auth-mode' },
+    tokenProvider: { attribute: false },
+    hub: { attribute: false },
+    permissions: { attribute: false },
+    status: { reflect: true, attribute: 'status' },
+    announcement: { state: true, attribute: false },
+    copied: { state: true, attribute: false },
+  };
+
   /**
    * The VM to show.
    * @required
    */
-  @property({ attribute: 'vm-name', reflect: true }) vmName = '';
+  vmName = '';
 
   /** The selected tab: `overview` (default), `monitoring` or `console`. Reflected. */
-  @property({ reflect: true }) tab: VmDetailTab = 'overview';
+  tab: VmDetailTab = 'overview';
 
   /**
    * Actions that ask for confirmation first, space-separated. Default `stop restart suspend`;
    * `confirm-actions=""` asks for none.
    */
-  @property({ attribute: 'confirm-actions' }) confirmActions = 'stop restart suspend';
+  confirmActions = 'stop restart suspend';
 
   /** `light` or `dark` forces a theme; otherwise it follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  theme: 'light' | 'dark' | undefined;
 
   /** Own server address; when set (or `tokenProvider` is), the element builds its own hub. */
-  @property() server = '';
+  server = '';
 
   /** How the token reaches the server for the element's own hub: `query`, `subprotocol` or `cookie`. */
-  @property({ attribute: 'auth-mode' }) authMode: AuthMode = 'query';
+  authMode: AuthMode = 'query';
 
   /** Returns the JWT for the element's own hub. */
-  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+  tokenProvider: TokenProvider | undefined;
 
   /** A hub to use (and provide), instead of the one above or a built one. */
-  @property({ attribute: false }) hub: VmHub | undefined;
+  hub: VmHub | undefined;
 
   /**
    * What the user may do (e.g. `['read','start','stop','console']`), overriding what the hub
    * reads from the token's roles. The server still decides; this only enables the UI.
    */
-  @property({ attribute: false }) permissions: readonly string[] | undefined;
+  permissions: readonly string[] | undefined;
 
   /** The VM's status as the server last said it (from the socket, else REST). Reflected for CSS. */
-  @property({ reflect: true, attribute: 'status' }) status: VmStatus | undefined;
+  status: VmStatus | undefined;
 
   /** The live region's words, made at each render: in the locale shown, even one that loaded after. */
-  @state() private announcement: () => string = () => '';
-  @state() private copied = false;
+  private announcement: () => string = () => '';
+  private copied = false;
 
   private readonly detail = new VmMonitorController(this, {
     vmName: () => this.vmName,

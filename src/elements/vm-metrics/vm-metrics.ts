@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { VmMonitorController } from '../../controllers/vm-monitor-controller.js';
+import { VmMonitorController } from '../../controllers/session-controller.js';
 import { LeaseVisibilityController } from '../../controllers/lease-visibility-controller.js';
 import { ConnectionViewController } from '../../controllers/connection-view-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
