@@ -71,7 +71,7 @@ export interface CardState {
 export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim, compact }: CardState): TemplateResult {
   const spec = SPECS[key];
   return html`<div class="card" part=${`card ${key}-card`} data-series=${key}>
-    <div class="card-head">
+    <div class="card-head" data-lines=${compact && v.parts.length > 0 ? '2' : '1'}>
       <span class="card-title">${spec.title}</span>
       ${compact
         ? html`<span class="tile-value" data-series=${key}

@@ -236,13 +236,30 @@ export const vmMetricsStyles = [
     }
     :host([compact]) .card {
       padding: 6px 8px 4px;
+      display: flex;
+      flex-direction: column;
       gap: 2px;
+    }
+    :host([compact]) .plot {
+      margin-block-start: auto;
     }
     .card-head {
       display: flex;
       align-items: baseline;
       gap: 8px;
       min-width: 0;
+    }
+    /* A tile's values change every second, and a page holds hundreds of tiles: the values sit in a
+       box of fixed size over the head (a line per value), so new digits lay out that box alone,
+       not the tile and the page's grid around it (bench:fleet: a third of the layout time). */
+    :host([compact]) .card-head {
+      --_lines: 1;
+      display: block;
+      position: relative;
+      block-size: calc(var(--_lines) * 0.9em * 1.3);
+    }
+    :host([compact]) .card-head[data-lines='2'] {
+      --_lines: 2;
     }
     .card-title {
       font-weight: 600;
@@ -253,6 +270,15 @@ export const vmMetricsStyles = [
       font-weight: 500;
       font-size: 0.78em;
       color: var(--_muted);
+      /* The values' line height (0.9em × 1.3 of the head), in the title's own size. */
+      line-height: 1.5;
+      display: block;
+      inline-size: fit-content;
+      /* In a card too narrow for both, the title stays readable over the values' start. */
+      position: relative;
+      z-index: 1;
+      background: var(--_bg);
+      padding-inline-end: 6px;
     }
     .legend {
       display: flex;
@@ -266,16 +292,20 @@ export const vmMetricsStyles = [
       gap: 4px;
     }
     .tile-value {
-      display: inline-flex;
-      flex-wrap: wrap;
-      justify-content: flex-end;
-      column-gap: 8px;
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline: 0;
+      block-size: calc(var(--_lines) * 1.3em);
+      contain: strict;
       font-weight: 600;
       font-size: 0.9em;
+      line-height: 1.3;
       font-variant-numeric: tabular-nums;
+      text-align: end;
       white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
+    }
+    .tile-value > span {
+      display: block;
     }
     .plot {
       position: relative;

@@ -507,6 +507,30 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('compact tiles: new values lay out their own box only, never the tile around it', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics compact style="width: 700px"></vm-metrics>`);
+    el.metrics = steady(3);
+    await drawn(el);
+    const sizes = () => [el.getBoundingClientRect().height, ...[...el.shadowRoot!.querySelectorAll('.card')].map((c) => `${c.getBoundingClientRect().width}x${c.getBoundingClientRect().height}`)];
+    const before = sizes();
+    for (const box of el.shadowRoot!.querySelectorAll<HTMLElement>('.tile-value')) {
+      const style = getComputedStyle(box);
+      // Out of the flow and of fixed size: Chromium lays out only the box when its text changes.
+      expect([style.position, style.contain], box.dataset.series).to.deep.equal(['absolute', 'strict']);
+    }
+    // Far longer values (a saturated 100 Gbit link, a busy disk) change no size around them.
+    const last = steady(3).at(-1)!;
+    el.metrics = sample(last.timestamp + 5000, {
+      cpu: { utilization: 100 },
+      network: { rxBytes: last.network.rxBytes + 5 * 12.5 * 1024 ** 3, txBytes: last.network.txBytes + 5 * 11.9 * 1024 ** 3 },
+      disk: { readBytes: last.disk.readBytes + 5 * 987 * MiB, writeBytes: last.disk.writeBytes + 5 * 1023 * MiB },
+    });
+    await drawn(el);
+    await el.updateComplete;
+    expect(text(el, '.tile-value[data-series="network"]')).to.match(/GiB\/s.*GiB\/s/);
+    expect(sizes()).to.deep.equal(before);
+  });
+
   it('canvases are images with the current value and the trend as text', async () => {
     const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
     el.metrics = Array.from({ length: 20 }, (_, k) => sample(T0 + k * 5000, { cpu: { utilization: 10 + k * 4 } }));
