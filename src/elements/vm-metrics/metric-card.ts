@@ -74,10 +74,12 @@ export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim,
     <div class="card-head" data-lines=${compact && v.parts.length > 0 ? '2' : '1'}>
       <span class="card-title">${spec.title}</span>
       ${compact
-        ? html`<span class="tile-value" data-series=${key}
-            >${v.parts.length > 0
-              ? html`<span>${key === 'network' ? '↓' : readMark()} <bdi>${v.parts[0]}</bdi></span><span>${key === 'network' ? '↑' : writeMark()} <bdi>${v.parts[1]}</bdi></span>`
-              : html`<bdi>${v.primary}</bdi>`}</span
+        ? html`<span class="tile-slot"
+            ><span class="tile-value" data-series=${key}
+              >${v.parts.length > 0
+                ? html`<span>${key === 'network' ? '↓' : readMark()} <bdi>${v.parts[0]}</bdi></span><span>${key === 'network' ? '↑' : writeMark()} <bdi>${v.parts[1]}</bdi></span>`
+                : html`<bdi>${v.primary}</bdi>`}</span
+            ></span
           >`
         : spec.channels.length > 1
           ? html`<span class="legend" aria-hidden="true">
