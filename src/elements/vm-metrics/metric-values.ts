@@ -1,6 +1,7 @@
 /** The numbers `<vm-metrics>` writes: current values, axis and tooltip times, and each chart's text alternative. */
 import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
+import { isolate } from '../../internal/bidi.js';
 import { msg, str } from '../../internal/msg.js';
 import type { Trend } from './downsample.js';
 import { SPECS, WINDOW_LABELS, readMark, writeMark, type Kind, type MetricSeries, type MetricWindow } from './series-specs.js';
@@ -95,8 +96,8 @@ export class MetricValues {
 
   /** "1.5 GiB of 4 GiB" */
   ofTotal(s: MetricsSnapshot | null): string {
-    const used = formatBytes(s?.memUsed, this.locale());
-    const total = formatBytes(s?.memTotal, this.locale());
+    const used = isolate(formatBytes(s?.memUsed, this.locale()));
+    const total = isolate(formatBytes(s?.memTotal, this.locale()));
     return msg(str`${used} of ${total}`, { id: 'metrics.ofTotal' });
   }
 }
