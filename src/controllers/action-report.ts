@@ -7,7 +7,7 @@ import type { MonitorSession, CommandResult } from '../hub/monitor-session.js';
 import { VmError } from '../protocol/errors.js';
 import type { VmAction } from '../protocol/types.js';
 import type { ActionRunner } from './action-runner.js';
-import { libraryErrorWords, notConfirmedWords, withServerWords } from '../internal/error-words.js';
+import { explainError, notConfirmedWords, withServerWords } from '../internal/error-words.js';
 
 /** Waits for `done` (the session's command) and shows and reports how it ended; resolves with whether it succeeded. */
 export async function reportOutcome(c: ActionRunner, action: VmAction, session: MonitorSession, done: Promise<CommandResult>): Promise<boolean> {
@@ -37,9 +37,14 @@ export async function reportOutcome(c: ActionRunner, action: VmAction, session: 
       const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
       // Not a failure the server reported: its sentence stands alone.
       if (error.code === 'ACTION_NOT_CONFIRMED') return notConfirmedWords(action, vm, shown, seconds, c.kit);
-      const own = libraryErrorWords(error, vm, { msg, str });
-      const message = own ? withServerWords(own, error) : error.message;
       const name = label[action];
+      // The error's message is English (for logs and events, and the REST client words its own
+      // failures): the outcome says it from its code, quoting only what the server said.
+      const denied = error.code === 'PERMISSION_DENIED' || (error.code === 'AUTH_ERROR' && /permission/i.test(error.message));
+      const verb = name.toLocaleLowerCase();
+      const message = denied
+        ? withServerWords(msg(str`Your account is not allowed to ${verb} the VM ${vm}.`, { id: 'action.denied' }), error)
+        : explainError(error, vm, undefined, c.kit);
       return msg(str`${name} failed: ${message}`, { id: 'action.failed' });
     };
     c.show({ action, ok: false, text });

@@ -18,7 +18,7 @@ export type { SessionBase } from './session-base.js';
 // re-exports lands in the chunk of every page importing it). The URL builders, the status and
 // timestamp parsers and the other low-level pieces are in `libgo-vm-elements/transport`.
 export * from '../protocol/types.js';
-export { VmError, isVmError, type VmErrorCode, type ClientErrorCode } from '../protocol/errors.js';
+export { VmError, isVmError, type VmErrorCode, type ClientErrorCode, type InvalidReason } from '../protocol/errors.js';
 export { isVmAction, utf8Length } from '../protocol/encode.js';
 export { AUTH_MODES, parseAuthMode, type AuthMode, type TokenProvider, type TokenRequest } from '../transport/auth.js';
 export type { BackoffOptions } from '../transport/backoff.js';

@@ -4,11 +4,11 @@
  * parallel with the first requests. No runtime imports (see vm-detail's overview.ts); labels come via `Kit`.
  */
 import type { TemplateResult } from 'lit';
-import type { VmAction, VmError, VmErrorCode, VmStatus } from '../hub/index.js';
+import type { VmAction, VmStatus } from '../hub/index.js';
 import type { ActionOutcome } from './action-words.js';
 import type { Why } from '../hub/action-rules.js';
 import type { Kit } from './deferred-kit.js';
-import { libraryErrorWords, statusLabel, withServerWords } from './error-words.js';
+import { statusLabel } from './error-words.js';
 
 // The banner, outcome and tooltip only render once this module is here, so their styles come with it.
 export const styles: string = `
@@ -112,52 +112,8 @@ export function outcomeHeld(ev: Event): boolean {
   return box.matches(':hover') || box.contains((ev as FocusEvent).relatedTarget as Node | null);
 }
 
-/**
- * A sentence a user understands for an error; the server's own text follows where it adds
- * something. `serverUrl` is the address the page talks to (the page's origin when empty), named
- * when it cannot be reached.
- */
-export function explainError(error: VmError, vmName: string, serverUrl: string | undefined, { msg, str }: Pick<Kit, 'msg' | 'str'>): string {
-  const address = serverUrl === undefined ? '' : (serverUrl || location.origin).replace(/\/+$/, '');
-  const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
-  const detail = error.message;
-  const unreadable = () => msg('The server rejected a message from this page.', { id: 'error.rejected' });
-  // Functions: only the one needed is made (each in the element's locale).
-  const known: Partial<Record<VmErrorCode, () => string>> = {
-    AUTH_ERROR: () => msg('You are not signed in, or your session has expired. Sign in again to see this VM.', { id: 'error.auth' }),
-    PERMISSION_DENIED: () => msg(str`Your account is not allowed to open ${vm}.`, { id: 'error.permission' }),
-    VM_NOT_FOUND: () => msg(str`There is no VM called “${vm}” on this server.`, { id: 'error.notFound' }),
-    VM_NOT_RUNNING: () => msg(str`${vm} is not running.`, { id: 'error.notRunning' }),
-    INVALID_INPUT: () => detail,
-    INVALID_CONFIG: () => msg(str`The connection settings are not valid: ${detail}`, { id: 'error.config' }),
-    NETWORK_ERROR: () =>
-      address
-        ? msg(str`The server at ${address} cannot be reached. Check the network and the address; the page keeps trying.`, { id: 'error.network.at' })
-        : msg('The server cannot be reached. Check the network and the address; the page keeps trying.', { id: 'error.network' }),
-    SERVER_ERROR: () => msg('The server ran into a problem. Try again in a moment.', { id: 'error.server' }),
-    UNKNOWN_ERROR: () => msg('The server reported an unexpected problem.', { id: 'error.unknown' }),
-    INVALID_RESPONSE: () => msg('The server sent an answer this page does not understand.', { id: 'error.response' }),
-    INVALID_COMMAND: () => msg('The server did not accept the command.', { id: 'error.command' }),
-    INVALID_MESSAGE: () => msg('The server could not read a message from this page.', { id: 'error.message' }),
-    INVALID_MESSAGE_TYPE: unreadable,
-    UNKNOWN_MESSAGE_TYPE: unreadable,
-    TIMEOUT: () =>
-      address ? msg(str`The server at ${address} took too long to answer.`, { id: 'error.timeout.at' }) : msg('The server took too long to answer.', { id: 'error.timeout' }),
-  };
-  // On an open socket the server uses AUTH_ERROR for a missing permission, too.
-  if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
-    return msg(str`Your account is not allowed to do that (${detail}).`, { id: 'error.notAllowed' });
-  }
-  const own = libraryErrorWords(error, vm, { msg, str });
-  if (own) return withServerWords(own, error);
-  const base = known[error.code]?.();
-  if (!base) return error.detail || error.message || msg('Something went wrong.', { id: 'error.other' });
-  // Keep the server's detail when it is more than the code restated.
-  // The transport's words for the codes below only restate the code.
-  const restates = ['AUTH_ERROR', 'VM_NOT_FOUND', 'NETWORK_ERROR', 'TIMEOUT'].includes(error.code);
-  const extra = error.message && !base.includes(error.message) && !restates ? error.message : '';
-  return extra && base !== extra ? `${base} (${extra})` : base;
-}
+// A sentence for an error: with the other errors' words, which the action outcome says too.
+export { explainError } from './error-words.js';
 
 /** Why an action is disabled, as a sentence. */
 export function reasonText(action: VmAction, why: Why, vm: string, kit: Kit): string {

@@ -21,7 +21,7 @@ export type TokenProvider = (request: TokenRequest) => string | null | undefined
 export function parseAuthMode(value: unknown): AuthMode {
   if (value === undefined || value === null || value === '') return 'query';
   if (typeof value === 'string' && (AUTH_MODES as readonly string[]).includes(value)) return value as AuthMode;
-  throw new VmError('INVALID_CONFIG', `auth-mode must be one of ${AUTH_MODES.join(', ')}.`);
+  throw new VmError('INVALID_CONFIG', `auth-mode must be one of ${AUTH_MODES.join(', ')}.`, { reason: 'auth-mode' });
 }
 
 const MAX_TOKEN_LENGTH = 16_384;

@@ -97,7 +97,7 @@ export class RestClient {
 
   async login(username: string, password: string): Promise<LoginResult> {
     if (typeof username !== 'string' || username.trim() === '' || typeof password !== 'string' || password === '') {
-      throw new VmError('INVALID_INPUT', 'Enter a user name and a password.');
+      throw new VmError('INVALID_INPUT', 'Enter a user name and a password.', { reason: 'login' });
     }
     const body = await this.call('POST', '/auth/login', { token: null, json: { username, password } });
     const result = parseLoginResult(body);
@@ -163,7 +163,7 @@ export class RestClient {
     return vm;
   }
 
-  /** PUT start/stop. Resolves with the server's message. */
+  /** PUT start/stop. Resolves with the server's message (empty when it gave none). */
   async action(name: string, action: 'start' | 'stop'): Promise<string> {
     let body: unknown;
     try {
@@ -182,7 +182,8 @@ export class RestClient {
     if (isObject(body) && body.success === false) {
       throw new VmError('COMMAND_FAILED', serverMessage(body) ?? `The server could not ${action} ${name}.`, { detail: serverMessage(body) });
     }
-    return serverMessage(body) ?? `${action} accepted`;
+    // No words of the library's own: an element says the outcome in its reader's language.
+    return serverMessage(body) ?? '';
   }
 
   /** The HTTP status of `GET /vms/{name}` with the given token, used to explain a refused upgrade. */

@@ -17,13 +17,13 @@ function baseUrl(serverUrl: string | undefined): URL {
   try {
     url = new URL(serverUrl && serverUrl.trim() !== '' ? serverUrl.trim() : (fallback ?? ''), fallback);
   } catch {
-    throw new VmError('INVALID_CONFIG', 'The server address is not a valid URL.');
+    throw new VmError('INVALID_CONFIG', 'The server address is not a valid URL.', { reason: 'server-url' });
   }
   if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
-    throw new VmError('INVALID_CONFIG', `The server address must use http(s) or ws(s), not ${url.protocol}`);
+    throw new VmError('INVALID_CONFIG', `The server address must use http(s) or ws(s), not ${url.protocol}`, { reason: 'server-scheme' });
   }
   if (url.username || url.password) {
-    throw new VmError('INVALID_CONFIG', 'The server address must not contain credentials.');
+    throw new VmError('INVALID_CONFIG', 'The server address must not contain credentials.', { reason: 'server-credentials' });
   }
   url.search = '';
   url.hash = '';
@@ -34,7 +34,7 @@ function normalisePath(path: string | undefined, fallback: string): string {
   const p = (path ?? fallback).trim();
   if (p === '' || p === '/') return '';
   if (/[?#]/.test(p) || /(^|\/)\.\.?(\/|$)/.test(p)) {
-    throw new VmError('INVALID_CONFIG', `Invalid base path "${p}".`);
+    throw new VmError('INVALID_CONFIG', `Invalid base path "${p}".`, { reason: 'base-path' });
   }
   return `/${p.replace(/^\/+|\/+$/g, '')}`;
 }
@@ -63,7 +63,7 @@ export function buildSocketUrl(o: SocketUrlOptions): string {
   url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
   if (!url.pathname.endsWith(`${segment}${suffix}`)) {
     // Defence in depth: the URL parser must not have re-interpreted the encoded name.
-    throw new VmError('INVALID_INPUT', 'That VM name cannot be used in an address.');
+    throw new VmError('INVALID_INPUT', 'That VM name cannot be used in an address.', { reason: 'name' });
   }
   if (o.token) url.searchParams.set('token', o.token);
   return url.href;

@@ -292,7 +292,7 @@ export class VmSocket {
       }
     } catch {
       // The browser's own message may quote the URL, and with it the token: never pass it on.
-      this.setState({ state: 'closed', lastError: new VmError('INVALID_CONFIG', 'The browser refused to open a WebSocket to the server address.') });
+      this.setState({ state: 'closed', lastError: new VmError('INVALID_CONFIG', 'The browser refused to open a WebSocket to the server address.', { reason: 'socket-refused' }) });
       return;
     }
     this.ws = ws;

@@ -131,6 +131,23 @@ describe('ActionController', () => {
     expect(el.renderRoot.querySelector('.outcome')!.textContent).to.equal('');
   });
 
+  // The outcome of an action sent over REST: the library's own English never reaches the screen.
+  it('says a REST success the server gave no words for, and a refused permission, in its own words', async () => {
+    const el = await fixture<ProbeActions>(html`<probe-actions></probe-actions>`);
+    el.session!.answer = async () => ({ action: 'stop', message: '', via: 'rest', status: 'stopped' });
+    expect(await el.actions.run('stop')).to.equal(true);
+    await el.updateComplete;
+    expect(el.renderRoot.querySelector('.outcome')!.textContent).to.equal('Stop done. (sent over the REST API)');
+    el.session!.answer = () => Promise.reject(new VmError('PERMISSION_DENIED', 'Permission denied (HTTP 403).', { status: 403 }));
+    expect(await el.actions.run('restart')).to.equal(false);
+    await el.updateComplete;
+    expect(el.renderRoot.querySelector('.outcome')!.textContent).to.equal('Restart failed: Your account is not allowed to restart the VM web-01.');
+    el.session!.answer = () => Promise.reject(new VmError('INVALID_INPUT', '"reboot" is not a VM action.'));
+    expect(await el.actions.run('suspend')).to.equal(false);
+    await el.updateComplete;
+    expect(el.renderRoot.querySelector('.outcome')!.textContent).to.equal('Suspend failed: The page asked for something this library does not support.');
+  });
+
   it('lets a success go after its delay, but not while it is held', async () => {
     const el = await fixture<ProbeActions>(html`<probe-actions></probe-actions>`);
     const real = { set: window.setTimeout, clear: window.clearTimeout };

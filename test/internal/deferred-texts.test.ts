@@ -4,6 +4,9 @@ import { expect } from '@open-wc/testing';
 import { kit } from '../../src/internal/deferred-parts.js';
 import { explainError } from '../../src/internal/deferred-texts.js';
 import { notConfirmedWords } from '../../src/internal/error-words.js';
+import { buildApiUrl, buildSocketUrl, validateVmName } from '../../src/transport/urls.js';
+import { parseAuthMode } from '../../src/transport/auth.js';
+import { RestClient } from '../../src/transport/rest-client.js';
 import { VmError, type VmErrorCode } from '../../src/protocol/errors.js';
 
 const SERVER = 'https://libgo.example.com/';
@@ -18,10 +21,11 @@ const CASES: [string, VmErrorCode, string, string | undefined, string][] = [
     'Your account is not allowed to open web-01. (requires console)'],
   ['an unknown VM', 'VM_NOT_FOUND', 'VM not found', SERVER, 'There is no VM called “web-01” on this server.'],
   ['a stopped VM', 'VM_NOT_RUNNING', '', SERVER, 'web-01 is not running.'],
-  ['bad input: the message is the sentence', 'INVALID_INPUT', 'That VM name cannot be used in an address.', SERVER,
-    'That VM name cannot be used in an address.'],
-  ['bad settings', 'INVALID_CONFIG', 'auth-mode must be one of query, subprotocol, cookie', SERVER,
-    'The connection settings are not valid: auth-mode must be one of query, subprotocol, cookie'],
+  // Without a reason, a programming error: said in general, its English message left to the developer.
+  ['a call the library does not support', 'INVALID_INPUT', '"reboot" is not a VM action.', SERVER,
+    'The page asked for something this library does not support.'],
+  ['a hub option out of range', 'INVALID_CONFIG', 'lingerMs must be a non-negative number of milliseconds or bytes.', SERVER,
+    'The connection settings are not valid.'],
   ['unreachable: names the server, without its trailing slash', 'NETWORK_ERROR', 'fetch failed', SERVER,
     'The server at https://libgo.example.com cannot be reached. Check the network and the address; the page keeps trying.'],
   ['unreachable, no server URL known', 'NETWORK_ERROR', 'fetch failed', undefined,
@@ -42,6 +46,62 @@ describe('explainError', () => {
       expect(explainError(new VmError(code, message), 'web-01', server, kit)).to.equal(sentence);
     });
   }
+
+  // What the transport refuses is said from the error's reason (its message stays English).
+  it('says each invalid name and setting from its reason', async () => {
+    const refusal = (fn: () => unknown): VmError => {
+      try {
+        fn();
+      } catch (e) {
+        return e as VmError;
+      }
+      throw new Error('not refused');
+    };
+    const socket = (serverUrl: string, vmName = 'web-01', wsPath?: string) => () => buildSocketUrl({ serverUrl, vmName, wsPath, route: 'monitor' });
+    const login = await new RestClient({}).login('', '').then(
+      () => null,
+      (e: VmError) => e,
+    );
+    const errors = [
+      refusal(() => validateVmName('')),
+      refusal(() => validateVmName('a'.repeat(256))),
+      refusal(() => validateVmName('..')),
+      refusal(socket('http://[not-a-host')),
+      refusal(socket('ftp://libgo.example.com')),
+      refusal(socket('https://user:secret@libgo.example.com')),
+      refusal(() => buildApiUrl(SERVER, '/api/../admin', '/vms')),
+      refusal(() => parseAuthMode('header')),
+      login!,
+    ];
+    expect(errors.map((e) => [e.code, e.reason])).to.deep.equal([
+      ['INVALID_INPUT', 'name-missing'],
+      ['INVALID_INPUT', 'name-long'],
+      ['INVALID_INPUT', 'name-chars'],
+      ['INVALID_CONFIG', 'server-url'],
+      ['INVALID_CONFIG', 'server-scheme'],
+      ['INVALID_CONFIG', 'server-credentials'],
+      ['INVALID_CONFIG', 'base-path'],
+      ['INVALID_CONFIG', 'auth-mode'],
+      ['INVALID_INPUT', 'login'],
+    ]);
+    expect(errors.map((e) => explainError(e, 'web-01', SERVER, kit))).to.deep.equal([
+      'A VM name is required.',
+      // The limit the words say is the one validateVmName keeps (255 passes).
+      'A VM name is at most 255 characters long.',
+      'That VM name contains characters that are not allowed.',
+      'The server address is not a valid URL.',
+      'The server address must start with http:, https:, ws: or wss:.',
+      'The server address must not contain a user name or password.',
+      'A path in the connection settings is not valid.',
+      'The auth mode must be query, subprotocol or cookie.',
+      'Enter a user name and a password.',
+    ]);
+    expect(validateVmName('a'.repeat(255))).to.have.length(255);
+    expect(explainError(new VmError('INVALID_INPUT', 'That VM name cannot be used.', { reason: 'name' }), 'web-01', SERVER, kit)).to.equal('That VM name cannot be used.');
+    expect(explainError(new VmError('INVALID_CONFIG', 'refused', { reason: 'socket-refused' }), 'web-01', SERVER, kit)).to.equal(
+      'The browser refused to open a connection to the server address.',
+    );
+  });
 
   it('says "this VM" when the element has no vm-name', () => {
     expect(explainError(new VmError('VM_NOT_RUNNING', ''), '', SERVER, kit)).to.equal('this VM is not running.');

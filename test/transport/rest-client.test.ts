@@ -65,6 +65,13 @@ describe('RestClient against LibGo', () => {
     expect(e.message).to.include('already running');
   });
 
+  it('resolves an action with the server\'s words only: none of its own when the server gave none', async () => {
+    const said = client(() => ({ status: 200, body: { success: true, message: 'VM started successfully' } }));
+    expect(await said.rest.action('web-01', 'start')).to.equal('VM started successfully');
+    const silent = client(() => ({ status: 200, body: { success: true } }));
+    expect(await silent.rest.action('web-01', 'start')).to.equal('');
+  });
+
   it('explains 400 INVALID_INPUT for an action as "not possible in the VM\'s current state"', async () => {
     const { rest } = client(() => ({ status: 400, body: { code: 'INVALID_INPUT', message: 'invalid VM state for operation', status: 400 } }));
     const e = await failure(rest.action('web-01', 'stop'));

@@ -5,7 +5,9 @@
  */
 import type { ConsoleSession } from '../../hub/console.js';
 import { activeLocale, msg, str } from '../../internal/msg.js';
+import { isolate } from '../../internal/bidi.js';
 import { formatBytes } from '../../metrics/format.js';
+import type { VmError } from '../../protocol/errors.js';
 import type { ConsoleStatus } from './console-status.js';
 
 export interface ConsoleInputHost {
@@ -17,7 +19,7 @@ export interface ConsoleInputHost {
 /** The status strip's words for a paste under way. */
 export function pasteProgressText(sentChars: number, totalChars: number): string {
   const percent = Math.floor((sentChars / totalChars) * 100);
-  const size = formatBytes(totalChars, activeLocale());
+  const size = isolate(formatBytes(totalChars, activeLocale()));
   return msg(str`Pasting… ${percent} % of ${size}`, { id: 'console.notice.pasting' });
 }
 
@@ -39,7 +41,17 @@ export class ConsoleInput {
           status.set(sentChars >= totalChars ? null : { tone: 'info', cause: 'paste', text: () => pasteProgressText(sentChars, totalChars) })
       : undefined;
     return session.sendInput(data, onProgress).catch((e: unknown) => {
-      status.show({ tone: 'danger', cause: 'input', text: () => (e as Error)?.message ?? msg('The input was not sent.', { id: 'console.notice.inputFailed' }) });
+      // The error's message is English (for logs and events): the notice says it in the reader's
+      // words, quoting only what the server said (a VmError's `detail`).
+      const server = (e as Partial<VmError> | null)?.detail;
+      status.show({
+        tone: 'danger',
+        cause: 'input',
+        text: () => {
+          const failed = msg('The input was not sent.', { id: 'console.notice.inputFailed' });
+          return server ? `${failed} (${server})` : failed;
+        },
+      });
     });
   }
 
@@ -54,7 +66,7 @@ export class ConsoleInput {
         tone: 'info',
         cause: 'clipboard',
         text: () => {
-          const size = formatBytes(bytes, activeLocale());
+          const size = isolate(formatBytes(bytes, activeLocale()));
           return msg(str`Copied ${size} to the clipboard.`, { id: 'console.notice.copied' });
         },
       });

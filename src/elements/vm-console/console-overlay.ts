@@ -5,6 +5,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { ConnectionKind } from '../../controllers/connection-view-controller.js';
 import { msg, str } from '../../internal/msg.js';
+import { nameErrorWords } from '../../internal/name-words.js';
+import type { InvalidReason } from '../../protocol/errors.js';
 import { RICH, richText } from '../../internal/rich-text.js';
 
 export interface OverlayFacts {
@@ -13,7 +15,8 @@ export interface OverlayFacts {
   loadError: string | null;
   /** The permission check said no, and the socket is not open (it would be the better judge). */
   deniedAndClosed: boolean;
-  nameError: string | null;
+  /** Said from its reason: its message is English, for logs and events. */
+  nameError: { readonly reason?: InvalidReason | undefined } | null;
   authError: string | null;
 }
 
@@ -29,7 +32,7 @@ export function renderOverlay(f: OverlayFacts): TemplateResult | null {
     body = msg('Set the vm-name attribute to show a VM console.', { id: 'console.overlay.none' });
   } else if (f.kind === 'invalid') {
     title = msg('Invalid VM name', { id: 'connection.invalidName' });
-    body = f.nameError ?? msg('That VM name cannot be used.', { id: 'console.overlay.invalid' });
+    body = nameErrorWords(f.nameError ?? {}, { msg, str });
   } else if (f.kind === 'no-permission' || f.deniedAndClosed) {
     title = msg('No console permission', { id: 'console.overlay.denied.title' });
     const text = msg(str`Your account can see ${RICH[0]} but may not use its console. Ask an administrator for the ${RICH[1]} permission.`, { id: 'console.overlay.denied' });

@@ -7,6 +7,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '../../internal/msg.js';
 import { formatBytes } from '../../metrics/format.js';
+import { isolate } from '../../internal/bidi.js';
 import { onDialogKey } from './dialog-keys.js';
 import { pasteLines } from './paste-lines.js';
 
@@ -84,7 +85,7 @@ export class PasteGuard {
     const p = this.pending;
     if (!p) return null;
     const lines = p.lines;
-    const size = formatBytes(new Blob([p.text]).size, locale);
+    const size = isolate(formatBytes(new Blob([p.text]).size, locale));
     return html`<div class="overlay paste-overlay">
       <div class="card paste-dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" aria-describedby="paste-desc" @keydown=${(e: KeyboardEvent) => onDialogKey(e, this.cancel)}>
         <h2 id="paste-title">${p.lines === 1 ? msg('Paste 1 line?', { id: 'console.paste.one' }) : msg(str`Paste ${lines} lines?`, { id: 'console.paste.title' })}</h2>

@@ -384,9 +384,9 @@ export class VmConsole extends LitElement {
       vmName: this.vmName,
       loadError: this.terminalCtl.loadError,
       deniedAndClosed: this.status.permissionDenied && session?.connection.state !== 'open',
-      // The transport's reasons are English (for logs and events): the overlay says its own words,
-      // quoting only what the server said.
-      nameError: null,
+      // The transport's messages are English (for logs and events): the overlay says its own words
+      // (a bad name from its reason), quoting only what the server said.
+      nameError: this.controller.nameError,
       authError: session?.error?.detail ?? null,
     });
     // Everything sits in .frame, so the layout does not depend on the host's display (hosts often

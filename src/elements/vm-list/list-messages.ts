@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VmError } from '../../protocol/errors.js';
+import { invalidWords } from '../../internal/error-words.js';
 import { msg, str } from '../../internal/msg.js';
 
 export function renderMessage(state: string, title: string, text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
@@ -54,7 +55,10 @@ export function renderListError(e: VmError, stale: boolean, server: string, retr
   const address = server.replace(/\/+$/, '');
   // The server's words, else the HTTP status: the transport's own message is English.
   const detail = e.detail ?? (e.status ? `HTTP ${e.status}` : e.message);
-  const what = unreachable
+  // A setting the library refused (a bad server address) is said from its reason: its message is English.
+  const what = e.code === 'INVALID_CONFIG' || e.code === 'INVALID_INPUT'
+    ? invalidWords(e, { msg, str })
+    : unreachable
     ? msg(str`The server at ${address} cannot be reached.`, { id: 'list.unreachable' })
     : msg(str`The server could not list the VMs (${detail}).`, { id: 'list.failed' });
   if (stale) {

@@ -5,6 +5,7 @@
 import type { Chart, ChartConfiguration, TooltipItem } from 'chart.js';
 import type { MetricChannel } from '../../metrics/index.js';
 import { formatBytes, formatPercent } from '../../metrics/format.js';
+import { isolate } from '../../internal/bidi.js';
 import { msg, str } from '../../internal/msg.js';
 import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import type { Theme } from './chart-theme.js';
@@ -236,8 +237,8 @@ export class ChartRenderer implements SeriesRenderer {
       const same = h?.series.time(raw.i) === raw.x;
       const loc = this.values.locale();
       const percent = formatPercent(raw.y, loc);
-      const u = formatBytes(used, loc);
-      const t = formatBytes(total, loc);
+      const u = isolate(formatBytes(used, loc));
+      const t = isolate(formatBytes(total, loc));
       return same ? msg(str`Memory: ${u} of ${t} (${percent})`, { id: 'metrics.tooltip.memory' }) : msg(str`Memory: ${percent}`, { id: 'metrics.tooltip.memoryPercent' });
     }
     const value = this.values.value(spec.kind, raw.y);

@@ -1,6 +1,7 @@
 /** The numbers `<vm-metrics>` writes: current values, axis and tooltip times, and each chart's text alternative. */
 import type { Locale, MetricChannel, MetricsSnapshot } from '../../metrics/index.js';
 import { formatBytes, formatPercent, formatRate } from '../../metrics/format.js';
+import { isolate } from '../../internal/bidi.js';
 import { msg, str } from '../../internal/msg.js';
 import type { Trend } from './downsample.js';
 import { SPECS, WINDOW_LABELS, readMark, writeMark, type Kind, type MetricSeries, type MetricWindow } from './series-specs.js';
@@ -81,7 +82,7 @@ export class MetricValues {
     const span = WINDOW_LABELS[window] ?? WINDOW_LABELS['5m'];
     const labels = spec.labels;
     const pieces = spec.channels.map((ch, i) => {
-      const value = key === 'memory' ? `${formatPercent(s?.memPct, loc)} (${this.ofTotal(s)})` : this.value(spec.kind, s?.[ch]);
+      const value = key === 'memory' ? `${formatPercent(s?.memPct, loc)} (${this.ofTotal(s, false)})` : this.value(spec.kind, s?.[ch]);
       const trend = trends[ch];
       const label = spec.channels.length > 1 ? `${labels[i]!.toLocaleLowerCase(loc)} ` : '';
       return `${label}${value}${trend ? `, ${trendWord(trend)}` : ''}`;
@@ -93,10 +94,11 @@ export class MetricValues {
     return msg(str`${title}: ${values} over the last ${span}`, { id: 'metrics.alt' });
   }
 
-  /** "1.5 GiB of 4 GiB" */
-  ofTotal(s: MetricsSnapshot | null): string {
-    const used = formatBytes(s?.memUsed, this.locale());
-    const total = formatBytes(s?.memTotal, this.locale());
+  /** "1.5 GiB of 4 GiB"; each size isolated where it is shown (not in the canvas' text alternative, which is read, not laid out). */
+  ofTotal(s: MetricsSnapshot | null, shown = true): string {
+    const size = (n: number | undefined) => (shown ? isolate : String)(formatBytes(n, this.locale()));
+    const used = size(s?.memUsed);
+    const total = size(s?.memTotal);
     return msg(str`${used} of ${total}`, { id: 'metrics.ofTotal' });
   }
 }

@@ -6,6 +6,7 @@
 import type { ConnectionView } from '../../controllers/connection-view-controller.js';
 import { CONNECTION_WORDS, VM_STATUS_LABEL, connectionLabel } from '../../internal/status-words.js';
 import { activeLocale, msg, str } from '../../internal/msg.js';
+import { nameErrorWords } from '../../internal/name-words.js';
 import type { VmError } from '../../protocol/errors.js';
 import type { VmStatus } from '../../protocol/types.js';
 import type { SocketSnapshot } from '../../transport/vm-socket.js';
@@ -46,7 +47,8 @@ export function describeMetrics({ hostMode, vmName, nameError, session, hasData,
       ? live()
       : view('waiting', waiting(), 'muted', msg('Waiting for the first sample…', { id: 'metrics.firstSample' }), msg('Waiting for the first sample', { id: 'metrics.firstSample.announce' }));
   }
-  if (nameError) return view('invalid-name', CONNECTION_WORDS.invalidName, 'danger', nameError.message);
+  // The error's message is English (for logs and events): the card says why from its reason.
+  if (nameError) return view('invalid-name', CONNECTION_WORDS.invalidName, 'danger', nameErrorWords(nameError, { msg, str }));
   if (!session) {
     return vmName.trim()
       ? view('connecting', CONNECTION_WORDS.connecting, 'muted', CONNECTION_WORDS.connecting)

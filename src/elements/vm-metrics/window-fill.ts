@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../internal/msg.js';
+import { isolate } from '../../internal/bidi.js';
 import type { PlotArea } from './chart-renderer.js';
 import { duration } from './series-specs.js';
 
@@ -24,8 +25,8 @@ export function windowFill(first: number | null, last: number | null, span: numb
 
 export function renderFilling(fill: WindowFill | null): TemplateResult | typeof nothing {
   if (!fill) return nothing;
-  const collected = duration(fill.collected);
-  const span = duration(fill.span);
+  const collected = isolate(duration(fill.collected));
+  const span = isolate(duration(fill.span));
   return html`<p class="filling" part="filling">${msg(str`Collecting data — ${collected} of ${span}`, { id: 'metrics.filling' })}</p>`;
 }
 

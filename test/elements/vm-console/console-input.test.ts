@@ -3,10 +3,11 @@ import { expect } from '@open-wc/testing';
 import { ConsoleInput, pasteProgressText } from '../../../src/elements/vm-console/console-input.js';
 import type { Notice } from '../../../src/elements/vm-console/console-status.js';
 import type { ConsoleSession } from '../../../src/hub/console.js';
+import { VmError } from '../../../src/protocol/errors.js';
 
 type Progress = (p: { sentChars: number; totalChars: number }) => void;
 
-function setup({ readOnly = false, session = true, fail = false } = {}) {
+function setup({ readOnly = false, session = true, fail = false as boolean | Error } = {}) {
   const sent: string[] = [];
   const progress: Progress[] = [];
   const shown: (Notice | null)[] = [];
@@ -24,7 +25,7 @@ function setup({ readOnly = false, session = true, fail = false } = {}) {
   };
   const fake = {
     sendInput: async (data: string, onProgress?: Progress) => {
-      if (fail) throw new Error('The socket is closed.');
+      if (fail) throw fail === true ? new Error('The socket is closed.') : fail;
       sent.push(data);
       if (onProgress) progress.push(onProgress);
     },
@@ -55,7 +56,11 @@ describe('console input', () => {
 
     const failing = setup({ fail: true });
     await failing.input.send('a');
-    expect(failing.shown.map((n) => [n?.cause, n?.text()])).to.deep.equal([['input', 'The socket is closed.']]);
+    // An error's message is English (for logs): the notice says it in messages, with only the server's words quoted.
+    expect(failing.shown.map((n) => [n?.cause, n?.text()])).to.deep.equal([['input', 'The input was not sent.']]);
+    const refused = setup({ fail: new VmError('COMMAND_FAILED', 'The server refused the input.', { detail: 'console busy' }) });
+    await refused.input.send('a');
+    expect(refused.shown.map((n) => n?.text())).to.deep.equal(['The input was not sent. (console busy)']);
   });
 
   it('shows a big paste’s progress until it is sent', async () => {

@@ -30,7 +30,7 @@ describe('console overlay', () => {
       [facts('not-running'), null],
       [facts('connected', { loadError: 'offline' }), 'The terminal could not be loaded | The terminal could not be loaded: offline'],
       [facts('none'), 'No VM selected | Set the vm-name attribute to show a VM console.'],
-      [facts('invalid', { nameError: 'Bad name.' }), 'Invalid VM name | Bad name.'],
+      [facts('invalid', { nameError: { reason: 'name-long' } }), 'Invalid VM name | A VM name is at most 255 characters long.'],
       [facts('invalid'), 'Invalid VM name | That VM name cannot be used.'],
       [facts('no-permission'), 'No console permission | Your account can see web-01 but may not use its console. Ask an administrator for the console permission.'],
       [facts('connecting', { deniedAndClosed: true }), 'No console permission | Your account can see web-01 but may not use its console. Ask an administrator for the console permission.'],

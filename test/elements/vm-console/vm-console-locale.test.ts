@@ -46,7 +46,7 @@ describe('<vm-console> localized', function () {
   it('says why a VM name cannot be used in German, not with the transport\'s English reason', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="de"><vm-console vm-name=".."></vm-console></div>`);
     const el = wrap.querySelector('vm-console')!;
-    await waitUntil(() => shadowText(el, '.overlay p') === 'Dieser VM-Name kann nicht verwendet werden.', 'the German reason');
+    await waitUntil(() => shadowText(el, '.overlay p') === 'Dieser VM-Name enthält unzulässige Zeichen.', 'the German reason, from the error\'s reason');
   });
 
   it('falls back to English for a language it does not have and for a malformed tag', async () => {

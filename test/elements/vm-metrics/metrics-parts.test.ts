@@ -31,7 +31,8 @@ describe('<vm-metrics> values (metric-values.ts)', () => {
 
   it('writes the current values in the locale', () => {
     const v = new MetricValues(() => 'en-US');
-    expect(v.current('memory', snapshot as never).secondary).to.match(/^1(\.0)? GiB of 2(\.0)? GiB$/);
+    // Each size isolated from the sentence (FSI … PDI): a right-to-left page keeps "2 GiB" whole.
+    expect(v.current('memory', snapshot as never).secondary).to.match(/^\u20681(\.0)? GiB\u2069 of \u20682(\.0)? GiB\u2069$/);
     expect(v.current('network', snapshot as never).parts).to.have.length(2);
     expect(new MetricValues(() => 'de-DE').current('cpu', snapshot as never).primary).to.contain('12,5');
   });

@@ -34,7 +34,9 @@ describe('<vm-metrics> view (metrics-view.ts)', () => {
   const table: [string, MetricsFacts, string, string, string, string, string, boolean][] = [
     ['host mode with samples', facts({ hostMode: true }), 'live', 'Live', 'ok', '', 'Live', false],
     ['host mode, none yet', facts({ hostMode: true, hasData: false }), 'waiting', 'Waiting for data', 'muted', 'Waiting for the first sample…', 'Waiting for the first sample', false],
-    ['a bad VM name', facts({ nameError: new VmError('INVALID_INPUT', 'Bad name') }), 'invalid-name', 'Invalid VM name', 'danger', 'Bad name', 'Bad name', false],
+    // Said from the reason: the message is English, for logs and events.
+    ['a bad VM name', facts({ nameError: new VmError('INVALID_INPUT', 'Bad name') }), 'invalid-name', 'Invalid VM name', 'danger', 'That VM name cannot be used.', 'That VM name cannot be used.', false],
+    ['a VM name too long', facts({ nameError: new VmError('INVALID_INPUT', 'Too long', { reason: 'name-long' }) }), 'invalid-name', 'Invalid VM name', 'danger', 'A VM name is at most 255 characters long.', 'A VM name is at most 255 characters long.', false],
     ['no VM', facts({ vmName: ' ' }), 'no-vm', 'No VM selected', 'muted', 'No VM selected: set vm-name, or push samples to .metrics.', 'No VM selected: set vm-name, or push samples to .metrics.', false],
     ['no session yet', facts({}), 'connecting', 'Connecting…', 'muted', 'Connecting…', 'Connecting…', false],
     ['first attempt', facts({ session: on(sock('connecting', { attempt: 0 })) }), 'connecting', 'Connecting…', 'muted', 'Connecting…', 'Connecting', false],

@@ -25,6 +25,8 @@ async function loadChart(): Promise<void> {
 }
 
 const GiB = 2 ** 30;
+/** A value isolated from the sentence around it (FSI … PDI: internal/bidi.ts). */
+const iso = (value: string) => `\u2068${value}\u2069`;
 const MiB = 2 ** 20;
 const T0 = Date.UTC(2026, 10, 25, 20, 0, 0);
 
@@ -239,7 +241,7 @@ describe('<vm-metrics> host mode (metrics property)', function () {
         },
         expect: {
           cpu: ['42.5%', 'utilisation'],
-          memory: ['25%', '2 GiB of 8 GiB'],
+          memory: ['25%', `${iso('2 GiB')} of ${iso('8 GiB')}`],
           network: ['↓ 1 MiB/s', '↑ 1.5 KiB/s sent'],
           disk: ['R 2 MiB/s', 'W 0 B/s'],
         },
@@ -250,7 +252,7 @@ describe('<vm-metrics> host mode (metrics property)', function () {
         b: { cpu: { utilization: 0 }, memory: { used: 512 * 1024, total: 1 * GiB } },
         expect: {
           cpu: ['0%', 'utilisation'],
-          memory: ['0%', '512 KiB of 1 GiB'],
+          memory: ['0%', `${iso('512 KiB')} of ${iso('1 GiB')}`],
           network: ['↓ 0 B/s', '↑ 0 B/s sent'],
           disk: ['R 0 B/s', 'W 0 B/s'],
         },
@@ -261,7 +263,7 @@ describe('<vm-metrics> host mode (metrics property)', function () {
         b: { memory: undefined, network: undefined },
         expect: {
           cpu: ['10%', 'utilisation'],
-          memory: ['—', '— of —'],
+          memory: ['—', `${iso('—')} of ${iso('—')}`],
           network: ['↓ —', '↑ — sent'],
           disk: ['R 0 B/s', 'W 0 B/s'],
         },
@@ -285,7 +287,7 @@ describe('<vm-metrics> host mode (metrics property)', function () {
       el.metrics = [sample(T0, { cpu: { utilization: 42.5 }, memory: { used: 1.5 * GiB, total: 8 * GiB } })];
       await el.updateComplete;
       expect(text(el, '.value[data-series="cpu"] .primary')).to.equal('42,5 %');
-      expect(text(el, '.value[data-series="memory"] .secondary')).to.equal('1,5 GiB of 8 GiB');
+      expect(text(el, '.value[data-series="memory"] .secondary')).to.equal(`${iso('1,5 GiB')} of ${iso('8 GiB')}`);
     });
   });
 
@@ -617,7 +619,7 @@ describe('<vm-metrics> with a LibGo peer', function () {
     await el.updateComplete;
     expect(text(el, '.badge')).to.equal('Live');
     expect(text(el, '.value[data-series="cpu"] .primary')).to.match(/^\d+(\.\d)?%$/);
-    expect(text(el, '.value[data-series="memory"] .secondary')).to.match(/^[\d.]+ [KMG]iB of [\d.]+ GiB$/);
+    expect(text(el, '.value[data-series="memory"] .secondary')).to.match(/^\u2068[\d.]+ [KMG]iB\u2069 of \u2068[\d.]+ GiB\u2069$/);
     expect(text(el, '.value[data-series="network"] .primary')).to.match(/^↓ [\d.,]+ (B|KiB|MiB)\/s$/);
     expect(text(el)).not.to.match(/NaN|undefined/);
     await expect(el).to.be.accessible();
@@ -821,14 +823,14 @@ describe('<vm-metrics> filling state and history kept across page loads', functi
     await el.updateComplete;
     await until(() => el.lastDrawnVersion >= 0, 'a draw');
     await settle();
-    expect(fillingText(el)).to.equal('Collecting data — 20 s of 5 min');
+    expect(fillingText(el)).to.equal(`Collecting data — ${iso('20 s')} of ${iso('5 min')}`);
     const plot = el.shadowRoot!.querySelector('.plot')!.getBoundingClientRect().width;
     for (const w of unfilledWidths(el)) {
       expect(w, 'most of the plot is hatched').to.be.within(plot * 0.6, plot);
     }
     el.window = '15m';
     await el.updateComplete;
-    expect(fillingText(el)).to.equal('Collecting data — 20 s of 15 min');
+    expect(fillingText(el)).to.equal(`Collecting data — ${iso('20 s')} of ${iso('15 min')}`);
     el.metrics = steady(200);
     await el.updateComplete;
     await settle();

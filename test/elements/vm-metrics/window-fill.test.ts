@@ -23,7 +23,8 @@ describe('<vm-metrics> window fill (window-fill.ts)', () => {
     const host = document.createElement('div');
     render(renderFilling({ collected: 20_000, span: MIN5 }), host);
     const p = host.querySelector('[part="filling"]')!;
-    expect(p.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Collecting data — 20 s of 5 min');
+    // The durations isolated from the sentence (FSI … PDI), so a right-to-left page keeps "5 min" whole.
+    expect(p.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Collecting data — \u206820 s\u2069 of \u20685 min\u2069');
     render(renderFilling(null), host);
     expect(host.querySelector('[part="filling"]')).to.equal(null);
   });
