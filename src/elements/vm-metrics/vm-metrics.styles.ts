@@ -29,6 +29,29 @@ const seriesColours = css`
   ${whenDark(darkSeriesColours)}
 `;
 
+/**
+ * Why some rules are as they are (kept here, not as CSS comments, which would ship to every page):
+ * - `content-visibility: auto;`: A fleet page holds hundreds of tiles: one off screen is neither
+ *   laid out, painted nor given compositor layers for its canvases (bench:fleet traced 1,000 tiles:
+ *   layerizing them cost more than all our script). A tile not yet rendered is sized as it renders;
+ *   `auto` then keeps its last size while it is skipped, so the page's scroll height holds still.
+ * - `.values`: Current values: numbers for people, in the DOM, not only in the canvas.
+ * - `overflow-wrap: anywhere;`: A longer language's mark before the rate ("[Ŕ ·]") must not push
+ *   it out of a narrow tile.
+ * - `.swatch[data-colour='--_m-cpu']`: Colours by rule, not by a style attribute, which a strict
+ *   Content-Security-Policy blocks.
+ * - `:host([compact]) .card-head`: A tile's values change every second, and a page holds hundreds
+ *   of tiles: the values sit in a box of fixed size (a line per value) taken out of the flow, so new
+ *   digits lay out that box alone, not the tile and the page's grid around it (bench:fleet: a third
+ *   of the layout time). No stacking context or background here: layerizing those cost more than the
+ *   layout saved.
+ * - `line-height: 1.5;`: The values' line height (0.9em × 1.3 of the head), in the title's own
+ *   size.
+ * - `max-width: 100%;`: A canvas is 300 px wide until Chart.js sizes it: on a phone that widened
+ *   the page.
+ * - `.unfilled,`: The part of the window that has no data yet: hatched like an empty card, not
+ *   left blank.
+ */
 export const vmMetricsStyles = [
   themeTokens,
   seriesColours,
@@ -40,10 +63,6 @@ export const vmMetricsStyles = [
     }
     :host([compact]) {
       --_plot-height: var(--vm-metrics-sparkline-height, 40px);
-      /* A fleet page holds hundreds of tiles: one off screen is neither laid out, painted nor given
-         compositor layers for its canvases (bench:fleet traced 1,000 tiles: layerizing them cost
-         more than all our script). A tile not yet rendered is sized as it renders; \`auto\` then
-         keeps its last size while it is skipped, so the page's scroll height holds still. */
       content-visibility: auto;
       contain-intrinsic-size: auto none;
     }
@@ -159,7 +178,6 @@ export const vmMetricsStyles = [
       filter: brightness(0.97);
     }
 
-    /* Current values: numbers for people, in the DOM, not only in the canvas. */
     .values {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(130px, 100%), 1fr));
@@ -187,7 +205,6 @@ export const vmMetricsStyles = [
       font-weight: 600;
       font-variant-numeric: tabular-nums;
       letter-spacing: -0.01em;
-      /* A longer language's mark before the rate ("[Ŕ ·]") must not push it out of a narrow tile. */
       overflow-wrap: anywhere;
     }
     .secondary {
@@ -204,7 +221,6 @@ export const vmMetricsStyles = [
       border-radius: 2px;
       flex: none;
     }
-    /* Colours by rule, not by a style attribute, which a strict Content-Security-Policy blocks. */
     .swatch[data-colour='--_m-cpu'] { background: var(--_m-cpu); }
     .swatch[data-colour='--_m-memory'] { background: var(--_m-memory); }
     .swatch[data-colour='--_m-rx'] { background: var(--_m-rx); }
@@ -249,10 +265,6 @@ export const vmMetricsStyles = [
       gap: 8px;
       min-width: 0;
     }
-    /* A tile's values change every second, and a page holds hundreds of tiles: the values sit in a
-       box of fixed size (a line per value) taken out of the flow, so new digits lay out that box
-       alone, not the tile and the page's grid around it (bench:fleet: a third of the layout time).
-       No stacking context or background here: layerizing those cost more than the layout saved. */
     :host([compact]) .card-head {
       --_lines: 1;
       display: grid;
@@ -273,7 +285,6 @@ export const vmMetricsStyles = [
       font-weight: 500;
       font-size: 0.78em;
       color: var(--_muted);
-      /* The values' line height (0.9em × 1.3 of the head), in the title's own size. */
       line-height: 1.5;
     }
     .legend {
@@ -313,7 +324,6 @@ export const vmMetricsStyles = [
       position: absolute;
       left: 0;
       top: 0;
-      /* A canvas is 300 px wide until Chart.js sizes it: on a phone that widened the page. */
       max-width: 100%;
     }
     .plot[data-dim] canvas {
@@ -337,7 +347,6 @@ export const vmMetricsStyles = [
         color-mix(in srgb, var(--_border) 35%, transparent) 8px 9px
       );
     }
-    /* The part of the window that has no data yet: hatched like an empty card, not left blank. */
     .unfilled,
     .filling::before {
       border-right: 1px dashed color-mix(in srgb, var(--_muted) 45%, transparent);

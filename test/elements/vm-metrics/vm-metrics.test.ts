@@ -521,11 +521,11 @@ describe('<vm-metrics> host mode (metrics property)', function () {
       expect([style.position, style.contain], box.dataset.series).to.deep.equal(['absolute', 'strict']);
     }
     // Far longer values (a saturated 100 Gbit link, a busy disk) change no size around them.
-    const last = steady(3).at(-1)!;
-    el.metrics = sample(last.timestamp + 5000, {
+    // steady(3)'s last sample: t = T0 + 10 s, rx 10 MiB, tx 2.5 MiB, read 20 MiB, write 10 KiB.
+    el.metrics = sample(T0 + 15_000, {
       cpu: { utilization: 100 },
-      network: { rxBytes: last.network.rxBytes + 5 * 12.5 * 1024 ** 3, txBytes: last.network.txBytes + 5 * 11.9 * 1024 ** 3 },
-      disk: { readBytes: last.disk.readBytes + 5 * 987 * MiB, writeBytes: last.disk.writeBytes + 5 * 1023 * MiB },
+      network: { rxBytes: 10 * MiB + 5 * 12.5 * 1024 ** 3, txBytes: 2.5 * MiB + 5 * 11.9 * 1024 ** 3 },
+      disk: { readBytes: 20 * MiB + 5 * 987 * MiB, writeBytes: 10 * 1024 + 5 * 1023 * MiB },
     });
     await drawn(el);
     await el.updateComplete;
