@@ -3,6 +3,7 @@
 // nothing here ships. `useRenderer('shipped')` puts the element's own back.
 import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
+import { SparklineRenderer } from '../../src/elements/vm-metrics/sparkline-renderer.js';
 import { SvgSparkline } from './svg-sparkline.js';
 
 interface Spark {
@@ -12,27 +13,28 @@ interface Spark {
 }
 type Factory = (canvas: HTMLCanvasElement) => Spark;
 
-const proto = VmMetrics.prototype as unknown as { ensureSparklines: (shown: readonly string[]) => void };
-const shipped = proto.ensureSparklines;
+// The element's sparklines are made in SparklineRenderer's private `ensure`: patched on its prototype.
+const proto = SparklineRenderer.prototype as unknown as { ensure: (shown: readonly string[]) => void };
+const shipped = proto.ensure;
 
-/** ensureSparklines with another factory (same logic as the element's own). */
+/** `ensure` with another factory (the same logic as the renderer's own). */
 function ensureWith(factory: Factory) {
-  return function (this: { sparks: Map<string, { spark: Spark; canvas: HTMLCanvasElement; lines: unknown[] }>; renderRoot: ParentNode }, shown: readonly string[]) {
+  return function (this: { slots: Map<string, { spark: Spark; canvas: HTMLCanvasElement; lines: unknown[] }>; root: () => ParentNode }, shown: readonly string[]) {
     const channels: Record<string, number> = { cpu: 1, memory: 1, network: 2, disk: 2 };
-    for (const [s, slot] of this.sparks) {
+    for (const [s, slot] of this.slots) {
       if (shown.includes(s)) continue;
       slot.spark.destroy();
-      this.sparks.delete(s);
+      this.slots.delete(s);
     }
     for (const s of shown) {
-      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
-      const existing = this.sparks.get(s);
+      const canvas = this.root().querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
+      const existing = this.slots.get(s);
       if (existing && existing.canvas === canvas) continue;
       existing?.spark.destroy();
-      this.sparks.delete(s);
+      this.slots.delete(s);
       if (!canvas) continue;
       const lines = Array.from({ length: channels[s] }, () => ({ points: [], colour: '', fill: null }));
-      this.sparks.set(s, { spark: factory(canvas), canvas, lines });
+      this.slots.set(s, { spark: factory(canvas), canvas, lines });
     }
   };
 }
@@ -170,9 +172,11 @@ const EXPERIMENTS: Record<string, Factory> = {
 const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
 
 export function useRenderer(name: string): void {
+  // A patch of a method that is gone would measure the shipped renderer under every name.
+  if (typeof shipped !== 'function' || typeof placeUnfilled !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
   const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
   if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
-  proto.ensureSparklines = factory ? ensureWith(factory) : shipped;
+  proto.ensure = factory ? ensureWith(factory) : shipped;
   (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' ? () => undefined : placeUnfilled;
 }
 export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);
