@@ -75,7 +75,8 @@ export function invalidWords(error: VmError, kit: Pick<Kit, 'msg' | 'str'>): str
 export function explainError(error: VmError, vmName: string, serverUrl: string | undefined, { msg, str }: Pick<Kit, 'msg' | 'str'>): string {
   const address = serverUrl === undefined ? '' : (serverUrl || location.origin).replace(/\/+$/, '');
   const vm = vmName || msg('this VM', { id: 'texts.thisVm' });
-  const detail = error.message;
+  // Only the server's own words are quoted: the library's `message` is English, for logs.
+  const detail = error.detail ?? '';
   const unreadable = () => msg('The server rejected a message from this page.', { id: 'error.rejected' });
   // Functions: only the one needed is made (each in the element's locale).
   const known: Partial<Record<VmErrorCode, () => string>> = {
@@ -98,17 +99,17 @@ export function explainError(error: VmError, vmName: string, serverUrl: string |
       address ? msg(str`The server at ${address} took too long to answer.`, { id: 'error.timeout.at' }) : msg('The server took too long to answer.', { id: 'error.timeout' }),
   };
   // On an open socket the server uses AUTH_ERROR for a missing permission, too.
-  if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message)) {
+  if (error.code === 'AUTH_ERROR' && /permission/i.test(error.message) && detail) {
     return msg(str`Your account is not allowed to do that (${detail}).`, { id: 'error.notAllowed' });
   }
   const own = libraryErrorWords(error, vm, { msg, str });
   if (own) return withServerWords(own, error);
   const base = known[error.code]?.();
-  if (!base) return error.detail || error.message || msg('Something went wrong.', { id: 'error.other' });
+  if (!base) return detail || msg('Something went wrong.', { id: 'error.other' });
   // Keep the server's detail when it is more than the code restated.
   // The transport's words for the codes below only restate the code.
   const restates = ['AUTH_ERROR', 'VM_NOT_FOUND', 'NETWORK_ERROR', 'TIMEOUT'].includes(error.code);
-  const extra = error.message && !base.includes(error.message) && !restates ? error.message : '';
+  const extra = detail && !base.includes(detail) && !restates ? detail : '';
   return extra && base !== extra ? `${base} (${extra})` : base;
 }
 

@@ -215,6 +215,7 @@
 'list.empty': `Dieser Server hat keine VMs, oder keine, die Sie sehen dürfen.`,
 'list.empty.title': `Keine VMs`,
 'list.failed': str`Der Server konnte die VMs nicht auflisten (${0}).`,
+'list.failed.plain': `Der Server konnte die VMs nicht auflisten.`,
 'list.failed.title': `Die Liste konnte nicht geladen werden`,
 'list.filter': `Nach Name oder Beschreibung filtern`,
 'list.filter.label': `VMs nach Name oder Beschreibung filtern`,

@@ -43,9 +43,28 @@ const CASES: [string, VmErrorCode, string, string | undefined, string][] = [
 describe('explainError', () => {
   for (const [name, code, message, server, sentence] of CASES) {
     it(`${code}: ${name}`, () => {
-      expect(explainError(new VmError(code, message), 'web-01', server, kit)).to.equal(sentence);
+      // As the transport makes them from a server's answer (its words in message and detail); the
+      // two codes the library raises itself carry no server words.
+      const fromServer = code !== 'INVALID_INPUT' && code !== 'INVALID_CONFIG';
+      expect(explainError(new VmError(code, message, fromServer ? { detail: message } : {}), 'web-01', server, kit)).to.equal(sentence);
     });
   }
+
+  it('quotes only the server’s words, never the library’s English message', () => {
+    const own = (code: VmErrorCode, message: string) => explainError(new VmError(code, message), 'web-01', SERVER, kit);
+    expect([
+      own('INVALID_RESPONSE', 'Expected JSON from /api/v1/vms, got text/html.'),
+      own('SERVER_ERROR', 'HTTP 502'),
+      own('AUTH_ERROR', 'permission check failed'),
+    ]).to.deep.equal([
+      'The server sent an answer this page does not understand.',
+      'The server ran into a problem. Try again in a moment.',
+      'You are not signed in, or your session has expired. Sign in again to see this VM.',
+    ]);
+    // A code no sentence is written for, from the server: its words; from the library: a general sentence.
+    expect(explainError(new VmError('FUTURE_CODE' as VmErrorCode, 'vm is locked', { detail: 'vm is locked' }), 'web-01', SERVER, kit)).to.equal('vm is locked');
+    expect(explainError(new VmError('FUTURE_CODE' as VmErrorCode, 'An English sentence for logs.'), 'web-01', SERVER, kit)).to.equal('Something went wrong.');
+  });
 
   // What the transport refuses is said from the error's reason (its message stays English).
   it('says each invalid name and setting from its reason', async () => {

@@ -53,14 +53,16 @@ export function renderListError(e: VmError, stale: boolean, server: string, retr
   }
   const unreachable = e.code === 'NETWORK_ERROR' || e.code === 'TIMEOUT';
   const address = server.replace(/\/+$/, '');
-  // The server's words, else the HTTP status: the transport's own message is English.
-  const detail = e.detail ?? (e.status ? `HTTP ${e.status}` : e.message);
+  // The server's words, else the HTTP status; never the transport's own message, which is English.
+  const detail = e.detail ?? (e.status ? `HTTP ${e.status}` : '');
   // A setting the library refused (a bad server address) is said from its reason: its message is English.
   const what = e.code === 'INVALID_CONFIG' || e.code === 'INVALID_INPUT'
     ? invalidWords(e, { msg, str })
     : unreachable
     ? msg(str`The server at ${address} cannot be reached.`, { id: 'list.unreachable' })
-    : msg(str`The server could not list the VMs (${detail}).`, { id: 'list.failed' });
+    : detail
+    ? msg(str`The server could not list the VMs (${detail}).`, { id: 'list.failed' })
+    : msg('The server could not list the VMs.', { id: 'list.failed.plain' });
   if (stale) {
     return html`<div class="message stale" part="message" data-state=${unreachable ? 'unreachable' : 'error'} role="status">
       <span>${what} ${msg('The list below may be out of date; the page keeps trying.', { id: 'list.stale' })}</span>${again}

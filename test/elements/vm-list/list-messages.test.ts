@@ -25,7 +25,8 @@ describe('<vm-list> messages (list-messages.ts)', () => {
   ];
   for (const [code, message, stale, state, words] of table) {
     it(`${code}${stale ? ' over a stale list' : ''}: ${state}`, () => {
-      const m = shown(renderListError(new VmError(code, message), stale, 'https://libgo.example//', () => undefined));
+      // As the transport makes them from a server's answer: its words in message and detail.
+      const m = shown(renderListError(new VmError(code, message, { detail: message }), stale, 'https://libgo.example//', () => undefined));
       expect([m.state, m.text]).to.deep.equal([state, words]);
     });
   }
@@ -35,9 +36,11 @@ describe('<vm-list> messages (list-messages.ts)', () => {
     expect([
       said(new VmError('SERVER_ERROR', 'The server failed (HTTP 500).', { status: 500 })),
       said(new VmError('SERVER_ERROR', 'disk full', { status: 500, detail: 'disk full' })),
+      said(new VmError('INVALID_RESPONSE', 'Expected JSON from /api/v1/vms, got text/html.')),
     ]).to.deep.equal([
       'The list could not be loaded | The server could not list the VMs (HTTP 500). The page keeps trying. | Retry now',
       'The list could not be loaded | The server could not list the VMs (disk full). The page keeps trying. | Retry now',
+      'The list could not be loaded | The server could not list the VMs. The page keeps trying. | Retry now',
     ]);
   });
 
