@@ -6,6 +6,7 @@ import { MAX_LINK_LENGTH, checkLink, parseLinkPolicy } from '../../../src/elemen
 import type { VmConsole } from '../../../src/elements/vm-console/vm-console.js';
 import type { InPagePeer } from '../../../src/testing/index.js';
 import { connected, consoleFrame, disposeHubs, mount, peerFor, shadowText, until } from './helpers.js';
+import { visiblePage } from '../vm-metrics/visible-page.js';
 
 describe('checkLink', () => {
   it('accepts http and https, normalized to what would open', () => {
@@ -65,7 +66,11 @@ describe('<vm-console> links', function () {
   const originalOpen = window.open;
   const onLink = (e: Event) => events.push(e as CustomEvent);
 
-  before(() => {
+  before(async function () {
+    // Hovering a link needs a page that renders: the runner keeps two test pages and only the one
+    // in front gets frames (a link under the mouse in the other was never found in a full run).
+    this.timeout(180_000);
+    await visiblePage();
     peer = peerFor();
   });
   after(() => {
