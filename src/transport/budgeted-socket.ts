@@ -18,6 +18,15 @@ export class BudgetedSocket {
   private queuedSnapshot: { from: SocketSnapshot; snapshot: SocketSnapshot } | null = null;
 
   private readonly claim: SocketClaim | undefined;
+  private wasOpening = false;
+  /** The budget's grant is held (the ticket says so too, but only once `request` has returned). */
+  private granted = false;
+
+  /** Granted, its handshake not over yet (the budget lets only a few open at once). */
+  private get opening(): boolean {
+    const s = this.real.state.state;
+    return this.granted && (s === 'idle' || s === 'connecting');
+  }
 
   constructor(options: VmSocketOptions) {
     const real = (this.real = new VmSocket(options));
@@ -25,17 +34,28 @@ export class BudgetedSocket {
     if (claim) claim.changed = () => this.ticket?.changed();
     this.vmName = real.vmName;
     this.route = real.route;
-    real.events.on('state', () => this.events.emit('state', this.state));
+    real.events.on('state', () => {
+      // A handshake that ended (open, or failed) frees a place for the next socket to open.
+      if (this.wasOpening && !this.opening) this.ticket?.changed();
+      this.wasOpening = this.opening;
+      this.events.emit('state', this.state);
+    });
     real.events.on('message', (m) => this.events.emit('message', m));
     real.events.on('decode-error', (e) => this.events.emit('decode-error', e));
     real.events.on('open', () => this.events.emit('open', undefined));
   }
 
-  /** The socket's state, or `queued` while the budget has no grant for it. */
+  /**
+   * The socket's state; `queued` while the budget has no room for it, `connecting` while it only
+   * waits for its turn to open (a few handshakes at a time).
+   */
   get state(): SocketSnapshot {
     const state = this.real.state;
     if (!this.ticket || this.ticket.granted) return state;
-    if (this.queuedSnapshot?.from !== state) this.queuedSnapshot = { from: state, snapshot: { ...state, state: 'queued', nextRetryAt: null } };
+    const shown = this.ticket.paced ? 'connecting' : 'queued';
+    if (this.queuedSnapshot?.from !== state || this.queuedSnapshot.snapshot.state !== shown) {
+      this.queuedSnapshot = { from: state, snapshot: { ...state, state: shown, nextRetryAt: null } };
+    }
     return this.queuedSnapshot.snapshot;
   }
 
@@ -64,14 +84,19 @@ export class BudgetedSocket {
     const route = this.route;
     const real = this.real;
     this.ticket = socketBudget().request({
+      opening: () => this.opening,
       get priority() {
         return route === 'console' ? 'console' : !claim || claim.shown ? 'visible' : 'background';
       },
       get passiveSince() {
         return claim?.passiveSince ?? -Infinity;
       },
-      grant: () => real.connect(),
+      grant: () => {
+        this.granted = this.wasOpening = true;
+        real.connect();
+      },
       revoke: () => {
+        this.granted = false;
         // The close tells the owner (a gap in the metrics), shown as `queued`.
         real.close();
         claim?.onQueued?.();
@@ -79,7 +104,8 @@ export class BudgetedSocket {
     });
     if (!this.ticket.granted) {
       this.events.emit('state', this.state);
-      claim?.onQueued?.();
+      // Waiting for its turn to open is not waiting for a socket.
+      if (!this.ticket.paced) claim?.onQueued?.();
     }
   }
 
@@ -91,6 +117,7 @@ export class BudgetedSocket {
   close(): void {
     const ticket = this.ticket;
     this.ticket = null;
+    this.granted = false;
     ticket?.release();
     this.real.close();
   }

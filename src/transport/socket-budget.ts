@@ -26,6 +26,16 @@ const RANK: Readonly<Record<SocketPriority, number>> = { console: 0, visible: 1,
  */
 const PATIENCE_MS = 250;
 
+/**
+ * Sockets of the page in their opening handshake at once. Chromium delays each new WebSocket of a
+ * page by a random 1–5 s × 2^(handshakes pending) / 65,536: unseen up to about ten at once, then
+ * seconds (bench:fleet: of 19 list rows granted together, the last four opened 0.5–4 s late). A
+ * few at a time keeps every handshake immediate; the browser opens them one by one anyway.
+ */
+export const MAX_OPENING = 4;
+/** A handshake still not over after this long holds no place: a server that hangs blocks no other. */
+export const OPENING_TIMEOUT_MS = 5000;
+
 /** What a socket tells the budget about itself. */
 export interface SocketClaimant {
   readonly priority: SocketPriority;
@@ -33,6 +43,8 @@ export interface SocketClaimant {
   readonly passiveSince: number;
   /** A socket may be opened now. */
   grant(): void;
+  /** Granted and not yet open (its handshake in flight); the ticket's `changed` is called when that ends. */
+  opening?(): boolean;
   /** The grant is taken back: close the socket (the claimant is queued again). */
   revoke(): void;
 }
@@ -40,6 +52,8 @@ export interface SocketClaimant {
 /** A claimant's place in the budget. */
 export interface SocketTicket {
   readonly granted: boolean;
+  /** Not granted only because a few other sockets are in their handshake (there is room). */
+  readonly paced: boolean;
   /** Call after the claimant's priority changed. */
   changed(): void;
   /** Gives the grant (or the place in the queue) back, for good. */
@@ -53,6 +67,8 @@ interface Slot {
   released: boolean;
   /** When it last started waiting. */
   waitingSince: number;
+  /** When it was last granted. */
+  grantedAt: number;
 }
 
 const now = () => performance.now();
@@ -99,14 +115,19 @@ export class SocketBudget {
 
   /** Asks for a socket; `claimant.grant()` is called (at once when there is room) when one is free. */
   request(claimant: SocketClaimant): SocketTicket {
-    const slot: Slot = { claimant, seq: this.seq++, granted: false, released: false, waitingSince: now() };
+    const slot: Slot = { claimant, seq: this.seq++, granted: false, released: false, waitingSince: now(), grantedAt: -Infinity };
     this.waiting.add(slot);
     // The common case (room to spare, nobody waiting before it) is answered synchronously.
     if (this.waiting.size === 1 && this.held.size < this.settings.max && !this.pumping) this.pump();
     else this.pumpSoon();
+    const held = this.held;
+    const settings = this.settings;
     return {
       get granted() {
         return slot.granted;
+      },
+      get paced() {
+        return !slot.granted && !slot.released && held.size < settings.max;
       },
       changed: () => {
         if (slot.released) return;
@@ -162,8 +183,20 @@ export class SocketBudget {
     }
     const t = now();
     let nextLook = Infinity;
+    let opening = 0;
+    let openingEnds = Infinity;
+    for (const h of this.held) {
+      if (!h.claimant.opening?.() || h.grantedAt + OPENING_TIMEOUT_MS <= t) continue;
+      opening++;
+      openingEnds = Math.min(openingEnds, h.grantedAt + OPENING_TIMEOUT_MS);
+    }
     for (const slot of [...this.waiting].sort(byClaim)) {
       if (slot.granted || !this.waiting.has(slot)) continue;
+      // The rest wait for a handshake to end (the claimant's `changed` pumps again), or to time out.
+      if (opening >= MAX_OPENING) {
+        nextLook = Math.min(nextLook, openingEnds);
+        break;
+      }
       if (this.held.size >= max) {
         const rank = RANK[slot.claimant.priority];
         // Background claims wait for a free socket; a console waits for nobody but another
@@ -184,6 +217,8 @@ export class SocketBudget {
       this.waiting.delete(slot);
       this.held.add(slot);
       slot.granted = true;
+      slot.grantedAt = t;
+      opening++;
       this.counts.grants++;
       this.peak = Math.max(this.peak, this.held.size);
       slot.claimant.grant();

@@ -3,7 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { VmHub } from '../../src/hub/vm-hub.js';
 import { leaseConsole } from '../../src/hub/console-session.js';
 import { configureSocketBudget } from '../../src/transport/socket-budget-config.js';
-import { socketBudget } from '../../src/transport/socket-budget.js';
+import { MAX_OPENING, OPENING_TIMEOUT_MS, socketBudget } from '../../src/transport/socket-budget.js';
 import { createInPagePeer, type InPagePeer } from '../../src/testing/in-page-peer.js';
 import { DEFAULT_VMS, type VmSpec } from '../../src/testing/sim/vm-fixtures.js';
 import { preloadConnection } from '../../src/transport/lazy-socket.js';
@@ -76,6 +76,46 @@ describe('the page-wide socket budget', () => {
     const queued = leases.filter((l) => l.session.connection.state === 'queued').length;
     expect(queued, 'the others wait, visibly queued, not failed').to.equal(980);
     expect(leases.some((l) => ['reconnecting', 'closed'].includes(l.session.connection.state))).to.equal(false);
+  });
+
+  it('lets only a few sockets be in their opening handshake at once (Chromium delays the rest by seconds)', async () => {
+    const h = hub();
+    let peakConnecting = 0;
+    const connectingNow = () => peer.sockets().filter((s) => s.readyState === s.CONNECTING).length;
+    const watch = setInterval(() => (peakConnecting = Math.max(peakConnecting, connectingNow())), 0);
+    try {
+      const leases = Array.from({ length: 19 }, (_, i) => h.monitor(`vm-${String(i).padStart(4, '0')}`));
+      await until(() => leases.every((l) => l.session.connection.state === 'open'), 'all 19 open');
+      expect(peakConnecting, 'handshakes in flight at once').to.be.within(1, MAX_OPENING);
+      expect(socketBudget().inUse).to.equal(19);
+    } finally {
+      clearInterval(watch);
+    }
+  });
+
+  it('does not let handshakes that hang hold their places: after a while the next socket opens', async function () {
+    this.timeout(20_000);
+    // Four VMs whose server never answers the handshake, then one that does.
+    const hung = new Set(['vm-0000', 'vm-0001', 'vm-0002', 'vm-0003']);
+    const h = new VmHub({
+      serverUrl: peer.serverUrl,
+      socketFactory: (url, protocols) => {
+        if (!hung.has(new URL(url).pathname.split('/').pop()!)) return peer.socketFactory(url, protocols);
+        return { readyState: 0, bufferedAmount: 0, protocol: '', onopen: null, onmessage: null, onclose: null, onerror: null, send() {}, close() {} } as unknown as WebSocket;
+      },
+      fetch: peer.fetch,
+      tokenProvider: () => peer.login('admin'),
+      persistHistory: false,
+      reachabilityProbe: false,
+    });
+    hubs.push(h);
+    const stuck = [...hung].map((name) => h.monitor(name));
+    await tick(50);
+    const next = h.monitor('vm-0004');
+    await tick(200);
+    expect(next.session.connection.state, 'four handshakes in flight: the next waits its turn, connecting').to.equal('connecting');
+    await waitUntil(() => next.session.connection.state === 'open', 'the next opens once the hung handshakes time out', { timeout: OPENING_TIMEOUT_MS + 3000, interval: 50 });
+    expect(stuck.every((l) => l.session.connection.state !== 'open')).to.equal(true);
   });
 
   it('grants visible sessions first, and a released lease hands its socket to the next in line', async () => {

@@ -5,6 +5,9 @@ import { leaseConsole, ReplayBuffer } from '../../src/hub/console.js';
 import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, flush, line, ManualTimers } from '../helpers/fake-socket.js';
 
+/** Every hub a test made: disposed after it, so no socket of one test holds the page's budget in the next. */
+const made: VmHub[] = [];
+
 function setup(extra: Partial<VmHubConfig> = {}) {
   const timers = new ManualTimers();
   const { factory, sockets } = fakeSocketFactory();
@@ -29,6 +32,7 @@ function setup(extra: Partial<VmHubConfig> = {}) {
     },
     ...extra,
   });
+  made.push(hub);
   return { hub, sockets, timers, restCalls, rest, step: async (ms = 0) => { await flush(10); timers.advance(ms); await flush(10); } };
 }
 
@@ -39,6 +43,9 @@ const until = (fn: () => boolean, message: string) => waitUntil(fn, message, { t
 describe('VmHub', () => {
   // The socket code loads on first connect; load it once so tests can count sockets synchronously.
   before(() => preloadConnection());
+  afterEach(() => {
+    for (const h of made.splice(0)) h.dispose();
+  });
 
   // First in this file on purpose: nothing here has loaded the history code yet.
   it('keeps the samples and gaps that arrive while the history code loads, and says when it is there', async () => {
