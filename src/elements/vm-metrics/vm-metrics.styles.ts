@@ -31,6 +31,9 @@ const seriesColours = css`
 
 /**
  * Why some rules are as they are (kept here, not as CSS comments, which would ship to every page):
+ * - `@container (max-width: 160px)`: a card too narrow for its title and two rates ("↓ 1023
+ *   KiB/s") beside each other puts the rates on lines of their own under the title; beside it they
+ *   were cut off.
  * - `content-visibility: auto;`: A fleet page holds hundreds of tiles: one off screen is neither
  *   laid out, painted nor given compositor layers for its canvases (bench:fleet traced 1,000 tiles:
  *   layerizing them cost more than all our script). A tile not yet rendered is sized as it renders;
@@ -270,11 +273,21 @@ export const vmMetricsStyles = [
       display: grid;
       grid-template-columns: auto minmax(0, 1fr);
       align-items: stretch;
-      column-gap: 6px;
+      gap: 0 6px;
       block-size: calc(var(--_lines) * 0.9em * 1.3);
     }
     :host([compact]) .card-head[data-lines='2'] {
       --_lines: 2;
+    }
+    :host([compact]) .card {
+      container-type: inline-size;
+    }
+    @container (max-width: 160px) {
+      :host([compact]) .card-head[data-lines='2'] {
+        --_lines: 3;
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: auto minmax(0, 1fr);
+      }
     }
     .card-title {
       font-weight: 600;

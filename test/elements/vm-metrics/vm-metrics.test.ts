@@ -533,6 +533,26 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     expect(sizes()).to.deep.equal(before);
   });
 
+  it('compact tiles: in a narrow card the two rates go under the title, whole', async () => {
+    const el = await fixture<VmMetrics>(html`<vm-metrics compact style="width: 280px"></vm-metrics>`);
+    el.metrics = [
+      sample(T0, { network: { rxBytes: 0, txBytes: 0 } }),
+      sample(T0 + 5000, { network: { rxBytes: 5 * 1023 * 1024, txBytes: 5 * 3.42 * MiB } }),
+    ];
+    await drawn(el);
+    await el.updateComplete;
+    const card = el.shadowRoot!.querySelector<HTMLElement>('.card[data-series="network"]')!;
+    expect(card.clientWidth, 'a narrow card').to.be.below(160);
+    const lines = [...card.querySelectorAll<HTMLElement>('.tile-value > span')];
+    expect(lines.map((l) => l.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['↓ 1023 KiB/s', '↑ 3.42 MiB/s']);
+    const box = card.querySelector('.tile-value')!.getBoundingClientRect();
+    for (const line of lines) {
+      expect(line.scrollWidth, `${line.textContent} is cut off`).to.be.at.most(line.clientWidth);
+      const r = line.getBoundingClientRect();
+      expect(r.bottom, `${line.textContent} below its box`).to.be.at.most(box.bottom + 0.5);
+    }
+  });
+
   it('canvases are images with the current value and the trend as text', async () => {
     const el = await fixture<VmMetrics>(html`<vm-metrics></vm-metrics>`);
     el.metrics = Array.from({ length: 20 }, (_, k) => sample(T0 + k * 5000, { cpu: { utilization: 10 + k * 4 } }));
