@@ -290,23 +290,26 @@ function current(): { term: Terminal; send(text: string): void; dropped(): numbe
  */
 interface Probe {
   parsedMarks: number;
+  /** Characters xterm has parsed so far. */
+  parsedChars: number;
   parsedText: string;
   onParsed: (() => void) | null;
   paintWaiters: (() => void)[];
 }
 let probe: Probe | null = null;
-const keyLog: { key: string; ctrl: boolean; at: number; wait: number; backlog: number }[] = [];
+const keyLog: { key: string; ctrl: boolean; at: number; wait: number; backlog: number; parsed: number }[] = [];
 let longTasks: PerformanceEntry[] = [];
 let longTaskObserver: PerformanceObserver | null = null;
 
 function installProbe(marker: string): void {
   const { term } = current();
-  const p: Probe = { parsedMarks: 0, parsedText: '', onParsed: null, paintWaiters: [] };
+  const p: Probe = { parsedMarks: 0, parsedChars: 0, parsedText: '', onParsed: null, paintWaiters: [] };
   const write = term.write.bind(term);
   term.write = ((data: string | Uint8Array, cb?: () => void) => {
     write(data, () => {
       cb?.();
       const text = typeof data === 'string' ? data : '';
+      p.parsedChars += text.length;
       for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) p.parsedMarks++;
       p.parsedText = (p.parsedText + text.slice(-256)).slice(-256);
       p.onParsed?.();
@@ -325,7 +328,7 @@ function installProbe(marker: string): void {
   window.addEventListener(
     'keydown',
     (e) => {
-      keyLog.push({ key: e.key, ctrl: e.ctrlKey, at: e.timeStamp, wait: performance.now() - e.timeStamp, backlog: backlog() });
+      keyLog.push({ key: e.key, ctrl: e.ctrlKey, at: e.timeStamp, wait: performance.now() - e.timeStamp, backlog: backlog(), parsed: p.parsedChars });
     },
     { capture: true },
   );
@@ -393,8 +396,9 @@ function armStop(): void {
 }
 
 /** After Ctrl+C: key → output stopped on screen (ms), key waits during the flood, long tasks. */
-async function floodResult(droppedBefore: number): Promise<{ stopMs: number; keyWaits: number[]; longTasks: number[]; dropped: number; backlog: number }> {
+async function floodResult(droppedBefore: number): Promise<{ stopMs: number; keyWaits: number[]; longTasks: number[]; dropped: number; backlog: number; afterChars: number }> {
   const painted = await stopPainted!;
+  const parsedAtStop = probe!.parsedChars;
   const ctrlC = keyLog.find((k) => k.ctrl && k.key.toLowerCase() === 'c');
   if (!ctrlC) throw new Error('Ctrl+C never reached the page');
   // Let the last output settle, then stop watching.
@@ -404,6 +408,7 @@ async function floodResult(droppedBefore: number): Promise<{ stopMs: number; key
   return {
     stopMs: painted - ctrlC.at,
     backlog: ctrlC.backlog,
+    afterChars: parsedAtStop - ctrlC.parsed,
     keyWaits: keyLog.map((k) => k.wait),
     longTasks: longTasks.map((t) => t.duration),
     dropped: current().dropped() - droppedBefore,

@@ -11,7 +11,7 @@
 //    typed and Ctrl+C stops the output.
 //
 // Environment: BENCH_CONSOLE_BYTES (throughput flood, default 20 MiB), BENCH_CONSOLE_PRESSES
-// (idle presses, default 30), BENCH_CONSOLE_FLOODS (floods per mode, default 6),
+// (idle presses, default 30), BENCH_CONSOLE_FLOODS (floods per mode, default 10),
 // BENCH_CONSOLE_PART (throughput | latency | both, default both).
 /* global window */
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import { createLibGoServer } from '../../server/create-server.ts';
 
 const FLOOD_BYTES = Number(process.env.BENCH_CONSOLE_BYTES ?? 20 * 1024 * 1024);
 const PRESSES = Number(process.env.BENCH_CONSOLE_PRESSES ?? 30);
-const FLOODS = Number(process.env.BENCH_CONSOLE_FLOODS ?? 6);
+const FLOODS = Number(process.env.BENCH_CONSOLE_FLOODS ?? 10);
 const PART = process.env.BENCH_CONSOLE_PART ?? 'both';
 const FLOOD_CHUNK = 4096;
 const WARM_BYTES = 4 * 1024 * 1024;
@@ -130,7 +130,7 @@ try {
     await tab.close();
     await server.close();
   }
-  if (PART !== 'throughput') for (const mode of ['bare', 'page', 'worker']) latency.push(await measureLatency(mode));
+  if (PART !== 'throughput') latency.push(...(await measureLatencies(['bare', 'page', 'worker'])));
 } finally {
   await chromium.close();
   await page.close();
@@ -154,17 +154,97 @@ console.log('end-to-end and bare: the mean of two floods each (bare, element, el
 console.log('Target: ratio ≥ 0.9 and 0 bytes lost. Timing is printed, never asserted.');
 }
 
-/** Latency figures for one mode: 'bare' (raw WebSocket + xterm), 'page' or 'worker' (<vm-console>). */
-async function measureLatency(mode) {
+/**
+ * Latency figures for 'bare' (raw WebSocket + xterm), 'page' and 'worker' (<vm-console>), each in
+ * its own tab and server, measured in turns (a press or a flood in each mode, round after round)
+ * so that the machine's load drifts over all three alike; measured one mode after the other, the
+ * ratios moved by ±0.3 between runs. The tab whose turn it is is brought to the front: a tab
+ * behind gets no animation frames.
+ */
+async function measureLatencies(modes) {
+  const ctxs = [];
+  try {
+    for (const mode of modes) ctxs.push(await openLatencyTab(mode));
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const ctrlC = async (tab) => {
+      await tab.keyboard.down('Control');
+      await tab.keyboard.press('c');
+      await tab.keyboard.up('Control');
+    };
+    // Idle: one key at a time at the prompt, echoed by the guest.
+    for (let i = 0; i < PRESSES; i++) {
+      for (const c of ctxs) {
+        await c.tab.bringToFront();
+        await c.tab.evaluate(() => window.bench.armEcho());
+        c.lastInput = { text: '', at: 0 };
+        const t0 = performance.now();
+        await c.tab.keyboard.press('q');
+        const deadline = Date.now() + 10_000;
+        while (c.lastInput.text !== 'q' && Date.now() < deadline) await sleep(0.5);
+        c.r.toServer.push(c.lastInput.at - t0);
+        c.r.toEcho.push(await c.tab.evaluate(() => window.bench.echoLatency()));
+        await sleep(40 + Math.random() * 40);
+      }
+    }
+    for (const c of ctxs) {
+      await c.tab.bringToFront();
+      await ctrlC(c.tab);
+    }
+    await sleep(200);
+    // Floods: keys typed while output pours in, then Ctrl+C.
+    for (let f = 0; f < FLOODS; f++) {
+      for (const c of ctxs) {
+        await c.tab.bringToFront();
+        await sleep(100);
+        const { droppedBefore } = await c.tab.evaluate(() => window.bench.startFlood());
+        await sleep(700);
+        for (let k = 0; k < 8; k++) {
+          await c.tab.keyboard.press('q');
+          await sleep(60 + Math.random() * 40);
+        }
+        await c.tab.evaluate(() => window.bench.armStop());
+        c.ctrlCAt = 0;
+        const t0 = performance.now();
+        await ctrlC(c.tab);
+        const r = await c.tab.evaluate((d) => window.bench.floodResult(d), droppedBefore);
+        c.r.stops.push(r.stopMs);
+        if (c.ctrlCAt) c.r.toGuest.push(c.ctrlCAt - t0);
+        c.r.backlogs.push(r.backlog / 1024);
+        c.r.after.push(r.afterChars / 1024);
+        c.r.keyWaits.push(...r.keyWaits);
+        c.r.tasks.push(...r.longTasks);
+        c.r.dropped += r.dropped;
+        await sleep(200);
+      }
+    }
+    return ctxs.map((c) => c.r);
+  } finally {
+    for (const c of ctxs) {
+      await c.tab.close();
+      await c.server.close();
+    }
+  }
+}
+
+async function openLatencyTab(mode) {
   const server = await createLibGoServer({ maxBatch: 16, metricsIntervalMs: 5000 });
-  const sim = server.sim;
+  const ctx = {
+    server,
+    tab: null,
+    lastInput: { text: '', at: 0 },
+    ctrlCAt: 0,
+    r: { mode, toServer: [], toEcho: [], stops: [], toGuest: [], keyWaits: [], tasks: [], dropped: 0, backlogs: [], after: [] },
+  };
   // When the simulated guest receives each key (node's clock, like the press itself).
-  let lastInput = { text: '', at: 0 };
+  const sim = server.sim;
   const originalInbound = sim.inbound.bind(sim);
   sim.inbound = (conn, text) => {
     try {
       const msg = JSON.parse(text);
-      if (msg.type === 'console_input' && typeof msg.data?.content === 'string') lastInput = { text: msg.data.content, at: performance.now() };
+      if (msg.type === 'console_input' && typeof msg.data?.content === 'string') {
+        ctx.lastInput = { text: msg.data.content, at: performance.now() };
+        if (msg.data.content.includes('\x03') && !ctx.ctrlCAt) ctx.ctrlCAt = ctx.lastInput.at;
+      }
     } catch {
       /* the simulation answers malformed input itself */
     }
@@ -172,63 +252,13 @@ async function measureLatency(mode) {
   };
   const login = await sim.login('admin', 'admin123');
   const tab = await browser.newPage();
-  try {
-    await tab.goto(pageUrl);
-    await tab.waitForFunction(() => 'bench' in window);
-    if (mode === 'bare') await tab.evaluate((url, token) => window.bench.mountBare(url, token), server.url, login.token);
-    else await tab.evaluate((url, token, w) => window.bench.mountConsole(url, token, w), server.url, login.token, mode === 'worker');
-    await tab.evaluate(() => window.bench.installProbe('q'));
-    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-    // Idle: one key at a time at the prompt, echoed by the guest.
-    const toServer = [];
-    const toEcho = [];
-    for (let i = 0; i < PRESSES; i++) {
-      await tab.evaluate(() => window.bench.armEcho());
-      lastInput = { text: '', at: 0 };
-      const t0 = performance.now();
-      await tab.keyboard.press('q');
-      const deadline = Date.now() + 10_000;
-      while (lastInput.text !== 'q' && Date.now() < deadline) await sleep(0.5);
-      toServer.push(lastInput.at - t0);
-      toEcho.push(await tab.evaluate(() => window.bench.echoLatency()));
-      await sleep(40 + Math.random() * 40);
-    }
-    await tab.keyboard.down('Control');
-    await tab.keyboard.press('c');
-    await tab.keyboard.up('Control');
-    await sleep(200);
-
-    // Floods: keys typed while output pours in, then Ctrl+C.
-    const stops = [];
-    const keyWaits = [];
-    const tasks = [];
-    const backlogs = [];
-    let dropped = 0;
-    for (let f = 0; f < FLOODS; f++) {
-      const { droppedBefore } = await tab.evaluate(() => window.bench.startFlood());
-      await sleep(700);
-      for (let k = 0; k < 8; k++) {
-        await tab.keyboard.press('q');
-        await sleep(60 + Math.random() * 40);
-      }
-      await tab.evaluate(() => window.bench.armStop());
-      await tab.keyboard.down('Control');
-      await tab.keyboard.press('c');
-      await tab.keyboard.up('Control');
-      const r = await tab.evaluate((d) => window.bench.floodResult(d), droppedBefore);
-      stops.push(r.stopMs);
-      backlogs.push(r.backlog / 1024);
-      keyWaits.push(...r.keyWaits);
-      tasks.push(...r.longTasks);
-      dropped += r.dropped;
-      await sleep(200);
-    }
-    return { mode, toServer, toEcho, stops, keyWaits, tasks, dropped, backlogs };
-  } finally {
-    await tab.close();
-    await server.close();
-  }
+  ctx.tab = tab;
+  await tab.goto(pageUrl);
+  await tab.waitForFunction(() => 'bench' in window);
+  if (mode === 'bare') await tab.evaluate((url, token) => window.bench.mountBare(url, token), server.url, login.token);
+  else await tab.evaluate((url, token, w) => window.bench.mountConsole(url, token, w), server.url, login.token, mode === 'worker');
+  await tab.evaluate(() => window.bench.installProbe('q'));
+  return ctx;
 }
 
 function pct(values, p) {
@@ -254,7 +284,9 @@ function printLatency() {
     ['flood: key waits for main thread p95', (r) => cell(r, r.keyWaits, 95, bareRow?.keyWaits)],
     ['flood: Ctrl+C → output stopped p50', (r) => cell(r, r.stops, 50, bareRow?.stops)],
     ['flood: Ctrl+C → output stopped max', (r) => cell(r, r.stops, 100, bareRow?.stops)],
+    ['flood: Ctrl+C → guest has it p50', (r) => cell(r, r.toGuest, 50, bareRow?.toGuest)],
     ['flood: output waiting in page at Ctrl+C, KiB p50', (r) => fmt(pct(r.backlogs, 50), 0)],
+    ['flood: output drawn after Ctrl+C, KiB p50', (r) => fmt(pct(r.after, 50), 0)],
     ['flood: bytes dropped (all floods)', (r) => String(r.dropped)],
     ['flood: long tasks (count, max ms)', (r) => `${r.tasks.length}${r.tasks.length ? `, max ${fmt(Math.max(...r.tasks), 0)}` : ''}`],
   ];
@@ -267,6 +299,9 @@ function printLatency() {
   console.log('key → echo painted: from the key event until xterm has rendered the echoed character (the frame it is drawn in).');
   console.log('key waits: how long each key event waited for the main thread during a flood (event time → first handler).');
   console.log('Ctrl+C → output stopped: from the key event until the prompt after ^C is rendered (all earlier output is on screen).');
+  console.log('Ctrl+C → guest has it: from the key press (sent by the harness) until the simulated guest reads ^C; the rest of the stop is output already on its way.');
+  console.log('Modes are measured in turns (each press and each flood in bare, page, worker order), so load drift falls on all three alike.');
+  console.log('output drawn after Ctrl+C: what xterm parsed between the key and the prompt (its time is the rest of the stop).');
   console.log('output waiting in page: what the page holds unparsed when Ctrl+C is pressed (element queue + xterm write buffer); what is still in the socket, TCP and the server comes on top.');
   console.log('long tasks: PerformanceObserver "longtask" entries (> 50 ms) during the floods. (×) = ratio to the bare page.');
   console.log('Targets: echo ≤ 1.1× bare; flood key wait p95 ≤ 1.5× bare; Ctrl+C ≤ 1.2× bare; 0 bytes dropped; no long task > 50 ms.');
