@@ -12,11 +12,32 @@ export const ROW_HEIGHT = 44;
 export const CARD_HEIGHT = 96;
 export const CARDS_BELOW = 800;
 
-/** The flow layout with a first size estimate that is the rows' real height. */
+/**
+ * The flow layout with every row of the height it is told, known without measuring. The
+ * virtualizer measured each new row with its box and computed margins: a forced layout per row
+ * on every frame of a fling, which could only ever confirm the height the styles fix. A layout
+ * may hand it a function that says a row's size instead; this one answers from the row height.
+ */
 export class FixedRowLayout extends FlowLayout {
+  private readonly told: (element: Element) => RowBox = () => ({ width: this._itemSize.width, height: this._itemSize.height, marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 });
+
+  // Typed `boolean` by FlowLayout; the virtualizer takes a function too (Layout.measureChildren).
+  override get measureChildren(): boolean {
+    return this.told as unknown as boolean;
+  }
+
   set rowHeight(h: number) {
     this._itemSize = { ...this._itemSize, height: h };
   }
+}
+
+interface RowBox {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
 }
 
 interface RowLayoutSpecifier {

@@ -264,6 +264,42 @@ describe('<vm-list>', function () {
       expect(names).to.deep.equal([...names].sort());
     });
 
+    it('measures no row while scrolling: every row is the height it is told, placed by its index', async () => {
+      await visiblePage();
+      const el = await mount({ peer: { vms: fleetOfVms(2_000), metricsIntervalMs: 1000 } });
+      await until(() => rows(el).length > 0, 'rows', 40_000);
+      const body = el.shadowRoot!.querySelector<HTMLElement>('.body')!;
+      await until(() => body.scrollHeight >= 44 * 2_000, 'the whole list\'s height', 15_000);
+      // The virtualizer measures a row with its box and its computed margins: a forced layout per
+      // row on every frame of a fling.
+      let measured = 0;
+      const original = window.getComputedStyle;
+      window.getComputedStyle = function (this: Window, elt: Element, pseudo?: string | null) {
+        if (elt instanceof HTMLElement && elt.getAttribute('role') === 'row' && elt.closest('.body')) measured++;
+        return original.call(this, elt, pseudo);
+      } as typeof window.getComputedStyle;
+      try {
+        let nudge = 0;
+        await until(() => {
+          if (rows(el).some((r) => r.getAttribute('aria-rowindex') === '802')) return true;
+          body.scrollTop = 44 * 800 + (nudge++ % 2);
+          return false;
+        }, 'the rows around VM 801', 15_000);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      } finally {
+        window.getComputedStyle = original;
+      }
+      expect(measured, 'rows measured').to.equal(0);
+      // Rows follow each other one row height apart, in the order of their index.
+      const placed = rows(el)
+        .map((r) => ({ index: Number(r.getAttribute('aria-rowindex')), box: r.getBoundingClientRect() }))
+        .sort((a, b) => a.index - b.index);
+      for (const [i, p] of placed.entries()) {
+        expect(p.box.height).to.equal(44);
+        if (i > 0) expect(Math.round(p.box.top - placed[i - 1]!.box.top), `row ${p.index}`).to.equal(44 * (p.index - placed[i - 1]!.index));
+      }
+    });
+
     it('renders only the rows in view, and only they hold sockets, within the budget', async () => {
       await visiblePage();
       const el = await mount({ peer: { vms: fleetOfVms(10_000), metricsIntervalMs: 1000 } });
