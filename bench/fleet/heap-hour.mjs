@@ -190,10 +190,12 @@ const rows = [
 for (const [name, value] of rows) console.log(`${name.padEnd(58)}${value}`);
 if (atHour.minInView < HOUR) console.log(`(the hour was cut short: a tile in view had ${atHour.minInView} samples after the time limit)`);
 if (classes) {
-  console.log('grew most, minute → after scrolling (heap snapshot, self size):');
-  for (const line of grownClasses(heapMinute.classes, heapScrolled.classes)) console.log(line);
-  console.log('grew most, after scrolling → hour:');
-  for (const line of grownClasses(heapScrolled.classes, heapHour.classes)) console.log(line);
+  for (const [from, a, to, b] of [['minute', heapMinute, 'after scrolling', heapScrolled], ['after scrolling', heapScrolled, 'hour', heapHour]]) {
+    for (const native of [false, true]) {
+      console.log(`grew most, ${from} → ${to}, ${native ? "blink's objects and backing stores" : 'JS heap'} (heap snapshots, self size):`);
+      for (const line of grownClasses(a.classes, b.classes, { native })) console.log(line);
+    }
+  }
 }
 if (errors[0]) console.log(`first console error: ${errors[0].slice(0, 140)}`);
 export {};
