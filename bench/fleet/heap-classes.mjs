@@ -20,7 +20,7 @@ export async function heapClasses(cdp) {
     const type = types[snap.nodes[i + T]];
     // Strings are summed by type: their names are their contents.
     const name = /string/.test(type) ? '' : snap.strings[snap.nodes[i + N]];
-    const key = `${type === 'native' ? 'native' : 'JS'} ${type} ${name}`.trim();
+    const key = `${type === 'native' ? '' : 'JS '}${type} ${name}`.trim();
     const c = out.get(key) ?? { count: 0, bytes: 0 };
     c.count++;
     c.bytes += snap.nodes[i + S];
