@@ -6,10 +6,18 @@ export {};
 // Counted before any library code runs: every WebSocket the page asks the browser for. `held`
 // ends when the page closes the socket or the socket closes; `unclosed` ends only with the close
 // event (a socket the page closed may still be finishing its close handshake).
+// `samples`: metrics messages received per VM (the heap-hour part's simulated clock).
 let held = 0;
 let peakHeld = 0;
 let unclosed = 0;
 let peakUnclosed = 0;
+const samples = new Map<string, number>();
+const countSamples = (vm: string, data: unknown) => {
+  if (typeof data !== 'string') return;
+  let n = 0;
+  for (let i = data.indexOf('"type":"metrics"'); i >= 0; i = data.indexOf('"type":"metrics"', i + 1)) n++;
+  if (n > 0) samples.set(vm, (samples.get(vm) ?? 0) + n);
+};
 const NativeWebSocket = window.WebSocket;
 class CountingWebSocket extends NativeWebSocket {
   private given = false;
@@ -19,6 +27,9 @@ class CountingWebSocket extends NativeWebSocket {
     unclosed++;
     peakHeld = Math.max(peakHeld, held);
     peakUnclosed = Math.max(peakUnclosed, unclosed);
+    // The socket URL ends …/vms/<name> (encoded as one path segment).
+    const vm = decodeURIComponent(new URL(this.url).pathname.split('/').pop() ?? '');
+    this.addEventListener('message', (e) => countSamples(vm, e.data));
     this.addEventListener(
       'close',
       () => {
@@ -128,6 +139,16 @@ const bench = {
       requestAnimationFrame(step);
     });
     scrolling = false;
+  },
+  /** Samples received: fewest among the tiles in view, and how many tiles received any. */
+  samples() {
+    const inView = ([...grid.children] as VmMetricsEl[]).filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    let total = 0;
+    for (const n of samples.values()) total += n;
+    return { minInView: Math.min(...inView.map((el) => samples.get(el.vmName) ?? 0)), inView: inView.length, vmsSampled: samples.size, total };
   },
   stats() {
     const tiles = [...grid.children] as VmMetricsEl[];

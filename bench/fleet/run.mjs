@@ -15,7 +15,12 @@
 // `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
 // 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000).
 // Then <vm-list> with 10,000 VMs (bench/fleet/vm-list.mjs; `--only vm-list` runs it alone,
-// `--list-vms N` changes the count).
+// `--list-vms N` changes the count). Then heap-hour (bench/fleet/heap-hour.mjs; `--only heap-hour`
+// runs it alone, about 2½ minutes): heap after GC at 1 simulated minute, after scrolling and at
+// 1 simulated hour of the same tile page (samples every 25 ms, one a simulated second), the ratios
+// against "target: flat within 10 %", and the heap per tile that received samples meanwhile;
+// `--sample-ms N`, `--churn-px N`, `--churn-seconds N`, `--heap-classes` (what grew, by kind, from
+// heap snapshots).
 import http from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -162,36 +167,40 @@ const cases = [
   { label: 'budget 64, linger 1 s', max: 64, lingerMs: 1000 },
 ].filter((c) => only.length === 0 || only.some((o) => c.label.includes(o)));
 
-console.log(`server ${libgo.url}, page ${url}`);
-console.log(`${vmCount} VMs at 1 Hz; 1440×900 viewport; scrolling ${scrollSeconds} s at ${pxPerS} px/s (top → bottom → top), idle ${idleSeconds} s.`);
-const results = [];
-for (const c of cases) {
-  const r = await runCase(c);
-  results.push(r);
-  console.log(`  done: ${c.label}`);
+// `--only vm-list` or `--only heap-hour` picks no tile case here: nothing to print.
+if (cases.length > 0) {
+  console.log(`server ${libgo.url}, page ${url}`);
+  console.log(`${vmCount} VMs at 1 Hz; 1440×900 viewport; scrolling ${scrollSeconds} s at ${pxPerS} px/s (top → bottom → top), idle ${idleSeconds} s.`);
+  const results = [];
+  for (const c of cases) {
+    const r = await runCase(c);
+    results.push(r);
+    console.log(`  done: ${c.label}`);
+  }
+  const rows = [
+    ['most sockets open at once (browser)', 'browserPeak'],
+    ['  … counting ones still closing', 'browserUnclosed'],
+    ['most sockets open at once (server)', 'serverPeak'],
+    ['tiles live within 2 s of entering view', 'live2s'],
+    ['  … median time until live', 'toLive'],
+    ['main thread busy, scrolling', 'scrolling'],
+    ['main thread busy, idle', 'idle'],
+    ['JS heap after GC (end)', 'heap'],
+    ['grants / revokes until scrolled', 'churnScroll'],
+    ['grants / revokes while idle', 'churnIdle'],
+    ['browser console errors', 'errors'],
+    ['scroll pace (px/s)', 'pxPerS'],
+  ];
+  const w = 26;
+  console.log(`\n${''.padEnd(40)}${results.map((r) => r.label.padEnd(w)).join('')}`);
+  for (const [name, key] of rows) console.log(`${name.padEnd(40)}${results.map((r) => String(r[key]).padEnd(w)).join('')}`);
+  for (const r of results) if (r.firstError) console.log(`first console error (${r.label}): ${r.firstError}`);
 }
-const rows = [
-  ['most sockets open at once (browser)', 'browserPeak'],
-  ['  … counting ones still closing', 'browserUnclosed'],
-  ['most sockets open at once (server)', 'serverPeak'],
-  ['tiles live within 2 s of entering view', 'live2s'],
-  ['  … median time until live', 'toLive'],
-  ['main thread busy, scrolling', 'scrolling'],
-  ['main thread busy, idle', 'idle'],
-  ['JS heap after GC (end)', 'heap'],
-  ['grants / revokes until scrolled', 'churnScroll'],
-  ['grants / revokes while idle', 'churnIdle'],
-  ['browser console errors', 'errors'],
-  ['scroll pace (px/s)', 'pxPerS'],
-];
-const w = 26;
-console.log(`\n${''.padEnd(40)}${results.map((r) => r.label.padEnd(w)).join('')}`);
-for (const [name, key] of rows) console.log(`${name.padEnd(40)}${results.map((r) => String(r[key]).padEnd(w)).join('')}`);
-for (const r of results) if (r.firstError) console.log(`first console error (${r.label}): ${r.firstError}`);
-
 pageServer.close();
 await libgo.close();
 await rm(outDir, { recursive: true, force: true });
 
 // <vm-list> of 10,000 VMs (bench/fleet/vm-list.mjs), unless --only picks tile cases only.
 if (only.length === 0 || only.some((o) => 'vm-list'.includes(o))) await import('./vm-list.mjs');
+// An hour of a live fleet page, for the heap (bench/fleet/heap-hour.mjs).
+if (only.length === 0 || only.some((o) => 'heap-hour'.includes(o))) await import('./heap-hour.mjs');
