@@ -1,6 +1,7 @@
 // bench:fleet, <vm-list> part: one list of 10,000 VMs (reference server, all running, sampling at
 // 1 Hz) in a 1440×900 page. Prints: first rows on screen after the list's last page answered;
-// frame time p50/p95 while the list is flung (a fixed distance per frame, down and up); main
+// frame time p50/p95 while the list is flung (a fixed distance per frame, down and up; at 60 Hz
+// one frame is 16.7 ms, the floor) and the frames later than that; main
 // thread busy while idle; the most sockets open at once (page and server) against the budget;
 // JS heap after GC; browser console errors. Prints; never asserts. `--vms N` (default 10000),
 // `--quick` (shorter fling and idle).
@@ -118,6 +119,8 @@ const rows = [
   ['first rows on screen after the list answered', `${mounted.firstRowsMs.toFixed(0)} ms`],
   ['rows rendered (of which live, after 5 s)', `${settled.rows} (${settled.liveRows})`],
   [`frame time while flinging (${PX_PER_FRAME} px/frame), p50 / p95`, `${pct(50).toFixed(1)} / ${pct(95).toFixed(1)} ms (${frames.length} frames)`],
+  // A frame is 16.7 ms at 60 Hz, give or take the clock's jitter: later than 20 ms, one was missed.
+  ['frames late (over 20 ms: a frame missed)', `${frames.filter((f) => f > 20).length} of ${frames.length}`],
   ['rows on screen live after the fling stopped', `${rested.shownLive} of ${rested.shownRows} in ${restMs.toFixed(0)} ms`],
   ['main thread busy, idle', `${idle.toFixed(1)} %`],
   ['most sockets open at once (page / server)', `${final.peakHeld} / ${serverPeak} (budget ${final.budget}); at rest ${final.held}`],

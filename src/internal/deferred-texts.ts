@@ -132,7 +132,7 @@ export function reasonText(action: VmAction, why: Why, vm: string, kit: Kit): st
     }
     case 'permission': {
       // Permission names are the server's words (start, stop): not translated; the list is the locale's ("start und stop").
-      const needs = new Intl.ListFormat(kit.locale(), { type: 'conjunction' }).format(why.missing);
+      const needs = listFormat(kit.locale()).format(why.missing);
       return msg(str`You do not have permission to ${verb} VMs (needs the ${needs} permission).`, { id: 'reason.permission' });
     }
     case 'not-found':
@@ -167,6 +167,17 @@ function confirmingWords(action: VmAction, vmName: string, kit: Kit): string {
     case 'resume':
       return msg(str`The server accepted ${verb}; waiting for ${vm} to be running…`, { id: 'texts.confirming.resume' });
   }
+}
+
+/**
+ * One list format per locale: making one costs more than the rest of the sentence, and
+ * `<vm-list>` says a reason for each row's buttons on every render of its rows.
+ */
+const listFormats = new Map<string, Intl.ListFormat>();
+function listFormat(locale: string): Intl.ListFormat {
+  let f = listFormats.get(locale);
+  if (!f) listFormats.set(locale, (f = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return f;
 }
 
 function lower(word: string, { locale }: Kit): string {

@@ -351,6 +351,8 @@ export class VmList extends LitElement {
           items: v.rows,
           // By place in the rendered range, not by VM: a row scrolled out is reused for the one
           // scrolled in (its parts updated), instead of a new row built and the old one removed.
+          // Keyed in a ring (index modulo the rows rendered), only the rows that came would change,
+          // but each is moved in the DOM: a fling's layout went from 580 to 870 ms in 3 s.
           keyFunction: (_r: FleetRow, i: number) => i - this.live.slotBase,
           // The virtualizer renders rows in its own cycle, after the list's update: in the list's
           // locale, or a row would speak the page's (English under a German lang attribute).

@@ -11,6 +11,7 @@ import type { VmHubConfig } from '../../../src/hub/config.js';
 import { socketBudget } from '../../../src/transport/socket-budget.js';
 import { createInPagePeer, type InPagePeer, type InPagePeerOptions } from '../../../src/testing/in-page-peer.js';
 import { fleetOfVms } from '../../../src/testing/fleet-fixtures.js';
+import { OVERHANG_PX } from '../../../src/elements/vm-list/row-layout.js';
 import { visiblePage } from '../vm-metrics/visible-page.js';
 
 async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -264,7 +265,7 @@ describe('<vm-list>', function () {
       expect(names).to.deep.equal([...names].sort());
     });
 
-    it('measures no row while scrolling: every row is the height it is told, placed by its index', async () => {
+    it('measures no row while scrolling, renders the view and its overhang only, each row the height it is told', async () => {
       await visiblePage();
       const el = await mount({ peer: { vms: fleetOfVms(2_000), metricsIntervalMs: 1000 } });
       await until(() => rows(el).length > 0, 'rows', 40_000);
@@ -290,6 +291,9 @@ describe('<vm-list>', function () {
         window.getComputedStyle = original;
       }
       expect(measured, 'rows measured').to.equal(0);
+      // Rendered: the 400 px of the view and OVERHANG_PX beyond each edge, and no more (a scrolled
+      // frame fills every rendered row again).
+      expect(rows(el).length, 'rows rendered mid-list').to.be.at.most(Math.ceil((400 + 2 * OVERHANG_PX) / 44) + 2);
       // Rows follow each other one row height apart, in the order of their index.
       const placed = rows(el)
         .map((r) => ({ index: Number(r.getAttribute('aria-rowindex')), box: r.getBoundingClientRect() }))
