@@ -96,12 +96,14 @@ function connect(globals: { WebSocketStream?: unknown; WebSocket?: unknown }) {
   const ws = new WorkerWebSocket('ws://test.invalid/ws', undefined, fakeWorker as unknown as Worker);
   const frames: string[] = [];
   let chars = 0;
+  let messages = 0;
   ws.onmessage = (ev) => {
     const data = ev.data as string;
+    messages++;
     chars += data.length;
     frames.push(...data.split('\n'));
   };
-  return { ws, frames, received: () => chars };
+  return { ws, frames, received: () => chars, messages: () => messages };
 }
 
 const expectAllInOrder = (frames: string[]) => {
@@ -171,5 +173,53 @@ describe('worker socket flow control', () => {
     FakeStream.last!.close({ closeCode: 1000, reason: '' });
     await until(() => closedWith !== null, 'close');
     expect(closedWith).to.equal(1000);
+  });
+
+  it('while the page has not answered half the window, frames that arrive join one message', async () => {
+    // Both directions and the worker's timers run only when the test says: the page is busy.
+    const toPage: (() => void)[] = [];
+    const toWorker: (() => void)[] = [];
+    const timers: (() => void)[] = [];
+    const run = (q: (() => void)[]) => q.splice(0).forEach((f) => f());
+    const fakeWorker = {
+      onmessage: null as ((e: MessageEvent) => void) | null,
+      onerror: null,
+      postMessage: (m: unknown) => toWorker.push(() => workerSelf.onmessage?.({ data: structuredClone(m) })),
+      terminate: () => undefined,
+    };
+    const workerSelf = {
+      WebSocket: FakeWebSocket,
+      onmessage: null as ((e: { data: unknown }) => void) | null,
+      postMessage: (m: unknown) => toPage.push(() => fakeWorker.onmessage?.(new MessageEvent('message', { data: m }))),
+      setTimeout: (fn: () => void) => timers.push(fn),
+      close: () => undefined,
+    };
+    new Function('self', WORKER_SOURCE)(workerSelf);
+    const ws = new WorkerWebSocket('ws://test.invalid/ws', undefined, fakeWorker as unknown as Worker);
+    const messages: string[] = [];
+    ws.onmessage = (ev) => messages.push(ev.data as string);
+    run(toWorker);
+    await until(() => FakeWebSocket.last?.onopen !== null, 'socket');
+    await new Promise((r) => setTimeout(r));
+    run(toPage);
+    expect(ws.readyState).to.equal(1);
+    // Frames arrive one per task, the worker's timers run between them; the page answers nothing.
+    const half = CREDIT_CHARS / 2 / FRAME_CHARS;
+    const arriving = half + 8;
+    for (let i = 0; i < arriving; i++) {
+      FakeWebSocket.last!.onmessage?.({ data: frame(i) });
+      run(timers);
+    }
+    const posted = toPage.length;
+    // One by one while at most half the window is unanswered (the last of them crosses the half).
+    expect(posted, 'posted one by one').to.equal(half + 1);
+    // The page catches up and answers: what waited crosses as one message.
+    run(toPage);
+    run(toWorker);
+    run(timers);
+    run(toPage);
+    expect(messages.length).to.equal(half + 2);
+    expect(messages.at(-1)!.split('\n').length).to.equal(arriving - half - 1);
+    expect(messages.flatMap((m) => m.split('\n'))).to.deep.equal(Array.from({ length: arriving }, (_, i) => frame(i)));
   });
 });
