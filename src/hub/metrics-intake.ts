@@ -36,9 +36,15 @@ export class MetricsIntake implements KeptSession {
     private pending: Waiting[],
     /** Notifies the session's subscribers. */
     private readonly changed: () => void,
-    /** Whether the session has asked for its kept history (it started with persistence on). */
-    restore: boolean,
-  ) {
+  ) {}
+
+  /**
+   * Stores the samples that waited (or first looks for a kept history, when `restore`) and tells
+   * the subscribers. Not in the constructor: a subscriber told from there asked the session for
+   * its history before the session held this intake, saw none, and a tile said "Live" only with
+   * the next sample (5 s later on LibGo).
+   */
+  start(restore: boolean): void {
     if (restore) this.beginRestore();
     if (!this.restoring) {
       this.drainPending();

@@ -284,7 +284,8 @@ export class MonitorSession extends SessionBase {
         if (this.disposed || this.intake) return;
         const early = this.early;
         this.early = [];
-        this.intake = new m.MetricsIntake(this, early, () => this.changed(), this.restoreWanted);
+        this.intake = new m.MetricsIntake(this, early, () => this.changed());
+        this.intake.start(this.restoreWanted);
       },
       (e: unknown) => {
         this.intakeRequested = false;

@@ -27,7 +27,7 @@ describe('<vm-metrics> compact tile: a change of state shows at once', function 
   it('says "Live" at its first sample while the tiles’ shared frame has not come', async () => {
     await visiblePage();
     const template = DEFAULT_VMS.find((v) => v.initialStatus === 'running')!;
-    const peer = createInPagePeer({ vms: [{ ...template, name: 'tile-a', initialStatus: 'running' }], metricsIntervalMs: 100, faults: false });
+    const peer = createInPagePeer({ vms: [{ ...template, name: 'tile-a', initialStatus: 'running' }], metricsIntervalMs: 1000, faults: false });
     const token = await peer.login('viewer');
     const hub = new VmHub({ serverUrl: peer.serverUrl, fetch: peer.fetch, socketFactory: peer.socketFactory, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false });
     // The shared frame is held: whatever waits for it does not happen until it is let go.
@@ -40,6 +40,9 @@ describe('<vm-metrics> compact tile: a change of state shows at once', function 
       tile = wrap.querySelector('vm-metrics') as VmMetrics;
       await until(() => badge(tile!) === 'Live', 'the badge to say Live');
       expect(tile.history?.latest()).to.not.equal(null);
+      // At the first sample, not the second (a second later here, 5 s later on LibGo): the history
+      // came into being as that sample was told, and a tile that asked then found none.
+      expect(tile.history!.series.length, 'samples when the badge said Live').to.equal(1);
       // Letting the frame go draws what waited for it, and nothing is left held.
       sparklineClock.request = request;
       for (const job of held.splice(0)) job();
