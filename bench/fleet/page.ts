@@ -18,6 +18,8 @@ const countSamples = (vm: string, data: unknown) => {
   for (let i = data.indexOf('"type":"metrics"'); i >= 0; i = data.indexOf('"type":"metrics"', i + 1)) n++;
   if (n > 0) samples.set(vm, (samples.get(vm) ?? 0) + n);
 };
+/** Each VM's latest socket: when it was made, opened, and brought its first metrics sample. */
+const socketTimes = new Map<string, { made: number; opened: number; sampled: number }>();
 const NativeWebSocket = window.WebSocket;
 class CountingWebSocket extends NativeWebSocket {
   private given = false;
@@ -29,7 +31,13 @@ class CountingWebSocket extends NativeWebSocket {
     peakUnclosed = Math.max(peakUnclosed, unclosed);
     // The socket URL ends …/vms/<name> (encoded as one path segment).
     const vm = decodeURIComponent(new URL(this.url).pathname.split('/').pop() ?? '');
-    this.addEventListener('message', (e) => countSamples(vm, e.data));
+    const times = { made: performance.now(), opened: NaN, sampled: NaN };
+    socketTimes.set(vm, times);
+    this.addEventListener('open', () => (times.opened = performance.now()), { once: true });
+    this.addEventListener('message', (e) => {
+      countSamples(vm, e.data);
+      if (Number.isNaN(times.sampled) && typeof e.data === 'string' && e.data.includes('"type":"metrics"')) times.sampled = performance.now();
+    });
     this.addEventListener(
       'close',
       () => {
@@ -71,6 +79,8 @@ const outcome = { liveWithin2s: 0, notLiveAt2s: 0 };
 /** Tiles already counted for the 2 s figure, and how long tiles took to show a live value. */
 const counted = new Set<Element>();
 const delays: number[] = [];
+/** For tiles live within 10 s whose socket was made after they entered view: ms per step. */
+const steps = { toSocket: [] as number[], toOpen: [] as number[], toSample: [] as number[], toLive: [] as number[] };
 let watch: IntersectionObserver | null = null;
 let scrolling = false;
 
@@ -110,7 +120,16 @@ const bench = {
           counted.add(el);
         }
         // Followed on to 10 s, for how long the ones that missed 2 s took.
-        if (live) delays.push(age);
+        if (live) {
+          delays.push(age);
+          const sock = socketTimes.get((el as VmMetricsEl).vmName);
+          if (sock && sock.made >= t && sock.sampled <= now) {
+            steps.toSocket.push(sock.made - t);
+            steps.toOpen.push(sock.opened - sock.made);
+            steps.toSample.push(sock.sampled - sock.opened);
+            steps.toLive.push(now - sock.sampled);
+          }
+        }
         if (live || age > 10_000) {
           entered.delete(el);
           counted.delete(el);
@@ -125,6 +144,7 @@ const bench = {
     entered.clear();
     counted.clear();
     delays.length = 0;
+    for (const list of Object.values(steps)) list.length = 0;
     outcome.liveWithin2s = outcome.notLiveAt2s = 0;
     scrolling = true;
     const start = performance.now();
@@ -160,6 +180,9 @@ const bench = {
       revokes: socketBudget().counts.revokes,
       ...outcome,
       medianToLiveMs: delays.length ? [...delays].sort((a, b) => a - b)[delays.length >> 1] : null,
+      // Medians of the steps, in ms, and how many tiles they cover.
+      steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.length ? Math.round([...v].sort((a, b) => a - b)[v.length >> 1]!) : null])),
+      stepsOf: steps.toLive.length,
       liveWithin10s: delays.length,
       scrollHeight: document.documentElement.scrollHeight,
     };

@@ -8,7 +8,9 @@
 // Sockets: most open at once as the page counts them (constructed, not yet closed) and as the
 // server counts them (sampled every 50 ms). Live within 2 s: of the tiles that scrolled into view,
 // the share whose badge said "Live" within 2 s (a tile that left view sooner is not counted), and
-// the median time until live of the tiles live within 10 s (how far the others missed).
+// the median time until live of the tiles live within 10 s (how far the others missed), and for
+// tiles whose socket was made after they entered view, the median of each step: entering view →
+// socket made (lease and budget), → socket open, → first metrics sample, → badge says Live.
 // Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top.
 // Heap after GC at the end of each case. Console errors: console.error + page errors.
 // Flags: `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
@@ -150,6 +152,7 @@ async function runCase({ label, max, lingerMs }) {
     serverPeak,
     live2s: counted ? `${((afterScroll.liveWithin2s / counted) * 100).toFixed(1)} % of ${counted}` : 'n/a',
     toLive: afterScroll.medianToLiveMs === null ? 'n/a' : `${(afterScroll.medianToLiveMs / 1000).toFixed(2)} s (${afterScroll.liveWithin10s} live within 10 s)`,
+    steps: afterScroll.stepsOf ? `${Object.values(afterScroll.steps).join(' / ')} ms (${afterScroll.stepsOf})` : 'n/a',
     scrolling: `${scrolling.toFixed(1)} %`,
     idle: `${idle.toFixed(1)} %`,
     heap: mb(usedSize),
@@ -183,6 +186,7 @@ if (cases.length > 0) {
     ['most sockets open at once (server)', 'serverPeak'],
     ['tiles live within 2 s of entering view', 'live2s'],
     ['  … median time until live', 'toLive'],
+    ['  … socket made / opened / sampled / Live', 'steps'],
     ['main thread busy, scrolling', 'scrolling'],
     ['main thread busy, idle', 'idle'],
     ['JS heap after GC (end)', 'heap'],
