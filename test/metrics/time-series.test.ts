@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { TimeSeries } from '../../src/metrics/index.js';
+import { FIRST_ROWS } from '../../src/metrics/time-series.js';
 
 function times(ts: TimeSeries<string>): number[] {
   return Array.from({ length: ts.length }, (_, i) => ts.time(i));
@@ -17,6 +18,22 @@ describe('TimeSeries', () => {
     expect([0, 1, 2, 3].map((i) => ts.get('b', i))).to.deep.equal([-7, -8, -9, -10]);
     expect(ts.lastTime).to.equal(10000);
     expect(ts.latest()).to.deep.equal({ t: 10000, values: { a: 10, b: -10 } });
+  });
+
+  it('allocates rows as samples come, doubling up to its capacity, and keeps every sample in order', () => {
+    const ts = new TimeSeries(['a', 'b'], 720);
+    expect(ts.allocatedRows, 'before any sample').to.equal(FIRST_ROWS);
+    ts.push(1000, { a: 1, b: -1 });
+    expect(ts.allocatedRows, 'one sample').to.equal(FIRST_ROWS);
+    for (let k = 2; k <= FIRST_ROWS + 1; k++) ts.push(k * 1000, { a: k, b: -k });
+    expect(ts.allocatedRows).to.equal(FIRST_ROWS * 2);
+    // Past the capacity it wraps as before, never allocating more.
+    for (let k = FIRST_ROWS + 2; k <= 2000; k++) ts.push(k * 1000, { a: k, b: -k });
+    expect(ts.allocatedRows).to.equal(720);
+    expect(ts.length).to.equal(720);
+    expect(times(ts)).to.deep.equal(Array.from({ length: 720 }, (_, i) => (1281 + i) * 1000));
+    expect(ts.get('b', 0)).to.equal(-1281);
+    expect(ts.toArrays('a', 1999_000).y).to.deep.equal([1999, 2000]);
   });
 
   it('drops out-of-order, duplicate and non-finite timestamps without corrupting order', () => {
