@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
 import { launchBrowser, serveStatic } from '../../scripts/serve-and-launch.mjs';
+import { printTrace } from '../trace-summary.mjs';
 
 // The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz, started
 // only when that case runs.
@@ -153,41 +154,6 @@ const selected = (label) => only.length === 0 || only.some((o) => label.includes
 // `--trace`: also record a trace of each measured window and print where the main thread went
 // (self time of the top timeline events, ms per second).
 const tracing = process.argv.includes('--trace');
-function printTrace(buffer, seconds) {
-  const events = JSON.parse(new TextDecoder().decode(buffer)).traceEvents ?? [];
-  // The busiest renderer main thread is the page's (about:blank and others have their own).
-  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const busyOf = (m) => events.reduce((t, e) => t + (e.ph === 'X' && e.pid === m.pid && e.tid === m.tid ? e.dur ?? 0 : 0), 0);
-  const main = mains.map((m) => [m, busyOf(m)]).sort((a, b) => b[1] - a[1])[0]?.[0];
-  const mine = events
-    .filter((e) => e.ph === 'X' && e.dur && main && e.pid === main.pid && e.tid === main.tid)
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  // Thread time (tdur, CPU) beside wall time (dur): other load on the machine inflates only the latter.
-  const self = new Map();
-  const cpu = new Map();
-  const count = new Map();
-  const stack = [];
-  for (const e of mine) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    const parent = stack.at(-1);
-    if (parent) {
-      self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
-      cpu.set(parent.name, (cpu.get(parent.name) ?? 0) - (e.tdur ?? 0));
-    }
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
-    cpu.set(e.name, (cpu.get(e.name) ?? 0) + (e.tdur ?? 0));
-    count.set(e.name, (count.get(e.name) ?? 0) + 1);
-    stack.push(e);
-  }
-  const top = [...cpu].sort((a, b) => b[1] - a[1]).slice(0, 14);
-  console.log(`    ${'(self time per event)'.padEnd(40)}  CPU ms/s   wall ms/s  count/s`);
-  console.log(
-    top
-      .map(([n, us]) => `    ${n.padEnd(40)} ${(us / 1000 / seconds).toFixed(2).padStart(8)}  ${(self.get(n) / 1000 / seconds).toFixed(2).padStart(9)}  ${(count.get(n) / seconds).toFixed(1).padStart(6)}`)
-      .join('\n'),
-  );
-}
-
 // `--profile`: a V8 CPU profile of each measured window; prints the functions with most self time.
 const profiling = process.argv.includes('--profile');
 function printProfile({ nodes, samples, timeDeltas }, seconds) {
