@@ -13,7 +13,7 @@
 // socket made (lease and budget), → socket open, → first metrics sample, → badge says Live.
 // Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top.
 // Heap after GC at the end of each case. Console errors: console.error + page errors.
-// Flags: `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
+// Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
 // `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
 // 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000).
 // Then <vm-list> with 10,000 VMs (bench/fleet/vm-list.mjs; `--only vm-list` runs it alone,
@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { register } from 'tsx/esm/api';
+import { printTrace } from '../trace-summary.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(name);
@@ -41,6 +42,10 @@ const scrollSeconds = Number(arg('--seconds') ?? (quick ? 20 : 120));
 const idleSeconds = quick ? 10 : 30;
 const vmCount = Number(arg('--vms') ?? 1000);
 const pxPerS = Number(arg('--pace') ?? 150);
+// `--trace`: where the main thread went while scrolling and while idle (self time per event).
+const tracing = process.argv.includes('--trace');
+// `--renderer <name>`: draw the tiles another way (a name from bench/metrics/renderers.ts).
+const renderer = arg('--renderer');
 const only = process.argv.flatMap((a, i, all) => (a === '--only' && all[i + 1] ? [all[i + 1]] : []));
 
 register();
@@ -113,26 +118,30 @@ async function runCase({ label, max, lingerMs }) {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-  const busyOver = async (fn) => {
+  const traces = [];
+  const busyOver = async (what, fn) => {
+    if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const t0 = await taskDuration();
     const w0 = performance.now();
     await fn();
     const t1 = await taskDuration();
-    return ((t1 - t0) / ((performance.now() - w0) / 1000)) * 100;
+    const seconds = (performance.now() - w0) / 1000;
+    if (tracing) traces.push([what, await page.tracing.stop(), seconds]);
+    return ((t1 - t0) / seconds) * 100;
   };
   let serverPeak = 0;
   const sampler = setInterval(() => (serverPeak = Math.max(serverPeak, serverSockets())), 50);
 
   await page.goto(url);
   await page.waitForFunction('window.bench');
-  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs });
+  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer });
   await sleep(8000); // sockets open, first samples arrive
-  const scrolling = await busyOver(() => page.evaluate((p, s) => globalThis.bench.scroll(p, s), pxPerS, scrollSeconds));
+  const scrolling = await busyOver('scrolling', () => page.evaluate((p, s) => globalThis.bench.scroll(p, s), pxPerS, scrollSeconds));
   const afterScroll = await page.evaluate(() => globalThis.bench.stats());
   await page.evaluate(() => globalThis.scrollTo(0, 0));
   await sleep(3000);
   const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
-  const idle = await busyOver(() => sleep(idleSeconds * 1000));
+  const idle = await busyOver('idle', () => sleep(idleSeconds * 1000));
   const afterIdle = await page.evaluate(() => globalThis.bench.stats());
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -140,6 +149,10 @@ async function runCase({ label, max, lingerMs }) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const final = await page.evaluate(() => globalThis.bench.stats());
   clearInterval(sampler);
+  for (const [what, buffer, seconds] of traces) {
+    console.log(`  ${label}, ${what}:`);
+    printTrace(buffer, seconds);
+  }
   await browser.close();
   await rm(profile, { recursive: true, force: true });
   // The server notices the closed sockets; the next case starts from zero.
