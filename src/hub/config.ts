@@ -1,6 +1,6 @@
 /** Everything a hub needs to know about the server, resolved once. */
 import type { VmRoute } from '../protocol/index.js';
-import type { SocketFactory, VmSocketOptions } from '../transport/index.js';
+import type { VmSocketOptions } from '../transport/index.js';
 import type { ActionOptions } from './action-policy.js';
 import type { Permission } from './permissions.js';
 
@@ -37,6 +37,14 @@ export interface VmHubConfig extends SharedSocketOptions, ActionOptions {
    * blob:` under a Content-Security-Policy. Ignored when `socketFactory` is set. Default false.
    */
   consoleInWorker?: boolean;
+  /**
+   * Runs monitor sockets (status and metrics) in one Worker for the page, which hands the page
+   * their frames together every 100 ms: a fleet page's 64 sockets then cost the main thread one
+   * task per batch instead of one per frame. Needs `worker-src blob:` under a
+   * Content-Security-Policy (else page sockets, silently). Ignored when `socketFactory` is set.
+   * Default false.
+   */
+  monitorsInWorker?: boolean;
   /**
    * While sockets wait to reconnect, one cheap `GET /health` every 1–2 s (shared by all of the
    * hub's sockets; also at once on `online`, focus and the page becoming visible) lets them
@@ -84,14 +92,12 @@ export function historyPersistence(config: VmHubConfig): HistoryPersistOptions |
   return typeof p === 'object' && p !== null ? p : {};
 }
 
-/** Loaded only by hubs that ask for it. */
-const workerSockets: SocketFactory = (url, protocols) =>
-  import('../transport/worker-socket.js').then(({ workerSocketFactory }) => workerSocketFactory(url, protocols));
-
 /** `reachabilityGroup`: the hub's current probe group, when it probes. */
 export function socketOptions(config: VmHubConfig, vmName: string, route: VmRoute, reachabilityGroup?: object): VmSocketOptions {
   const options: VmSocketOptions = { vmName, route, reachabilityGroup };
   for (const key of SHARED_SOCKET_OPTIONS) (options as unknown as Record<string, unknown>)[key] = config[key];
-  if (!config.socketFactory && route === 'console' && config.consoleInWorker) options.socketFactory = workerSockets;
+  const inWorker = route === 'console' ? 'consoleInWorker' : 'monitorsInWorker';
+  // Loaded only by hubs that ask for it (one module for both routes: one import in the first paint).
+  if (!config.socketFactory && config[inWorker]) options.socketFactory = (url, protocols) => import('../transport/worker-sockets.js').then((m) => m[inWorker](url, protocols));
   return options;
 }

@@ -30,6 +30,8 @@ interface VmConnectionProps {
   'api-path'?: VmConnection['apiPath'];
   /** Runs console sockets in a Worker, which keeps a console flood from competing with the page for the main thread (measured: about twice the throughput with one message per frame). Under a Content-Security-Policy it needs `worker-src blob:`; without it the console still works, in the page, after one CSP report. */
   'console-worker'?: VmConnection['consoleWorker'];
+  /** Runs status and metrics sockets in one Worker for the page, which hands the page their frames together every 100 ms (a fleet page's tiles then cost far less main thread while idle). Needs `worker-src blob:` under a Content-Security-Policy, like `console-worker`. */
+  'monitor-worker'?: VmConnection['monitorWorker'];
   /** Keeps no metrics history across page loads (the hub's `persistHistory: false`): charts start empty on every page load, and nothing about the VMs watched is stored in the browser. */
   'no-persist-history'?: VmConnection['noPersistHistory'];
   /** Returns the JWT (sync or async); called at every connect. */

@@ -24,5 +24,6 @@ export {
   type FetchLike,
 } from './socket-factory.js';
 export { workerSocketFactory } from './worker-socket.js';
+export { batchedWorkerSocketFactory } from './batched-worker-sockets.js';
 export { LazyVmSocket, preloadConnection } from './lazy-socket.js';
 export { LazyRestClient, type RestApi } from './lazy-rest-client.js';

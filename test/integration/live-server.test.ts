@@ -168,6 +168,55 @@ describe('against the reference server', function () {
     await until(() => session.connection.state === 'open', 'open again via worker', 8000);
   }
 
+  it('runs monitor sockets of many VMs in one worker: status, metrics and actions, none of them a page socket', async () => {
+    const OriginalWorker = window.Worker;
+    let workers = 0;
+    window.Worker = class extends OriginalWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        workers += 1;
+      }
+    };
+    const pageSockets = recordSockets();
+    try {
+      hub = hubFor(server, await login(server), { monitorsInWorker: true });
+      const sessions = ['web-01', 'db-01', 'build-01'].map((vm) => hub!.monitor(vm).session);
+      await until(() => (sessions[0]!.history?.series.length ?? 0) >= 2, 'samples', 8000);
+      await until(() => sessions.every((s) => s.status !== null), 'the status of every VM', 8000);
+      expect(sessions.map((s) => s.status?.status)).to.deep.equal(['running', 'stopped', 'paused']);
+      const web = sessions[0]!;
+      expect(await web.command('suspend')).to.deep.include({ action: 'suspend', via: 'socket', status: 'paused' });
+      expect(await web.command('resume')).to.deep.include({ action: 'resume', via: 'socket', status: 'running' });
+      await server.stop();
+      await until(() => web.connection.state !== 'open', 'noticed the drop');
+      await server.start();
+      await until(() => sessions.every((s) => s.connection.state === 'open'), 'open again via the worker', 8000);
+    } finally {
+      window.Worker = OriginalWorker;
+      pageSockets.restore();
+    }
+    // Three sockets, one worker (and it was made again after all three closed), no page sockets.
+    expect(workers, 'new Worker() calls').to.be.within(1, 2);
+    expect(pageSockets.opened.map((s) => s.url)).to.deep.equal([]);
+  });
+
+  it('monitor sockets fall back to page sockets when the worker is refused', async () => {
+    const original = window.Worker;
+    (window as { Worker: unknown }).Worker = function () {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    const sockets = recordSockets();
+    try {
+      hub = hubFor(server, await login(server), { monitorsInWorker: true });
+      const { session } = hub.monitor('web-01');
+      await until(() => (session.history?.series.length ?? 0) >= 2, 'samples without a worker');
+      expect(sockets.opened.map((s) => new URL(s.url).pathname)).to.deep.equal(['/ws/vms/web-01']);
+    } finally {
+      sockets.restore();
+      window.Worker = original;
+    }
+  });
+
   it('falls back to a page socket when workers cannot be created', async () => {
     const original = window.Worker;
     let attempts = 0;

@@ -43,6 +43,15 @@ describe('<vm-connection>', () => {
     expect(root.activeHub.config.consoleInWorker).to.equal(true);
   });
 
+  it('turns status and metrics sockets in one worker on with the monitor-worker attribute', async () => {
+    const root = await fixture<VmConnection>(html`<vm-connection server="http://one.test"></vm-connection>`);
+    expect(root.activeHub.config.monitorsInWorker).to.equal(false);
+    root.setAttribute('monitor-worker', '');
+    await root.updateComplete;
+    expect(root.activeHub.config.monitorsInWorker).to.equal(true);
+    expect(root.activeHub.config.consoleInWorker).to.equal(false);
+  });
+
   it('keeps the previous configuration and fires vm-error on an invalid auth-mode', async () => {
     const root = await fixture<VmConnection>(html`<vm-connection server="http://one.test"></vm-connection>`);
     let detail: unknown = null;
