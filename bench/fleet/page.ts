@@ -1,4 +1,4 @@
-export {};
+import type { SyncSocketFactory, WebSocketLike } from '../../src/transport/socket-factory.js';
 // The fleet benchmark page: 1,000 compact <vm-metrics> tiles under one <vm-connection>, with
 // counters the runner reads: sockets open at once (as the page sees them), and how soon a tile
 // scrolled into view shows a live value.
@@ -20,42 +20,93 @@ const countSamples = (vm: string, data: unknown) => {
 };
 /** Each VM's latest socket: when it was made, opened, and brought its first metrics sample. */
 const socketTimes = new Map<string, { made: number; opened: number; sampled: number }>();
+
+/** The counters' view of one socket, for either kind of socket the page may use. */
+function countSocket(url: string) {
+  held++;
+  unclosed++;
+  peakHeld = Math.max(peakHeld, held);
+  peakUnclosed = Math.max(peakUnclosed, unclosed);
+  // The socket URL ends …/vms/<name> (encoded as one path segment).
+  const vm = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  const times = { made: performance.now(), opened: NaN, sampled: NaN };
+  socketTimes.set(vm, times);
+  let given = false;
+  const giveBack = () => {
+    if (given) return;
+    given = true;
+    held--;
+  };
+  return {
+    opened: () => (times.opened = performance.now()),
+    message: (data: unknown) => {
+      countSamples(vm, data);
+      if (Number.isNaN(times.sampled) && typeof data === 'string' && data.includes('"type":"metrics"')) times.sampled = performance.now();
+    },
+    closing: giveBack,
+    closed: () => {
+      unclosed--;
+      giveBack();
+    },
+  };
+}
+
 const NativeWebSocket = window.WebSocket;
 class CountingWebSocket extends NativeWebSocket {
-  private given = false;
+  private readonly count: ReturnType<typeof countSocket>;
   constructor(url: string | URL, protocols?: string | string[]) {
     super(url, protocols);
-    held++;
-    unclosed++;
-    peakHeld = Math.max(peakHeld, held);
-    peakUnclosed = Math.max(peakUnclosed, unclosed);
-    // The socket URL ends …/vms/<name> (encoded as one path segment).
-    const vm = decodeURIComponent(new URL(this.url).pathname.split('/').pop() ?? '');
-    const times = { made: performance.now(), opened: NaN, sampled: NaN };
-    socketTimes.set(vm, times);
-    this.addEventListener('open', () => (times.opened = performance.now()), { once: true });
-    this.addEventListener('message', (e) => {
-      countSamples(vm, e.data);
-      if (Number.isNaN(times.sampled) && typeof e.data === 'string' && e.data.includes('"type":"metrics"')) times.sampled = performance.now();
-    });
-    this.addEventListener(
-      'close',
-      () => {
-        unclosed--;
-        this.giveBack();
-      },
-      { once: true },
-    );
+    const count = (this.count = countSocket(this.url));
+    this.addEventListener('open', count.opened, { once: true });
+    this.addEventListener('message', (e) => count.message(e.data));
+    this.addEventListener('close', count.closed, { once: true });
   }
   override close(code?: number, reason?: string): void {
-    this.giveBack();
+    this.count.closing();
     super.close(code, reason);
   }
-  private giveBack(): void {
-    if (this.given) return;
-    this.given = true;
-    held--;
-  }
+}
+
+/** The same counters around a socket the page never sees as a WebSocket (the worker's). */
+function countingFactory(inner: SyncSocketFactory): SyncSocketFactory {
+  return (url, protocols) => {
+    const ws = inner(url, protocols);
+    const count = countSocket(url);
+    const outer: WebSocketLike = {
+      get readyState() {
+        return ws.readyState;
+      },
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+      get protocol() {
+        return ws.protocol;
+      },
+      onopen: null,
+      onmessage: null,
+      onclose: null,
+      onerror: null,
+      send: (data) => ws.send(data),
+      close: (code, reason) => {
+        count.closing();
+        ws.close(code, reason);
+      },
+    };
+    ws.onopen = (e) => {
+      count.opened();
+      outer.onopen?.(e);
+    };
+    ws.onmessage = (e) => {
+      count.message(e.data);
+      outer.onmessage?.(e);
+    };
+    ws.onerror = (e) => outer.onerror?.(e);
+    ws.onclose = (e) => {
+      count.closed();
+      outer.onclose?.(e);
+    };
+    return outer;
+  };
 }
 window.WebSocket = CountingWebSocket;
 
@@ -115,12 +166,14 @@ function track(y: number): void {
 let scrolling = false;
 
 const bench = {
-  async mount(o: { serverUrl: string; token: string; n: number; max: number | null; lingerMs: number; renderer?: string }): Promise<void> {
+  async mount(o: { serverUrl: string; token: string; n: number; max: number | null; lingerMs: number; renderer?: string; monitorWorker?: boolean }): Promise<void> {
     // Another way of drawing the sparklines (bench/metrics/renderers.ts), for a side-by-side run.
     if (o.renderer) (await import('../metrics/renderers.js')).useRenderer(o.renderer);
     // null: no budget (Infinity does not survive the trip through JSON).
     configureSocketBudget({ max: o.max ?? Infinity, lingerMs: o.lingerMs });
-    conn.hub = new VmHub({ serverUrl: o.serverUrl, tokenProvider: () => o.token, persistHistory: false });
+    // The hub's `monitorsInWorker`, with the page's counters around each socket.
+    const socketFactory = o.monitorWorker ? countingFactory((await import('../../src/transport/batched-worker-sockets.js')).batchedWorkerSocketFactory) : undefined;
+    conn.hub = new VmHub({ serverUrl: o.serverUrl, tokenProvider: () => o.token, persistHistory: false, socketFactory });
     const frag = document.createDocumentFragment();
     for (let v = 0; v < o.n; v++) {
       const el = document.createElement('vm-metrics') as VmMetricsEl;

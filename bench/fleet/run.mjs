@@ -101,7 +101,7 @@ const url = `http://127.0.0.1:${pageServer.address().port}/`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
-async function runCase({ label, max, lingerMs }) {
+async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   // A fresh browser per case: Chromium's socket limit is per profile, shared by every page.
   const profile = await mkdtemp(join(tmpdir(), 'bench-fleet-profile-'));
   const browser = await puppeteer.launch({
@@ -120,7 +120,7 @@ async function runCase({ label, max, lingerMs }) {
   const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   const traces = [];
   const busyOver = async (what, fn) => {
-    if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.BENCH_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
     const t0 = await taskDuration();
     const w0 = performance.now();
     await fn();
@@ -134,7 +134,7 @@ async function runCase({ label, max, lingerMs }) {
 
   await page.goto(url);
   await page.waitForFunction('window.bench');
-  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer });
+  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer, monitorWorker });
   await sleep(8000); // sockets open, first samples arrive
   const scrolling = await busyOver('scrolling', () => page.evaluate((p, s) => globalThis.bench.scroll(p, s), pxPerS, scrollSeconds));
   const afterScroll = await page.evaluate(() => globalThis.bench.stats());
@@ -150,6 +150,7 @@ async function runCase({ label, max, lingerMs }) {
   const final = await page.evaluate(() => globalThis.bench.stats());
   clearInterval(sampler);
   for (const [what, buffer, seconds] of traces) {
+    if (process.env.BENCH_TRACE_DIR) await import("node:fs/promises").then((fs) => fs.writeFile(`${process.env.BENCH_TRACE_DIR}/${label}-${what}.json`, buffer));
     console.log(`  ${label}, ${what}:`);
     printTrace(buffer, seconds);
   }
@@ -181,6 +182,7 @@ const cases = [
   { label: 'budget off (Infinity)', max: Infinity, lingerMs: 5000 },
   { label: 'budget 64, linger 5 s', max: 64, lingerMs: 5000 },
   { label: 'budget 64, linger 1 s', max: 64, lingerMs: 1000 },
+  { label: '64, 1 s, monitor worker', max: 64, lingerMs: 1000, monitorWorker: true },
 ].filter((c) => only.length === 0 || only.some((o) => c.label.includes(o)));
 
 // `--only vm-list` or `--only heap-hour` picks no tile case here: nothing to print.
