@@ -164,6 +164,14 @@ export const RENDERERS: Record<string, Factory | null> = {
 /** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
 const EXPERIMENTS: Record<string, Factory> = {
   'x: no unfilled hatch': (canvas) => new Sparkline(canvas),
+  'x: no sparkline draws': (canvas) => {
+    const spark = new Sparkline(canvas);
+    return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: () => undefined, destroy: () => spark.destroy() };
+  },
+  'x: no canvases': (canvas) => {
+    canvas.style.display = 'none';
+    return { resize: () => false, draw: () => undefined, destroy: () => undefined };
+  },
   'x: plots contain strict': (canvas) => {
     canvas.parentElement!.style.contain = 'strict';
     return new Sparkline(canvas);
