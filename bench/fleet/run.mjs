@@ -2,8 +2,8 @@
 // Fleet benchmark: 1,000 compact <vm-metrics> tiles in a grid under one <vm-connection>, the
 // reference server running 1,000 VMs sampled at 1 Hz, the page scrolled top → bottom → top at a
 // steady pace. Printed side by side: the page-wide socket budget off (every tile asks for its
-// socket, as before budgets), the default budget (64), and the budget with a 1 s linger. Prints;
-// never asserts.
+// socket, as before budgets), the default budget (64), the budget with a 1 s linger, and that with
+// `monitor-worker` (every socket in one Worker, frames batched). Prints; never asserts.
 //
 // Sockets: most open at once as the page counts them (constructed, not yet closed) and as the
 // server counts them (sampled every 50 ms). Live within 2 s: of the tiles that scrolled into view,
@@ -15,7 +15,10 @@
 // Heap after GC at the end of each case. Console errors: console.error + page errors.
 // Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
 // `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
-// 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000).
+// 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000),
+// `--interval-ms N` (the server's sampling, default 1000). With `--trace`: BENCH_TRACE_DIR=<dir>
+// keeps each trace as JSON, BENCH_TRACE_INVALIDATIONS=1 records what invalidated layout and style,
+// BENCH_TRACE_TOPLEVEL=1 which Chromium task ran (its source function).
 // Then <vm-list> with 10,000 VMs (bench/fleet/vm-list.mjs; `--only vm-list` runs it alone,
 // `--list-vms N` changes the count). Then heap-hour (bench/fleet/heap-hour.mjs; `--only heap-hour`
 // runs it alone, about 2½ minutes): heap after GC at 1 simulated minute, after scrolling and at
