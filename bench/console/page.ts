@@ -196,6 +196,61 @@ async function raw(bytes: number, chunk: number): Promise<{ ms: number }> {
   return { ms };
 }
 
+/**
+ * The floor any page pays for the same flood over a socket: a raw WebSocket whose messages are
+ * split and parsed as LibGo sends them and written straight into a fresh bare xterm (as `raw`'s),
+ * timed like `endToEnd` from the command until xterm has parsed the last line. The server and the
+ * socket then share the machine with the terminal, as they do for the element.
+ */
+async function bareSocket(serverUrl: string, token: string, bytes: number, chunk: number, vmName: string): Promise<{ ms: number }> {
+  const host = document.createElement('div');
+  host.style.cssText = 'width: 900px; height: 460px; position: fixed; top: 0; left: 0; z-index: 10; background: #000';
+  document.body.appendChild(host);
+  const term = new Terminal({ scrollback: 5000, cols: el?.cols ?? 100, rows: el?.rows ?? 24 });
+  term.open(host);
+  const expected = floodText(bytes);
+  const lastLine = expected.slice(expected.lastIndexOf('\r\n', expected.length - 3) + 2);
+  const TAIL = lastLine.length + 256;
+  let tail = '';
+  let transcript = '';
+  let doneAt = 0;
+  const ws = new WebSocket(buildSocketUrl({ serverUrl, vmName, route: 'console', token }));
+  ws.onmessage = (ev) => {
+    for (const line of String(ev.data).split('\n')) {
+      const m = JSON.parse(line) as { type: string; data?: { content?: string } };
+      const content = m.type === 'console' ? m.data?.content : undefined;
+      if (!content) continue;
+      if (transcript.length < 4096) transcript += content;
+      tail = (tail + content.slice(-TAIL)).slice(-TAIL);
+      const complete = tail.includes(lastLine);
+      term.write(content, complete ? () => (doneAt ||= performance.now()) : undefined);
+    }
+  };
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  const send = (content: string) => ws.send(JSON.stringify({ type: 'console_input', data: { content } }));
+  const prompt = `root@${vmName}:~# `;
+  send('\r');
+  await until(() => transcript.includes('login:') || transcript.includes(prompt), 'bare socket: a prompt');
+  if (!transcript.includes(prompt)) {
+    send('root\r');
+    await until(() => transcript.includes('Password:'), 'bare socket: password prompt');
+    send('x\r');
+    await until(() => transcript.includes(prompt), 'bare socket: shell prompt');
+  }
+  profileMark('bare-socket', true);
+  const t0 = performance.now();
+  send(`flood ${bytes} ${chunk}\r`);
+  await until(() => doneAt > 0, 'bare socket: flood end');
+  profileMark('bare-socket', false);
+  ws.close();
+  term.dispose();
+  host.remove();
+  return { ms: doneAt - t0 };
+}
+
 /** Empties the element's terminal (scrollback and screen), so that every timed flood starts alike. */
 function resetTerminal(): void {
   el!.terminal!.reset();
@@ -420,6 +475,7 @@ Object.assign(window, {
     mountConsole,
     endToEnd,
     raw,
+    bareSocket,
     resetTerminal,
     paste,
     pasteText,

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { launchBrowser, serveStatic } from '../../scripts/serve-and-launch.mjs';
 import { createLibGoServer } from '../../server/create-server.ts';
+import { DEFAULT_VMS } from '../../src/testing/sim/vm-fixtures.ts';
 
 const FLOOD_BYTES = Number(process.env.BENCH_CONSOLE_BYTES ?? 20 * 1024 * 1024);
 const PRESSES = Number(process.env.BENCH_CONSOLE_PRESSES ?? 60);
@@ -65,7 +66,10 @@ const latency = [];
 const started = performance.now();
 try {
   for (const [maxBatch, inWorker] of PART === 'latency' ? [] : [[1, false], [1, true], [16, false], [16, true]]) {
-    const server = await createLibGoServer({ maxBatch, metricsIntervalMs: 5000 });
+    // web-02: the bare socket page's own VM, so its flood reaches no other console.
+    const web01 = DEFAULT_VMS.find((v) => v.name === 'web-01');
+    const vms = [...DEFAULT_VMS, { ...web01, name: 'web-02', uuid: '00000000-0000-4000-8000-00000000b002' }];
+    const server = await createLibGoServer({ maxBatch, metricsIntervalMs: 5000, vms });
     // Count what the simulated guest receives as console input (the bench owns this hook only).
     const received = { text: '', at: 0 };
     const sim = server.sim;
@@ -102,18 +106,25 @@ try {
     // ROUNDS times bare, element, element, bare: one round's ratio moved by ±0.1 between runs.
     const e2e = { ms: 0, lost: 0, dropped: 0, writes: 0 };
     const bare = { ms: 0 };
+    const bareSocket = { ms: 0 };
+    const viaSocket = () => tab.evaluate((url, token, b, c) => window.bench.bareSocket(url, token, b, c, 'web-02'), server.url, login.token, FLOOD_BYTES, FLOOD_CHUNK);
+    await tab.evaluate((url, token, b, c) => window.bench.bareSocket(url, token, b, c, 'web-02'), server.url, login.token, WARM_BYTES, FLOOD_CHUNK);
     for (let round = 0; round < ROUNDS; round++) {
       const bare1 = await tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
+      const socket1 = await viaSocket();
       const e2e1 = await tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
       await tab.evaluate(() => window.bench.resetTerminal());
       const e2e2 = await tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
+      const socket2 = await viaSocket();
       const bare2 = await tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
       await tab.evaluate(() => window.bench.resetTerminal());
+      if (process.env.BENCH_CONSOLE_VERBOSE) console.log(`  mb ${maxBatch} ${inWorker ? "worker" : "page"} round ${round}: bare ${bare1.ms.toFixed(0)} ms, bare socket ${socket1.ms.toFixed(0)} ms, element ${e2e1.ms.toFixed(0)} ms, element ${e2e2.ms.toFixed(0)} ms, bare socket ${socket2.ms.toFixed(0)} ms, bare ${bare2.ms.toFixed(0)} ms`);
       e2e.ms += (e2e1.ms + e2e2.ms) / 2 / ROUNDS;
       e2e.lost += e2e1.lost + e2e2.lost;
       e2e.dropped = e2e2.dropped;
       e2e.writes += e2e1.writes + e2e2.writes;
       bare.ms += (bare1.ms + bare2.ms) / 2 / ROUNDS;
+      bareSocket.ms += (socket1.ms + socket2.ms) / 2 / ROUNDS;
     }
 
     // Paste: from the call in the page until the server has every character, compared exactly.
@@ -132,6 +143,7 @@ try {
       transportMBs: FLOOD_BYTES / MB / (transport.ms / 1000),
       e2eMBs: FLOOD_BYTES / MB / (e2e.ms / 1000),
       rawMBs: FLOOD_BYTES / MB / (bare.ms / 1000),
+      socketMBs: FLOOD_BYTES / MB / (bareSocket.ms / 1000),
       lost: e2e.lost,
       dropped: e2e.dropped,
       writes: e2e.writes,
@@ -153,15 +165,17 @@ console.log(`\n(bench ran ${fmt((performance.now() - started) / 1000, 0)} s; loa
 
 function printThroughput() {
 console.log(`\n${fmt(FLOOD_BYTES / MB, 0)} MB of console output in ${FLOOD_CHUNK}-byte messages, headless Chromium, loopback`);
-console.log('server maxBatch | socket | socket→hub MB/s | end-to-end MB/s | bare xterm MB/s | ratio | bytes lost | dropped | xterm writes | 1 MB paste → server');
+console.log('server maxBatch | socket | socket→hub MB/s | end-to-end MB/s | bare xterm MB/s | ratio | bare socket MB/s | ratio | bytes lost | dropped | xterm writes | 1 MB paste → server');
 for (const r of rows) {
   console.log(
     `${String(r.maxBatch).padStart(15)} | ${r.socket.padEnd(6)} | ${fmt(r.transportMBs).padStart(15)} | ${fmt(r.e2eMBs).padStart(15)} | ${fmt(r.rawMBs).padStart(15)} | ${fmt(r.e2eMBs / r.rawMBs, 2).padStart(5)} | ` +
+      `${fmt(r.socketMBs).padStart(16)} | ${fmt(r.e2eMBs / r.socketMBs, 2).padStart(5)} | ` +
       `${String(r.lost).padStart(10)} | ${String(r.dropped).padStart(7)} | ${String(r.writes).padStart(12)} | ${fmt(r.pasteMs, 0)} ms${r.pasteIntact ? ' (intact)' : ' (NOT INTACT)'}`,
   );
 }
 console.log('socket→hub: the same flood into a counting sink (no terminal), the ceiling the source and transport set.');
-console.log(`end-to-end and bare: the mean of ${2 * ROUNDS} floods each (${ROUNDS} × bare, element, element, bare), after an untimed warm-up flood through each; lost and writes: all timed floods.`);
+console.log(`end-to-end and bare: the mean of ${2 * ROUNDS} floods each (${ROUNDS} × bare, bare socket, element, element, bare socket, bare), after an untimed warm-up flood through each; lost and writes: all timed floods.`);
+console.log('bare xterm: the flood written straight into a fresh xterm (no server, no socket). bare socket: a raw WebSocket parsed as LibGo sends it into a fresh xterm, the server on the same machine: what any page pays.');
 console.log('Target: ratio ≥ 0.9 and 0 bytes lost. Timing is printed, never asserted.');
 }
 
