@@ -11,13 +11,21 @@ const COMPACT_AFTER = 1024;
 
 const NOT_ASCII = /[^\x00-\x7f]/;
 
+/** The last chunk sized, and its size: the replay buffer and then the write queue size the same string. */
+let lastText = '';
+let lastSize = 0;
+
 /**
  * UTF-8 size of a chunk. Console output is mostly ASCII, whose size is its length: a native regex
- * scan says so several times faster than counting character by character, and every byte of a
- * flood is sized twice (replay buffer, then the terminal's write queue).
+ * scan says so several times faster than counting character by character, and every chunk of a
+ * flood is sized twice in a row (replay buffer, then the terminal's write queue), the second time
+ * from the memo.
  */
 function chunkBytes(text: string): number {
-  return NOT_ASCII.test(text) ? utf8Length(text) : text.length;
+  if (text === lastText) return lastSize;
+  lastText = text;
+  lastSize = NOT_ASCII.test(text) ? utf8Length(text) : text.length;
+  return lastSize;
 }
 
 export class ChunkQueue {
@@ -96,7 +104,8 @@ export class ChunkQueue {
       if (code >= 0xd800 && code <= 0xdbff) cut = cut > 1 || n > 0 ? cut - 1 : cut + 1;
       if (cut <= 0) break;
       const piece = chunk.slice(0, cut);
-      const size = chunkBytes(piece);
+      // An all-ASCII chunk (its size is its length) has all-ASCII pieces: no scan needed.
+      const size = this.sizes[this.head] === chunk.length ? cut : chunkBytes(piece);
       this.chunks[this.head] = chunk.slice(cut);
       this.sizes[this.head]! -= size;
       this.total -= size;

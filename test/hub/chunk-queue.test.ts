@@ -37,6 +37,29 @@ describe('ChunkQueue', () => {
     expect([q.bytes, q.length, q.take(5)]).to.deep.equal([0, 0, '']);
   });
 
+  it('counts right when the same text is sized twice in a row, or texts of one length differ only in being ASCII', () => {
+    const size = (t: string) => new TextEncoder().encode(t).length;
+    const replay = new ChunkQueue();
+    const terminal = new ChunkQueue();
+    const texts = ['abcd', 'abcd', 'abcé', 'abcd', 'é'.repeat(4), 'x'.repeat(4), 'x'.repeat(4)];
+    for (const t of texts) {
+      // As a flood arrives: the replay buffer, then the write queue, size the same string.
+      expect(replay.push(t)).to.equal(size(t));
+      expect(terminal.push(t)).to.equal(size(t));
+    }
+    expect(terminal.bytes).to.equal(size(texts.join('')));
+    // Slices of an all-ASCII chunk, and of a chunk whose ASCII head hides a non-ASCII tail.
+    const q = new ChunkQueue();
+    q.push('a'.repeat(10));
+    q.push('ab' + 'é'.repeat(4));
+    const taken: string[] = [];
+    while (q.length > 0) {
+      taken.push(q.take(3));
+      expect(q.bytes).to.equal(size(q.join()));
+    }
+    expect(taken).to.deep.equal(['aaa', 'aaa', 'aaa', 'aab', 'ééé', 'é']);
+  });
+
   it('replaces the oldest chunk and keeps the byte count right; empty is harmless', () => {
     const q = new ChunkQueue();
     expect(q.dropOldest()).to.equal(0);
