@@ -1,7 +1,8 @@
 // Where the main thread's time goes during one console flood, for `bench:console` findings: a CPU
 // profile of the measured window only (e2e and the bare xterm, same tab) and a timeline of the
 // element's write queue (xterm busy / idle with output queued / idle with nothing to do).
-// Run: node --import tsx bench/console/profile.mjs (env B bytes, MODES page,worker, MB maxBatch).
+// Run: node --import tsx bench/console/profile.mjs (env B bytes, MODES page,worker, MB maxBatch,
+// BARE xterm|socket).
 /* global window, document */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,11 @@ import puppeteer from 'puppeteer-core';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { chromiumLaunchOptions, createProfileDir, findChromium } = await import(root + 'scripts/find-chromium.mjs');
 const { createLibGoServer } = await import(root + 'server/create-server.ts');
+const { DEFAULT_VMS } = await import(root + 'src/testing/sim/vm-fixtures.ts');
+// BARE=socket profiles the bare socket page (its own VM, web-02) instead of the bare xterm.
+const BARE = process.env.BARE ?? 'xterm';
+const web01 = DEFAULT_VMS.find((v) => v.name === 'web-01');
+const VMS = [...DEFAULT_VMS, { ...web01, name: 'web-02', uuid: '00000000-0000-4000-8000-00000000b002' }];
 const BYTES = Number(process.env.B ?? 8 * 1024 * 1024);
 const MODES = (process.env.MODES ?? 'page,worker').split(',');
 const MAXBATCH = Number(process.env.MB ?? 16);
@@ -44,7 +50,7 @@ function summarize(label, prof, ms) {
 }
 try {
   for (const mode of MODES) {
-    const server = await createLibGoServer({ maxBatch: MAXBATCH, metricsIntervalMs: 5000 });
+    const server = await createLibGoServer({ maxBatch: MAXBATCH, metricsIntervalMs: 5000, vms: VMS });
     const login = await server.sim.login('admin', 'admin123');
     const tab = await browser.newPage();
     await tab.goto(pageUrl);
@@ -87,10 +93,13 @@ try {
       return { tBusy, tIdleQueued, tIdleEmpty, n, idleQueuedEvents, medianArrival: sizes[sizes.length >> 1], maxArrival: sizes[sizes.length - 1] };
     });
     console.log(`\n${mode} timeline: xterm busy ${tl.tBusy.toFixed(0)} ms, idle with output queued ${tl.tIdleQueued.toFixed(0)} ms (${tl.idleQueuedEvents}x), idle with nothing queued ${tl.tIdleEmpty.toFixed(0)} ms; arrivals ${tl.n.a} (median ${tl.medianArrival}, max ${tl.maxArrival} chars), writes ${tl.n.w}`);
-    const bare = await tab.evaluate((b, c) => window.bench.raw(b, c), BYTES, 4096);
+    const bare =
+      BARE === 'socket'
+        ? await tab.evaluate((url, token, b, c) => window.bench.bareSocket(url, token, b, c, 'web-02'), server.url, login.token, BYTES, 4096)
+        : await tab.evaluate((b, c) => window.bench.raw(b, c), BYTES, 4096);
     await new Promise((r) => setTimeout(r, 500));
     summarize(`${mode} e2e (writes ${e2e.writes}, lost ${e2e.lost}, dropped ${e2e.dropped})`, profiles[0], e2e.ms);
-    summarize(`${mode} bare`, profiles[1], bare.ms);
+    summarize(`${mode} bare ${BARE}`, profiles[1], bare.ms);
     console.log(`RATIO ${mode}: ${(bare.ms / e2e.ms).toFixed(2)}`);
     await tab.close();
     await server.close();
