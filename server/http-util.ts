@@ -37,7 +37,7 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 /**
  * The demo page: its own bundle only (no inline script, no eval); inline styles because xterm and
  * the page's own <style> need them; the API and sockets of this server; blob: workers for
- * `console-worker`.
+ * `console-worker` and `monitor-worker`.
  */
 export function demoCsp(req: IncomingMessage, tls: boolean): string {
   const host = header(req.headers, 'host') ?? '';

@@ -22,6 +22,7 @@ export const everyProp = (
     ws-path="/ws/vms"
     api-path="/api/v1"
     console-worker
+    monitor-worker
     no-persist-history
     tokenProvider={token}
     options={{ restFallback: false }}

@@ -23,6 +23,7 @@ export const connection: Props<'vm-connection'> = {
   wsPath: '/ws/vms',
   apiPath: '/api/v1',
   consoleWorker: true,
+  monitorWorker: true,
   noPersistHistory: true,
   tokenProvider: async () => 'jwt',
   options: { restFallback: false },
