@@ -73,7 +73,15 @@ try {
       const write = term.write.bind(term);
       term.write = (d, cb) => { log.push(['w', performance.now(), d.length]); write(d, () => { log.push(['c', performance.now(), d.length]); cb?.(); }); };
     });
+    // How often the element itself re-renders (Lit updates) during the flood.
+    await tab.evaluate(() => {
+      const el = document.querySelector('vm-connection > vm-console');
+      const update = el.update.bind(el);
+      window.renders = 0;
+      el.update = (changed) => { window.renders++; update(changed); };
+    });
     const e2e = await tab.evaluate((b, c) => window.bench.endToEnd(b, c), BYTES, 4096);
+    console.log(`${mode}: <vm-console> rendered ${await tab.evaluate(() => window.renders)} times during the flood`);
     const tl = await tab.evaluate(() => {
       const log = window.qlog;
       let inflight = 0, queued = 0, last = null, tIdleQueued = 0, tIdleEmpty = 0, tBusy = 0, n = { a: 0, w: 0 };
