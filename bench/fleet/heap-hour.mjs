@@ -25,13 +25,11 @@
 // went live while scrolling (each keeps its history and state for as long as it is on the page);
 // hour / after-scrolling is the same tiles over ~55 simulated minutes: time alone. Prints; never
 // asserts.
-import http from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { servePage, viewerToken } from './setup.mjs';
 import { register } from 'tsx/esm/api';
 import { grownClasses, heapClasses } from './heap-classes.mjs';
 
@@ -59,40 +57,9 @@ const vms = Array.from({ length: vmCount }, (_, i) => ({
   load: template.load && { ...template.load, cpu: 10 + ((i * 37) % 80) },
 }));
 const libgo = await createLibGoServer({ port: 0, vms, metricsIntervalMs: sampleMs });
-const token = await fetch(`${libgo.url}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'viewer', password: 'viewer123' }),
-})
-  .then((r) => r.json())
-  .then((body) => body.token);
+const token = await viewerToken(libgo);
 
-const here = dirname(fileURLToPath(import.meta.url));
-const outDir = await mkdtemp(join(tmpdir(), 'bench-fleet-heap-'));
-await build({
-  entryPoints: [join(here, 'page.ts')],
-  bundle: true,
-  format: 'esm',
-  splitting: true,
-  outdir: outDir,
-  tsconfig: join(here, '..', '..', 'tsconfig.json'),
-  logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
-const pageServer = http
-  .createServer(async (req, res) => {
-    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
-    const file = req.url === '/' ? join(here, 'index.html') : join(outDir, req.url.split('?')[0]);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/html' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  })
-  .listen(0, '127.0.0.1');
-await new Promise((r) => pageServer.once('listening', r));
+const pageServer = await servePage('page.ts', 'index.html');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
@@ -131,7 +98,7 @@ const untilInView = async (n, limitMs) => {
   return s;
 };
 
-await page.goto(`http://127.0.0.1:${pageServer.address().port}/`);
+await page.goto(pageServer.url);
 await page.waitForFunction('window.bench');
 await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: 64, lingerMs: 5000 });
 const atMinute = await untilInView(60, 30_000);
@@ -169,9 +136,8 @@ const serverSockets = libgo.sim.connectionsOf().length;
 const wallS = (performance.now() - wall0) / 1000;
 await browser.close();
 await rm(profile, { recursive: true, force: true });
-pageServer.close();
+await pageServer.close();
 await libgo.close();
-await rm(outDir, { recursive: true, force: true });
 
 const simMin = (s) => `${(s.minInView / 60).toFixed(1)} min`;
 const pct = (a, b) => `${((a / b) * 100).toFixed(1)} %`;

@@ -26,13 +26,11 @@
 // against "target: flat within 10 %", and the heap per tile that received samples meanwhile;
 // `--sample-ms N`, `--churn-px N`, `--churn-seconds N`, `--heap-classes` (what grew, by kind, from
 // heap snapshots).
-import http from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { servePage, viewerToken } from './setup.mjs';
 import { register } from 'tsx/esm/api';
 import { printTrace } from '../trace-summary.mjs';
 
@@ -66,42 +64,11 @@ const vms = Array.from({ length: vmCount }, (_, i) => ({
   load: template.load && { ...template.load, cpu: 10 + ((i * 37) % 80) },
 }));
 const libgo = await createLibGoServer({ port: 0, vms, metricsIntervalMs: intervalMs });
-const token = await fetch(`${libgo.url}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'viewer', password: 'viewer123' }),
-})
-  .then((r) => r.json())
-  .then((body) => body.token);
+const token = await viewerToken(libgo);
 const serverSockets = () => libgo.sim.connectionsOf().length;
 
-const here = dirname(fileURLToPath(import.meta.url));
-const outDir = await mkdtemp(join(tmpdir(), 'bench-fleet-'));
-await build({
-  entryPoints: [join(here, 'page.ts')],
-  bundle: true,
-  format: 'esm',
-  splitting: true,
-  outdir: outDir,
-  tsconfig: join(here, '..', '..', 'tsconfig.json'),
-  logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
-const pageServer = http
-  .createServer(async (req, res) => {
-    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
-    const file = req.url === '/' ? join(here, 'index.html') : join(outDir, req.url.split('?')[0]);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/html' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  })
-  .listen(0, '127.0.0.1');
-await new Promise((r) => pageServer.once('listening', r));
-const url = `http://127.0.0.1:${pageServer.address().port}/`;
+const pageServer = await servePage('page.ts', 'index.html');
+const url = pageServer.url;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
@@ -220,9 +187,8 @@ if (cases.length > 0) {
   for (const [name, key] of rows) console.log(`${name.padEnd(40)}${results.map((r) => String(r[key]).padEnd(w)).join('')}`);
   for (const r of results) if (r.firstError) console.log(`first console error (${r.label}): ${r.firstError}`);
 }
-pageServer.close();
+await pageServer.close();
 await libgo.close();
-await rm(outDir, { recursive: true, force: true });
 
 // <vm-list> of 10,000 VMs (bench/fleet/vm-list.mjs), unless --only picks tile cases only.
 if (only.length === 0 || only.some((o) => 'vm-list'.includes(o))) await import('./vm-list.mjs');

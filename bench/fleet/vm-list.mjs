@@ -5,13 +5,11 @@
 // thread busy while idle; the most sockets open at once (page and server) against the budget;
 // JS heap after GC; browser console errors. Prints; never asserts. `--vms N` (default 10000),
 // `--quick` (shorter fling and idle).
-import http from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { servePage, viewerToken } from './setup.mjs';
 import { register } from 'tsx/esm/api';
 
 const arg = (name) => {
@@ -28,42 +26,11 @@ register();
 const { createLibGoServer } = await import('../../server/create-server.ts');
 const { fleetOfVms } = await import('../../src/testing/fleet-fixtures.ts');
 const libgo = await createLibGoServer({ port: 0, vms: fleetOfVms(vmCount, { allRunning: true }), metricsIntervalMs: 1000 });
-const token = await fetch(`${libgo.url}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'viewer', password: 'viewer123' }),
-})
-  .then((r) => r.json())
-  .then((body) => body.token);
+const token = await viewerToken(libgo);
 const serverSockets = () => libgo.sim.connectionsOf().length;
 
-const here = dirname(fileURLToPath(import.meta.url));
-const outDir = await mkdtemp(join(tmpdir(), 'bench-fleet-list-'));
-await build({
-  entryPoints: [join(here, 'list-page.ts')],
-  bundle: true,
-  format: 'esm',
-  splitting: true,
-  outdir: outDir,
-  tsconfig: join(here, '..', '..', 'tsconfig.json'),
-  logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
-const pageServer = http
-  .createServer(async (req, res) => {
-    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
-    const file = req.url === '/' ? join(here, 'list.html') : join(outDir, req.url.split('?')[0]);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'text/html' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  })
-  .listen(0, '127.0.0.1');
-await new Promise((r) => pageServer.once('listening', r));
-const url = `http://127.0.0.1:${pageServer.address().port}/`;
+const pageServer = await servePage('list-page.ts', 'list.html');
+const url = pageServer.url;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const profile = await mkdtemp(join(tmpdir(), 'bench-fleet-list-profile-'));
@@ -132,6 +99,5 @@ console.log(`\n<vm-list>: ${vmCount} VMs at 1 Hz, 1440×900, fling ${flingSecond
 for (const [name, value] of rows) console.log(`${name.padEnd(58)}${value}`);
 if (errors[0]) console.log(`first console error: ${errors[0].slice(0, 160)}`);
 
-pageServer.close();
+await pageServer.close();
 await libgo.close();
-await rm(outDir, { recursive: true, force: true });
