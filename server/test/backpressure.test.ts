@@ -35,10 +35,29 @@ async function rawConsole(server: LibGoServer, token: string): Promise<Socket> {
   return socket;
 }
 
+/**
+ * The first whole server frame in `buf` (unmasked, as a server sends), or null while it is
+ * incomplete; the extended length may itself be split across TCP reads.
+ */
+function nextFrame(buf: Buffer): { opcode: number; payload: Buffer; rest: Buffer } | null {
+  if (buf.length < 2) return null;
+  let len = buf[1]! & 0x7f;
+  let at = 2;
+  if (len === 126) {
+    if (buf.length < 4) return null;
+    [len, at] = [buf.readUInt16BE(2), 4];
+  } else if (len === 127) {
+    if (buf.length < 10) return null;
+    [len, at] = [Number(buf.readBigUInt64BE(2)), 10];
+  }
+  if (buf.length < at + len) return null;
+  return { opcode: buf[0]! & 0x0f, payload: buf.subarray(at, at + len), rest: buf.subarray(at + len) };
+}
+
 /** Reads every server frame left on the socket; resolves with the last close frame's status (1005 = none). */
 function readUntilClose(socket: Socket, timeoutMs: number): Promise<number | null> {
   return new Promise((resolve) => {
-    let buf = Buffer.alloc(0);
+    let buf: Buffer = Buffer.alloc(0);
     const done = (code: number | null) => {
       clearTimeout(timer);
       socket.removeAllListeners('data');
@@ -47,22 +66,31 @@ function readUntilClose(socket: Socket, timeoutMs: number): Promise<number | nul
     const timer = setTimeout(() => done(null), timeoutMs);
     socket.on('data', (d: Buffer) => {
       buf = Buffer.concat([buf, d]);
-      for (;;) {
-        if (buf.length < 2) return;
-        let len = buf[1]! & 0x7f;
-        let at = 2;
-        if (len === 126) [len, at] = [buf.readUInt16BE(2), 4];
-        else if (len === 127) [len, at] = [Number(buf.readBigUInt64BE(2)), 10];
-        if (buf.length < at + len) return;
-        const opcode = buf[0]! & 0x0f;
-        if (opcode === 0x8) return done(len >= 2 ? buf.readUInt16BE(at) : 1005);
-        buf = buf.subarray(at + len);
+      for (let frame = nextFrame(buf); frame; frame = nextFrame(buf)) {
+        if (frame.opcode === 0x8) return done(frame.payload.length >= 2 ? frame.payload.readUInt16BE(0) : 1005);
+        buf = frame.rest;
       }
     });
     socket.on('close', () => done(null));
     socket.resume();
   });
 }
+
+describe('the test\'s frame reader', () => {
+  it('waits for an extended length split across reads (it threw RangeError when a read ended inside it)', () => {
+    const payload = Buffer.alloc(70_000, 0x61);
+    const header = Buffer.alloc(10);
+    header[0] = 0x81;
+    header[1] = 127;
+    header.writeBigUInt64BE(BigInt(payload.length), 2);
+    const whole = Buffer.concat([header, payload, Buffer.from([0x88, 0x00])]);
+    for (const cut of [1, 2, 3, 9, 10, 70_009]) assert.equal(nextFrame(whole.subarray(0, cut)), null, `cut at ${cut}`);
+    const first = nextFrame(whole)!;
+    assert.equal(first.opcode, 1);
+    assert.equal(first.payload.length, payload.length);
+    assert.deepEqual(nextFrame(first.rest), { opcode: 8, payload: Buffer.alloc(0), rest: Buffer.alloc(0) });
+  });
+});
 
 describe('backpressure: a client that stops reading', () => {
   let server: LibGoServer;
