@@ -14,6 +14,7 @@
  * page then stops trying the worker.
  */
 import { browserSocketFactory, type SyncSocketFactory, type WebSocketLike } from './socket-factory.js';
+import { pageSocketFor, workerSourceUrl } from './worker-support.js';
 
 /** How long frames gather in the worker before they cross to the page together. */
 export const BATCH_MS = 100;
@@ -235,32 +236,8 @@ export class MuxedWebSocket implements WebSocketLike {
   }
 
   private fallBack(): void {
-    const ws = browserSocketFactory(this.url, this.protocols);
-    this.direct = ws;
-    ws.onopen = (ev) => {
-      this.readyState = 1;
-      this.protocol = ws.protocol;
-      this.onopen?.(ev);
-    };
-    ws.onmessage = (ev) => this.onmessage?.(ev);
-    ws.onerror = (ev) => this.onerror?.(ev);
-    ws.onclose = (ev) => {
-      this.readyState = 3;
-      this.onclose?.(ev);
-    };
+    this.direct = pageSocketFor(this, this.url, this.protocols);
   }
-}
-
-let workerUrl: string | null | undefined;
-
-function sourceUrl(): string | null {
-  if (workerUrl !== undefined) return workerUrl;
-  try {
-    workerUrl = URL.createObjectURL(new Blob([MUX_WORKER_SOURCE], { type: 'text/javascript' }));
-  } catch {
-    workerUrl = null;
-  }
-  return workerUrl;
 }
 
 let current: SocketMux | null = null;
@@ -269,7 +246,7 @@ let refused = false;
 
 function mux(): SocketMux | null {
   if (current) return current;
-  const src = !refused && typeof Worker === 'function' ? sourceUrl() : null;
+  const src = !refused && typeof Worker === 'function' ? workerSourceUrl(MUX_WORKER_SOURCE) : null;
   if (!src) return null;
   let worker: Worker;
   try {

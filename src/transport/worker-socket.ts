@@ -23,6 +23,7 @@
  * difference is speed, and that a page socket cannot pause.
  */
 import { browserSocketFactory, type SyncSocketFactory, type WebSocketLike } from './socket-factory.js';
+import { pageSocketFor, workerSourceUrl } from './worker-support.js';
 
 /** Characters of output the worker may post before the page grants more. */
 export const CREDIT_CHARS = 128 * 1024;
@@ -146,18 +147,6 @@ W.onmessage = (e) => {
 };
 `;
 
-let workerUrl: string | null | undefined;
-
-function sourceUrl(): string | null {
-  if (workerUrl !== undefined) return workerUrl;
-  try {
-    workerUrl = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-  } catch {
-    workerUrl = null;
-  }
-  return workerUrl;
-}
-
 type WorkerEvent =
   | { t: 'open'; protocol: string }
   | { t: 'm'; data: unknown }
@@ -269,19 +258,7 @@ export class WorkerWebSocket implements WebSocketLike {
     this.pauseReading = undefined;
     this.worker?.terminate();
     this.worker = null;
-    const ws = browserSocketFactory(this.url, this.protocols);
-    this.direct = ws;
-    ws.onopen = (ev) => {
-      this.readyState = 1;
-      this.protocol = ws.protocol;
-      this.onopen?.(ev);
-    };
-    ws.onmessage = (ev) => this.onmessage?.(ev);
-    ws.onerror = (ev) => this.onerror?.(ev);
-    ws.onclose = (ev) => {
-      this.readyState = 3;
-      this.onclose?.(ev);
-    };
+    this.direct = pageSocketFor(this, this.url, this.protocols);
   }
 }
 
@@ -290,7 +267,7 @@ export class WorkerWebSocket implements WebSocketLike {
  * back to `browserSocketFactory` where workers cannot be created.
  */
 export const workerSocketFactory: SyncSocketFactory = (url, protocols) => {
-  const src = typeof Worker === 'function' ? sourceUrl() : null;
+  const src = typeof Worker === 'function' ? workerSourceUrl(WORKER_SOURCE) : null;
   if (!src) return browserSocketFactory(url, protocols);
   let worker: Worker;
   try {
