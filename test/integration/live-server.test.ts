@@ -40,6 +40,19 @@ function recordSockets() {
   return { opened, restore: () => void (window.WebSocket = Original) };
 }
 
+/** Counts the Workers the page makes (they still run) until `restore()`. */
+function countWorkers() {
+  const Original = window.Worker;
+  const counter = { made: 0, restore: () => void (window.Worker = Original) };
+  window.Worker = class extends Original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      counter.made += 1;
+    }
+  };
+  return counter;
+}
+
 describe('against the reference server', function () {
   this.timeout(20_000);
   let server: LibGoServer;
@@ -117,24 +130,17 @@ describe('against the reference server', function () {
   });
 
   it('runs the console socket in a worker: batched output in order, a paced paste, reconnect', async () => {
-    const OriginalWorker = window.Worker;
-    let workers = 0;
-    window.Worker = class extends OriginalWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        workers += 1;
-      }
-    };
+    const workers = countWorkers();
     const pageSockets = recordSockets();
     try {
       hub = hubFor(server, await login(server), { consoleInWorker: true });
       await consoleThroughAWorker(hub);
     } finally {
-      window.Worker = OriginalWorker;
+      workers.restore();
       pageSockets.restore();
     }
     // A worker was made, and the console socket is not the page's own.
-    expect(workers, 'new Worker() calls').to.be.greaterThan(0);
+    expect(workers.made, 'new Worker() calls').to.be.greaterThan(0);
     expect(pageSockets.opened.map((s) => s.url).filter((u) => u.includes('/console'))).to.deep.equal([]);
   });
 
@@ -169,14 +175,7 @@ describe('against the reference server', function () {
   }
 
   it('runs monitor sockets of many VMs in one worker: status, metrics and actions, none of them a page socket', async () => {
-    const OriginalWorker = window.Worker;
-    let workers = 0;
-    window.Worker = class extends OriginalWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        workers += 1;
-      }
-    };
+    const workers = countWorkers();
     const pageSockets = recordSockets();
     try {
       hub = hubFor(server, await login(server), { monitorsInWorker: true });
@@ -192,11 +191,11 @@ describe('against the reference server', function () {
       await server.start();
       await until(() => sessions.every((s) => s.connection.state === 'open'), 'open again via the worker', 8000);
     } finally {
-      window.Worker = OriginalWorker;
+      workers.restore();
       pageSockets.restore();
     }
     // Three sockets, one worker (and it was made again after all three closed), no page sockets.
-    expect(workers, 'new Worker() calls').to.be.within(1, 2);
+    expect(workers.made, 'new Worker() calls').to.be.within(1, 2);
     expect(pageSockets.opened.map((s) => s.url)).to.deep.equal([]);
   });
 
