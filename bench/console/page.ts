@@ -173,13 +173,25 @@ async function socketOnly(serverUrl: string, token: string, bytes: number, chunk
   return { ms: doneAt - t0, received };
 }
 
-/** The same bytes written straight into a bare xterm in `chunk`-sized writes. */
-async function raw(bytes: number, chunk: number): Promise<{ ms: number }> {
+/** A bare xterm of the element's size over the page, for one flood; `remove()` disposes of it. */
+function freshTerminal(): { term: Terminal; remove(): void } {
   const host = document.createElement('div');
   host.style.cssText = 'width: 900px; height: 460px; position: fixed; top: 0; left: 0; z-index: 10; background: #000';
   document.body.appendChild(host);
   const term = new Terminal({ scrollback: 5000, cols: el?.cols ?? 100, rows: el?.rows ?? 24 });
   term.open(host);
+  return {
+    term,
+    remove: () => {
+      term.dispose();
+      host.remove();
+    },
+  };
+}
+
+/** The same bytes written straight into a bare xterm in `chunk`-sized writes. */
+async function raw(bytes: number, chunk: number): Promise<{ ms: number }> {
+  const { term, remove } = freshTerminal();
   const text = floodText(bytes);
   profileMark('bare', true);
   const t0 = performance.now();
@@ -191,8 +203,7 @@ async function raw(bytes: number, chunk: number): Promise<{ ms: number }> {
   });
   const ms = performance.now() - t0;
   profileMark('bare', false);
-  term.dispose();
-  host.remove();
+  remove();
   return { ms };
 }
 
@@ -203,11 +214,7 @@ async function raw(bytes: number, chunk: number): Promise<{ ms: number }> {
  * socket then share the machine with the terminal, as they do for the element.
  */
 async function bareSocket(serverUrl: string, token: string, bytes: number, chunk: number, vmName: string): Promise<{ ms: number }> {
-  const host = document.createElement('div');
-  host.style.cssText = 'width: 900px; height: 460px; position: fixed; top: 0; left: 0; z-index: 10; background: #000';
-  document.body.appendChild(host);
-  const term = new Terminal({ scrollback: 5000, cols: el?.cols ?? 100, rows: el?.rows ?? 24 });
-  term.open(host);
+  const { term, remove } = freshTerminal();
   const expected = floodText(bytes);
   const lastLine = expected.slice(expected.lastIndexOf('\r\n', expected.length - 3) + 2);
   const TAIL = lastLine.length + 256;
@@ -246,8 +253,7 @@ async function bareSocket(serverUrl: string, token: string, bytes: number, chunk
   await until(() => doneAt > 0, 'bare socket: flood end');
   profileMark('bare-socket', false);
   ws.close();
-  term.dispose();
-  host.remove();
+  remove();
   return { ms: doneAt - t0 };
 }
 
