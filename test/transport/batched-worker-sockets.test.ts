@@ -129,6 +129,29 @@ describe('batched worker sockets', () => {
     expect(eb).to.deep.equal(['open', 'm:b0', 'm:b1', 'm:b2', 'm:b3', 'm:b4']);
   });
 
+  it('relays what a hostile server sends unchanged, for the decoder to judge; events for no socket are ignored', () => {
+    const { mux, timers, worker } = setUp();
+    const a = mux.open('ws://x.test/a', undefined);
+    const got: unknown[] = [];
+    a.onmessage = (e) => got.push(e.data);
+    const [fa] = FakeWebSocket.all;
+    const binary = new Uint8Array([0, 255, 1]).buffer;
+    const garbage = '{"type":"metrics","data":' + '['.repeat(10_000);
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    (fa!.onmessage as unknown as (ev: { data: unknown }) => void)({ data: binary });
+    fa!.onmessage!({ data: garbage });
+    fa!.onmessage!({ data: big });
+    timers.advance(BATCH_MS);
+    expect(got.length).to.equal(3);
+    expect([...new Uint8Array(got[0] as ArrayBuffer)]).to.deep.equal([0, 255, 1]);
+    expect(got[1]).to.equal(garbage);
+    expect((got[2] as string).length).to.equal(big.length);
+    // A batch naming sockets the page does not hold (closed, or never opened) changes nothing.
+    worker.onmessage!(new MessageEvent('message', { data: [['m', 999, 'stray'], ['c', 998, 1000, '', true]] }));
+    expect(got.length).to.equal(3);
+    expect(a.readyState).to.equal(0);
+  });
+
   it('open, error and close cross at once, after the frames that came before them', () => {
     const { mux, timers } = setUp();
     const a = mux.open('ws://x.test/a', undefined);
