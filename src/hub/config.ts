@@ -96,8 +96,8 @@ export function historyPersistence(config: VmHubConfig): HistoryPersistOptions |
 export function socketOptions(config: VmHubConfig, vmName: string, route: VmRoute, reachabilityGroup?: object): VmSocketOptions {
   const options: VmSocketOptions = { vmName, route, reachabilityGroup };
   for (const key of SHARED_SOCKET_OPTIONS) (options as unknown as Record<string, unknown>)[key] = config[key];
-  const inWorker = route === 'console' ? 'consoleInWorker' : 'monitorsInWorker';
   // Loaded only by hubs that ask for it (one module for both routes: one import in the first paint).
-  if (!config.socketFactory && config[inWorker]) options.socketFactory = (url, protocols) => import('../transport/worker-sockets.js').then((m) => m[inWorker](url, protocols));
+  if (!config.socketFactory && config[route === 'console' ? 'consoleInWorker' : 'monitorsInWorker'])
+    options.socketFactory = (url, protocols) => import('../transport/worker-sockets.js').then((m) => m[route](url, protocols));
   return options;
 }
