@@ -175,10 +175,26 @@ async function socketOnly(serverUrl: string, token: string, bytes: number, chunk
 
 /** A bare xterm of the element's size over the page, for one flood; `remove()` disposes of it. */
 function freshTerminal(): { term: Terminal; remove(): void } {
+  // xterm's own stylesheet, as the element has in its shadow root: without it the bare terminal's
+  // viewport, screen and helper elements are laid out unstyled, a different page to render.
+  if (!document.getElementById('bare-xterm-styles')) {
+    const style = document.createElement('style');
+    style.id = 'bare-xterm-styles';
+    style.textContent = xtermStyles.cssText;
+    document.head.appendChild(style);
+  }
   const host = document.createElement('div');
   host.style.cssText = 'width: 900px; height: 460px; position: fixed; top: 0; left: 0; z-index: 10; background: #000';
   document.body.appendChild(host);
-  const term = new Terminal({ scrollback: 5000, cols: el?.cols ?? 100, rows: el?.rows ?? 24 });
+  // The element's font and line height too: the DOM renderer's cost per row depends on them, and
+  // xterm's defaults (courier-new at 15 px, line height 1.0) are not what the element draws.
+  const look = el?.terminal?.options;
+  const term = new Terminal({
+    scrollback: look?.scrollback ?? 5000,
+    cols: el?.cols ?? 100,
+    rows: el?.rows ?? 24,
+    ...(look ? { fontFamily: look.fontFamily, fontSize: look.fontSize, lineHeight: look.lineHeight, theme: look.theme, cursorBlink: look.cursorBlink } : {}),
+  });
   term.open(host);
   return {
     term,
