@@ -57,6 +57,8 @@ const chromium = await launchBrowser({
   defaultViewport: { width: 1280, height: 800 },
   // Puppeteer's network monitoring copies every WebSocket frame over CDP and halves throughput.
   networkEnabled: false,
+  // A full collection before each timed flood (see `collected` below).
+  args: ['--js-flags=--expose-gc'],
 });
 const { browser } = chromium;
 
@@ -110,16 +112,22 @@ try {
     // Each round's own ratios: one flood moves by ±20 % (a major GC lands in it or not), so the
     // spread says how far the mean can be trusted.
     const perRound = { raw: [], socket: [] };
+    // Each timed flood starts on a collected heap: a flood that began with the previous one's
+    // garbage paid for its major GC (a 100-200 ms pause), so which flood a collection fell in
+    // moved single floods by ±20 % and the ratios with them.
+    const collected = (run) => tab.evaluate(() => window.gc?.()).then(run);
     const viaSocket = () => tab.evaluate((url, token, b, c) => window.bench.bareSocket(url, token, b, c, 'web-02'), server.url, login.token, FLOOD_BYTES, FLOOD_CHUNK);
     await tab.evaluate((url, token, b, c) => window.bench.bareSocket(url, token, b, c, 'web-02'), server.url, login.token, WARM_BYTES, FLOOD_CHUNK);
     for (let round = 0; round < ROUNDS; round++) {
-      const bare1 = await tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
-      const socket1 = await viaSocket();
-      const e2e1 = await tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
+      const raw = () => tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
+      const element = () => tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
+      const bare1 = await collected(raw);
+      const socket1 = await collected(viaSocket);
+      const e2e1 = await collected(element);
       await tab.evaluate(() => window.bench.resetTerminal());
-      const e2e2 = await tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
-      const socket2 = await viaSocket();
-      const bare2 = await tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
+      const e2e2 = await collected(element);
+      const socket2 = await collected(viaSocket);
+      const bare2 = await collected(raw);
       await tab.evaluate(() => window.bench.resetTerminal());
       if (process.env.BENCH_CONSOLE_VERBOSE) console.log(`  mb ${maxBatch} ${inWorker ? "worker" : "page"} round ${round}: bare ${bare1.ms.toFixed(0)} ms, bare socket ${socket1.ms.toFixed(0)} ms, element ${e2e1.ms.toFixed(0)} ms, element ${e2e2.ms.toFixed(0)} ms, bare socket ${socket2.ms.toFixed(0)} ms, bare ${bare2.ms.toFixed(0)} ms`);
       e2e.ms += (e2e1.ms + e2e2.ms) / 2 / ROUNDS;
@@ -180,7 +188,7 @@ for (const r of rows) {
   );
 }
 console.log('socket→hub: the same flood into a counting sink (no terminal), the ceiling the source and transport set.');
-console.log(`end-to-end and bare: the mean of ${2 * ROUNDS} floods each (${ROUNDS} × bare, bare socket, element, element, bare socket, bare), after an untimed warm-up flood through each; lost and writes: all timed floods.`);
+console.log(`end-to-end and bare: the mean of ${2 * ROUNDS} floods each (${ROUNDS} × bare, bare socket, element, element, bare socket, bare), after an untimed warm-up flood through each, each starting on a collected heap (gc()); lost and writes: all timed floods.`);
 console.log('bare xterm: the flood written straight into a fresh xterm (no server, no socket). bare socket: a raw WebSocket parsed as LibGo sends it into a fresh xterm, the server on the same machine: what any page pays.');
 console.log('ratio: of the means; (rounds): the lowest and highest of the rounds\' own ratios.');
 console.log('Target: ratio ≥ 0.9 and 0 bytes lost. Timing is printed, never asserted.');
