@@ -172,19 +172,39 @@ const EXPERIMENTS: Record<string, Factory> = {
     canvas.style.display = 'none';
     return { resize: () => false, draw: () => undefined, destroy: () => undefined };
   },
+  // Tile values drawn once and never changed (the sparklines still move): what the values' text
+  // costs per frame, the most that drawing them some other way (into the canvas) could save.
+  'x: values frozen': (canvas) => new Sparkline(canvas),
+  // Neither values nor sparklines change: what a frame of the page costs with nothing new to show.
+  'x: nothing changes': (canvas) => {
+    const spark = new Sparkline(canvas);
+    return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: () => undefined, destroy: () => spark.destroy() };
+  },
   'x: plots contain strict': (canvas) => {
     canvas.parentElement!.style.contain = 'strict';
     return new Sparkline(canvas);
   },
 };
 const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
+type CurrentValueOf = (this: object, key: string, snapshot: unknown) => unknown;
+const currentValue = (VmMetrics.prototype as unknown as { currentValue: CurrentValueOf }).currentValue;
+const frozenValues = new WeakMap<object, Map<string, unknown>>();
+const frozenCurrentValue: CurrentValueOf = function (key, snapshot) {
+  const byKey = frozenValues.get(this) ?? new Map<string, unknown>();
+  frozenValues.set(this, byKey);
+  const value = currentValue.call(this, key, snapshot) as { parts: string[] };
+  // The first value with numbers in it is kept (the placeholder dash before the first sample is not).
+  if (!byKey.has(key) && value.parts.length + String((value as { primary?: string }).primary ?? '').length > 1) byKey.set(key, value);
+  return byKey.get(key) ?? value;
+};
 
 export function useRenderer(name: string): void {
   // A patch of a method that is gone would measure the shipped renderer under every name.
-  if (typeof shipped !== 'function' || typeof placeUnfilled !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
+  if (typeof shipped !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
   const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
   if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
   proto.ensure = factory ? ensureWith(factory) : shipped;
   (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' ? () => undefined : placeUnfilled;
+  (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = name === 'x: values frozen' || name === 'x: nothing changes' ? frozenCurrentValue : currentValue;
 }
 export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);
