@@ -168,6 +168,20 @@ let scrolling = false;
 const bench = {
   async mount(o: { serverUrl: string; token: string; n: number; max: number | null; lingerMs: number; renderer?: string; monitorWorker?: boolean }): Promise<void> {
     // Another way of drawing the sparklines (bench/metrics/renderers.ts), for a side-by-side run.
+    // The floor of this page and its scrolling: plain boxes of a tile row's height in the same grid,
+    // no element, no socket. What the tiles cost is what a case measures above it.
+    if (o.renderer === 'floor') {
+      for (let v = 0; v < o.n; v++) {
+        const d = document.createElement('div');
+        d.style.cssText = 'height: 100px; border: 1px solid #ccc; border-radius: 8px; padding: 8px; font: 13px system-ui';
+        d.textContent = `vm-${String(v).padStart(4, '0')}`;
+        grid.append(d);
+      }
+      await new Promise(requestAnimationFrame);
+      tops = ([...grid.children] as HTMLElement[]).map((el) => el.getBoundingClientRect().top + scrollY);
+      tileHeight = 100;
+      return;
+    }
     if (o.renderer) (await import('../metrics/renderers.js')).useRenderer(o.renderer);
     // null: no budget (Infinity does not survive the trip through JSON).
     configureSocketBudget({ max: o.max ?? Infinity, lingerMs: o.lingerMs });

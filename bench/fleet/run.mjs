@@ -48,6 +48,7 @@ const intervalMs = Number(arg('--interval-ms') ?? 1000);
 // `--trace`: where the main thread went while scrolling and while idle (self time per event).
 const tracing = process.argv.includes('--trace');
 // `--renderer <name>`: draw the tiles another way (a name from bench/metrics/renderers.ts).
+// `--renderer floor`: plain 100 px boxes instead of tiles, the page's own cost (no element, no socket).
 const renderer = arg('--renderer');
 const only = process.argv.flatMap((a, i, all) => (a === '--only' && all[i + 1] ? [all[i + 1]] : []));
 
