@@ -200,7 +200,7 @@ const bench = {
         html`${virtualize({
           items: names,
           keyFunction: (name: string) => name,
-          layout: gridLayout({ itemSize: { width: '280px', height: '96px' }, gap: '6px', justify: 'stretch', padding: '6px' }),
+          layout: gridLayout({ itemSize: { width: '280px', height: '96px' }, gap: '6px', flex: { preserve: 'height' }, padding: '6px' }),
           renderItem: (name: string) => html`<vm-metrics compact .vmName=${name}></vm-metrics>`,
         })}`,
         grid,

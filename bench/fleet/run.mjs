@@ -49,6 +49,8 @@ const intervalMs = Number(arg('--interval-ms') ?? 1000);
 const tracing = process.argv.includes('--trace');
 // `--renderer <name>`: draw the tiles another way (a name from bench/metrics/renderers.ts).
 // `--renderer floor`: plain 100 px boxes instead of tiles, the page's own cost (no element, no socket).
+// `--renderer "virtual grid"`: the same tiles in @lit-labs/virtualizer's grid layout (only rows near view exist;
+// the live-within-2 s figure is not tracked there).
 const renderer = arg('--renderer');
 const only = process.argv.flatMap((a, i, all) => (a === '--only' && all[i + 1] ? [all[i + 1]] : []));
 
