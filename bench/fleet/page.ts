@@ -165,16 +165,18 @@ function track(y: number): void {
 }
 let scrolling = false;
 
+/** The reference server's name of VM number `v` (vm-0000 …). */
+const vmName = (v: number) => `vm-${String(v).padStart(4, '0')}`;
+
 const bench = {
   async mount(o: { serverUrl: string; token: string; n: number; max: number | null; lingerMs: number; renderer?: string; monitorWorker?: boolean }): Promise<void> {
-    // Another way of drawing the sparklines (bench/metrics/renderers.ts), for a side-by-side run.
     // The floor of this page and its scrolling: plain boxes of a tile row's height in the same grid,
     // no element, no socket. What the tiles cost is what a case measures above it.
     if (o.renderer === 'floor') {
       for (let v = 0; v < o.n; v++) {
         const d = document.createElement('div');
         d.style.cssText = 'height: 100px; border: 1px solid #ccc; border-radius: 8px; padding: 8px; font: 13px system-ui';
-        d.textContent = `vm-${String(v).padStart(4, '0')}`;
+        d.textContent = vmName(v);
         grid.append(d);
       }
       await new Promise(requestAnimationFrame);
@@ -182,19 +184,21 @@ const bench = {
       tileHeight = 100;
       return;
     }
+    // null: no budget (Infinity does not survive the trip through JSON).
+    configureSocketBudget({ max: o.max ?? Infinity, lingerMs: o.lingerMs });
+    // The hub's `monitorsInWorker`, with the page's counters around each socket.
+    const socketFactory = o.monitorWorker ? countingFactory((await import('../../src/transport/batched-worker-sockets.js')).batchedWorkerSocketFactory) : undefined;
+    conn.hub = new VmHub({ serverUrl: o.serverUrl, tokenProvider: () => o.token, persistHistory: false, socketFactory });
     // The same tiles in a virtualized grid (@lit-labs/virtualizer's grid layout): only the rows in
     // and near view exist. A measurement for a tile grid element, not a library feature yet; the
     // live-within-2 s figure is not tracked here (tiles come and go).
     if (o.renderer === 'virtual grid') {
-      configureSocketBudget({ max: o.max ?? Infinity, lingerMs: o.lingerMs });
-      const socketFactory = o.monitorWorker ? countingFactory((await import('../../src/transport/batched-worker-sockets.js')).batchedWorkerSocketFactory) : undefined;
-      conn.hub = new VmHub({ serverUrl: o.serverUrl, tokenProvider: () => o.token, persistHistory: false, socketFactory });
       const [{ html, render }, { virtualize }, { grid: gridLayout }] = await Promise.all([
         import('lit'),
         import('@lit-labs/virtualizer/virtualize.js'),
         import('@lit-labs/virtualizer/layouts/grid.js'),
       ]);
-      const names = Array.from({ length: o.n }, (_, v) => `vm-${String(v).padStart(4, '0')}`);
+      const names = Array.from({ length: o.n }, (_, v) => vmName(v));
       grid.style.display = 'block';
       render(
         html`${virtualize({
@@ -209,17 +213,13 @@ const bench = {
       await new Promise(requestAnimationFrame);
       return;
     }
+    // Another way of drawing the sparklines (bench/metrics/renderers.ts), for a side-by-side run.
     if (o.renderer) (await import('../metrics/renderers.js')).useRenderer(o.renderer);
-    // null: no budget (Infinity does not survive the trip through JSON).
-    configureSocketBudget({ max: o.max ?? Infinity, lingerMs: o.lingerMs });
-    // The hub's `monitorsInWorker`, with the page's counters around each socket.
-    const socketFactory = o.monitorWorker ? countingFactory((await import('../../src/transport/batched-worker-sockets.js')).batchedWorkerSocketFactory) : undefined;
-    conn.hub = new VmHub({ serverUrl: o.serverUrl, tokenProvider: () => o.token, persistHistory: false, socketFactory });
     const frag = document.createDocumentFragment();
     for (let v = 0; v < o.n; v++) {
       const el = document.createElement('vm-metrics') as VmMetricsEl;
       el.compact = true;
-      el.vmName = `vm-${String(v).padStart(4, '0')}`;
+      el.vmName = vmName(v);
       frag.append(el);
     }
     grid.append(frag);
