@@ -116,11 +116,11 @@ try {
     // garbage paid for its major GC (a 100-200 ms pause), so which flood a collection fell in
     // moved single floods by ±20 % and the ratios with them.
     const collected = (run) => tab.evaluate(() => window.gc?.()).then(run);
+    const raw = () => tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
+    const element = () => tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
     const viaSocket = () => tab.evaluate((url, token, b, c) => window.bench.bareSocket(url, token, b, c, 'web-02'), server.url, login.token, FLOOD_BYTES, FLOOD_CHUNK);
     await tab.evaluate((url, token, b, c) => window.bench.bareSocket(url, token, b, c, 'web-02'), server.url, login.token, WARM_BYTES, FLOOD_CHUNK);
     for (let round = 0; round < ROUNDS; round++) {
-      const raw = () => tab.evaluate((b, c) => window.bench.raw(b, c), FLOOD_BYTES, FLOOD_CHUNK);
-      const element = () => tab.evaluate((b, c) => window.bench.endToEnd(b, c), FLOOD_BYTES, FLOOD_CHUNK);
       const bare1 = await collected(raw);
       const socket1 = await collected(viaSocket);
       const e2e1 = await collected(element);

@@ -5,6 +5,7 @@ import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
 import { SparklineRenderer } from '../../src/elements/vm-metrics/sparkline-renderer.js';
 import { SvgSparkline } from './svg-sparkline.js';
+import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.js';
 
 interface Spark {
   resize(width: number, height: number, dpr: number): boolean;
@@ -161,13 +162,16 @@ export const RENDERERS: Record<string, Factory | null> = {
   'one canvas per tile (bands)': (canvas) => new TileBand(canvas),
 };
 
+/** The shipped sparkline, sized as usual, that never draws. */
+const noDraws: Factory = (canvas) => {
+  const spark = new Sparkline(canvas);
+  return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: () => undefined, destroy: () => spark.destroy() };
+};
+
 /** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
 const EXPERIMENTS: Record<string, Factory> = {
   'x: no unfilled hatch': (canvas) => new Sparkline(canvas),
-  'x: no sparkline draws': (canvas) => {
-    const spark = new Sparkline(canvas);
-    return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: () => undefined, destroy: () => spark.destroy() };
-  },
+  'x: no sparkline draws': noDraws,
   'x: no canvases': (canvas) => {
     canvas.style.display = 'none';
     return { resize: () => false, draw: () => undefined, destroy: () => undefined };
@@ -176,25 +180,24 @@ const EXPERIMENTS: Record<string, Factory> = {
   // costs per frame, the most that drawing them some other way (into the canvas) could save.
   'x: values frozen': (canvas) => new Sparkline(canvas),
   // Neither values nor sparklines change: what a frame of the page costs with nothing new to show.
-  'x: nothing changes': (canvas) => {
-    const spark = new Sparkline(canvas);
-    return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: () => undefined, destroy: () => spark.destroy() };
-  },
+  'x: nothing changes': noDraws,
   'x: plots contain strict': (canvas) => {
     canvas.parentElement!.style.contain = 'strict';
     return new Sparkline(canvas);
   },
 };
 const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
-type CurrentValueOf = (this: object, key: string, snapshot: unknown) => unknown;
+type CurrentValueOf = (this: object, key: string, snapshot: unknown) => CurrentValue;
 const currentValue = (VmMetrics.prototype as unknown as { currentValue: CurrentValueOf }).currentValue;
-const frozenValues = new WeakMap<object, Map<string, unknown>>();
+/** The experiments that keep each tile's first values. */
+const FROZEN_VALUES = new Set(['x: values frozen', 'x: nothing changes']);
+const frozenValues = new WeakMap<object, Map<string, CurrentValue>>();
 const frozenCurrentValue: CurrentValueOf = function (key, snapshot) {
-  const byKey = frozenValues.get(this) ?? new Map<string, unknown>();
-  frozenValues.set(this, byKey);
-  const value = currentValue.call(this, key, snapshot) as { parts: string[] };
-  // The first value with numbers in it is kept (the placeholder dash before the first sample is not).
-  if (!byKey.has(key) && value.parts.length + String((value as { primary?: string }).primary ?? '').length > 1) byKey.set(key, value);
+  let byKey = frozenValues.get(this);
+  if (!byKey) frozenValues.set(this, (byKey = new Map()));
+  const value = currentValue.call(this, key, snapshot);
+  // The first value with numbers in it is kept, not the one-character placeholder before a sample.
+  if (!byKey.has(key) && (value.parts.length > 0 || value.primary.length > 1)) byKey.set(key, value);
   return byKey.get(key) ?? value;
 };
 
@@ -205,6 +208,6 @@ export function useRenderer(name: string): void {
   if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
   proto.ensure = factory ? ensureWith(factory) : shipped;
   (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' ? () => undefined : placeUnfilled;
-  (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = name === 'x: values frozen' || name === 'x: nothing changes' ? frozenCurrentValue : currentValue;
+  (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = FROZEN_VALUES.has(name) ? frozenCurrentValue : currentValue;
 }
 export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);
