@@ -229,10 +229,13 @@ async function raw(bytes: number, chunk: number): Promise<{ ms: number }> {
  * timed like `endToEnd` from the command until xterm has parsed the last line. The server and the
  * socket then share the machine with the terminal, as they do for the element.
  */
-async function bareSocket(serverUrl: string, token: string, bytes: number, chunk: number, vmName: string): Promise<{ ms: number }> {
+async function bareSocket(serverUrl: string, token: string, bytes: number, chunk: number, vmName: string): Promise<{ ms: number; lost: number }> {
   const { term, remove } = freshTerminal();
   const expected = floodText(bytes);
   const lastLine = expected.slice(expected.lastIndexOf('\r\n', expected.length - 3) + 2);
+  // The same loss check as the element's: it proves the floor got everything too, and the harness
+  // then costs both sides alike (about 1 % of a flood).
+  const check = new FloodCheck(expected);
   const TAIL = lastLine.length + 256;
   let tail = '';
   let transcript = '';
@@ -244,6 +247,7 @@ async function bareSocket(serverUrl: string, token: string, bytes: number, chunk
       const content = m.type === 'console' ? m.data?.content : undefined;
       if (!content) continue;
       if (transcript.length < 4096) transcript += content;
+      check.add(content);
       tail = (tail + content.slice(-TAIL)).slice(-TAIL);
       const complete = tail.includes(lastLine);
       term.write(content, complete ? () => (doneAt ||= performance.now()) : undefined);
@@ -270,7 +274,7 @@ async function bareSocket(serverUrl: string, token: string, bytes: number, chunk
   profileMark('bare-socket', false);
   ws.close();
   remove();
-  return { ms: doneAt - t0 };
+  return { ms: doneAt - t0, lost: check.lost };
 }
 
 /** Empties the element's terminal (scrollback and screen), so that every timed flood starts alike. */

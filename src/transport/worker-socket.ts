@@ -27,6 +27,8 @@ import { pageSocketFor, workerSourceUrl } from './worker-support.js';
 
 /** Characters of output the worker may post before the page grants more. */
 export const CREDIT_CHARS = 128 * 1024;
+/** Milliseconds without a post after which the worker posts a frame at once rather than batching. */
+export const QUIET_MS = 4;
 
 /**
  * The worker's program. Plain JavaScript, kept small: it runs as-is in the worker, where `self` is
@@ -35,7 +37,8 @@ export const CREDIT_CHARS = 128 * 1024;
 export const WORKER_SOURCE = `
 const W = self;
 let credit = ${CREDIT_CHARS};
-let items = [], queued = 0, scheduled = false;
+let items = [], queued = 0, scheduled = false, lastPost = -1e9;
+const now = () => (W.performance ? W.performance.now() : Date.now());
 let sock = null, reader = null, reading = false, buffered = 0, polling = false, finished = false;
 const post = (m) => W.postMessage(m);
 const size = (d) => typeof d === 'string' ? d.length : (d.byteLength || 0);
@@ -43,6 +46,7 @@ const report = () => post({ t: 'b', b: sock ? sock.buffered() : 0 });
 // Posts what is queued within the credit (at least one frame), joining text frames with \\n.
 const flush = (all) => {
   scheduled = false;
+  lastPost = now();
   while (items.length > 0 && (all || credit > 0)) {
     if (typeof items[0] !== 'string') {
       const d = items.shift(); queued -= size(d); credit -= size(d);
@@ -59,9 +63,11 @@ const flush = (all) => {
   }
 };
 // Posts soon, unless more than half the window is unanswered: what arrives meanwhile joins the
-// next batch, so a flood of small frames reaches a busy page in a few large messages.
+// next batch, so a flood of small frames reaches a busy page in a few large messages. A frame
+// after a quiet spell (an echo) goes at once: a timer would only add a task to its way.
 const kick = () => {
   if (scheduled || items.length === 0 || credit < ${CREDIT_CHARS / 2}) return;
+  if (now() - lastPost >= ${QUIET_MS}) { flush(false); return; }
   scheduled = true; W.setTimeout(() => flush(false), 0);
 };
 const enqueue = (d) => { items.push(d); queued += size(d); kick(); };

@@ -3,7 +3,7 @@
 // stand-in `self` (messages cross asynchronously, as postMessage does) and a fake socket that
 // counts how much the worker has read from it. The page side is the real WorkerWebSocket.
 import { expect } from '@open-wc/testing';
-import { CREDIT_CHARS, WORKER_SOURCE, WorkerWebSocket } from '../../src/transport/worker-socket.js';
+import { CREDIT_CHARS, QUIET_MS, WORKER_SOURCE, WorkerWebSocket } from '../../src/transport/worker-socket.js';
 
 const FRAME_CHARS = 4096;
 const FRAMES = 400; // 1.6 M characters: six times the credit window
@@ -221,5 +221,56 @@ describe('worker socket flow control', () => {
     expect(messages.length).to.equal(half + 2);
     expect(messages.at(-1)!.split('\n').length).to.equal(arriving - half - 1);
     expect(messages.flatMap((m) => m.split('\n'))).to.deep.equal(Array.from({ length: arriving }, (_, i) => frame(i)));
+  });
+  it('posts a frame that follows a quiet spell at once, and batches frames that follow closely', async () => {
+    // The worker's clock, timers and both directions run only when the test says.
+    let clock = 1000;
+    const toPage: (() => void)[] = [];
+    const toWorker: (() => void)[] = [];
+    const timers: (() => void)[] = [];
+    const run = (q: (() => void)[]) => q.splice(0).forEach((f) => f());
+    const fakeWorker = {
+      onmessage: null as ((e: MessageEvent) => void) | null,
+      onerror: null,
+      postMessage: (m: unknown) => toWorker.push(() => workerSelf.onmessage?.({ data: structuredClone(m) })),
+      terminate: () => undefined,
+    };
+    const workerSelf = {
+      WebSocket: FakeWebSocket,
+      performance: { now: () => clock },
+      onmessage: null as ((e: { data: unknown }) => void) | null,
+      postMessage: (m: unknown) => toPage.push(() => fakeWorker.onmessage?.(new MessageEvent('message', { data: m }))),
+      setTimeout: (fn: () => void) => timers.push(fn),
+      close: () => undefined,
+    };
+    new Function('self', WORKER_SOURCE)(workerSelf);
+    const ws = new WorkerWebSocket('ws://test.invalid/ws', undefined, fakeWorker as unknown as Worker);
+    const messages: string[] = [];
+    ws.onmessage = (ev) => messages.push(ev.data as string);
+    run(toWorker);
+    await until(() => FakeWebSocket.last?.onopen !== null, 'socket');
+    await new Promise((r) => setTimeout(r));
+    run(toPage);
+    const socket = FakeWebSocket.last!;
+    // An echo at an idle prompt: posted in the task that read it, no timer in between.
+    socket.onmessage?.({ data: 'echo-1' });
+    expect(timers.length, 'no timer for a frame after quiet').to.equal(0);
+    run(toPage);
+    expect(messages).to.deep.equal(['echo-1']);
+    // Output keeps coming less than QUIET_MS later: it waits for the timer and crosses together.
+    clock += QUIET_MS / 2;
+    socket.onmessage?.({ data: 'out-1' });
+    socket.onmessage?.({ data: 'out-2' });
+    expect(toPage.length, 'nothing posted before the timer').to.equal(0);
+    clock += 0.1;
+    run(timers);
+    run(toPage);
+    expect(messages).to.deep.equal(['echo-1', 'out-1\nout-2']);
+    // Quiet again: the next frame goes at once.
+    clock += QUIET_MS;
+    socket.onmessage?.({ data: 'echo-2' });
+    expect(timers.length).to.equal(0);
+    run(toPage);
+    expect(messages.at(-1)).to.equal('echo-2');
   });
 });
