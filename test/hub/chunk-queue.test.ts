@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { ChunkQueue } from '../../src/hub/chunk-queue.js';
 import { ReplayBuffer } from '../../src/hub/console.js';
+import { EVICTION_HISTORY } from '../../src/hub/replay-buffer.js';
 
 describe('ChunkQueue', () => {
   it('counts UTF-8 bytes, drops from the front and joins what is left, across compactions', () => {
@@ -87,5 +88,48 @@ describe('ReplayBuffer over many evictions', () => {
     expect(late.missedBytes).to.equal(990 * 10);
     expect(late.text).to.equal('0123456789'.repeat(10));
     expect(b.since(b.nextSeq).text).to.equal('');
+  });
+
+  it('tells what was missed exactly as far back as its history reaches, and everything evicted beyond', () => {
+    const b = new ReplayBuffer(10);
+    const chunks = EVICTION_HISTORY + 5000;
+    // Chunk i is i % 3 + 1 bytes (the size changes, so an off-by-one shows in the counts).
+    let evicted = 0;
+    for (let i = 0; i < chunks; i++) b.append('x'.repeat((i % 3) + 1));
+    const sizeOf = (i: number) => (i % 3) + 1;
+    // The oldest held chunk: what the buffer holds is the newest chunks summing to at most 10 bytes.
+    let held = 0;
+    let first = b.nextSeq;
+    while (first > 0 && held + sizeOf(first - 1) <= 10) held += sizeOf(--first);
+    for (let i = 0; i < first; i++) evicted += sizeOf(i);
+    const before = (seq: number) => Array.from({ length: seq }, (_, i) => sizeOf(i)).reduce((a, n) => a + n, 0);
+    // Within the history: exactly the bytes between the asked-for chunk and the oldest held one.
+    for (const seq of [first - 1, first - 2, first - 1000, first - EVICTION_HISTORY + 1]) {
+      expect(b.since(seq).missedBytes, `missed from ${seq}`).to.equal(evicted - before(seq));
+    }
+    // Beyond it (and for nonsense positions): everything evicted so far.
+    for (const seq of [first - EVICTION_HISTORY, 3, 0, -1, 2.5]) {
+      expect(b.since(seq).missedBytes, `missed from ${seq}`).to.equal(evicted);
+    }
+    expect(b.since(first).missedBytes).to.equal(0);
+  });
+
+  it('evicts in constant time: never looks for the first key of a Map', () => {
+    // A Map trimmed from its front skips every entry deleted since its last rehash to find the first
+    // key, up to 65,536 per eviction once the history is full: a console slowed down by a third
+    // after 256 MB of output. Counting calls, not time, keeps this test exact.
+    const keys = Map.prototype.keys;
+    let calls = 0;
+    Map.prototype.keys = function (this: Map<unknown, unknown>) {
+      calls++;
+      return keys.call(this);
+    };
+    try {
+      const b = new ReplayBuffer(10);
+      for (let i = 0; i < EVICTION_HISTORY + 1000; i++) b.append('0123456789');
+    } finally {
+      Map.prototype.keys = keys;
+    }
+    expect(calls).to.equal(0);
   });
 });
