@@ -101,6 +101,24 @@ describe('console terminal under a flood of output', () => {
     await until(() => mirroredTexts(el).some((t) => t.includes('font-size: 15px')), 'the new font size mirrored');
   });
 
+  it("never subscribes to xterm's per-line scroll event, and still sees the view scrolled up", async () => {
+    const el = await ready();
+    const t = el.ctl.terminal!;
+    el.current!.push(Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\r\n'));
+    await el.ctl.flushed();
+    // xterm makes its public onScroll emitter on first use and forwards every line scrolled to it
+    // from then on, listeners or not.
+    const core = (t.term as unknown as { _core: { _onScrollApi?: unknown } })._core;
+    // (A boolean: printing xterm's emitter in a failure message walks the whole terminal.)
+    expect(core._onScrollApi === undefined, 'no public onScroll emitter').to.be.true;
+    // Frames (and so xterm's renders) run only in a visible page.
+    if (document.hidden) return;
+    t.term.scrollLines(-20);
+    await until(() => t.scrolledUp, 'scrolled up seen');
+    t.jumpToLatest();
+    expect(t.scrolledUp).to.be.false;
+  });
+
   it('checks the scroll position once a frame, not once per line scrolled', async () => {
     const el = await ready();
     const t = el.ctl.terminal!;
