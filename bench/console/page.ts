@@ -49,6 +49,25 @@ async function mountConsole(serverUrl: string, token: string, consoleInWorker = 
   await el.flushed();
 }
 
+/**
+ * Experiments on the mounted element (bench only, for measuring side by side): `timeout` refills
+ * xterm from a setTimeout task instead of a MessageChannel one; `scroll-listener` listens to
+ * xterm's per-line onScroll, as the element did before it checked its scroll position per render.
+ */
+function experiment(name: string): void {
+  if (name === 'scroll-listener') {
+    el!.terminal!.onScroll(() => undefined);
+    return;
+  }
+  const queue = (el as unknown as { terminalCtl: { terminal: { queue: { nextTask: (fn: () => void) => () => void } } } }).terminalCtl.terminal.queue;
+  if (name === 'timeout')
+    queue.nextTask = (fn) => {
+      const id = setTimeout(fn, 0);
+      return () => clearTimeout(id);
+    };
+  else throw new Error(`unknown experiment ${name}`);
+}
+
 /** Floods `bytes` through server → socket → hub → element → xterm; returns ms and what xterm got. */
 async function endToEnd(bytes: number, chunk: number): Promise<{ ms: number; lost: number; dropped: number; writes: number }> {
   const term = el!.terminal!;
@@ -374,17 +393,19 @@ interface Probe {
   /** Characters xterm has parsed so far. */
   parsedChars: number;
   parsedText: string;
+  /** Frames xterm has rendered so far. */
+  renders: number;
   onParsed: (() => void) | null;
   paintWaiters: (() => void)[];
 }
 let probe: Probe | null = null;
-const keyLog: { key: string; ctrl: boolean; at: number; wait: number; backlog: number; parsed: number }[] = [];
+const keyLog: { key: string; ctrl: boolean; at: number; wait: number; backlog: number; parsed: number; renders: number }[] = [];
 let longTasks: PerformanceEntry[] = [];
 let longTaskObserver: PerformanceObserver | null = null;
 
 function installProbe(marker: string): void {
   const { term } = current();
-  const p: Probe = { parsedMarks: 0, parsedChars: 0, parsedText: '', onParsed: null, paintWaiters: [] };
+  const p: Probe = { parsedMarks: 0, parsedChars: 0, parsedText: '', renders: 0, onParsed: null, paintWaiters: [] };
   const write = term.write.bind(term);
   term.write = ((data: string | Uint8Array, cb?: () => void) => {
     write(data, () => {
@@ -397,6 +418,7 @@ function installProbe(marker: string): void {
     });
   }) as typeof term.write;
   term.onRender(() => {
+    p.renders++;
     const waiters = p.paintWaiters.splice(0);
     const at = performance.now();
     for (const w of waiters) w();
@@ -409,7 +431,7 @@ function installProbe(marker: string): void {
   window.addEventListener(
     'keydown',
     (e) => {
-      keyLog.push({ key: e.key, ctrl: e.ctrlKey, at: e.timeStamp, wait: performance.now() - e.timeStamp, backlog: backlog(), parsed: p.parsedChars });
+      keyLog.push({ key: e.key, ctrl: e.ctrlKey, at: e.timeStamp, wait: performance.now() - e.timeStamp, backlog: backlog(), parsed: p.parsedChars, renders: p.renders });
     },
     { capture: true },
   );
@@ -477,9 +499,10 @@ function armStop(): void {
 }
 
 /** After Ctrl+C: key → output stopped on screen (ms), key waits during the flood, long tasks. */
-async function floodResult(droppedBefore: number): Promise<{ stopMs: number; keyWaits: number[]; longTasks: number[]; dropped: number; backlog: number; afterChars: number }> {
+async function floodResult(droppedBefore: number): Promise<{ stopMs: number; keyWaits: number[]; longTasks: number[]; dropped: number; backlog: number; afterChars: number; afterRenders: number; heapMiB: number; nodes: number; queue: string }> {
   const painted = await stopPainted!;
   const parsedAtStop = probe!.parsedChars;
+  const rendersAtStop = probe!.renders;
   const ctrlC = keyLog.find((k) => k.ctrl && k.key.toLowerCase() === 'c');
   if (!ctrlC) throw new Error('Ctrl+C never reached the page');
   // Let the last output settle, then stop watching.
@@ -490,6 +513,15 @@ async function floodResult(droppedBefore: number): Promise<{ stopMs: number; key
     stopMs: painted - ctrlC.at,
     backlog: ctrlC.backlog,
     afterChars: parsedAtStop - ctrlC.parsed,
+    afterRenders: rendersAtStop - ctrlC.renders,
+    // For spotting growth across floods (Chromium only; 0 elsewhere).
+    heapMiB: ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
+    nodes: document.getElementsByTagName('*').length,
+    // The element's write queue (private; read for diagnosis only): slice size and writes so far.
+    queue: (() => {
+      const q = (el as unknown as { terminalCtl?: { terminal?: { queue?: { sliceChars: number; batchCount: number } } } } | null)?.terminalCtl?.terminal?.queue;
+      return q && !bare ? `slice ${q.sliceChars}, ${q.batchCount} writes` : '';
+    })(),
     keyWaits: keyLog.map((k) => k.wait),
     longTasks: longTasks.map((t) => t.duration),
     dropped: current().dropped() - droppedBefore,
@@ -499,6 +531,7 @@ async function floodResult(droppedBefore: number): Promise<{ stopMs: number; key
 Object.assign(window, {
   bench: {
     mountConsole,
+    experiment,
     endToEnd,
     raw,
     bareSocket,

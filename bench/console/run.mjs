@@ -13,7 +13,8 @@
 // Environment: BENCH_CONSOLE_BYTES (throughput flood, default 20 MiB), BENCH_CONSOLE_PRESSES
 // (idle presses, default 60), BENCH_CONSOLE_FLOODS (floods per mode, default 10),
 // BENCH_CONSOLE_PART (throughput | latency | both, default both), BENCH_CONSOLE_ROUNDS (throughput
-// rounds of bare, element, element, bare; default 3), BENCH_CONSOLE_VERBOSE (print every flood).
+// rounds of bare, element, element, bare; default 3), BENCH_CONSOLE_VERBOSE (print every flood),
+// BENCH_CONSOLE_MODES (latency columns beside the bare page: page, worker or page,worker).
 /* global window */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,10 +27,15 @@ const PRESSES = Number(process.env.BENCH_CONSOLE_PRESSES ?? 60);
 const FLOODS = Number(process.env.BENCH_CONSOLE_FLOODS ?? 10);
 const PART = process.env.BENCH_CONSOLE_PART ?? 'both';
 const ROUNDS = Number(process.env.BENCH_CONSOLE_ROUNDS ?? 3);
+// The latency part's columns: the bare page always (every ratio is to it), then page and/or worker.
+// `page:<experiment>` is the page mode with one of bench/console/page.ts's experiments applied.
+const LATENCY_MODES = ['bare', ...(process.env.BENCH_CONSOLE_MODES ?? 'page,worker').split(',').filter((m) => /^(page|worker)(:[a-z-]+)?$/.test(m))];
 const FLOOD_CHUNK = 4096;
 const WARM_BYTES = 4 * 1024 * 1024;
 const PASTE_BYTES = 1024 * 1024;
 const MB = 1024 * 1024;
+// BENCH_CONSOLE_PROFILE=1: a CPU profile of each latency tab over all its floods, summed per source module.
+const PROFILE = !!process.env.BENCH_CONSOLE_PROFILE;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundle = await build({
@@ -38,7 +44,9 @@ const bundle = await build({
   write: false,
   format: 'esm',
   target: 'es2022',
-  minify: true,
+  // Profiled runs keep names and the bundle's per-module comments, so time can be told by source.
+  minify: !PROFILE,
+  keepNames: PROFILE,
   define: { 'process.env.NODE_ENV': '"production"' },
   tsconfig: `${root}tsconfig.json`,
   logLevel: 'silent',
@@ -169,7 +177,7 @@ try {
     await tab.close();
     await server.close();
   }
-  if (PART !== 'throughput') latency.push(...(await measureLatencies(['bare', 'page', 'worker'])));
+  if (PART !== 'throughput') latency.push(...(await measureLatencies(LATENCY_MODES)));
 } finally {
   await chromium.close();
   await page.close();
@@ -238,6 +246,7 @@ async function measureLatencies(modes) {
       await ctrlC(c.tab);
     }
     await sleep(200);
+    if (PROFILE) for (const c of ctxs) c.profiler = await startProfile(c.tab);
     // Floods: keys typed while output pours in, then Ctrl+C.
     for (let f = 0; f < FLOODS; f++) {
       for (const c of ctxs) {
@@ -260,12 +269,14 @@ async function measureLatencies(modes) {
         c.r.after.push(r.afterChars / 1024);
         // KiB per ms is within 2.4 % of MB/s (1000 / 1024).
         if (r.stopMs > 0) c.r.drains.push(r.afterChars / 1024 / r.stopMs * (1000 / 1024));
+        if (process.env.BENCH_CONSOLE_VERBOSE) console.log(`  flood ${f} ${c.r.mode}: Ctrl+C → stopped ${fmt(r.stopMs)} ms, ${fmt(r.afterChars / 1024, 0)} KiB drawn after it in ${r.afterRenders} frames, ${fmt(r.backlog / 1024, 0)} KiB waiting in the page, heap ${fmt(r.heapMiB)} MiB, ${r.nodes} nodes${r.queue ? `, ${r.queue}` : ''}`);
         c.r.keyWaits.push(...r.keyWaits);
         c.r.tasks.push(...r.longTasks);
         c.r.dropped += r.dropped;
         await sleep(200);
       }
     }
+    if (PROFILE) for (const c of ctxs) printProfile(c.r.mode, await c.profiler.stop());
     return ctxs.map((c) => c.r);
   } finally {
     for (const c of ctxs) {
@@ -305,9 +316,50 @@ async function openLatencyTab(mode) {
   await tab.goto(pageUrl);
   await tab.waitForFunction(() => 'bench' in window);
   if (mode === 'bare') await tab.evaluate((url, token) => window.bench.mountBare(url, token), server.url, login.token);
-  else await tab.evaluate((url, token, w) => window.bench.mountConsole(url, token, w), server.url, login.token, mode === 'worker');
+  else await tab.evaluate((url, token, w) => window.bench.mountConsole(url, token, w), server.url, login.token, mode.startsWith('worker'));
+  const exp = mode.split(':')[1];
+  if (exp) await tab.evaluate((name) => window.bench.experiment(name), exp);
   await tab.evaluate(() => window.bench.installProbe('q'));
   return ctx;
+}
+
+async function startProfile(tab) {
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return { stop: async () => (await cdp.send('Profiler.stop')).profile };
+}
+
+/** Self time per source module of the bundle (its `// path` comments) and the top functions. */
+function printProfile(mode, profile) {
+  const lines = script.split('\n');
+  const moduleAt = [];
+  let current = '(bundle)';
+  for (const line of lines) {
+    const m = /^\/\/ ((?:src|node_modules|bench)\/\S+)$/.exec(line);
+    if (m) current = m[1].replace(/^node_modules\/(@[^/]+\/[^/]+|[^/]+)\/.*$/, '$1');
+    moduleAt.push(current);
+  }
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const modules = new Map();
+  const fns = new Map();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byNode.get(profile.samples[i]);
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = n.callFrame;
+    const mod = f.url.endsWith('/main.js') ? moduleAt[f.lineNumber] ?? '(bundle)' : f.functionName.startsWith('(') ? f.functionName : '(native)';
+    modules.set(mod, (modules.get(mod) ?? 0) + dt);
+    const key = `${f.functionName || '(anon)'} [${mod}]`;
+    fns.set(key, (fns.get(key) ?? 0) + dt);
+    total += dt;
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+  console.log(`\nprofile, ${mode}: ${fmt(total / 1000)} s sampled`);
+  for (const [k, t] of top(modules, 14)) console.log(`  ${fmt(t, 0).padStart(7)} ms ${fmt((100 * t) / total).padStart(5)} %  ${k}`);
+  console.log('  top functions:');
+  for (const [k, t] of top(fns, 16)) console.log(`  ${fmt(t, 0).padStart(7)} ms ${fmt((100 * t) / total).padStart(5)} %  ${k}`);
 }
 
 function pct(values, p) {
@@ -340,7 +392,7 @@ function printLatency() {
     ['flood: bytes dropped (all floods)', (r) => String(r.dropped)],
     ['flood: long tasks (count, max ms)', (r) => `${r.tasks.length}${r.tasks.length ? `, max ${fmt(Math.max(...r.tasks), 0)}` : ''}`],
   ];
-  const names = latency.map((r) => (r.mode === 'bare' ? 'bare page' : r.mode === 'page' ? 'element (page socket)' : 'element + consoleInWorker'));
+  const names = latency.map((r) => (r.mode === 'bare' ? 'bare page' : r.mode === 'page' ? 'element (page socket)' : r.mode === 'worker' ? 'element + consoleInWorker' : `element, ${r.mode}`));
   const w0 = Math.max(...lines.map(([l]) => l.length));
   const widths = names.map((n) => Math.max(n.length, 16));
   console.log(`${''.padEnd(w0)} | ${names.map((n, i) => n.padStart(widths[i])).join(' | ')}`);
