@@ -124,7 +124,7 @@ export class ConsoleTerminal {
     // Whether the view is scrolled up, checked once per frame xterm draws: every scroll, the user's
     // or the output's, is drawn. Not onScroll: it fires per line scrolled (a flood scrolls 250,000
     // lines a second), and subscribing once adds a forwarding call per line for good
-    // (bench:console profiled it at 3 % of the main thread during floods).
+    // (bench:console profiled it at about 2 % of the main thread during floods).
     term.onRender(() => this.checkScroll());
     term.onSelectionChange(() => this.set('hasSelection', term.hasSelection()));
     term.attachCustomKeyEventHandler((e) => host.onKey(e));
