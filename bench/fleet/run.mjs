@@ -13,7 +13,7 @@
 // socket made (lease and budget), → socket open, → first metrics sample, → badge says Live.
 // Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top.
 // Heap after GC at the end of each case. Console errors: console.error + page errors.
-// Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
+// Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--alloc` (what the idle phase allocates, per function), `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
 // `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
 // 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000),
 // `--interval-ms N` (the server's sampling, default 1000). With `--trace`: BENCH_TRACE_DIR=<dir>
@@ -47,6 +47,8 @@ const pxPerS = Number(arg('--pace') ?? 150);
 const intervalMs = Number(arg('--interval-ms') ?? 1000);
 // `--trace`: where the main thread went while scrolling and while idle (self time per event).
 const tracing = process.argv.includes('--trace');
+// `--alloc`: what the page allocates while idle (sampled), by function.
+const allocating = process.argv.includes('--alloc');
 // `--renderer <name>`: draw the tiles another way (a name from bench/metrics/renderers.ts).
 // `--renderer floor`: plain 100 px boxes instead of tiles, the page's own cost (no element, no socket).
 // `--renderer "virtual grid"`: the same tiles in @lit-labs/virtualizer's grid layout (only rows near view exist;
@@ -116,7 +118,9 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   await page.evaluate(() => globalThis.scrollTo(0, 0));
   await sleep(3000);
   const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
+  if (allocating) await cdp.send('HeapProfiler.enable').then(() => cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }));
   const idle = await busyOver('idle', () => sleep(idleSeconds * 1000));
+  if (allocating) printAllocations(label, (await cdp.send('HeapProfiler.stopSampling')).profile, idleSeconds);
   const afterIdle = await page.evaluate(() => globalThis.bench.stats());
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -151,6 +155,24 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
     firstError: errors[0]?.slice(0, 140),
     pxPerS: Math.round(pxPerS),
   };
+}
+
+/** Bytes allocated per second while idle, summed per function (a sampled heap profile). */
+function printAllocations(label, profile, seconds) {
+  const byFn = new Map();
+  let total = 0;
+  const walk = (node) => {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    const self = node.selfSize ?? 0;
+    byFn.set(key, (byFn.get(key) ?? 0) + self);
+    total += self;
+    for (const c of node.children ?? []) walk(c);
+  };
+  walk(profile.head);
+  // Collected objects included: this is all that was allocated, sampled every 4 KiB on average.
+  console.log(`  ${label}, allocated while idle (sampled), ${(total / 1024 / seconds).toFixed(0)} KiB/s:`);
+  for (const [k, b] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${(b / 1024 / seconds).toFixed(1).padStart(8)} KiB/s  ${k}`);
 }
 
 const cases = [
