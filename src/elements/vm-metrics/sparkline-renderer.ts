@@ -6,11 +6,13 @@
 import type { MetricChannel } from '../../metrics/index.js';
 import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import type { DrawFrame, SeriesRenderer } from './chart-renderer.js';
-import { pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
+import { PointPool, pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
 import { METRIC_WINDOWS, SPECS, type MetricSeries } from './series-specs.js';
 import { Sparkline, type SparklineSeries } from './sparkline.js';
 
 const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
+/** One pool for every tile of the page: a sparkline's points are drawn at once and then let go. */
+const POINTS = new PointPool();
 
 /** A tile's sparkline and what it draws (reused between draws). */
 interface SparkSlot {
@@ -40,7 +42,7 @@ export class SparklineRenderer implements SeriesRenderer {
       const [width, height] = frame.plotSize(slot.canvas.parentElement!);
       slot.spark.resize(width, height, dpr);
       // Two points per bucket: about one point per horizontal pixel.
-      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)));
+      const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)), POINTS);
       spec.channels.forEach((ch, i) => {
         const line = slot.lines[i]!;
         line.points = points[i]!;

@@ -2,7 +2,7 @@
 // Chart points from a series: every sample while they fit, min and max per bucket beyond that,
 // NaN as a line break; and the trend arrow's rising/falling/steady. Table-driven, no chart.
 import { expect } from '@open-wc/testing';
-import { pointsInWindow, trendOf, type ChartPoint } from '../../../src/elements/vm-metrics/downsample.js';
+import { PointPool, pointsInWindow, trendOf, type ChartPoint } from '../../../src/elements/vm-metrics/downsample.js';
 import { TimeSeries } from '../../../src/metrics/time-series.js';
 import type { MetricChannel } from '../../../src/metrics/vm-metrics-history.js';
 
@@ -49,6 +49,30 @@ describe('pointsInWindow', () => {
     expect(Math.max(...(ys(cpu!) as number[]))).to.equal(Math.max(...values));
     expect(Math.min(...(ys(cpu!) as number[]))).to.equal(Math.min(...values));
   });
+
+  it('with a pool: the same points as without, in the same objects call after call', () => {
+    const pool = new PointPool();
+    const long = cpuSeries(Array.from({ length: 300 }, (_, k) => (k % 17 === 5 ? NaN : (k * 37) % 101)));
+    const calls: [TimeSeries<MetricChannel>, MetricChannel[], number, number, number][] = [
+      [long, ['cpu', 'memPct'], 1000, 300_000, 20], // min/max buckets, gaps inside
+      [long, ['cpu'], 1000, 300_000, 400], // every sample
+      [cpuSeries([1, NaN, 3]), ['cpu', 'memPct'], 0, 10_000, 4],
+      [long, ['cpu', 'memPct'], 500_000, 600_000, 20], // an empty window
+      [long, ['cpu', 'memPct'], 1000, 300_000, 20],
+    ];
+    let before: ChartPoint | undefined;
+    for (const [series, channels, from, to, buckets] of calls) {
+      const plain = pointsInWindow(series, channels, from, to, buckets);
+      const pooled = pointsInWindow(series, channels, from, to, buckets, pool);
+      expect(pooled.length).to.equal(channels.length);
+      expect(pooled.map((l) => l.map((p) => ({ ...p })))).to.deep.equal(plain);
+      // The pool's first point is the same object every time (nothing new is made for it).
+      if (pooled[0]!.length > 0) {
+        before ??= pooled[0]![0];
+        expect(pooled[0]![0]).to.equal(before);
+      }
+    }
+  });
 });
 
 describe('trendOf', () => {
@@ -60,6 +84,9 @@ describe('trendOf', () => {
     ['falling', [60, 60, 40, 40], 2, 0.1, 'falling'],
     ['a change below the absolute threshold is steady', [10, 10, 11, 11], 2, 0.01, 'steady'],
     ['a change below the relative threshold is steady', [100, 100, 105, 105], 2, 0.1, 'steady'],
+    // Quarters are of the values, gaps skipped: first [10, 12], last [30, 31].
+    ['gaps at the ends and inside are skipped', [null, 10, null, 12, 20, null, 20, 21, 20, 30, null, 31, null], 2, 0.1, 'rising'],
+    ['gaps only between two values', [50, null, null, 50], 2, 0.1, 'steady'],
   ];
   for (const [name, values, minChange, relChange, trend] of CASES) {
     it(`${name} → ${trend}`, () => {
