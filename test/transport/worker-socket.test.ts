@@ -111,6 +111,40 @@ const expectAllInOrder = (frames: string[]) => {
   for (let i = 0; i < FRAMES; i++) if (frames[i] !== frame(i)) throw new Error(`frame ${i} is out of order or damaged`);
 };
 
+/**
+ * The worker's program over a plain fake WebSocket, opened, where both directions and the worker's
+ * timers run only when the test says (`run(queue)`): a page that is busy until told otherwise.
+ */
+async function steppedWorker(performance?: { now(): number }) {
+  const toPage: (() => void)[] = [];
+  const toWorker: (() => void)[] = [];
+  const timers: (() => void)[] = [];
+  const run = (q: (() => void)[]) => q.splice(0).forEach((f) => f());
+  const fakeWorker = {
+    onmessage: null as ((e: MessageEvent) => void) | null,
+    onerror: null,
+    postMessage: (m: unknown) => toWorker.push(() => workerSelf.onmessage?.({ data: structuredClone(m) })),
+    terminate: () => undefined,
+  };
+  const workerSelf = {
+    WebSocket: FakeWebSocket,
+    ...(performance ? { performance } : {}),
+    onmessage: null as ((e: { data: unknown }) => void) | null,
+    postMessage: (m: unknown) => toPage.push(() => fakeWorker.onmessage?.(new MessageEvent('message', { data: m }))),
+    setTimeout: (fn: () => void) => timers.push(fn),
+    close: () => undefined,
+  };
+  new Function('self', WORKER_SOURCE)(workerSelf);
+  const ws = new WorkerWebSocket('ws://test.invalid/ws', undefined, fakeWorker as unknown as Worker);
+  const messages: string[] = [];
+  ws.onmessage = (ev) => messages.push(ev.data as string);
+  run(toWorker);
+  await until(() => FakeWebSocket.last?.onopen !== null, 'socket');
+  await new Promise((r) => setTimeout(r));
+  run(toPage);
+  return { ws, messages, toPage, toWorker, timers, run };
+}
+
 describe('worker socket flow control', () => {
   it('with WebSocketStream: a page that stops granting credit stops the worker reading the socket; nothing is lost, order is kept', async () => {
     const { ws, frames, received } = connect({ WebSocketStream: FakeStream });
@@ -176,32 +210,7 @@ describe('worker socket flow control', () => {
   });
 
   it('while the page has not answered half the window, frames that arrive join one message', async () => {
-    // Both directions and the worker's timers run only when the test says: the page is busy.
-    const toPage: (() => void)[] = [];
-    const toWorker: (() => void)[] = [];
-    const timers: (() => void)[] = [];
-    const run = (q: (() => void)[]) => q.splice(0).forEach((f) => f());
-    const fakeWorker = {
-      onmessage: null as ((e: MessageEvent) => void) | null,
-      onerror: null,
-      postMessage: (m: unknown) => toWorker.push(() => workerSelf.onmessage?.({ data: structuredClone(m) })),
-      terminate: () => undefined,
-    };
-    const workerSelf = {
-      WebSocket: FakeWebSocket,
-      onmessage: null as ((e: { data: unknown }) => void) | null,
-      postMessage: (m: unknown) => toPage.push(() => fakeWorker.onmessage?.(new MessageEvent('message', { data: m }))),
-      setTimeout: (fn: () => void) => timers.push(fn),
-      close: () => undefined,
-    };
-    new Function('self', WORKER_SOURCE)(workerSelf);
-    const ws = new WorkerWebSocket('ws://test.invalid/ws', undefined, fakeWorker as unknown as Worker);
-    const messages: string[] = [];
-    ws.onmessage = (ev) => messages.push(ev.data as string);
-    run(toWorker);
-    await until(() => FakeWebSocket.last?.onopen !== null, 'socket');
-    await new Promise((r) => setTimeout(r));
-    run(toPage);
+    const { ws, messages, toPage, toWorker, timers, run } = await steppedWorker();
     expect(ws.readyState).to.equal(1);
     // Frames arrive one per task, the worker's timers run between them; the page answers nothing.
     const half = CREDIT_CHARS / 2 / FRAME_CHARS;
@@ -223,34 +232,9 @@ describe('worker socket flow control', () => {
     expect(messages.flatMap((m) => m.split('\n'))).to.deep.equal(Array.from({ length: arriving }, (_, i) => frame(i)));
   });
   it('posts a frame that follows a quiet spell at once, and batches frames that follow closely', async () => {
-    // The worker's clock, timers and both directions run only when the test says.
+    // The worker's clock too runs only when the test says.
     let clock = 1000;
-    const toPage: (() => void)[] = [];
-    const toWorker: (() => void)[] = [];
-    const timers: (() => void)[] = [];
-    const run = (q: (() => void)[]) => q.splice(0).forEach((f) => f());
-    const fakeWorker = {
-      onmessage: null as ((e: MessageEvent) => void) | null,
-      onerror: null,
-      postMessage: (m: unknown) => toWorker.push(() => workerSelf.onmessage?.({ data: structuredClone(m) })),
-      terminate: () => undefined,
-    };
-    const workerSelf = {
-      WebSocket: FakeWebSocket,
-      performance: { now: () => clock },
-      onmessage: null as ((e: { data: unknown }) => void) | null,
-      postMessage: (m: unknown) => toPage.push(() => fakeWorker.onmessage?.(new MessageEvent('message', { data: m }))),
-      setTimeout: (fn: () => void) => timers.push(fn),
-      close: () => undefined,
-    };
-    new Function('self', WORKER_SOURCE)(workerSelf);
-    const ws = new WorkerWebSocket('ws://test.invalid/ws', undefined, fakeWorker as unknown as Worker);
-    const messages: string[] = [];
-    ws.onmessage = (ev) => messages.push(ev.data as string);
-    run(toWorker);
-    await until(() => FakeWebSocket.last?.onopen !== null, 'socket');
-    await new Promise((r) => setTimeout(r));
-    run(toPage);
+    const { messages, toPage, timers, run } = await steppedWorker({ now: () => clock });
     const socket = FakeWebSocket.last!;
     // An echo at an idle prompt: posted in the task that read it, no timer in between.
     socket.onmessage?.({ data: 'echo-1' });
