@@ -35,8 +35,7 @@ const seriesColours = css`
  *   KiB/s") beside each other puts the rates on lines of their own under the title; beside it they
  *   were cut off.
  * - `content-visibility: auto;`: A fleet page holds hundreds of tiles: one off screen is neither
- *   laid out, painted nor given compositor layers for its canvases (bench:fleet traced 1,000 tiles:
- *   layerizing them cost more than all our script). A tile not yet rendered is sized as it renders;
+ *   laid out nor painted (bench:fleet traced 1,000 tiles). A tile not yet rendered is sized as it renders;
  *   `auto` then keeps its last size while it is skipped, so the page's scroll height holds still.
  * - `.values`: Current values: numbers for people, in the DOM, not only in the canvas.
  * - `overflow-wrap: anywhere;`: A longer language's mark before the rate ("[Ŕ ·]") must not push
@@ -333,13 +332,19 @@ export const vmMetricsStyles = [
       height: var(--_plot-height);
       min-width: 0;
     }
-    .plot canvas {
+    .plot canvas,
+    .spark {
       position: absolute;
       left: 0;
       top: 0;
       max-width: 100%;
     }
-    .plot[data-dim] canvas {
+    .spark {
+      width: 100%;
+      height: 100%;
+      overflow: visible;
+    }
+    .plot[data-dim] :is(canvas, .spark) {
       opacity: 0.45;
       filter: grayscale(0.7);
     }
