@@ -29,10 +29,14 @@ const SCALE = 10;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const registry = new WeakMap<Element, Sparkline>();
 
-/** One series' two paths. */
+/**
+ * One series' two paths, and what their attributes hold: compared here, not read back from the
+ * DOM (getAttribute copies a path's data, a kilobyte, on every draw of every tile).
+ */
 interface SeriesPaths {
   area: SVGPathElement;
   line: SVGPathElement;
+  held: Record<string, string>;
 }
 
 export class Sparkline {
@@ -91,10 +95,10 @@ export class Sparkline {
       const { points, colour, fill } = series[s]!;
       const [area, line] = this.width > 0 && this.height > 0 ? this.pathData(points, fromT, toT, top, runs) : ['', ''];
       const p = this.paths[s]!;
-      write(p.area, 'd', area);
-      write(p.line, 'd', line);
-      write(p.area, 'fill', fill ?? 'none');
-      write(p.line, 'stroke', colour);
+      write(p, 'area', 'd', area);
+      write(p, 'line', 'd', line);
+      write(p, 'area', 'fill', fill ?? 'none');
+      write(p, 'line', 'stroke', colour);
     }
   }
 
@@ -156,11 +160,14 @@ export class Sparkline {
     line.setAttribute('stroke-linejoin', 'round');
     line.setAttribute('stroke-linecap', 'round');
     this.svg.append(area, line);
-    return { area, line };
+    return { area, line, held: {} };
   }
 }
 
 /** Writes an attribute only when its value changes: an equal write would still repaint the tile. */
-function write(el: SVGPathElement, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+function write(p: SeriesPaths, which: 'area' | 'line', name: string, value: string): void {
+  const key = which + name;
+  if (p.held[key] === value) return;
+  p.held[key] = value;
+  p[which].setAttribute(name, value);
 }

@@ -66,9 +66,21 @@ describe('<vm-metrics> compact sparkline (sparkline.ts)', () => {
     const changes: string[] = [];
     const watch = new MutationObserver((records) => changes.push(...records.map((r) => `${r.type} ${r.attributeName ?? ''}`)));
     watch.observe(svg, { attributes: true, childList: true, subtree: true });
-    spark.draw(s, 0, 20, 100);
+    // Nor reads anything back from the DOM (a path's data is a kilobyte, copied on every read).
+    const getAttribute = Element.prototype.getAttribute;
+    let reads = 0;
+    Element.prototype.getAttribute = function (this: Element, name: string) {
+      reads++;
+      return getAttribute.call(this, name);
+    };
+    try {
+      spark.draw(s, 0, 20, 100);
+    } finally {
+      Element.prototype.getAttribute = getAttribute;
+    }
     await Promise.resolve();
     expect(watch.takeRecords().length + changes.length, 'an identical draw').to.equal(0);
+    expect(reads, 'attributes read back').to.equal(0);
     spark.draw([s[0]!, { ...s[1]!, colour: 'rgb(1, 2, 3)' }], 0, 20, 100);
     expect(watch.takeRecords().map((r) => `${r.type} ${r.attributeName}`)).to.deep.equal(['attributes stroke']);
     // Fewer series: the extra paths go; a destroyed sparkline leaves an empty element.
