@@ -8,7 +8,7 @@ import { CanvasSparkline } from './canvas-sparkline.js';
 import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.js';
 
 interface Spark {
-  resize(width: number, height: number, dpr: number): boolean;
+  resize(width: number, height: number, dpr: number): void;
   draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void;
   destroy(): void;
 }
@@ -185,7 +185,7 @@ const EXPERIMENTS: Record<string, Factory> = {
   'x: no sparkline draws': noDraws,
   'x: no plots': (svg) => {
     svg.style.display = 'none';
-    return { resize: () => false, draw: () => undefined, destroy: () => undefined };
+    return { resize: () => undefined, draw: () => undefined, destroy: () => undefined };
   },
   // Tile values drawn once and never changed (the sparklines still move): what the values' text
   // costs per frame, the most that drawing them some other way (into the canvas) could save.

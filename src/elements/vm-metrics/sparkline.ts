@@ -64,13 +64,12 @@ export class Sparkline {
     registry.set(svg, this);
   }
 
-  /** The CSS box the paths are drawn in; false when nothing changed. */
-  resize(width: number, height: number): boolean {
-    if (width === this.width && height === this.height) return false;
+  /** The CSS box the paths are drawn in (a no-op when it did not change). */
+  resize(width: number, height: number): void {
+    if (width === this.width && height === this.height) return;
     this.width = width;
     this.height = height;
     this.svg.setAttribute('viewBox', `0 0 ${Math.round(width * SCALE)} ${Math.round(height * SCALE)}`);
-    return true;
   }
 
   /**
