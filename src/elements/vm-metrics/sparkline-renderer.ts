@@ -1,6 +1,6 @@
 /**
  * A compact tile's sparklines, behind the same renderer interface as the full panel's charts
- * (`SeriesRenderer`): one small SVG drawing per series, in the frame it is asked for, and no
+ * (`SeriesRenderer`): one small canvas drawing per series, in the frame it is asked for, and no
  * Chart.js to load.
  */
 import type { MetricChannel } from '../../metrics/index.js';
@@ -17,14 +17,14 @@ const POINTS = new PointPool();
 /** A tile's sparkline and what it draws (reused between draws). */
 interface SparkSlot {
   spark: Sparkline;
-  svg: SVGSVGElement;
+  canvas: HTMLCanvasElement;
   lines: SparklineSeries[];
 }
 
 export class SparklineRenderer implements SeriesRenderer {
   private readonly slots = new Map<MetricSeries, SparkSlot>();
 
-  /** `root` is where the sparklines' SVG elements are (`svg[data-series=…]`). */
+  /** `root` is where the canvases are (`canvas[data-series=…]`). */
   constructor(private readonly root: () => ParentNode) {}
 
   update(history: VmMetricsHistory, shown: readonly MetricSeries[], frame: DrawFrame): Partial<Record<MetricChannel, Trend | null>> {
@@ -33,13 +33,14 @@ export class SparklineRenderer implements SeriesRenderer {
     const series = history.series;
     const toT = series.lastTime;
     const fromT = toT - (METRIC_WINDOWS[frame.window] ?? METRIC_WINDOWS['5m']);
+    const dpr = window.devicePixelRatio || 1;
     const trends: Partial<Record<MetricChannel, Trend | null>> = {};
     for (const key of shown) {
       const slot = this.slots.get(key);
       if (!slot) continue;
       const spec = SPECS[key];
-      const [width, height] = frame.plotSize(slot.svg.parentElement!);
-      slot.spark.resize(width, height);
+      const [width, height] = frame.plotSize(slot.canvas.parentElement!);
+      slot.spark.resize(width, height, dpr);
       // Two points per bucket: about one point per horizontal pixel.
       const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)), POINTS);
       spec.channels.forEach((ch, i) => {
@@ -64,7 +65,7 @@ export class SparklineRenderer implements SeriesRenderer {
     this.slots.clear();
   }
 
-  /** A sparkline for each shown series whose SVG element has none (or a new one); others go. */
+  /** A sparkline for each shown series whose canvas has none (or a new one); others go. */
   private ensure(shown: readonly MetricSeries[]): void {
     for (const [s, slot] of this.slots) {
       if (shown.includes(s)) continue;
@@ -72,14 +73,14 @@ export class SparklineRenderer implements SeriesRenderer {
       this.slots.delete(s);
     }
     for (const s of shown) {
-      const svg = this.root().querySelector<SVGSVGElement>(`svg[data-series="${s}"]`);
+      const canvas = this.root().querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
       const existing = this.slots.get(s);
-      if (existing && existing.svg === svg) continue;
+      if (existing && existing.canvas === canvas) continue;
       existing?.spark.destroy();
       this.slots.delete(s);
-      if (!svg) continue;
+      if (!canvas) continue;
       const lines = SPECS[s].channels.map(() => ({ points: [] as ChartPoint[], colour: '', fill: null as string | null }));
-      this.slots.set(s, { spark: new Sparkline(svg), svg, lines });
+      this.slots.set(s, { spark: new Sparkline(canvas), canvas, lines });
     }
   }
 }
