@@ -1,18 +1,19 @@
-// Other ways of drawing compact tiles, for measuring side by side with the shipped one. Bench only:
-// each swaps the element's sparkline factory (a private method, patched on the prototype), so
-// nothing here ships. `useRenderer('shipped')` puts the element's own back.
+// Other ways of drawing compact tiles, for measuring side by side with the shipped one (SVG paths,
+// sparkline.ts). Bench only: each swaps the element's sparkline factory (a private method, patched
+// on the prototype), so nothing here ships. `useRenderer('shipped')` puts the element's own back.
 import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
 import { SparklineRenderer } from '../../src/elements/vm-metrics/sparkline-renderer.js';
-import { SvgSparkline } from './svg-sparkline.js';
+import { CanvasSparkline } from './canvas-sparkline.js';
 import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.js';
 
 interface Spark {
-  resize(width: number, height: number, dpr: number): boolean;
+  resize(width: number, height: number, dpr: number): void;
   draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void;
   destroy(): void;
 }
-type Factory = (canvas: HTMLCanvasElement) => Spark;
+/** Makes what draws a card's sparkline, given the card's SVG element (the shipped one draws in it). */
+type Factory = (svg: SVGSVGElement) => Spark;
 
 // The element's sparklines are made in SparklineRenderer's private `ensure`: patched on its prototype.
 const proto = SparklineRenderer.prototype as unknown as { ensure: (shown: readonly string[]) => void };
@@ -20,7 +21,7 @@ const shipped = proto.ensure;
 
 /** `ensure` with another factory (the same logic as the renderer's own). */
 function ensureWith(factory: Factory) {
-  return function (this: { slots: Map<string, { spark: Spark; canvas: HTMLCanvasElement; lines: unknown[] }>; root: () => ParentNode }, shown: readonly string[]) {
+  return function (this: { slots: Map<string, { spark: Spark; svg: SVGSVGElement; lines: unknown[] }>; root: () => ParentNode }, shown: readonly string[]) {
     const channels: Record<string, number> = { cpu: 1, memory: 1, network: 2, disk: 2 };
     for (const [s, slot] of this.slots) {
       if (shown.includes(s)) continue;
@@ -28,34 +29,44 @@ function ensureWith(factory: Factory) {
       this.slots.delete(s);
     }
     for (const s of shown) {
-      const canvas = this.root().querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
+      const svg = this.root().querySelector<SVGSVGElement>(`svg[data-series="${s}"]`);
       const existing = this.slots.get(s);
-      if (existing && existing.canvas === canvas) continue;
+      if (existing && existing.svg === svg) continue;
       existing?.spark.destroy();
       this.slots.delete(s);
-      if (!canvas) continue;
+      if (!svg) continue;
       const lines = Array.from({ length: channels[s] }, () => ({ points: [], colour: '', fill: null }));
-      this.slots.set(s, { spark: factory(canvas), canvas, lines });
+      this.slots.set(s, { spark: factory(svg), svg, lines });
     }
   };
 }
 
-/** The canvas sparkline on a CPU-backed ("will read frequently") context. */
-const cpuCanvas: Factory = (canvas) => {
-  canvas.getContext('2d', { willReadFrequently: true });
-  return new Sparkline(canvas);
+/** The shipped SVG sparkline behind the bench's interface. */
+const svgSpark = (svg: SVGSVGElement): Spark => {
+  const spark = new Sparkline(svg);
+  return { resize: (w, h) => spark.resize(w, h), draw: (...a) => spark.draw(...a), destroy: () => spark.destroy() };
 };
 
-/** Inline SVG paths (svg-sparkline.ts) in an <svg> over the card's plot; the canvas is hidden. */
-const svgPaths: Factory = (canvas) => {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;overflow:visible';
-  canvas.style.display = 'none';
-  canvas.parentElement!.prepend(svg);
-  const spark = new SvgSparkline(svg);
-  return { resize: (w, h) => spark.resize(w, h), draw: (...a) => spark.draw(...a), destroy: () => (spark.destroy(), svg.remove()) };
-};
+/**
+ * A canvas over the card's plot, where the SVG element was (hidden), as the tiles drew before
+ * SVG: the same sizing and position, the text alternative staying on the SVG element.
+ */
+function canvasOver(svg: SVGSVGElement): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.cssText = 'position:absolute;left:0;top:0;max-width:100%';
+  svg.style.display = 'none';
+  svg.after(canvas);
+  return canvas;
+}
+
+/** A canvas per series (the tiles' renderer until SVG), the canvas removed with it. */
+function canvasSpark(svg: SVGSVGElement, options?: CanvasRenderingContext2DSettings): Spark {
+  const canvas = canvasOver(svg);
+  if (options) canvas.getContext('2d', options);
+  const spark = new CanvasSparkline(canvas);
+  return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: (...a) => spark.draw(...a), destroy: () => (spark.destroy(), canvas.remove(), (svg.style.display = '')) };
+}
 
 /**
  * One canvas per tile, over its grid of cards: each series card draws into its own band of it
@@ -69,10 +80,10 @@ class TileBand implements Spark {
   private y = 0;
   private w = 0;
   private h = 0;
-  constructor(canvas: HTMLCanvasElement) {
-    this.plot = canvas.parentElement!;
-    this.grid = canvas.closest('.grid')!;
-    canvas.style.display = 'none';
+  constructor(svg: SVGSVGElement) {
+    this.plot = svg.parentElement!;
+    this.grid = svg.closest('.grid')!;
+    svg.style.display = 'none';
     if (!tileCanvases.has(this.grid)) {
       const c = document.createElement('canvas');
       c.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
@@ -157,33 +168,33 @@ class TileBand implements Spark {
 
 export const RENDERERS: Record<string, Factory | null> = {
   shipped: null,
-  'canvas per series, CPU-backed': cpuCanvas,
-  'svg path per series': svgPaths,
-  'one canvas per tile (bands)': (canvas) => new TileBand(canvas),
+  'canvas per series': (svg) => canvasSpark(svg),
+  'canvas per series, CPU-backed': (svg) => canvasSpark(svg, { willReadFrequently: true }),
+  'one canvas per tile (bands)': (svg) => new TileBand(svg),
 };
 
 /** The shipped sparkline, sized as usual, that never draws. */
-const noDraws: Factory = (canvas) => {
-  const spark = new Sparkline(canvas);
-  return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: () => undefined, destroy: () => spark.destroy() };
+const noDraws: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  return { resize: (w, h) => spark.resize(w, h), draw: () => undefined, destroy: () => spark.destroy() };
 };
 
 /** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
 const EXPERIMENTS: Record<string, Factory> = {
-  'x: no unfilled hatch': (canvas) => new Sparkline(canvas),
+  'x: no unfilled hatch': svgSpark,
   'x: no sparkline draws': noDraws,
-  'x: no canvases': (canvas) => {
-    canvas.style.display = 'none';
-    return { resize: () => false, draw: () => undefined, destroy: () => undefined };
+  'x: no plots': (svg) => {
+    svg.style.display = 'none';
+    return { resize: () => undefined, draw: () => undefined, destroy: () => undefined };
   },
   // Tile values drawn once and never changed (the sparklines still move): what the values' text
   // costs per frame, the most that drawing them some other way (into the canvas) could save.
-  'x: values frozen': (canvas) => new Sparkline(canvas),
+  'x: values frozen': svgSpark,
   // Neither values nor sparklines change: what a frame of the page costs with nothing new to show.
   'x: nothing changes': noDraws,
-  'x: plots contain strict': (canvas) => {
-    canvas.parentElement!.style.contain = 'strict';
-    return new Sparkline(canvas);
+  'x: plots contain strict': (svg) => {
+    svg.parentElement!.style.contain = 'strict';
+    return svgSpark(svg);
   },
 };
 const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;

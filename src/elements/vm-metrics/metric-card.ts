@@ -1,6 +1,6 @@
 /**
  * The panel's pieces of markup: the window and pause controls, a current value in the values row,
- * and a card (title, legend or tile value, the canvas with its text alternative, the placeholder).
+ * and a card (title, legend or tile value, the plot with its text alternative, the placeholder).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CurrentValue } from './metric-values.js';
@@ -59,7 +59,7 @@ export function renderValue(key: MetricSeries, v: CurrentValue): TemplateResult 
 
 export interface CardState {
   value: CurrentValue;
-  /** The canvas's text alternative. */
+  /** The plot's text alternative (the chart's canvas, or the tile's sparkline). */
   alt: string;
   /** Said over the plot instead of live data; empty when live. */
   placeholder: string;
@@ -93,7 +93,9 @@ export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim,
           : nothing}
     </div>
     <div class="plot" ?data-dim=${dim}>
-      <canvas data-series=${key} role="img" aria-label=${alt}></canvas>
+      ${compact
+        ? html`<svg class="spark" data-series=${key} role="img" aria-label=${alt}></svg>`
+        : html`<canvas data-series=${key} role="img" aria-label=${alt}></canvas>`}
       <div class="unfilled" aria-hidden="true" hidden></div>
       ${placeholder ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>` : nothing}
     </div>

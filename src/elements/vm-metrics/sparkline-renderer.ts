@@ -1,6 +1,6 @@
 /**
  * A compact tile's sparklines, behind the same renderer interface as the full panel's charts
- * (`SeriesRenderer`): one small canvas drawing per series, in the frame it is asked for, and no
+ * (`SeriesRenderer`): one small SVG drawing per series, in the frame it is asked for, and no
  * Chart.js to load.
  */
 import type { MetricChannel } from '../../metrics/index.js';
@@ -17,14 +17,14 @@ const POINTS = new PointPool();
 /** A tile's sparkline and what it draws (reused between draws). */
 interface SparkSlot {
   spark: Sparkline;
-  canvas: HTMLCanvasElement;
+  svg: SVGSVGElement;
   lines: SparklineSeries[];
 }
 
 export class SparklineRenderer implements SeriesRenderer {
   private readonly slots = new Map<MetricSeries, SparkSlot>();
 
-  /** `root` is where the canvases are (`canvas[data-series=…]`). */
+  /** `root` is where the sparklines' SVG elements are (`svg[data-series=…]`). */
   constructor(private readonly root: () => ParentNode) {}
 
   update(history: VmMetricsHistory, shown: readonly MetricSeries[], frame: DrawFrame): Partial<Record<MetricChannel, Trend | null>> {
@@ -33,14 +33,13 @@ export class SparklineRenderer implements SeriesRenderer {
     const series = history.series;
     const toT = series.lastTime;
     const fromT = toT - (METRIC_WINDOWS[frame.window] ?? METRIC_WINDOWS['5m']);
-    const dpr = window.devicePixelRatio || 1;
     const trends: Partial<Record<MetricChannel, Trend | null>> = {};
     for (const key of shown) {
       const slot = this.slots.get(key);
       if (!slot) continue;
       const spec = SPECS[key];
-      const [width, height] = frame.plotSize(slot.canvas.parentElement!);
-      slot.spark.resize(width, height, dpr);
+      const [width, height] = frame.plotSize(slot.svg.parentElement!);
+      slot.spark.resize(width, height);
       // Two points per bucket: about one point per horizontal pixel.
       const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)), POINTS);
       spec.channels.forEach((ch, i) => {
@@ -65,7 +64,7 @@ export class SparklineRenderer implements SeriesRenderer {
     this.slots.clear();
   }
 
-  /** A sparkline for each shown series whose canvas has none (or a new one); others go. */
+  /** A sparkline for each shown series whose SVG element has none (or a new one); others go. */
   private ensure(shown: readonly MetricSeries[]): void {
     for (const [s, slot] of this.slots) {
       if (shown.includes(s)) continue;
@@ -73,14 +72,14 @@ export class SparklineRenderer implements SeriesRenderer {
       this.slots.delete(s);
     }
     for (const s of shown) {
-      const canvas = this.root().querySelector<HTMLCanvasElement>(`canvas[data-series="${s}"]`);
+      const svg = this.root().querySelector<SVGSVGElement>(`svg[data-series="${s}"]`);
       const existing = this.slots.get(s);
-      if (existing && existing.canvas === canvas) continue;
+      if (existing && existing.svg === svg) continue;
       existing?.spark.destroy();
       this.slots.delete(s);
-      if (!canvas) continue;
+      if (!svg) continue;
       const lines = SPECS[s].channels.map(() => ({ points: [] as ChartPoint[], colour: '', fill: null as string | null }));
-      this.slots.set(s, { spark: new Sparkline(canvas), canvas, lines });
+      this.slots.set(s, { spark: new Sparkline(svg), svg, lines });
     }
   }
 }

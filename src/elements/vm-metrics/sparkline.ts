@@ -1,12 +1,16 @@
 /**
- * A tiny canvas sparkline for compact <vm-metrics> tiles: polylines over downsampled points (see
+ * A compact tile's sparkline as inline SVG paths: polylines over downsampled points (see
  * downsample.ts), a faint fill under each, null points as gaps. No axes, no legend, no tooltips,
  * no animation: a dashboard of 100 tiles only needs the shape, and Chart.js's general machinery
  * (scales, layout, plugins, element objects per point) costs milliseconds per chart per update.
  *
- * Per draw: no layout reads (the element hands over the size its ResizeObserver measured), no
- * canvas resize unless that size or devicePixelRatio changed, and no allocations beyond reusing
- * the arrays that record the drawn runs.
+ * SVG, not a canvas: every canvas is a compositor layer of its own, re-committed in every frame
+ * of a scroll; a fleet page with 70 tiles in view scrolled at 70–80 % main-thread busy with four
+ * canvases per tile, and at 52–55 % with these paths (bench:fleet, side by side).
+ *
+ * Per draw: no layout reads (the element hands over the size its ResizeObserver measured), and
+ * an attribute is written only when its value changed. Coordinates are whole tenths of a CSS pixel
+ * in a viewBox of the box × 10: short integers are cheaper to write and to parse than decimals.
  */
 import type { ChartPoint } from './downsample.js';
 
@@ -18,20 +22,33 @@ export interface SparklineSeries {
   fill: string | null;
 }
 
+/** Stroke width of a line, in CSS px. */
 const LINE_WIDTH = 1.25;
-const registry = new WeakMap<HTMLCanvasElement, Sparkline>();
+/** Path units per CSS pixel. */
+const SCALE = 10;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const registry = new WeakMap<Element, Sparkline>();
+
+/**
+ * One series' two paths, and what their attributes hold: compared here, not read back from the
+ * DOM (getAttribute copies a path's data, a kilobyte, on every draw of every tile).
+ */
+interface SeriesPaths {
+  area: SVGPathElement;
+  line: SVGPathElement;
+  held: Record<string, string>;
+}
 
 export class Sparkline {
-  /** The sparkline drawing on `canvas`, if any (like `Chart.getChart`; for tests and tooling). */
-  static of(canvas: HTMLCanvasElement): Sparkline | undefined {
-    return registry.get(canvas);
+  /** The sparkline drawing in `svg`, if any (for tests and tooling). */
+  static of(svg: Element): Sparkline | undefined {
+    return registry.get(svg);
   }
 
-  readonly canvas: HTMLCanvasElement;
-  private readonly ctx: CanvasRenderingContext2D | null;
-  private cssWidth = 0;
-  private cssHeight = 0;
-  private dpr = 0;
+  readonly svg: SVGSVGElement;
+  private width = 0;
+  private height = 0;
+  private readonly paths: SeriesPaths[] = [];
   /**
    * What the last draw drew: per series, the number of points of each unbroken run (a run of 1 is
    * drawn as a dot). Reused between draws.
@@ -40,23 +57,19 @@ export class Sparkline {
   /** The y value at the top edge in the last draw. */
   yMax = 0;
 
-  constructor(canvas: HTMLCanvasElement) {
-    this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
-    registry.set(canvas, this);
+  constructor(svg: SVGSVGElement) {
+    this.svg = svg;
+    // The viewBox follows the measured box; between a resize and the next draw, a frame stretches.
+    svg.setAttribute('preserveAspectRatio', 'none');
+    registry.set(svg, this);
   }
 
-  /** Sizes the backing store for a CSS box of width × height; a no-op when nothing changed. */
-  resize(width: number, height: number, dpr: number): boolean {
-    if (width === this.cssWidth && height === this.cssHeight && dpr === this.dpr) return false;
-    this.cssWidth = width;
-    this.cssHeight = height;
-    this.dpr = dpr;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
-    return true;
+  /** The CSS box the paths are drawn in (a no-op when it did not change). */
+  resize(width: number, height: number): void {
+    if (width === this.width && height === this.height) return;
+    this.width = width;
+    this.height = height;
+    this.svg.setAttribute('viewBox', `0 0 ${Math.round(width * SCALE)} ${Math.round(height * SCALE)}`);
   }
 
   /**
@@ -64,92 +77,96 @@ export class Sparkline {
    * value goes beyond; a yMax of 0 becomes the data's maximum, or 1 when all is 0).
    */
   draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void {
-    const ctx = this.ctx;
-    const w = this.cssWidth;
-    const h = this.cssHeight;
+    let top = yMax;
+    for (const s of series) for (const p of s.points) if (p.y !== null && p.y > top) top = p.y;
+    if (!(top > 0)) top = 1;
+    this.yMax = top;
+    while (this.paths.length < series.length) this.paths.push(this.addPaths());
+    while (this.paths.length > series.length) {
+      const gone = this.paths.pop()!;
+      gone.area.remove();
+      gone.line.remove();
+    }
     this.runs.length = series.length;
     for (let s = 0; s < series.length; s++) {
       const runs = (this.runs[s] ??= []);
       runs.length = 0;
-    }
-    if (!ctx || w <= 0 || h <= 0) return;
-    let top = yMax;
-    for (const line of series) {
-      for (const p of line.points) if (p.y !== null && p.y > top) top = p.y;
-    }
-    if (!(top > 0)) top = 1;
-    this.yMax = top;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    const span = toT - fromT || 1;
-    const sx = w / span;
-    // Half a line width inside the top and bottom edges, so a flat 0 % or 100 % line shows whole.
-    const inset = LINE_WIDTH / 2;
-    const bottom = h - inset;
-    const sy = (h - LINE_WIDTH) / top;
-    ctx.lineWidth = LINE_WIDTH;
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
-
-    for (let s = 0; s < series.length; s++) {
-      const { points, colour, fill } = series[s];
-      const runs = this.runs[s];
-      if (fill) {
-        ctx.beginPath();
-        let start = -1;
-        for (let i = 0; i <= points.length; i++) {
-          const p = i < points.length ? points[i] : null;
-          if (p && p.y !== null) {
-            const x = (p.x - fromT) * sx;
-            const y = bottom - p.y * sy;
-            if (start < 0) {
-              start = i;
-              ctx.moveTo(x, bottom);
-            }
-            ctx.lineTo(x, y);
-          } else if (start >= 0) {
-            ctx.lineTo((points[i - 1].x - fromT) * sx, bottom);
-            ctx.closePath();
-            start = -1;
-          }
-        }
-        ctx.fillStyle = fill;
-        ctx.fill();
-      }
-      ctx.beginPath();
-      ctx.strokeStyle = colour;
-      ctx.fillStyle = colour;
-      let n = 0;
-      for (let i = 0; i <= points.length; i++) {
-        const p = i < points.length ? points[i] : null;
-        if (p && p.y !== null) {
-          const x = (p.x - fromT) * sx;
-          const y = bottom - p.y * sy;
-          if (n === 0) ctx.moveTo(x, y);
-          else ctx.lineTo(x, y);
-          n++;
-        } else if (n > 0) {
-          // A lone sample between gaps: a dot, or it would not show at all.
-          if (n === 1) {
-            const q = points[i - 1];
-            ctx.fillRect((q.x - fromT) * sx - inset, bottom - (q.y as number) * sy - inset, LINE_WIDTH, LINE_WIDTH);
-          }
-          runs.push(n);
-          n = 0;
-        }
-      }
-      ctx.stroke();
+      const { points, colour, fill } = series[s]!;
+      const [area, line] = this.width > 0 && this.height > 0 ? this.pathData(points, fromT, toT, top, runs) : ['', ''];
+      const p = this.paths[s]!;
+      write(p, 'area', 'd', area);
+      write(p, 'line', 'd', line);
+      write(p, 'area', 'fill', fill ?? 'none');
+      write(p, 'line', 'stroke', colour);
     }
   }
 
-  /** Blanks the canvas and forgets it (the element shows a placeholder instead). */
+  /** Removes the paths and forgets the element (the tile shows a placeholder instead). */
   destroy(): void {
-    registry.delete(this.canvas);
-    this.runs.length = 0;
-    if (this.ctx) {
-      this.ctx.setTransform(1, 0, 0, 1, 0, 0);
-      this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    registry.delete(this.svg);
+    for (const p of this.paths) {
+      p.area.remove();
+      p.line.remove();
     }
+    this.paths.length = 0;
+    this.runs.length = 0;
   }
+
+  /** Path data of one series' area and line; null points break both. Records the runs drawn. */
+  private pathData(points: readonly ChartPoint[], fromT: number, toT: number, top: number, runs: number[]): [string, string] {
+    const sx = (this.width * SCALE) / (toT - fromT || 1);
+    // Half a line width inside the top and bottom edges, so a flat 0 % or 100 % line shows whole.
+    const bottom = Math.round((this.height - LINE_WIDTH / 2) * SCALE);
+    const sy = ((this.height - LINE_WIDTH) * SCALE) / top;
+    let line = '';
+    let area = '';
+    let segs = '';
+    let n = 0;
+    let x0 = 0;
+    let y0 = 0;
+    let px = 0;
+    let py = 0;
+    for (let i = 0; i <= points.length; i++) {
+      const p = i < points.length ? points[i]! : null;
+      if (p && p.y !== null) {
+        const x = Math.round((p.x - fromT) * sx);
+        const y = Math.round(bottom - p.y * sy);
+        // Each point relative to the one before: short whole numbers, no rounding carried along.
+        if (n === 0) {
+          x0 = x;
+          y0 = y;
+          segs = '';
+        } else segs += `l${x - px} ${y - py}`;
+        px = x;
+        py = y;
+        n++;
+      } else if (n > 0) {
+        // A lone sample between gaps: a dot (round caps on a zero-length line), or it would not show.
+        line += `M${x0} ${y0}${n === 1 ? 'h0' : segs}`;
+        if (n > 1) area += `M${x0} ${bottom}V${y0}${segs}V${bottom}Z`;
+        runs.push(n);
+        n = 0;
+      }
+    }
+    return [area, line];
+  }
+
+  private addPaths(): SeriesPaths {
+    const area = document.createElementNS(SVG_NS, 'path');
+    const line = document.createElementNS(SVG_NS, 'path');
+    line.setAttribute('fill', 'none');
+    line.setAttribute('stroke-width', String(LINE_WIDTH * SCALE));
+    line.setAttribute('stroke-linejoin', 'round');
+    line.setAttribute('stroke-linecap', 'round');
+    this.svg.append(area, line);
+    return { area, line, held: {} };
+  }
+}
+
+/** Writes an attribute only when its value changes: an equal write would still repaint the tile. */
+function write(p: SeriesPaths, which: 'area' | 'line', name: string, value: string): void {
+  const key = which + name;
+  if (p.held[key] === value) return;
+  p.held[key] = value;
+  p[which].setAttribute(name, value);
 }

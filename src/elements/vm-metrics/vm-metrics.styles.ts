@@ -35,13 +35,13 @@ const seriesColours = css`
  *   KiB/s") beside each other puts the rates on lines of their own under the title; beside it they
  *   were cut off.
  * - `content-visibility: auto;`: A fleet page holds hundreds of tiles: one off screen is neither
- *   laid out, painted nor given compositor layers for its canvases (bench:fleet traced 1,000 tiles:
- *   layerizing them cost more than all our script). A tile not yet rendered is sized as it renders;
- *   `auto` then keeps its last size while it is skipped, so the page's scroll height holds still.
+ *   laid out nor painted (bench:fleet traced 1,000 tiles). A tile not yet rendered is sized as it
+ *   renders; `auto` then keeps its last size while it is skipped, so the page's scroll height holds
+ *   still.
  * - `contain: paint;` (a tile's frame): scrolled, a page of tiles repainted every tile in view
- *   whenever one came into view (the host's own containment was not enough), and committed their
- *   canvases again; with the frame its own paint container, only the tiles that change are painted
- *   (bench:fleet: paint 120 -> 24 ms a second while scrolling). A tile has no focus ring to clip.
+ *   whenever one came into view (the host's own containment was not enough); with the frame its
+ *   own paint container, only the tiles that change are painted (bench:fleet: paint 120 -> 24 ms a
+ *   second while scrolling). A tile has no focus ring to clip.
  * - `.values`: Current values: numbers for people, in the DOM, not only in the canvas.
  * - `overflow-wrap: anywhere;`: A longer language's mark before the rate ("[Ŕ ·]") must not push
  *   it out of a narrow tile.
@@ -338,13 +338,19 @@ export const vmMetricsStyles = [
       height: var(--_plot-height);
       min-width: 0;
     }
-    .plot canvas {
+    .plot canvas,
+    .spark {
       position: absolute;
       left: 0;
       top: 0;
       max-width: 100%;
     }
-    .plot[data-dim] canvas {
+    .spark {
+      width: 100%;
+      height: 100%;
+      overflow: visible;
+    }
+    .plot[data-dim] :is(canvas, .spark) {
       opacity: 0.45;
       filter: grayscale(0.7);
     }

@@ -305,7 +305,7 @@ export class VmMetrics extends LitElement {
     return this.values.current(key, s);
   }
 
-  /** The canvas's text alternative: current value(s) and the trend over the window. */
+  /** The plot's text alternative: current value(s) and the trend over the window. */
   private altText(key: MetricSeries, s: MetricsSnapshot | null): string {
     return this.values.altText(key, s, this.window, this.charts.trends);
   }

@@ -32,7 +32,7 @@ class ChartDrawHost extends LitElement {
     failed: (message) => this.failures.push(message),
   });
   override render() {
-    return html`${['cpu', 'memory'].map((k) => html`<div class="plot" style="width: 120px; height: 40px"><canvas data-series=${k}></canvas></div>`)}`;
+    return html`${['cpu', 'memory'].map((k) => html`<div class="plot" style="width: 120px; height: 40px"><svg data-series=${k}></svg></div>`)}`;
   }
 }
 customElements.define('chart-draw-host', ChartDrawHost);

@@ -50,6 +50,8 @@ describe('<vm-metrics> card markup (metric-card.ts)', () => {
     const tile = mount(renderCard('disk', { value: { ...value, parts: ['1 KiB/s', '2 KiB/s'] }, alt: '', placeholder: 'Offline', dim: true, compact: true }));
     expect([...tile.querySelector('.tile-value')!.children].map(words)).to.deep.equal(['R 1 KiB/s', 'W 2 KiB/s']);
     expect(tile.querySelector('.plot')!.hasAttribute('data-dim')).to.equal(true);
+    // A tile's plot is an SVG sparkline (no canvas: no compositor layer of its own).
+    expect([tile.querySelector('canvas'), tile.querySelector('svg.spark')!.getAttribute('role'), tile.querySelector('svg.spark')!.getAttribute('data-series')]).to.deep.equal([null, 'img', 'disk']);
     expect([tile.querySelector('[part="placeholder"]')!.className, words(tile.querySelector('[part="placeholder"]'))]).to.deep.equal(['placeholder overlay', 'Offline']);
   });
 });

@@ -17,9 +17,9 @@ const theme = {
 } as unknown as Theme;
 
 describe('<vm-metrics> sparkline renderer (sparkline-renderer.ts)', () => {
-  it('draws each shown series in its canvas, says the trend, and lets go of the ones no longer shown', () => {
+  it('draws each shown series in its SVG element, says the trend, and lets go of the ones no longer shown', () => {
     const root = document.createElement('div');
-    root.innerHTML = '<div><canvas data-series="cpu"></canvas></div><div><canvas data-series="memory"></canvas></div>';
+    root.innerHTML = '<div><svg data-series="cpu"></svg></div><div><svg data-series="memory"></svg></div>';
     document.body.append(root);
     const history = new VmMetricsHistory({ capacity: 60 });
     for (let i = 0; i < 20; i++) history.add(1_000_000 + i * 5000, { cpu: { utilization: 10 + i * 4 }, memory: { used: 50, total: 100 } });
@@ -38,13 +38,14 @@ describe('<vm-metrics> sparkline renderer (sparkline-renderer.ts)', () => {
       ['memory', 120, 40],
     ]);
     expect([trends.cpu, trends.memPct]).to.deep.equal(['rising', 'steady']);
-    const cpu = root.querySelector<HTMLCanvasElement>('canvas[data-series="cpu"]')!;
-    // Sized for the device's pixels, and something drawn in the series' colour.
-    expect(cpu.width).to.equal(Math.round(120 * (window.devicePixelRatio || 1)));
-    const px = cpu.getContext('2d')!.getImageData(0, 0, cpu.width, cpu.height).data;
-    let red = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i]! > 200 && px[i + 1]! < 50 && px[i + 3]! > 200) red++;
-    expect(red, 'red pixels of the CPU line').to.be.greaterThan(0);
+    const cpu = root.querySelector<SVGSVGElement>('svg[data-series="cpu"]')!;
+    // Sized to the plot (in tenths of a pixel), a filled area and a line in the series' colours.
+    expect(cpu.getAttribute('viewBox')).to.equal('0 0 1200 400');
+    const [area, line] = [...cpu.querySelectorAll('path')];
+    expect([area!.getAttribute('fill'), line!.getAttribute('stroke'), line!.getAttribute('fill')]).to.deep.equal(['rgba(255, 0, 0, 0.1)', 'rgb(255, 0, 0)', 'none']);
+    expect(line!.getAttribute('d')).to.match(/^M\d+ \d+(l-?\d+ -?\d+){19}$/);
+    // Memory has no fill colour: its area is not filled.
+    expect(root.querySelector('svg[data-series="memory"] path')!.getAttribute('fill')).to.equal('none');
     drawn.length = 0;
     r.update(history, ['memory'], frame);
     expect(drawn.map(([k]) => k)).to.deep.equal(['memory']);

@@ -89,13 +89,14 @@ function ys(chart: ChartClass, dataset = 0): (number | null)[] {
   return (chart.data.datasets[dataset].data as { y: number | null }[]).map((p) => p.y);
 }
 
-function canvasOf(el: VmMetrics, series: string): HTMLCanvasElement {
-  return el.shadowRoot!.querySelector<HTMLCanvasElement>(`canvas[data-series="${series}"]`)!;
+/** A compact tile's sparkline (an SVG element). */
+function sparkSvgOf(el: VmMetrics, series: string): SVGSVGElement {
+  return el.shadowRoot!.querySelector<SVGSVGElement>(`svg[data-series="${series}"]`)!;
 }
 
 function sparklineOf(el: VmMetrics, series: string): Sparkline {
-  const spark = Sparkline.of(canvasOf(el, series));
-  if (!spark) throw new Error(`no sparkline on the ${series} canvas`);
+  const spark = Sparkline.of(sparkSvgOf(el, series));
+  if (!spark) throw new Error(`no sparkline on the ${series} SVG`);
   return spark;
 }
 
@@ -107,12 +108,13 @@ function chartJsRequests(): string[] {
     .filter((n) => /[/@]chart\.js\/|chart\.js(\?|$)|@kurkle/.test(n));
 }
 
-/** Whether any pixel of the canvas's column at css x is painted. */
-function columnPainted(canvas: HTMLCanvasElement, cssX: number): boolean {
-  const ctx = canvas.getContext('2d')!;
-  const x = Math.round((cssX * canvas.width) / canvas.clientWidth);
-  const data = ctx.getImageData(x, 0, 1, canvas.height).data;
-  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+/** Whether a line of the sparkline crosses its column at css x (in the viewBox's units, tenths of a px). */
+function columnPainted(svg: SVGSVGElement, cssX: number): boolean {
+  const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+  const x = Math.round((cssX * w!) / svg.clientWidth);
+  for (const line of svg.querySelectorAll<SVGPathElement>('path[stroke]')) {
+    for (let y = 0; y <= h!; y += 2) if (line.isPointInStroke(new DOMPoint(x, y))) return true;
+  }
   return false;
 }
 
@@ -163,15 +165,16 @@ describe('<vm-metrics compact> sparklines (no Chart.js)', function () {
       [29, 30],
     ]);
     expect(spark.yMax).to.equal(2 * MiB);
-    const canvas = canvasOf(el, 'network');
-    const w = canvas.clientWidth;
-    expect(canvas.width).to.equal(Math.round(w * devicePixelRatio));
+    const svg = sparkSvgOf(el, 'network');
+    const w = svg.clientWidth;
+    // The viewBox is the plot's box in tenths of a pixel.
+    expect(svg.getAttribute('viewBox')).to.equal(`0 0 ${w * 10} ${svg.clientHeight * 10}`);
     // x of sample k: the window is the last 5 minutes, sample 60 at the right edge.
     const xOf = (k: number) => (w * (k * 5000 - (60 * 5000 - 5 * 60_000))) / (5 * 60_000);
-    expect(columnPainted(canvas, xOf(15)), 'line before the reset').to.equal(true);
-    expect(columnPainted(canvas, xOf(45)), 'line after the reset').to.equal(true);
-    expect(columnPainted(canvas, xOf(30)), 'nothing drawn across the reset').to.equal(false);
-    expect(canvas.getAttribute('aria-label')).to.equal('Network rate: received 2 MiB/s, rising; sent 2 MiB/s, rising over the last 5 minutes');
+    expect(columnPainted(svg, xOf(15)), 'line before the reset').to.equal(true);
+    expect(columnPainted(svg, xOf(45)), 'line after the reset').to.equal(true);
+    expect(columnPainted(svg, xOf(30)), 'nothing drawn across the reset').to.equal(false);
+    expect(svg.getAttribute('aria-label')).to.equal('Network rate: received 2 MiB/s, rising; sent 2 MiB/s, rising over the last 5 minutes');
   });
 
   it('hidden compact tiles draw nothing, and catch up when shown', async () => {
@@ -195,19 +198,14 @@ describe('<vm-metrics compact> sparklines (no Chart.js)', function () {
     const el = await fixture<VmMetrics>(html`<vm-metrics compact theme="light" series="cpu" style="width: 240px"></vm-metrics>`);
     el.metrics = steady(30);
     await drawn(el);
-    const canvas = canvasOf(el, 'cpu');
-    const pixelSum = () => {
-      const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let r = 0;
-      for (let i = 0; i < d.length; i += 4) r += d[i] + d[i + 1] * 3 + d[i + 2] * 7;
-      return r;
-    };
-    const light = pixelSum();
-    expect(light).to.be.greaterThan(0);
+    const svg = sparkSvgOf(el, 'cpu');
+    const paint = () => [...svg.querySelectorAll('path')].map((p) => `${p.getAttribute('fill')} ${p.getAttribute('stroke')}`).join(', ');
+    const light = paint();
+    expect(light).to.match(/rgb/);
     const draws = el.drawCount;
     el.theme = 'dark';
     await until(() => el.drawCount > draws, 'a redraw after the theme change');
-    expect(pixelSum()).not.to.equal(light);
+    expect(paint()).not.to.equal(light);
   });
 });
 
@@ -497,12 +495,14 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     await drawn(el);
     expect(el.shadowRoot!.querySelector('.values')).to.equal(null);
     expect(el.shadowRoot!.querySelector('.segmented')).to.equal(null);
-    const canvas = canvasOf(el, 'cpu');
-    expect(Chart.getChart(canvas), 'no Chart.js in compact tiles').to.equal(undefined);
+    // SVG sparklines, no canvas: a canvas is a compositor layer of its own in every frame of a scroll.
+    expect(el.shadowRoot!.querySelector('canvas'), 'no canvas in compact tiles').to.equal(null);
+    const svg = sparkSvgOf(el, 'cpu');
     expect(sparklineOf(el, 'cpu').runs[0]).to.deep.equal([3]);
     expect(sparklineOf(el, 'network').runs).to.deep.equal([[2], [2]]);
-    expect(canvas.clientHeight).to.be.below(60);
-    expect(canvas.height).to.equal(Math.round(canvas.clientHeight * devicePixelRatio));
+    expect(svg.clientHeight).to.be.within(20, 60);
+    expect(svg.clientWidth).to.equal(svg.parentElement!.clientWidth);
+    expect([svg.getAttribute('role'), svg.getAttribute('aria-label')]).to.deep.equal(['img', 'CPU utilisation: 22%, steady over the last 5 minutes']);
     // The tile's frame contains its paint: scrolling a page of tiles then paints only the tiles
     // that change, not every tile in view (bench:fleet: paint 120 -> 24 ms a second).
     expect(getComputedStyle(el.shadowRoot!.querySelector('.base')!).contain).to.equal('paint');
