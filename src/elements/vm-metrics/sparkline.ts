@@ -36,7 +36,10 @@ const registry = new WeakMap<Element, Sparkline>();
 interface SeriesPaths {
   area: SVGPathElement;
   line: SVGPathElement;
-  held: Record<string, string>;
+  areaD: string;
+  lineD: string;
+  fill: string;
+  stroke: string;
 }
 
 export class Sparkline {
@@ -93,11 +96,12 @@ export class Sparkline {
       runs.length = 0;
       const { points, colour, fill } = series[s]!;
       const [area, line] = this.width > 0 && this.height > 0 ? this.pathData(points, fromT, toT, top, runs) : ['', ''];
+      // Only what changed is written: an equal write would still repaint the tile.
       const p = this.paths[s]!;
-      write(p, 'area', 'd', area);
-      write(p, 'line', 'd', line);
-      write(p, 'area', 'fill', fill ?? 'none');
-      write(p, 'line', 'stroke', colour);
+      if (p.areaD !== area) p.area.setAttribute('d', (p.areaD = area));
+      if (p.lineD !== line) p.line.setAttribute('d', (p.lineD = line));
+      if (p.fill !== (fill ?? 'none')) p.area.setAttribute('fill', (p.fill = fill ?? 'none'));
+      if (p.stroke !== colour) p.line.setAttribute('stroke', (p.stroke = colour));
     }
   }
 
@@ -159,14 +163,7 @@ export class Sparkline {
     line.setAttribute('stroke-linejoin', 'round');
     line.setAttribute('stroke-linecap', 'round');
     this.svg.append(area, line);
-    return { area, line, held: {} };
+    // Nothing written yet: the first draw writes every attribute.
+    return { area, line, areaD: '\0', lineD: '\0', fill: '\0', stroke: '\0' };
   }
-}
-
-/** Writes an attribute only when its value changes: an equal write would still repaint the tile. */
-function write(p: SeriesPaths, which: 'area' | 'line', name: string, value: string): void {
-  const key = which + name;
-  if (p.held[key] === value) return;
-  p.held[key] = value;
-  p[which].setAttribute(name, value);
 }
