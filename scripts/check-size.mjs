@@ -75,7 +75,10 @@ const CONSOLE_BUDGET = 33 * 1024;
 // draw SVG paths instead of canvases (+0.09 KB: the card's second plot template, the SVG's rules),
 // and a tile's frame contains its paint (+0.01 KB), which took a scrolled fleet page from 69-80 %
 // to 36-48 % main-thread busy (bench:fleet).
-const METRICS_BUDGET = 30.4 * 1024;
+// 3 Dec 2026 (evening), raised on purpose (issue 10), metrics 30.4 -> 30.5 KB (at 30.49): the
+// page-wide intersection observers let go of tiles whose content the browser skips
+// (observe-while-rendered.ts, +0.13 KB), which cut their cost while a fleet page scrolls by half.
+const METRICS_BUDGET = 30.5 * 1024;
 // Dec 2026, raised on purpose (issue 13): <vm-connection> and <vm-detail> now build their own hub
 // through one shared controller (controllers/hub-owner-controller.ts), which carries what both
 // need (rebuild on a new server, a fallback hub, disposal): 13.6 KB, 0.1 KB over the old guard.

@@ -6,6 +6,7 @@
  * `visibilitychange` listener serve every element of the page: a fleet page has a thousand.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { observeWhileRendered } from './observe-while-rendered.js';
 
 /** What the controller steers: a session controller's `setVisible`. */
 export interface VisibilityTarget {
@@ -21,6 +22,7 @@ const ROOT_MARGIN = '0px';
 const SHOWN_RATIO = 0.01;
 
 const watchers = new Map<Element, LeaseVisibilityController>();
+const observations = new Map<Element, () => void>();
 let observer: IntersectionObserver | null = null;
 let pageListener: (() => void) | null = null;
 
@@ -32,7 +34,10 @@ function observe(el: Element, c: LeaseVisibilityController): void {
     },
     { rootMargin: ROOT_MARGIN, threshold: SHOWN_RATIO },
   );
-  observer.observe(el);
+  observations.set(
+    el,
+    observeWhileRendered(el, observer, () => c.intersectionChanged(false)),
+  );
   if (!pageListener) {
     pageListener = () => {
       for (const w of watchers.values()) w.pageVisibilityChanged();
@@ -43,7 +48,8 @@ function observe(el: Element, c: LeaseVisibilityController): void {
 
 function unobserve(el: Element): void {
   watchers.delete(el);
-  observer?.unobserve(el);
+  observations.get(el)?.();
+  observations.delete(el);
   if (watchers.size > 0) return;
   observer?.disconnect();
   observer = null;

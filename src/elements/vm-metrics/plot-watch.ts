@@ -6,6 +6,7 @@
  * 100 layouts a frame for 100.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { observeWhileRendered } from '../../controllers/observe-while-rendered.js';
 
 export interface PlotWatchOptions {
   /** The plots to measure, as rendered now. */
@@ -69,6 +70,7 @@ export class PlotWatch implements ReactiveController {
   private connected = false;
   private readonly sizes = new WeakMap<Element, [number, number]>();
   private observed: Element[] = [];
+  private stopObserving: (() => void) | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean },
@@ -90,7 +92,7 @@ export class PlotWatch implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     byHost.set(this.host, this);
-    sharedIntersection().observe(this.host);
+    this.stopObserving = observeWhileRendered(this.host, sharedIntersection(), () => this.screenChanged(false));
     this.observed = [];
     if (this.host.hasUpdated) this.observePlots();
   }
@@ -102,7 +104,8 @@ export class PlotWatch implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     byHost.delete(this.host);
-    intersection?.unobserve(this.host);
+    this.stopObserving?.();
+    this.stopObserving = null;
     this.unobservePlots();
     this.observed = [];
     releaseIfUnused();
