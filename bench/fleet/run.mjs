@@ -13,12 +13,12 @@
 // socket made (lease and budget), → socket open, → first metrics sample, → badge says Live.
 // Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top.
 // Heap after GC at the end of each case. Console errors: console.error + page errors.
-// Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--alloc` (what the idle phase allocates, per function), `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
+// Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--alloc` (what the idle phase allocates, per function), `--profile` (script self time while idle, per function), `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
 // `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
 // 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000),
 // `--interval-ms N` (the server's sampling, default 1000). With `--trace`: BENCH_TRACE_DIR=<dir>
 // keeps each trace as JSON, BENCH_TRACE_INVALIDATIONS=1 records what invalidated layout and style,
-// BENCH_TRACE_TOPLEVEL=1 which Chromium task ran (its source function).
+// BENCH_TRACE_TOPLEVEL=1 which Chromium task ran (its source function), BENCH_TRACE_CATEGORIES=a,b more trace categories.
 // Then <vm-list> with 10,000 VMs (bench/fleet/vm-list.mjs; `--only vm-list` runs it alone,
 // `--list-vms N` changes the count). Then heap-hour (bench/fleet/heap-hour.mjs; `--only heap-hour`
 // runs it alone, about 2½ minutes): heap after GC at 1 simulated minute, after scrolling and at
@@ -49,6 +49,8 @@ const intervalMs = Number(arg('--interval-ms') ?? 1000);
 const tracing = process.argv.includes('--trace');
 // `--alloc`: what the page allocates while idle (sampled), by function.
 const allocating = process.argv.includes('--alloc');
+// `--profile`: where the page's script spends its time while idle (sampled), by function.
+const profiling = process.argv.includes('--profile');
 // `--renderer <name>`: draw the tiles another way (a name from bench/metrics/renderers.ts).
 // `--renderer floor`: plain 100 px boxes instead of tiles, the page's own cost (no element, no socket).
 // `--renderer "virtual grid"`: the same tiles in @lit-labs/virtualizer's grid layout (only rows near view exist;
@@ -97,7 +99,7 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   const traces = [];
   const busyOver = async (what, fn) => {
-    if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.BENCH_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []), ...(process.env.BENCH_TRACE_TOPLEVEL ? ['toplevel', 'toplevel.flow'] : [])] });
+    if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.BENCH_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []), ...(process.env.BENCH_TRACE_TOPLEVEL ? ['toplevel', 'toplevel.flow'] : []), ...(process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? [])] });
     const t0 = await taskDuration();
     const w0 = performance.now();
     await fn();
@@ -119,7 +121,9 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   await sleep(3000);
   const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
   if (allocating) await cdp.send('HeapProfiler.enable').then(() => cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }));
+  if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
   const idle = await busyOver('idle', () => sleep(idleSeconds * 1000));
+  if (profiling) printProfile(label, (await cdp.send('Profiler.stop')).profile, idleSeconds);
   if (allocating) printAllocations(label, (await cdp.send('HeapProfiler.stopSampling')).profile, idleSeconds);
   const afterIdle = await page.evaluate(() => globalThis.bench.stats());
   await cdp.send('HeapProfiler.enable');
@@ -155,6 +159,22 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
     firstError: errors[0]?.slice(0, 140),
     pxPerS: Math.round(pxPerS),
   };
+}
+
+/** Script time per second while idle, by function (self time, from a sampled CPU profile). */
+function printProfile(label, profile, seconds) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfMs = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const f = byId.get(profile.samples[i]).callFrame;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    selfMs.set(key, (selfMs.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  let total = 0;
+  for (const ms of selfMs.values()) total += ms;
+  console.log(`  ${label}, script self time while idle (sampled), ${(total / seconds).toFixed(1)} ms/s:`);
+  for (const [k, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${(ms / seconds).toFixed(2).padStart(8)} ms/s  ${k}`);
 }
 
 /** Bytes allocated per second while idle, summed per function (a sampled heap profile). */
