@@ -19,6 +19,9 @@ import { PlotWatch } from './plot-watch.js';
 import { parseSeries, SPECS, type MetricSeries, type MetricWindow } from './series-specs.js';
 import { SparklineRenderer } from './sparkline-renderer.js';
 
+/** The widest card content (CSS px) that puts a compact tile's two rates under its title. */
+const NARROW_CARD_PX = 160;
+
 export type Trends = Partial<Record<MetricChannel, Trend | null>>;
 
 export interface ChartDrawOptions {
@@ -79,7 +82,10 @@ export class ChartDrawController implements ReactiveController {
         options.onScreenChange();
         this.schedule();
       },
-      onResize: () => this.schedule(),
+      onResize: () => {
+        this.markNarrowCards();
+        this.schedule();
+      },
     });
     host.addController(this);
   }
@@ -132,6 +138,17 @@ export class ChartDrawController implements ReactiveController {
     this.sparks.destroy();
     this.lastDrawKey = '';
     this.drawnVersion = -1;
+  }
+
+  /**
+   * Marks the cards whose plot (their content's width) is too narrow for a title and two rates on
+   * one line: the styles then put the rates under the title. Marked in the next frame, not inside
+   * the resize observer's callback: a taller head may shrink the plot it observes, which the
+   * browser reports as a resize loop error.
+   */
+  private markNarrowCards(): void {
+    const marks = this.watch.plots.map((plot) => [plot.parentElement, this.watch.size(plot)[0] <= NARROW_CARD_PX] as const);
+    requestAnimationFrame(() => marks.forEach(([card, narrow]) => card?.toggleAttribute('data-narrow', narrow)));
   }
 
   /** What the charts depend on; null when there is no box to draw in (display: none). */

@@ -31,9 +31,12 @@ const seriesColours = css`
 
 /**
  * Why some rules are as they are (kept here, not as CSS comments, which would ship to every page):
- * - `@container (max-width: 160px)`: a card too narrow for its title and two rates ("↓ 1023
- *   KiB/s") beside each other puts the rates on lines of their own under the title; beside it they
- *   were cut off.
+ * - `.card[data-narrow]`: a card too narrow for its title and two rates ("↓ 1023 KiB/s") beside
+ *   each other (160 px or less, chart-draw-controller.ts measures it) puts the rates on lines of
+ *   their own under the title; beside it they were cut off. Not a container query: a size
+ *   container costs every tile a style pass inside each layout (bench:fleet: a third of the
+ *   layouts while scrolling, 2 points of the main thread while idle); a compact host is no
+ *   container either (its one query is for full panels).
  * - `content-visibility: auto;`: A fleet page holds hundreds of tiles: one off screen is neither
  *   laid out nor painted (bench:fleet traced 1,000 tiles). A tile not yet rendered is sized as it
  *   renders; `auto` then keeps its last size while it is skipped, so the page's scroll height holds
@@ -70,6 +73,7 @@ export const vmMetricsStyles = [
     }
     :host([compact]) {
       --_plot-height: var(--vm-metrics-sparkline-height, 40px);
+      container-type: normal;
       content-visibility: auto;
       contain-intrinsic-size: auto none;
     }
@@ -284,15 +288,10 @@ export const vmMetricsStyles = [
     :host([compact]) .card-head[data-lines='2'] {
       --_lines: 2;
     }
-    :host([compact]) .card {
-      container-type: inline-size;
-    }
-    @container (max-width: 160px) {
-      :host([compact]) .card-head[data-lines='2'] {
-        --_lines: 3;
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: auto minmax(0, 1fr);
-      }
+    :host([compact]) .card[data-narrow] .card-head[data-lines='2'] {
+      --_lines: 3;
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto minmax(0, 1fr);
     }
     .card-title {
       font-weight: 600;

@@ -554,6 +554,17 @@ describe('<vm-metrics> host mode (metrics property)', function () {
       const r = line.getBoundingClientRect();
       expect(r.bottom, `${line.textContent} below its box`).to.be.at.most(box.bottom + 0.5);
     }
+    // Widened, the rates go back beside the title (two lines, not three), and narrowed, under it.
+    const head = card.querySelector<HTMLElement>('.card-head')!;
+    const narrowHead = head.getBoundingClientRect().height;
+    el.style.width = '1000px';
+    await until(() => !card.hasAttribute('data-narrow'), 'a wide card');
+    expect(card.clientWidth).to.be.above(160);
+    expect(head.getBoundingClientRect().height).to.be.closeTo((narrowHead * 2) / 3, 1);
+    expect(card.querySelector('.tile-value')!.getBoundingClientRect().left, 'beside the title').to.be.above(card.querySelector('.card-title')!.getBoundingClientRect().right - 0.5);
+    el.style.width = '280px';
+    await until(() => card.hasAttribute('data-narrow'), 'narrow again');
+    expect(head.getBoundingClientRect().height).to.be.closeTo(narrowHead, 0.5);
   });
 
   it('canvases are images with the current value and the trend as text', async () => {
