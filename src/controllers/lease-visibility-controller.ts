@@ -34,10 +34,7 @@ function observe(el: Element, c: LeaseVisibilityController): void {
     },
     { rootMargin: ROOT_MARGIN, threshold: SHOWN_RATIO },
   );
-  observations.set(
-    el,
-    observeWhileRendered(el, observer, () => c.intersectionChanged(false)),
-  );
+  observations.set(el, observeWhileRendered(el, observer, () => c.intersectionChanged(false)));
   if (!pageListener) {
     pageListener = () => {
       for (const w of watchers.values()) w.pageVisibilityChanged();

@@ -144,11 +144,11 @@ export class ChartDrawController implements ReactiveController {
    * Marks the cards whose plot (their content's width) is too narrow for a title and two rates on
    * one line: the styles then put the rates under the title. Marked in the next frame, not inside
    * the resize observer's callback: a taller head may shrink the plot it observes, which the
-   * browser reports as a resize loop error.
+   * browser reports as a resize loop error. A plot without a box (display: none) says nothing.
    */
   private markNarrowCards(): void {
-    const marks = this.watch.plots.map((plot) => [plot.parentElement, this.watch.size(plot)[0] <= NARROW_CARD_PX] as const);
-    requestAnimationFrame(() => marks.forEach(([card, narrow]) => card?.toggleAttribute('data-narrow', narrow)));
+    const marks = this.watch.plots.map((plot) => [plot.parentElement, this.watch.size(plot)[0]] as const).filter(([, w]) => w > 0);
+    requestAnimationFrame(() => marks.forEach(([card, w]) => card?.toggleAttribute('data-narrow', w <= NARROW_CARD_PX)));
   }
 
   /** What the charts depend on; null when there is no box to draw in (display: none). */

@@ -562,6 +562,11 @@ describe('<vm-metrics> host mode (metrics property)', function () {
     expect(card.clientWidth).to.be.above(160);
     expect(head.getBoundingClientRect().height).to.be.closeTo((narrowHead * 2) / 3, 1);
     expect(card.querySelector('.tile-value')!.getBoundingClientRect().left, 'beside the title').to.be.above(card.querySelector('.card-title')!.getBoundingClientRect().right - 0.5);
+    // Hidden, a card keeps its mark: shown again wide, it is not narrow for a frame.
+    el.style.display = 'none';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(card.hasAttribute('data-narrow'), 'no box says nothing').to.equal(false);
+    el.style.display = '';
     el.style.width = '280px';
     await until(() => card.hasAttribute('data-narrow'), 'narrow again');
     expect(head.getBoundingClientRect().height).to.be.closeTo(narrowHead, 0.5);
