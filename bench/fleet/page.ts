@@ -164,6 +164,8 @@ function track(y: number): void {
   shown = [from, to];
 }
 let scrolling = false;
+/** A wheel-driven scroll's listener: tiles in view follow the offset. */
+const followScroll = () => track(scrollY);
 
 /** The reference server's name of VM number `v` (vm-0000 …). */
 const vmName = (v: number) => `vm-${String(v).padStart(4, '0')}`;
@@ -261,14 +263,7 @@ const bench = {
   /** Scrolls top → bottom → top and on, at `pxPerS` (a steady pace), for `seconds`. */
   async scroll(pxPerS: number, seconds: number): Promise<void> {
     const max = document.documentElement.scrollHeight - innerHeight;
-    // Only tiles that enter view while scrolling count, from a clean start.
-    entered.clear();
-    counted.clear();
-    delays.length = 0;
-    for (const list of Object.values(steps)) list.length = 0;
-    outcome.liveWithin2s = outcome.notLiveAt2s = 0;
-    shown = inView(scrollY);
-    scrolling = true;
+    this.watch(true, false);
     const start = performance.now();
     await new Promise<void>((resolve) => {
       const step = () => {
@@ -282,8 +277,29 @@ const bench = {
       };
       requestAnimationFrame(step);
     });
-    scrolling = false;
+    this.watch(false);
   },
+  /**
+   * Counts tiles entering view from a clean start (`true`) until `false`. With `listen`, a passive
+   * scroll listener follows the offset (a scroll the runner drives with wheel gestures); `scroll`
+   * tracks its own offsets.
+   */
+  watch(on: boolean, listen = true): void {
+    if (on) {
+      // Only tiles that enter view while scrolling count, from a clean start.
+      entered.clear();
+      counted.clear();
+      delays.length = 0;
+      for (const list of Object.values(steps)) list.length = 0;
+      outcome.liveWithin2s = outcome.notLiveAt2s = 0;
+      shown = inView(scrollY);
+    }
+    scrolling = on;
+    if (on && listen) addEventListener('scroll', followScroll, { passive: true });
+    else removeEventListener('scroll', followScroll);
+  },
+  /** How far the page can scroll, and where it is. */
+  scrollRange: () => ({ max: document.documentElement.scrollHeight - innerHeight, y: scrollY }),
   /** Samples received: fewest among the tiles in view, and how many tiles received any. */
   samples() {
     const inView = ([...grid.children] as VmMetricsEl[]).filter((el) => {

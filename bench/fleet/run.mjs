@@ -12,8 +12,9 @@
 // tiles whose socket was made after they entered view, the median of each step: entering view →
 // socket made (lease and budget), → socket open, → first metrics sample, → badge says Live.
 // Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top.
+// `--scroll wheel` scrolls as a person does instead (or `--scroll script,wheel`, both in turn).
 // Heap after GC at the end of each case. Console errors: console.error + page errors.
-// Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--alloc` (what the idle phase allocates, per function), `--profile` (script self time while idle, per function), `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
+// Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--alloc` (what the idle phase allocates, per function), `--profile` (script self time while idle, per function), `--scroll script|wheel|script,wheel`, `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
 // `--pace <px/s>` (default 150: about one 100 px row of tiles every 0.7 s; top to bottom of the
 // 1,000 tiles takes about two minutes), `--only <label text>` (repeatable), `--vms N` (default 1000),
 // `--interval-ms N` (the server's sampling, default 1000). With `--trace`: BENCH_TRACE_DIR=<dir>
@@ -56,6 +57,10 @@ const profiling = process.argv.includes('--profile');
 // `--renderer "virtual grid"`: the same tiles in @lit-labs/virtualizer's grid layout (only rows near view exist;
 // the live-within-2 s figure is not tracked there).
 const renderer = arg('--renderer');
+// `--scroll script,wheel`: how the page is scrolled, each kind for `--seconds` in turn: `script`
+// (scrollTo in every animation frame, the default) or `wheel` (see wheelScroll). The first kind's
+// tiles give the live-within-2 s figures.
+const scrollKinds = (arg('--scroll') ?? 'script').split(',').filter((k) => k === 'script' || k === 'wheel');
 const only = process.argv.flatMap((a, i, all) => (a === '--only' && all[i + 1] ? [all[i + 1]] : []));
 
 register();
@@ -79,6 +84,22 @@ const url = pageServer.url;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+/**
+ * Scrolls as a person does, with the mouse wheel (CDP synthesized gestures, at `pxPerS`): the
+ * compositor scrolls and the page follows, top → bottom → top and on, for `scrollSeconds`.
+ */
+async function wheelScroll(page, cdp) {
+  await page.evaluate(() => globalThis.bench.watch(true));
+  const end = performance.now() + scrollSeconds * 1000;
+  for (let left = scrollSeconds; left > 0.25; left = (end - performance.now()) / 1000) {
+    const { max, y } = await page.evaluate(() => globalThis.bench.scrollRange());
+    const down = y < max - 1;
+    const distance = Math.min(down ? max - y : y, left * pxPerS);
+    await cdp.send('Input.synthesizeScrollGesture', { x: 720, y: 450, yDistance: down ? -distance : distance, speed: pxPerS, gestureSourceType: 'mouse', preventFling: true });
+  }
+  await page.evaluate(() => globalThis.bench.watch(false));
+}
 
 async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   // A fresh browser per case: Chromium's socket limit is per profile, shared by every page.
@@ -115,8 +136,12 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   await page.waitForFunction('window.bench');
   await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer, monitorWorker });
   await sleep(8000); // sockets open, first samples arrive
-  const scrolling = await busyOver('scrolling', () => page.evaluate((p, s) => globalThis.bench.scroll(p, s), pxPerS, scrollSeconds));
-  const afterScroll = await page.evaluate(() => globalThis.bench.stats());
+  const scrolled = {};
+  for (const how of scrollKinds) {
+    const busy = await busyOver(`scrolling (${how})`, () => (how === 'script' ? page.evaluate((p, s) => globalThis.bench.scroll(p, s), pxPerS, scrollSeconds) : wheelScroll(page, cdp)));
+    scrolled[how] = { busy, stats: await page.evaluate(() => globalThis.bench.stats()) };
+  }
+  const afterScroll = scrolled[scrollKinds[0]].stats;
   await page.evaluate(() => globalThis.scrollTo(0, 0));
   await sleep(3000);
   const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
@@ -150,7 +175,15 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
     live2s: counted ? `${((afterScroll.liveWithin2s / counted) * 100).toFixed(1)} % of ${counted}` : 'n/a',
     toLive: afterScroll.medianToLiveMs === null ? 'n/a' : `${(afterScroll.medianToLiveMs / 1000).toFixed(2)} s (${afterScroll.liveWithin10s} live within 10 s)`,
     steps: afterScroll.stepsOf ? `${Object.values(afterScroll.steps).join(' / ')} ms (${afterScroll.stepsOf})` : 'n/a',
-    scrolling: `${scrolling.toFixed(1)} %`,
+    ...Object.fromEntries(
+      Object.entries(scrolled).flatMap(([how, { busy, stats }]) => {
+        const n = stats.liveWithin2s + stats.notLiveAt2s;
+        return [
+          [`scrolling ${how}`, `${busy.toFixed(1)} %`],
+          [`live2s ${how}`, n ? `${((stats.liveWithin2s / n) * 100).toFixed(1)} % of ${n}` : 'n/a'],
+        ];
+      }),
+    ),
     idle: `${idle.toFixed(1)} %`,
     heap: mb(usedSize),
     errors: errors.length,
@@ -219,7 +252,10 @@ if (cases.length > 0) {
     ['tiles live within 2 s of entering view', 'live2s'],
     ['  … median time until live', 'toLive'],
     ['  … socket made / opened / sampled / Live', 'steps'],
-    ['main thread busy, scrolling', 'scrolling'],
+    ...scrollKinds.flatMap((how, i) => [
+      [`main thread busy, scrolling (${how})`, `scrolling ${how}`],
+      ...(i > 0 ? [[`  … live within 2 s of view (${how})`, `live2s ${how}`]] : []),
+    ]),
     ['main thread busy, idle', 'idle'],
     ['JS heap after GC (end)', 'heap'],
     ['grants / revokes until scrolled', 'churnScroll'],
