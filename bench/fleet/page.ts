@@ -122,13 +122,13 @@ type VmMetricsEl = HTMLElement & { vmName: string; compact: boolean };
 const grid = document.getElementById('grid')!;
 const conn = document.getElementById('conn') as HTMLElement & { hub: InstanceType<typeof VmHub> | null; updateComplete: Promise<boolean> };
 
-const isLive = (el: VmMetricsEl) => el.shadowRoot?.querySelector('.badge')?.textContent?.trim() === 'Live';
+const isLive = (el: VmMetricsEl | undefined) => !!el && el.shadowRoot?.querySelector('.badge')?.textContent?.trim() === 'Live';
 
 /** Tiles in view: since when, and whether they showed a live value within 2 s. */
-const entered = new Map<Element, number>();
+const entered = new Map<number, number>();
 const outcome = { liveWithin2s: 0, notLiveAt2s: 0 };
 /** Tiles already counted for the 2 s figure, and how long tiles took to show a live value. */
-const counted = new Set<Element>();
+const counted = new Set<number>();
 const delays: number[] = [];
 /** For tiles live within 10 s whose socket was made after they entered view: ms per step. */
 const steps = { toSocket: [] as number[], toOpen: [] as number[], toSample: [] as number[], toLive: [] as number[] };
@@ -150,17 +150,18 @@ function inView(y: number): [number, number] {
   };
   return [firstAt(y, tileHeight), firstAt(y + innerHeight - 1, 0)];
 }
+/** The tile showing VM number `v` now, if any (one per VM, or one reused by several in `rows`). */
+let tileOf = (v: number): VmMetricsEl | undefined => grid.children[v] as VmMetricsEl | undefined;
 /** Marks tiles that came into view now, and forgets those that left. */
 function track(y: number): void {
   const [from, to] = inView(y);
   const now = performance.now();
-  const tiles = grid.children;
   for (let i = shown[0]; i < shown[1]; i++) {
     if (i >= from && i < to) continue;
-    entered.delete(tiles[i]!);
-    counted.delete(tiles[i]!);
+    entered.delete(i);
+    counted.delete(i);
   }
-  for (let i = from; i < to; i++) if (i < shown[0] || i >= shown[1]) entered.set(tiles[i]!, now);
+  for (let i = from; i < to; i++) if (i < shown[0] || i >= shown[1]) entered.set(i, now);
   shown = [from, to];
 }
 let scrolling = false;
@@ -169,6 +170,39 @@ const followScroll = () => track(scrollY);
 
 /** The reference server's name of VM number `v` (vm-0000 …). */
 const vmName = (v: number) => `vm-${String(v).padStart(4, '0')}`;
+
+/** Every 0.1 s while scrolling: which tiles that entered view show a live value, and how soon. */
+function followLive(): void {
+  setInterval(() => {
+    if (!scrolling) return;
+    const now = performance.now();
+    for (const [v, t] of entered) {
+      const age = now - t;
+      const el = tileOf(v);
+      const live = el?.vmName === vmName(v) && isLive(el);
+      if (!counted.has(v) && (live || age > 2000)) {
+        if (live && age <= 2000) outcome.liveWithin2s++;
+        else outcome.notLiveAt2s++;
+        counted.add(v);
+      }
+      // Followed on to 10 s, for how long the ones that missed 2 s took.
+      if (live) {
+        delays.push(age);
+        const sock = socketTimes.get(vmName(v));
+        if (sock && sock.made >= t && sock.sampled <= now) {
+          steps.toSocket.push(sock.made - t);
+          steps.toOpen.push(sock.opened - sock.made);
+          steps.toSample.push(sock.sampled - sock.opened);
+          steps.toLive.push(now - sock.sampled);
+        }
+      }
+      if (live || age > 10_000) {
+        entered.delete(v);
+        counted.delete(v);
+      }
+    }
+  }, 100);
+}
 
 const bench = {
   async mount(o: { serverUrl: string; token: string; n: number; max: number | null; lingerMs: number; renderer?: string; monitorWorker?: boolean }): Promise<void> {
@@ -215,14 +249,45 @@ const bench = {
       await new Promise(requestAnimationFrame);
       return;
     }
-    // Another way of drawing the sparklines (bench/metrics/renderers.ts), for a side-by-side run.
-    if (o.renderer) (await import('../metrics/renderers.js')).useRenderer(o.renderer);
+    // The same tiles, only those in and near view in the page (bench/fleet/tile-pool.ts).
+    if (o.renderer?.startsWith('rows')) {
+      // `rows + <renderer>`: the pool's tiles drawn another way (bench/metrics/renderers.ts).
+      const drawn = o.renderer.split(' + ')[1];
+      if (drawn) (await import('../metrics/renderers.js')).useRenderer(drawn);
+      const { mountTilePool } = await import('./tile-pool.js');
+      const pool = mountTilePool(grid, o.n, vmName, { ownVisibility: !o.renderer.includes('visible') });
+      tileOf = pool.tileOf;
+      tops = pool.tops;
+      tileHeight = pool.tileHeight;
+      await new Promise(requestAnimationFrame);
+      followLive();
+      return;
+    }
+    if (o.renderer && o.renderer !== 'chunks') (await import('../metrics/renderers.js')).useRenderer(o.renderer);
     const frag = document.createDocumentFragment();
     for (let v = 0; v < o.n; v++) {
       const el = document.createElement('vm-metrics') as VmMetricsEl;
       el.compact = true;
       el.vmName = vmName(v);
       frag.append(el);
+    }
+    // `chunks`: the same grid cut into grids of 50 tiles, one after another.
+    if (o.renderer === 'chunks') {
+      grid.style.display = 'block';
+      const tiles = [...frag.children];
+      for (let i = 0; i < tiles.length; i += 50) {
+        const chunk = document.createElement('div');
+        chunk.style.cssText = 'display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 6px; margin-bottom: 6px';
+        chunk.append(...tiles.slice(i, i + 50));
+        grid.append(chunk);
+      }
+      await new Promise(requestAnimationFrame);
+      const all = [...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[];
+      tileOf = (v) => all[v];
+      tops = all.map((el) => el.getBoundingClientRect().top + scrollY);
+      tileHeight = all[0]!.offsetHeight;
+      followLive();
+      return;
     }
     grid.append(frag);
     // Where each tile is, read once (tiles never move): which are in view is then arithmetic on
@@ -231,34 +296,7 @@ const bench = {
     await new Promise(requestAnimationFrame);
     tops = ([...grid.children] as HTMLElement[]).map((el) => el.getBoundingClientRect().top + scrollY);
     tileHeight = (grid.firstElementChild as HTMLElement).offsetHeight;
-    setInterval(() => {
-      if (!scrolling) return;
-      const now = performance.now();
-      for (const [el, t] of entered) {
-        const age = now - t;
-        const live = isLive(el as VmMetricsEl);
-        if (!counted.has(el) && (live || age > 2000)) {
-          if (live && age <= 2000) outcome.liveWithin2s++;
-          else outcome.notLiveAt2s++;
-          counted.add(el);
-        }
-        // Followed on to 10 s, for how long the ones that missed 2 s took.
-        if (live) {
-          delays.push(age);
-          const sock = socketTimes.get((el as VmMetricsEl).vmName);
-          if (sock && sock.made >= t && sock.sampled <= now) {
-            steps.toSocket.push(sock.made - t);
-            steps.toOpen.push(sock.opened - sock.made);
-            steps.toSample.push(sock.sampled - sock.opened);
-            steps.toLive.push(now - sock.sampled);
-          }
-        }
-        if (live || age > 10_000) {
-          entered.delete(el);
-          counted.delete(el);
-        }
-      }
-    }, 100);
+    followLive();
   },
   /** Scrolls top → bottom → top and on, at `pxPerS` (a steady pace), for `seconds`. */
   async scroll(pxPerS: number, seconds: number): Promise<void> {

@@ -55,7 +55,9 @@ const profiling = process.argv.includes('--profile');
 // `--renderer <name>`: draw the tiles another way (a name from bench/metrics/renderers.ts).
 // `--renderer floor`: plain 100 px boxes instead of tiles, the page's own cost (no element, no socket).
 // `--renderer "virtual grid"`: the same tiles in @lit-labs/virtualizer's grid layout (only rows near view exist;
-// the live-within-2 s figure is not tracked there).
+// the live-within-2 s figure is not tracked there). `--renderer rows`: a pool of tiles for the rows in and
+// near view, renamed while scrolling (tile-pool.ts; `"rows + <renderer>"` draws them another way).
+// `--renderer chunks`: the grid cut into grids of 50 tiles.
 const renderer = arg('--renderer');
 // `--scroll script,wheel`: how the page is scrolled, each kind for `--seconds` in turn: `script`
 // (scrollTo in every animation frame, the default) or `wheel` (see wheelScroll). The first kind's
