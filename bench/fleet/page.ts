@@ -251,11 +251,12 @@ const bench = {
     }
     // The same tiles, only those in and near view in the page (bench/fleet/tile-pool.ts).
     if (o.renderer?.startsWith('rows')) {
-      // `rows + <renderer>`: the pool's tiles drawn another way (bench/metrics/renderers.ts).
+      // `rows + <renderer>`: the pool's tiles drawn another way (bench/metrics/renderers.ts);
+      // `rows, overscan N`: N rows either side of the view (default 2).
       const drawn = o.renderer.split(' + ')[1];
       if (drawn) (await import('../metrics/renderers.js')).useRenderer(drawn);
       const { mountTilePool } = await import('./tile-pool.js');
-      const pool = mountTilePool(grid, o.n, vmName, { ownVisibility: !o.renderer.includes('visible') });
+      const pool = mountTilePool(grid, o.n, vmName, { ownVisibility: !o.renderer.includes('visible'), overscan: Number(/overscan (\d+)/.exec(o.renderer)?.[1] ?? 2) });
       tileOf = pool.tileOf;
       tops = pool.tops;
       tileHeight = pool.tileHeight;
