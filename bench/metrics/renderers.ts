@@ -179,10 +179,32 @@ const noDraws: Factory = (svg) => {
   return { resize: (w, h) => spark.resize(w, h), draw: () => undefined, destroy: () => spark.destroy() };
 };
 
+/**
+ * The shipped sparkline redrawn at most every `ms`: what pacing redraws to whole-pixel shifts
+ * would save (5 min over a 60 px card moves a pixel every 5 s).
+ */
+const pacedDraws =
+  (ms: number): Factory =>
+  (svg) => {
+    const spark = new Sparkline(svg);
+    let last = -Infinity;
+    return {
+      resize: (w, h) => spark.resize(w, h),
+      draw: (...args) => {
+        const now = performance.now();
+        if (now - last < ms) return;
+        last = now;
+        spark.draw(...args);
+      },
+      destroy: () => spark.destroy(),
+    };
+  };
+
 /** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
 const EXPERIMENTS: Record<string, Factory> = {
   'x: no unfilled hatch': svgSpark,
   'x: no sparkline draws': noDraws,
+  'x: sparklines every 5 s': pacedDraws(5000),
   'x: no plots': (svg) => {
     svg.style.display = 'none';
     return { resize: () => undefined, draw: () => undefined, destroy: () => undefined };
