@@ -275,28 +275,22 @@ const bench = {
     // `chunks`: the same grid cut into grids of 50 tiles, one after another.
     if (o.renderer === 'chunks') {
       grid.style.display = 'block';
-      const tiles = [...frag.children];
-      for (let i = 0; i < tiles.length; i += 50) {
+      const made = [...frag.children];
+      for (let i = 0; i < made.length; i += 50) {
         const chunk = document.createElement('div');
         chunk.style.cssText = 'display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 6px; margin-bottom: 6px';
-        chunk.append(...tiles.slice(i, i + 50));
+        chunk.append(...made.slice(i, i + 50));
         grid.append(chunk);
       }
-      await new Promise(requestAnimationFrame);
-      const all = [...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[];
-      tileOf = (v) => all[v];
-      tops = all.map((el) => el.getBoundingClientRect().top + scrollY);
-      tileHeight = all[0]!.offsetHeight;
-      followLive();
-      return;
-    }
-    grid.append(frag);
+    } else grid.append(frag);
     // Where each tile is, read once (tiles never move): which are in view is then arithmetic on
     // the scroll offset. An IntersectionObserver of 1,000 targets would cost the page 1.5 ms a
     // frame while scrolling, counted in the busy figure as if the library spent it.
     await new Promise(requestAnimationFrame);
-    tops = ([...grid.children] as HTMLElement[]).map((el) => el.getBoundingClientRect().top + scrollY);
-    tileHeight = (grid.firstElementChild as HTMLElement).offsetHeight;
+    const tiles = [...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[];
+    tileOf = (v) => tiles[v];
+    tops = tiles.map((el) => el.getBoundingClientRect().top + scrollY);
+    tileHeight = tiles[0]!.offsetHeight;
     followLive();
   },
   /** Scrolls top → bottom → top and on, at `pxPerS` (a steady pace), for `seconds`. */
@@ -341,7 +335,7 @@ const bench = {
   scrollRange: () => ({ max: document.documentElement.scrollHeight - innerHeight, y: scrollY }),
   /** Samples received: fewest among the tiles in view, and how many tiles received any. */
   samples() {
-    const inView = ([...grid.children] as VmMetricsEl[]).filter((el) => {
+    const inView = ([...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[]).filter((el) => {
       const r = el.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight;
     });
@@ -350,7 +344,7 @@ const bench = {
     return { minInView: Math.min(...inView.map((el) => samples.get(el.vmName) ?? 0)), inView: inView.length, vmsSampled: samples.size, total };
   },
   stats() {
-    const tiles = [...grid.children] as VmMetricsEl[];
+    const tiles = [...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[];
     return {
       peakHeld,
       peakUnclosed,
