@@ -5,6 +5,7 @@ import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
 import { SparklineRenderer } from '../../src/elements/vm-metrics/sparkline-renderer.js';
 import { CanvasSparkline } from './canvas-sparkline.js';
+import { PolySparkline } from './poly-sparkline.js';
 import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.js';
 
 interface Spark {
@@ -171,6 +172,7 @@ export const RENDERERS: Record<string, Factory | null> = {
   'canvas per series': (svg) => canvasSpark(svg),
   'canvas per series, CPU-backed': (svg) => canvasSpark(svg, { willReadFrequently: true }),
   'one canvas per tile (bands)': (svg) => new TileBand(svg),
+  'svg polylines': (svg) => new PolySparkline(svg),
 };
 
 /** The shipped sparkline, sized as usual, that never draws. */

@@ -12,7 +12,8 @@
 // `--profile` prints the JavaScript functions with the most self time (V8 CPU profile);
 // `--renderers` runs the compact ×100 cases once per way of drawing a tile (renderers.ts), side by
 // side, `--rounds=N` times interleaved, and prints the ratios to the shipped renderer;
-// `--experiments` adds what-if variants of the shipped renderer to that list.
+// `--experiments` adds what-if variants of the shipped renderer to that list, and
+// `--renderer-names=a,b` keeps only those named.
 // Besides TaskDuration (wall time of tasks, which other load on the machine inflates many times
 // over), every case prints CPU time from /proc: the renderer's main thread and all of Chromium.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -251,8 +252,16 @@ await busy({ label: 'naive panel ×100, all visible', kind: 'naive', n: 100, vie
 // `--renderers`: the compact ×100 cases again, once per way of drawing a tile (renderers.ts),
 // interleaved so that a change in the machine's load hits every renderer alike.
 if (process.argv.includes('--renderers')) {
-  const names = await page.evaluate(() => Object.keys(globalThis.bench.renderers));
+  let names = await page.evaluate(() => Object.keys(globalThis.bench.renderers));
   if (process.argv.includes('--experiments')) names.push(...(await page.evaluate(() => globalThis.bench.experiments)));
+  // `--renderer-names=shipped,svg polylines`: only these (the shipped one is the ratios' base).
+  const picked = process.argv.find((a) => a.startsWith('--renderer-names='));
+  if (picked) {
+    const wanted = picked.slice('--renderer-names='.length).split(',');
+    const unknown = wanted.filter((w) => !names.includes(w));
+    if (unknown.length > 0) throw new Error(`--renderer-names: unknown ${unknown.join(', ')}; one of ${names.join(', ')}`);
+    names = names.filter((r) => wanted.includes(r));
+  }
   const cases = [
     { what: 'all visible', kind: 'element', viewport: all },
     { what: 'all visible, hub + reference server', kind: 'live', viewport: all },
