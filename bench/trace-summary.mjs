@@ -35,3 +35,19 @@ export function printTrace(buffer, seconds) {
       .join('\n'),
   );
 }
+
+/** Script time per second, by function (self time, from a sampled CPU profile), under `what`. */
+export function printProfile(what, profile, seconds) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfMs = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const f = byId.get(profile.samples[i]).callFrame;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    selfMs.set(key, (selfMs.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  let total = 0;
+  for (const ms of selfMs.values()) total += ms;
+  console.log(`  ${what} (sampled), ${(total / seconds).toFixed(1)} ms/s:`);
+  for (const [k, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${(ms / seconds).toFixed(2).padStart(8)} ms/s  ${k}`);
+}

@@ -33,7 +33,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { servePage, viewerToken } from './setup.mjs';
 import { register } from 'tsx/esm/api';
-import { printTrace } from '../trace-summary.mjs';
+import { printProfile, printTrace } from '../trace-summary.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(name);
@@ -150,7 +150,7 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   if (allocating) await cdp.send('HeapProfiler.enable').then(() => cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }));
   if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
   const idle = await busyOver('idle', () => sleep(idleSeconds * 1000));
-  if (profiling) printProfile(label, (await cdp.send('Profiler.stop')).profile, idleSeconds);
+  if (profiling) printProfile(`${label}, script self time while idle`, (await cdp.send('Profiler.stop')).profile, idleSeconds);
   if (allocating) printAllocations(label, (await cdp.send('HeapProfiler.stopSampling')).profile, idleSeconds);
   const afterIdle = await page.evaluate(() => globalThis.bench.stats());
   await cdp.send('HeapProfiler.enable');
@@ -194,22 +194,6 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
     firstError: errors[0]?.slice(0, 140),
     pxPerS: Math.round(pxPerS),
   };
-}
-
-/** Script time per second while idle, by function (self time, from a sampled CPU profile). */
-function printProfile(label, profile, seconds) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const selfMs = new Map();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const f = byId.get(profile.samples[i]).callFrame;
-    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
-    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    selfMs.set(key, (selfMs.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  }
-  let total = 0;
-  for (const ms of selfMs.values()) total += ms;
-  console.log(`  ${label}, script self time while idle (sampled), ${(total / seconds).toFixed(1)} ms/s:`);
-  for (const [k, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${(ms / seconds).toFixed(2).padStart(8)} ms/s  ${k}`);
 }
 
 /** Bytes allocated per second while idle, summed per function (a sampled heap profile). */

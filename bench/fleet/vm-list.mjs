@@ -2,15 +2,18 @@
 // 1 Hz) in a 1440×900 page. Prints: first rows on screen after the list's last page answered;
 // frame time p50/p95 while the list is flung (a fixed distance per frame, down and up; at 60 Hz
 // one frame is 16.7 ms, the floor) and the frames later than that; main
-// thread busy while idle; the most sockets open at once (page and server) against the budget;
+// thread busy while idle, and while scrolled at the tile page's steady pace (`--pace`, default 150
+// px/s, for `--seconds`, default 60, 20 with `--quick`; `--scroll script|wheel|script,wheel` as the
+// tile page) with the share of rows live within 2 s of coming into view; the most sockets open at once (page and server) against the budget;
 // JS heap after GC; browser console errors. Prints; never asserts. `--vms N` (default 10000),
-// `--quick` (shorter fling and idle).
+// `--quick` (shorter fling and idle), `--list-worker` (monitor sockets in one Worker), `--trace` (where the main thread went while scrolled steadily), `--profile` (its script, by function).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { servePage, viewerToken } from './setup.mjs';
 import { register } from 'tsx/esm/api';
+import { printProfile, printTrace } from '../trace-summary.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(name);
@@ -21,6 +24,27 @@ const vmCount = Number(arg('--list-vms') ?? 10_000);
 const flingSeconds = quick ? 5 : 15;
 const idleSeconds = quick ? 10 : 30;
 const PX_PER_FRAME = 400;
+// `--trace`: where the main thread went during the steady scroll (self time per event).
+const tracing = process.argv.includes('--trace');
+// `--list-worker`: the list's hub runs its monitor sockets in one Worker (`monitorsInWorker`), as the tile page's "monitor worker" case.
+const monitorWorker = process.argv.includes('--list-worker');
+// `--profile`: where the page's script spent its time during the steady scroll, by function.
+const profiling = process.argv.includes('--profile');
+// The steady scroll: the tile page's pace and length (`--pace`, `--seconds`), by script.
+const pxPerS = Number(arg('--pace') ?? 150);
+const scrollSeconds = Number(arg('--seconds') ?? (quick ? 20 : 60));
+const scrollKinds = (arg('--scroll') ?? 'script').split(',').filter((k) => k === 'script' || k === 'wheel');
+
+/** Scrolls the list as a person does for `scrollSeconds`: synthesized wheel gestures over it, down and back. */
+async function wheelScroll() {
+  const end = performance.now() + scrollSeconds * 1000;
+  for (let left = scrollSeconds; left > 0.25; left = (end - performance.now()) / 1000) {
+    const { max, y } = await page.evaluate(() => globalThis.bench.scrollRange());
+    const down = y < max - 1;
+    const distance = Math.min(down ? max - y : y, left * pxPerS);
+    await cdp.send('Input.synthesizeScrollGesture', { x: 720, y: 450, yDistance: down ? -distance : distance, speed: pxPerS, gestureSourceType: 'mouse', preventFling: true });
+  }
+}
 
 register();
 const { createLibGoServer } = await import('../../server/create-server.ts');
@@ -53,7 +77,7 @@ const sampler = setInterval(() => (serverPeak = Math.max(serverPeak, serverSocke
 
 await page.goto(url);
 await page.waitForFunction('window.bench');
-await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token });
+await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, monitorWorker });
 const mounted = await page.evaluate(() => globalThis.bench.stats());
 await sleep(5000); // the rows in view get their sockets and first samples
 const settled = await page.evaluate(() => globalThis.bench.stats());
@@ -71,6 +95,23 @@ const t0 = await taskDuration();
 const w0 = performance.now();
 await sleep(idleSeconds * 1000);
 const idle = ((await taskDuration()) - t0) / ((performance.now() - w0) / 1000) * 100;
+// Scrolled at the tile page's steady pace (bench:fleet's 150 px/s), from where the fling left it:
+// by script and by wheel (`--scroll`, as the tile page), each for `--seconds`.
+const steady = [];
+for (const kind of scrollKinds) {
+  const s0 = await taskDuration();
+  const sw0 = performance.now();
+  if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
+  await page.evaluate(() => globalThis.bench.watchRows(true));
+  if (kind === 'script') await page.evaluate((px, s) => globalThis.bench.scriptScroll(px, s), pxPerS, scrollSeconds);
+  else await wheelScroll();
+  const rowsLive = await page.evaluate(() => globalThis.bench.watchRows(false));
+  const busy = ((await taskDuration()) - s0) / ((performance.now() - sw0) / 1000) * 100;
+  const trace = tracing ? await page.tracing.stop() : null;
+  const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
+  steady.push({ kind, busy, rowsLive, trace, profile });
+}
 await cdp.send('HeapProfiler.enable');
 await cdp.send('HeapProfiler.collectGarbage');
 await cdp.send('HeapProfiler.collectGarbage');
@@ -90,13 +131,24 @@ const rows = [
   ['frames late (over 20 ms: a frame missed)', `${frames.filter((f) => f > 20).length} of ${frames.length}`],
   ['rows on screen live after the fling stopped', `${rested.shownLive} of ${rested.shownRows} in ${restMs.toFixed(0)} ms`],
   ['main thread busy, idle', `${idle.toFixed(1)} %`],
+  ...steady.flatMap(({ kind, busy, rowsLive: r }) => [
+    [`main thread busy, scrolling (${kind}, ${pxPerS} px/s, ${scrollSeconds} s)`, `${busy.toFixed(1)} %`],
+    [`  … rows live within 2 s of coming into view`, `${r.counted ? ((100 * r.liveWithin2s) / r.counted).toFixed(1) : '–'} % of ${r.counted}; median ${r.medianMs.toFixed(0)} ms`],
+  ]),
   ['most sockets open at once (page / server)', `${final.peakHeld} / ${serverPeak} (budget ${final.budget}); at rest ${final.held}`],
   ['grants / revokes (whole run)', `${final.grants} / ${final.revokes}`],
   ['JS heap after GC', `${(usedSize / 2 ** 20).toFixed(1)} MiB`],
   ['browser console errors', String(errors.length)],
 ];
-console.log(`\n<vm-list>: ${vmCount} VMs at 1 Hz, 1440×900, fling ${flingSeconds} s, idle ${idleSeconds} s.`);
+console.log(`\n<vm-list>: ${vmCount} VMs at 1 Hz, 1440×900, fling ${flingSeconds} s, idle ${idleSeconds} s, steady scroll ${scrollSeconds} s (${scrollKinds.join(', ')})${monitorWorker ? ', monitor sockets in a worker' : ''}.`);
 for (const [name, value] of rows) console.log(`${name.padEnd(58)}${value}`);
+for (const { kind, trace, profile } of steady) {
+  if (trace) {
+    console.log(`  <vm-list>, scrolling (${kind}):`);
+    printTrace(trace, scrollSeconds);
+  }
+  if (profile) printProfile(`<vm-list>, script self time, scrolling (${kind})`, profile, scrollSeconds);
+}
 if (errors[0]) console.log(`first console error: ${errors[0].slice(0, 160)}`);
 
 await pageServer.close();
