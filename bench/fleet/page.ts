@@ -343,6 +343,14 @@ const bench = {
     for (const n of samples.values()) total += n;
     return { minInView: Math.min(...inView.map((el) => samples.get(el.vmName) ?? 0)), inView: inView.length, vmsSampled: samples.size, total };
   },
+  /** Tiles in view (by their boxes: read between measurements only) and how many say Live. */
+  liveInView() {
+    const inView = ([...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[]).filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && !el.hidden;
+    });
+    return { inView: inView.length, live: inView.filter(isLive).length };
+  },
   stats() {
     const tiles = [...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[];
     return {

@@ -11,7 +11,7 @@
 // the median time until live of the tiles live within 10 s (how far the others missed), and for
 // tiles whose socket was made after they entered view, the median of each step: entering view →
 // socket made (lease and budget), → socket open, → first metrics sample, → badge says Live.
-// Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top.
+// Busy % = Δ CDP TaskDuration / Δ wall time, while scrolling and while idle at the top (measured once every tile in view is live again, then a second more).
 // `--scroll wheel` scrolls as a person does instead (or `--scroll script,wheel`, both in turn).
 // Heap after GC at the end of each case. Console errors: console.error + page errors.
 // Flags: `--renderer <name>` (bench/metrics/renderers.ts), `--trace` (main-thread self time per event, scrolling and idle), `--alloc` (what the idle phase allocates, per function), `--profile` (script self time while idle, per function), `--scroll script|wheel|script,wheel`, `--quick` (20 s of scrolling, 10 s idle; default 120 s and 30 s), `--seconds N`,
@@ -145,7 +145,16 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   }
   const afterScroll = scrolled[scrollKinds[0]].stats;
   await page.evaluate(() => globalThis.scrollTo(0, 0));
-  await sleep(3000);
+  // Idle is the page at rest: measured once every tile in view is live again (tiles that lent
+  // their sockets out while the page scrolled get them back), then a second more.
+  const backAt = performance.now();
+  let rest;
+  do {
+    await sleep(200);
+    rest = await page.evaluate(() => globalThis.bench.liveInView());
+  } while (rest.live < rest.inView && performance.now() - backAt < 30_000);
+  const restMs = performance.now() - backAt;
+  await sleep(1000);
   const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
   if (allocating) await cdp.send('HeapProfiler.enable').then(() => cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }));
   if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
@@ -187,6 +196,7 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
       }),
     ),
     idle: `${idle.toFixed(1)} %`,
+    rest: `${rest.live} of ${rest.inView} in ${(restMs / 1000).toFixed(1)} s`,
     heap: mb(usedSize),
     errors: errors.length,
     churnScroll: `${afterScroll.grants} / ${afterScroll.revokes}`,
@@ -243,6 +253,7 @@ if (cases.length > 0) {
       ...(i > 0 ? [[`  … live within 2 s of view (${how})`, `live2s ${how}`]] : []),
     ]),
     ['main thread busy, idle', 'idle'],
+    ['  … tiles in view live before idle', 'rest'],
     ['JS heap after GC (end)', 'heap'],
     ['grants / revokes until scrolled', 'churnScroll'],
     ['grants / revokes while idle', 'churnIdle'],
