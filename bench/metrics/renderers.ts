@@ -167,12 +167,66 @@ class TileBand implements Spark {
   }
 }
 
+/**
+ * One SVG root per tile, over its grid of cards: each card's sparkline is the shipped one, drawn
+ * in a nested <svg> placed over the card's plot (its own SVG element stays, hidden, for its text
+ * alternative and its size), so the browser lays out and paints one SVG per tile instead of four.
+ */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const tileSvgs = new WeakMap<Element, SVGSVGElement>();
+class TileSvg implements Spark {
+  private readonly grid: HTMLElement;
+  private readonly plot: HTMLElement;
+  private readonly inner: SVGSVGElement;
+  private readonly spark: Sparkline;
+  private w = 0;
+  private h = 0;
+  constructor(svg: SVGSVGElement) {
+    this.plot = svg.parentElement!;
+    this.grid = svg.closest<HTMLElement>('.grid')!;
+    svg.style.visibility = 'hidden';
+    let root = tileSvgs.get(this.grid);
+    if (!root?.isConnected) {
+      root = document.createElementNS(SVG_NS, 'svg');
+      root.setAttribute('aria-hidden', 'true');
+      root.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;overflow:hidden';
+      this.grid.style.position = 'relative';
+      this.grid.append(root);
+      tileSvgs.set(this.grid, root);
+    }
+    this.inner = document.createElementNS(SVG_NS, 'svg');
+    root.append(this.inner);
+    this.spark = new Sparkline(this.inner);
+  }
+  resize(width: number, height: number): void {
+    if (width === this.w && height === this.h) return;
+    this.w = width;
+    this.h = height;
+    // Read only when the plot's size changes, as the shipped renderer reads nothing per draw.
+    const g = this.grid.getBoundingClientRect();
+    const p = this.plot.getBoundingClientRect();
+    this.inner.setAttribute('x', String(p.left - g.left));
+    this.inner.setAttribute('y', String(p.top - g.top));
+    this.inner.setAttribute('width', String(width));
+    this.inner.setAttribute('height', String(height));
+    this.spark.resize(width, height);
+  }
+  draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void {
+    this.spark.draw(series, fromT, toT, yMax);
+  }
+  destroy(): void {
+    this.spark.destroy();
+    this.inner.remove();
+  }
+}
+
 export const RENDERERS: Record<string, Factory | null> = {
   shipped: null,
   'canvas per series': (svg) => canvasSpark(svg),
   'canvas per series, CPU-backed': (svg) => canvasSpark(svg, { willReadFrequently: true }),
   'one canvas per tile (bands)': (svg) => new TileBand(svg),
   'svg polylines': (svg) => new PolySparkline(svg),
+  'one svg per tile': (svg) => new TileSvg(svg),
 };
 
 /** The shipped sparkline, sized as usual, that never draws. */
@@ -202,11 +256,42 @@ const pacedDraws =
     };
   };
 
+/**
+ * The shipped sparkline's path data made in every draw but never written: what building the
+ * strings costs, apart from what writing them costs the page.
+ */
+const pathDataOnly: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  const data = (spark as unknown as { pathData: (...a: unknown[]) => [string, string] }).pathData.bind(spark);
+  if (typeof data !== 'function') throw new Error('Sparkline.pathData is gone: update renderers.ts');
+  return {
+    resize: (w, h) => spark.resize(w, h),
+    draw: (series, fromT, toT, yMax) => {
+      let top = yMax;
+      for (const s of series) for (const p of s.points) if (p.y !== null && p.y > top) top = p.y;
+      for (const s of series) data(s.points, fromT, toT, top > 0 ? top : 1, []);
+    },
+    destroy: () => spark.destroy(),
+  };
+};
+
+/** The shipped sparkline without the fill under each line: what the area paths cost. */
+const linesOnly: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  return {
+    resize: (w, h) => spark.resize(w, h),
+    draw: (series, ...rest) => spark.draw(series.map((s) => ({ ...s, fill: null })), ...rest),
+    destroy: () => spark.destroy(),
+  };
+};
+
 /** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
 const EXPERIMENTS: Record<string, Factory> = {
   'x: no unfilled hatch': svgSpark,
   'x: no sparkline draws': noDraws,
   'x: sparklines every 5 s': pacedDraws(5000),
+  'x: path data only': pathDataOnly,
+  'x: lines only': linesOnly,
   'x: no plots': (svg) => {
     svg.style.display = 'none';
     return { resize: () => undefined, draw: () => undefined, destroy: () => undefined };
