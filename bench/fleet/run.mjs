@@ -31,7 +31,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { servePage, viewerToken } from './setup.mjs';
+import { servePage, untilAtRest, viewerToken, wheelScroll as sharedWheelScroll } from './setup.mjs';
 import { register } from 'tsx/esm/api';
 import { printProfile, printTrace } from '../trace-summary.mjs';
 
@@ -93,13 +93,7 @@ const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
  */
 async function wheelScroll(page, cdp) {
   await page.evaluate(() => globalThis.bench.watch(true));
-  const end = performance.now() + scrollSeconds * 1000;
-  for (let left = scrollSeconds; left > 0.25; left = (end - performance.now()) / 1000) {
-    const { max, y } = await page.evaluate(() => globalThis.bench.scrollRange());
-    const down = y < max - 1;
-    const distance = Math.min(down ? max - y : y, left * pxPerS);
-    await cdp.send('Input.synthesizeScrollGesture', { x: 720, y: 450, yDistance: down ? -distance : distance, speed: pxPerS, gestureSourceType: 'mouse', preventFling: true });
-  }
+  await sharedWheelScroll(cdp, () => page.evaluate(() => globalThis.bench.scrollRange()), { seconds: scrollSeconds, pxPerS });
   await page.evaluate(() => globalThis.bench.watch(false));
 }
 
@@ -147,14 +141,7 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
   await page.evaluate(() => globalThis.scrollTo(0, 0));
   // Idle is the page at rest: measured once every tile in view is live again (tiles that lent
   // their sockets out while the page scrolled get them back), then a second more.
-  const backAt = performance.now();
-  let rest;
-  do {
-    await sleep(200);
-    rest = await page.evaluate(() => globalThis.bench.liveInView());
-  } while (rest.live < rest.inView && performance.now() - backAt < 30_000);
-  const restMs = performance.now() - backAt;
-  await sleep(1000);
+  const { last: rest, ms: restMs } = await untilAtRest(() => page.evaluate(() => globalThis.bench.liveInView()), (r) => r.live >= r.inView, 200);
   const beforeIdle = await page.evaluate(() => globalThis.bench.stats());
   if (allocating) await cdp.send('HeapProfiler.enable').then(() => cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }));
   if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));

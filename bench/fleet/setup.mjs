@@ -41,3 +41,35 @@ export async function viewerToken(libgo) {
   });
   return (await res.json()).token;
 }
+
+/**
+ * Scrolls a page as a person does, for `seconds` at `pxPerS`: synthesized mouse-wheel gestures at
+ * the viewport's middle (1440×900), down to the end and back. `range()` says how far it scrolls
+ * and where it is ({ max, y }).
+ */
+export async function wheelScroll(cdp, range, { seconds, pxPerS }) {
+  const end = performance.now() + seconds * 1000;
+  for (let left = seconds; left > 0.25; left = (end - performance.now()) / 1000) {
+    const { max, y } = await range();
+    const down = y < max - 1;
+    const distance = Math.min(down ? max - y : y, left * pxPerS);
+    await cdp.send('Input.synthesizeScrollGesture', { x: 720, y: 450, yDistance: down ? -distance : distance, speed: pxPerS, gestureSourceType: 'mouse', preventFling: true });
+  }
+}
+
+/**
+ * Waits until `look()` answers with everything it counts live (`done(answer)`), looking every
+ * `everyMs`, for at most 30 s; then a second more, so the page is at rest. Returns the last
+ * answer and how long it took, in ms.
+ */
+export async function untilAtRest(look, done, everyMs) {
+  const from = performance.now();
+  let last;
+  do {
+    await new Promise((r) => setTimeout(r, everyMs));
+    last = await look();
+  } while (!done(last) && performance.now() - from < 30_000);
+  const ms = performance.now() - from;
+  await new Promise((r) => setTimeout(r, 1000));
+  return { last, ms };
+}

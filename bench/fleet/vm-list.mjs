@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { servePage, viewerToken } from './setup.mjs';
+import { servePage, untilAtRest, viewerToken, wheelScroll } from './setup.mjs';
 import { register } from 'tsx/esm/api';
 import { printProfile, printTrace } from '../trace-summary.mjs';
 
@@ -34,17 +34,6 @@ const profiling = process.argv.includes('--profile');
 const pxPerS = Number(arg('--pace') ?? 150);
 const scrollSeconds = Number(arg('--seconds') ?? (quick ? 20 : 60));
 const scrollKinds = (arg('--scroll') ?? 'script').split(',').filter((k) => k === 'script' || k === 'wheel');
-
-/** Scrolls the list as a person does for `scrollSeconds`: synthesized wheel gestures over it, down and back. */
-async function wheelScroll() {
-  const end = performance.now() + scrollSeconds * 1000;
-  for (let left = scrollSeconds; left > 0.25; left = (end - performance.now()) / 1000) {
-    const { max, y } = await page.evaluate(() => globalThis.bench.scrollRange());
-    const down = y < max - 1;
-    const distance = Math.min(down ? max - y : y, left * pxPerS);
-    await cdp.send('Input.synthesizeScrollGesture', { x: 720, y: 450, yDistance: down ? -distance : distance, speed: pxPerS, gestureSourceType: 'mouse', preventFling: true });
-  }
-}
 
 register();
 const { createLibGoServer } = await import('../../server/create-server.ts');
@@ -83,14 +72,7 @@ await sleep(5000); // the rows in view get their sockets and first samples
 const settled = await page.evaluate(() => globalThis.bench.stats());
 const frames = await page.evaluate((px, s) => globalThis.bench.fling(px, s), PX_PER_FRAME, flingSeconds);
 // Idle is the list at rest: measured once every row on screen after the fling is live again.
-const flungAt = performance.now();
-let rested;
-do {
-  await sleep(100);
-  rested = await page.evaluate(() => globalThis.bench.stats());
-} while (rested.shownLive < rested.shownRows && performance.now() - flungAt < 30_000);
-const restMs = performance.now() - flungAt;
-await sleep(1000);
+const { last: rested, ms: restMs } = await untilAtRest(() => page.evaluate(() => globalThis.bench.stats()), (r) => r.shownLive >= r.shownRows, 100);
 const t0 = await taskDuration();
 const w0 = performance.now();
 await sleep(idleSeconds * 1000);
@@ -105,7 +87,7 @@ for (const kind of scrollKinds) {
   if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
   await page.evaluate(() => globalThis.bench.watchRows(true));
   if (kind === 'script') await page.evaluate((px, s) => globalThis.bench.scriptScroll(px, s), pxPerS, scrollSeconds);
-  else await wheelScroll();
+  else await wheelScroll(cdp, () => page.evaluate(() => globalThis.bench.scrollRange()), { seconds: scrollSeconds, pxPerS });
   const rowsLive = await page.evaluate(() => globalThis.bench.watchRows(false));
   const busy = ((await taskDuration()) - s0) / ((performance.now() - sw0) / 1000) * 100;
   const trace = tracing ? await page.tracing.stop() : null;

@@ -3,7 +3,7 @@
 // property since SVG 2): every write also restyles the path, and the style cache hashes the whole
 // string; `points` is a plain attribute. Same coordinates (tenths of a CSS pixel), one shape per
 // unbroken run, shapes reused between draws.
-import type { SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
+import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
 
 const LINE_WIDTH = 1.25;
 const SCALE = 10;
@@ -24,15 +24,17 @@ export class PolySparkline {
   /** Per series, the shapes of each run. */
   private readonly shapes: RunShapes[][] = [];
 
+  /** The shipped sparkline, for its sizing only (viewBox in tenths of a pixel); it never draws. */
+  private readonly frame: Sparkline;
+
   constructor(private readonly svg: SVGSVGElement) {
-    svg.setAttribute('preserveAspectRatio', 'none');
+    this.frame = new Sparkline(svg);
   }
 
   resize(width: number, height: number): void {
-    if (width === this.width && height === this.height) return;
+    this.frame.resize(width, height);
     this.width = width;
     this.height = height;
-    this.svg.setAttribute('viewBox', `0 0 ${Math.round(width * SCALE)} ${Math.round(height * SCALE)}`);
   }
 
   draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void {
@@ -80,6 +82,7 @@ export class PolySparkline {
   destroy(): void {
     for (const runs of this.shapes) for (const r of runs) this.drop(r);
     this.shapes.length = 0;
+    this.frame.destroy();
   }
 
   private drop(r: RunShapes): void {
