@@ -4,6 +4,7 @@
 import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
 import { SparklineRenderer } from '../../src/elements/vm-metrics/sparkline-renderer.js';
+import { ChartDrawController } from '../../src/elements/vm-metrics/chart-draw-controller.js';
 import { CanvasSparkline } from './canvas-sparkline.js';
 import { PolySparkline } from './poly-sparkline.js';
 import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.js';
@@ -292,6 +293,8 @@ const EXPERIMENTS: Record<string, Factory> = {
   'x: sparklines every 5 s': pacedDraws(5000),
   'x: path data only': pathDataOnly,
   'x: lines only': linesOnly,
+  // The shipped sparklines drawn for every sample, as before tiles waited for a whole pixel.
+  'x: every sample': svgSpark,
   'x: no plots': (svg) => {
     svg.style.display = 'none';
     return { resize: () => undefined, draw: () => undefined, destroy: () => undefined };
@@ -321,13 +324,23 @@ const frozenCurrentValue: CurrentValueOf = function (key, snapshot) {
   return byKey.get(key) ?? value;
 };
 
+// Whether a tile draws is decided by the draw key (chart-draw-controller.ts): with the history's
+// version in it, every sample draws.
+type DrawKeyOf = (this: { options: { history: () => { version: number } | null } }) => string | null;
+const drawKey = (ChartDrawController.prototype as unknown as { drawKey: DrawKeyOf }).drawKey;
+const everySampleKey: DrawKeyOf = function () {
+  const key = drawKey.call(this);
+  return key === null ? null : `${key}|${this.options.history()?.version ?? -1}`;
+};
+
 export function useRenderer(name: string): void {
   // A patch of a method that is gone would measure the shipped renderer under every name.
-  if (typeof shipped !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
+  if (typeof shipped !== 'function' || typeof drawKey !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
   const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
   if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
   proto.ensure = factory ? ensureWith(factory) : shipped;
   (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' ? () => undefined : placeUnfilled;
   (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = FROZEN_VALUES.has(name) ? frozenCurrentValue : currentValue;
+  (ChartDrawController.prototype as unknown as { drawKey: unknown }).drawKey = name === 'x: every sample' ? everySampleKey : drawKey;
 }
 export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);

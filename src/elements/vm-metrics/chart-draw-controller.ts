@@ -16,8 +16,8 @@ import { chartClock, sparklineClock } from './clocks.js';
 import type { Trend } from './downsample.js';
 import type { MetricValues } from './metric-values.js';
 import { PlotWatch } from './plot-watch.js';
-import { parseSeries, SPECS, type MetricSeries, type MetricWindow } from './series-specs.js';
-import { SparklineRenderer } from './sparkline-renderer.js';
+import { parseSeries, SPECS, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { SparklineRenderer, sparklineEdge } from './sparkline-renderer.js';
 
 /** The widest card content (CSS px) that puts a compact tile's two rates under its title. */
 const NARROW_CARD_PX = 160;
@@ -155,17 +155,23 @@ export class ChartDrawController implements ReactiveController {
   private drawKey(): string | null {
     const o = this.options;
     const h = o.history();
+    const compact = o.compact();
+    const span = windowSpan(o.window());
     let sizes = '';
     let area = 0;
+    let edges = '';
     for (const plot of this.watch.plots) {
-      const [w, h] = this.watch.size(plot);
-      sizes += `${w}x${h},`;
-      area += w * h;
+      const [w, ph] = this.watch.size(plot);
+      sizes += `${w}x${ph},`;
+      area += w * ph;
+      // A sparkline changes when its window's edge moves a whole pixel, not with every sample.
+      if (compact && h && h.series.length > 0) edges += `${sparklineEdge(h.series.lastTime, span, w)},`;
     }
     // Hidden by CSS (or not measured yet): the resize observer reports before the intersection
     // observer does, and it reports again when there is a box to draw in.
     if (area === 0) return null;
-    return [h ? o.source() : 'none', h?.version ?? -1, o.window(), o.series(), this.styleVersion, sizes, o.compact()].join('|');
+    const data = !h ? -1 : compact ? (h.series.length > 0 ? edges : 'empty') : h.version;
+    return [h ? o.source() : 'none', data, o.window(), o.series(), this.styleVersion, sizes, compact].join('|');
   }
 
   private async draw(): Promise<void> {

@@ -7,8 +7,22 @@ import type { MetricChannel } from '../../metrics/index.js';
 import type { VmMetricsHistory } from '../../metrics/vm-metrics-history.js';
 import type { DrawFrame, SeriesRenderer } from './chart-renderer.js';
 import { PointPool, pointsInWindow, trendOf, type ChartPoint, type Trend } from './downsample.js';
-import { METRIC_WINDOWS, SPECS, type MetricSeries } from './series-specs.js';
+import { SPECS, windowSpan, type MetricSeries } from './series-specs.js';
 import { Sparkline, type SparklineSeries } from './sparkline.js';
+
+/**
+ * The right edge of a sparkline's window: the newest sample's time rounded up to a whole pixel of
+ * a plot `width` px wide showing `span` ms. A tile is drawn again only when this edge moves, so
+ * its line advances a whole pixel at a time (5 minutes over 60 px: every 5 s), and a sample in
+ * the pixel already drawn waits for the next one: redrawing 100 tiles for a fifth of a pixel each
+ * second doubled what a dashboard cost (bench:metrics), for a change no one can see.
+ */
+export function sparklineEdge(lastTime: number, span: number, width: number): number {
+  if (!(width > 0)) return lastTime;
+  const px = span / width;
+  // Never left of the newest sample, whatever the division rounded.
+  return Math.max(lastTime, Math.ceil(lastTime / px) * px);
+}
 
 const NO_POINTS: readonly ChartPoint[] = Object.freeze([]);
 /** One pool for every tile of the page: a sparkline's points are drawn at once and then let go. */
@@ -31,8 +45,7 @@ export class SparklineRenderer implements SeriesRenderer {
     this.ensure(shown);
     const { theme } = frame;
     const series = history.series;
-    const toT = series.lastTime;
-    const fromT = toT - (METRIC_WINDOWS[frame.window] ?? METRIC_WINDOWS['5m']);
+    const span = windowSpan(frame.window);
     const trends: Partial<Record<MetricChannel, Trend | null>> = {};
     for (const key of shown) {
       const slot = this.slots.get(key);
@@ -40,6 +53,8 @@ export class SparklineRenderer implements SeriesRenderer {
       const spec = SPECS[key];
       const [width, height] = frame.plotSize(slot.svg.parentElement!);
       slot.spark.resize(width, height);
+      const toT = sparklineEdge(series.lastTime, span, width);
+      const fromT = toT - span;
       // Two points per bucket: about one point per horizontal pixel.
       const points = pointsInWindow(series, spec.channels, fromT, toT, Math.max(16, Math.floor(width / 2)), POINTS);
       spec.channels.forEach((ch, i) => {

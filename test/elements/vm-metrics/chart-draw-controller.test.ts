@@ -85,6 +85,36 @@ describe('<vm-metrics> chart drawing (chart-draw-controller.ts)', () => {
     expect([el.charts.drawnVersion, el.failures]).to.deep.equal([-1, []]);
   });
 
+  it('draws a tile again when its window moved a whole pixel, not for a sample in the pixel already drawn', async () => {
+    const el = document.createElement('chart-draw-host') as ChartDrawHost;
+    // 5 minutes over 120 px: a pixel is 2.5 s. The samples start on a pixel's edge.
+    t = 1_000_000;
+    addSample(el.history, 10);
+    document.body.append(el);
+    await waitUntil(() => el.charts.drawCount === 1, 'the first draw', { timeout: 10_000 });
+    const at = (ms: number, cpu: number) => el.history.add(t + ms, { cpu: { utilization: cpu }, memory: { used: 50, total: 100 } });
+    const counts: number[] = [];
+    for (const [ms, cpu] of [
+      [1000, 20],
+      [2000, 90],
+      [2500, 30],
+      [3000, 40],
+    ] as const) {
+      at(ms, cpu);
+      el.charts.schedule();
+      await nextFrame();
+      counts.push(el.charts.drawCount);
+    }
+    // +1 s starts the next pixel; +2 s and +2.5 s are in it (drawn with the next one); +3 s starts another.
+    expect(counts).to.deep.equal([2, 2, 2, 3]);
+    // The line drawn last reaches the newest sample, in the plot's last pixel (2 s, 0.8 px, before
+    // its edge; in tenths of a pixel).
+    const line = el.renderRoot.querySelector('svg[data-series="cpu"] path:nth-of-type(2)')!.getAttribute('d')!;
+    const xs = [...line.matchAll(/[Ml](-?\d+) /g)].map((m) => Number(m[1]));
+    expect(xs.reduce((a, b) => a + b, 0)).to.equal(1200 - 8);
+    el.remove();
+  });
+
   it('draws nothing for an empty history, and starts drawing with its first sample', async () => {
     const el = document.createElement('chart-draw-host') as ChartDrawHost;
     document.body.append(el);

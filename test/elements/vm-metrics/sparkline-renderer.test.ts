@@ -2,7 +2,7 @@
 // A compact tile's sparklines behind the renderer interface the charts share (sparkline-renderer.ts).
 import { expect } from '@open-wc/testing';
 import type { Theme } from '../../../src/elements/vm-metrics/chart-theme.js';
-import { SparklineRenderer } from '../../../src/elements/vm-metrics/sparkline-renderer.js';
+import { SparklineRenderer, sparklineEdge } from '../../../src/elements/vm-metrics/sparkline-renderer.js';
 import { VmMetricsHistory } from '../../../src/metrics/vm-metrics-history.js';
 
 const theme = {
@@ -51,5 +51,14 @@ describe('<vm-metrics> sparkline renderer (sparkline-renderer.ts)', () => {
     expect(drawn.map(([k]) => k)).to.deep.equal(['memory']);
     r.destroy();
     root.remove();
+  });
+
+  it("puts a window's right edge on the next whole pixel at or after the newest sample", () => {
+    // 5 minutes over 60 px: a pixel is 5 s.
+    expect([1_000_000, 1_000_001, 1_004_999, 1_005_000].map((t) => sparklineEdge(t, 300_000, 60))).to.deep.equal([1_000_000, 1_005_000, 1_005_000, 1_005_000]);
+    // A width that does not divide the span: never left of the sample, whatever the rounding.
+    for (let t = 1_700_000_000_000; t < 1_700_000_010_000; t += 777) expect(sparklineEdge(t, 900_000, 137)).to.be.at.least(t);
+    // No box: the sample's own time.
+    expect(sparklineEdge(1234, 300_000, 0)).to.equal(1234);
   });
 });
