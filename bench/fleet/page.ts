@@ -208,12 +208,18 @@ const bench = {
   async mount(o: { serverUrl: string; token: string; n: number; max: number | null; lingerMs: number; renderer?: string; monitorWorker?: boolean }): Promise<void> {
     // The floor of this page and its scrolling: plain boxes of a tile row's height in the same grid,
     // no element, no socket. What the tiles cost is what a case measures above it.
-    if (o.renderer === 'floor') {
+    // `floor, content-visibility`: each box `content-visibility: auto`, as every tile's host is;
+    // `floor, observed`: each box watched by one IntersectionObserver. What the browser itself
+    // charges for following 1,000 elements while the page scrolls, before any tile draws a thing.
+    if (o.renderer?.startsWith('floor')) {
+      const observer = o.renderer.includes('observed') ? new IntersectionObserver(() => {}) : null;
       for (let v = 0; v < o.n; v++) {
         const d = document.createElement('div');
         d.style.cssText = 'height: 100px; border: 1px solid #ccc; border-radius: 8px; padding: 8px; font: 13px system-ui';
+        if (o.renderer.includes('content-visibility')) d.style.contentVisibility = 'auto';
         d.textContent = vmName(v);
         grid.append(d);
+        observer?.observe(d);
       }
       await new Promise(requestAnimationFrame);
       tops = ([...grid.children] as HTMLElement[]).map((el) => el.getBoundingClientRect().top + scrollY);
@@ -264,21 +270,26 @@ const bench = {
       followLive();
       return;
     }
-    if (o.renderer && o.renderer !== 'chunks') (await import('../metrics/renderers.js')).useRenderer(o.renderer);
+    if (o.renderer && !o.renderer.startsWith('chunks') && !o.renderer.startsWith('css:')) (await import('../metrics/renderers.js')).useRenderer(o.renderer);
     const frag = document.createDocumentFragment();
     for (let v = 0; v < o.n; v++) {
       const el = document.createElement('vm-metrics') as VmMetricsEl;
       el.compact = true;
       el.vmName = vmName(v);
+      // `css: <declarations>`: each tile styled so by the page (e.g. "css: contain: strict; height: 96px").
+      if (o.renderer?.startsWith('css:')) el.style.cssText = o.renderer.slice(4);
       frag.append(el);
     }
-    // `chunks`: the same grid cut into grids of 50 tiles, one after another.
-    if (o.renderer === 'chunks') {
+    // `chunks`: the same grid cut into grids of 50 tiles, one after another; `chunks,
+    // content-visibility`: each grid `content-visibility: auto`, so the browser skips whole
+    // sections far from view (and the tiles in them) instead of following every tile.
+    if (o.renderer?.startsWith('chunks')) {
       grid.style.display = 'block';
       const made = [...frag.children];
       for (let i = 0; i < made.length; i += 50) {
         const chunk = document.createElement('div');
         chunk.style.cssText = 'display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 6px; margin-bottom: 6px';
+        if (o.renderer.includes('content-visibility')) chunk.style.cssText += '; content-visibility: auto; contain-intrinsic-size: auto 1000px';
         chunk.append(...made.slice(i, i + 50));
         grid.append(chunk);
       }

@@ -53,11 +53,15 @@ const allocating = process.argv.includes('--alloc');
 // `--profile`: where the page's script spends its time while idle (sampled), by function.
 const profiling = process.argv.includes('--profile');
 // `--renderer <name>`: draw the tiles another way (a name from bench/metrics/renderers.ts).
-// `--renderer floor`: plain 100 px boxes instead of tiles, the page's own cost (no element, no socket).
+// `--renderer floor`: plain 100 px boxes instead of tiles, the page's own cost (no element, no socket);
+// `"floor, content-visibility"` / `"floor, observed"`: the same boxes each `content-visibility: auto`
+// / each watched by an IntersectionObserver, what the browser charges for following 1,000 elements.
+// `--renderer "css: <declarations>"`: the tiles styled so by the page.
 // `--renderer "virtual grid"`: the same tiles in @lit-labs/virtualizer's grid layout (only rows near view exist;
 // the live-within-2 s figure is not tracked there). `--renderer rows`: a pool of tiles for the rows in and
 // near view, renamed while scrolling (tile-pool.ts; `"rows + <renderer>"` draws them another way).
-// `--renderer chunks`: the grid cut into grids of 50 tiles.
+// `--renderer chunks`: the grid cut into grids of 50 tiles (`"chunks, content-visibility"`: each grid
+// `content-visibility: auto`, so the browser skips sections far from view, not tile by tile).
 const renderer = arg('--renderer');
 // `--scroll script,wheel`: how the page is scrolled, each kind for `--seconds` in turn: `script`
 // (scrollTo in every animation frame, the default) or `wheel` (see wheelScroll). The first kind's
