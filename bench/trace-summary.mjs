@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 // Where a page's main thread went in a recorded trace: self time of the top timeline events, CPU
 // and wall ms per second (CPU beside wall: other load on the machine inflates only the latter).
 // Shared by the benches' `--trace` flags.
@@ -38,6 +39,8 @@ export function printTrace(buffer, seconds) {
 
 /** Script time per second, by function (self time, from a sampled CPU profile), under `what`. */
 export function printProfile(what, profile, seconds) {
+  // BENCH_PROFILE_DIR=<dir> keeps the profile (.cpuprofile: DevTools opens it, with callers).
+  if (process.env.BENCH_PROFILE_DIR) writeFileSync(`${process.env.BENCH_PROFILE_DIR}/${what.replace(/[^\w.-]+/g, '_')}.cpuprofile`, JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMs = new Map();
   for (let i = 0; i < profile.samples.length; i++) {

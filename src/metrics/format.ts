@@ -44,6 +44,11 @@ function formatAmount(v: number, locale: Locale): string {
   return numberFormat(locale, 'sig3', { maximumSignificantDigits: 3, useGrouping: false }).format(v);
 }
 
+/** A count, grouped as the locale groups digits: 1204 → "1,204" (English), "1.204" (German). */
+export function formatCount(n: number, locale?: Locale): string {
+  return numberFormat(locale, 'int-grouped', { maximumFractionDigits: 0 }).format(n);
+}
+
 /** Binary units: 1536 → "1.5 KiB", 0 → "0 B". Negative sizes and non-finite input → NO_VALUE. */
 export function formatBytes(n: number | null | undefined, locale?: Locale): string {
   if (!isShowable(n)) return NO_VALUE;

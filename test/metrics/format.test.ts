@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { formatBytes, formatPercent, formatRate, formatUptime, NO_VALUE } from '../../src/metrics/index.js';
+import { formatCount } from '../../src/metrics/format.js';
 
 const GiB = 2 ** 30;
 const PiB = 2 ** 50;
@@ -66,6 +67,28 @@ describe('format', () => {
 
     it('answers — for what cannot be a percentage', () => {
       for (const v of [NaN, -1, Infinity, null, undefined]) expect(formatPercent(v)).to.equal(NO_VALUE);
+    });
+  });
+
+  describe('formatCount', () => {
+    it('groups digits as the locale does, and reuses one formatter per locale', () => {
+      expect(formatCount(1, 'en-US')).to.equal('1');
+      expect(formatCount(10_000, 'en-US')).to.equal('10,000');
+      expect(formatCount(10_000, 'de-DE')).to.equal('10.000');
+      // Built once per locale: a list renders its counts on every update.
+      const Native = Intl.NumberFormat;
+      let built = 0;
+      const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        built++;
+        return new Native(...args);
+      } as unknown as typeof Intl.NumberFormat;
+      Intl.NumberFormat = Counting;
+      try {
+        for (let i = 0; i < 5; i++) formatCount(1204 + i, 'fr-FR');
+      } finally {
+        Intl.NumberFormat = Native;
+      }
+      expect(built).to.be.at.most(1);
     });
   });
 

@@ -102,11 +102,13 @@ export class LiveRowsController implements ReactiveController {
     this.settleTimer = null;
     if (this.options.inView) this.ranges.setShown(this.options.inView());
     const { stable, shown, moving } = this.ranges.look(this.options.rows(), (r) => r.vm.name);
-    this.leases.sync(this.host.isConnected ? this.options.hub() : null, stable, shown);
+    const changed = this.leases.sync(this.host.isConnected ? this.options.hub() : null, stable, shown);
     // Still moving: look again, so rows that stay get their session without waiting for a stop.
     if (moving) this.scheduleSettle();
     this.syncTicker();
-    this.host.requestUpdate();
+    // Rows show their session's values once they hold one. Rendering the whole list on every look
+    // (four a second while it scrolls) cost more than the rows it changed.
+    if (changed) this.host.requestUpdate();
   }
 
   private renderSoon(): void {

@@ -51,9 +51,13 @@ export class RowLeases {
   /**
    * Holds sessions for exactly `rendered`, from `hub`; those in `visible` ask for a socket first.
    * Leases of rows no longer rendered are released (the hub's linger keeps a quick return cheap).
+   * Returns whether a session was taken or let go (the rows then show other values); a change of
+   * a held session's state is told through `changed`.
    */
-  sync(hub: VmHub | null, rendered: readonly string[], visible: ReadonlySet<string>): void {
+  sync(hub: VmHub | null, rendered: readonly string[], visible: ReadonlySet<string>): boolean {
+    let changed = false;
     if (hub !== this.hub) {
+      changed = this.held.size > 0;
       this.releaseAll();
       this.hub = hub;
     }
@@ -65,8 +69,9 @@ export class RowLeases {
       h.off();
       h.lease.release();
       this.held.delete(name);
+      changed = true;
     }
-    if (!hub) return;
+    if (!hub) return changed;
     for (const name of keep) {
       const v = this.shown && this.wantedVisible.has(name);
       const h = this.held.get(name);
@@ -95,7 +100,9 @@ export class RowLeases {
       });
       this.held.set(name, held);
       this.record(name, lease.session);
+      changed = true;
     }
+    return changed;
   }
 
   /** The list itself scrolled away, was hidden, or the page went to the background. */

@@ -26,6 +26,7 @@ function countingHub() {
 
 class LiveRowsHost extends LitElement {
   ranges = 0;
+  renders = 0;
   hub: VmHub | null = null;
   readonly live = new LiveRowsController(this, {
     rows: () => ROWS,
@@ -33,6 +34,7 @@ class LiveRowsHost extends LitElement {
     rangeChanged: () => this.ranges++,
   });
   override render() {
+    this.renders++;
     return html`<div style="height: 40px">rows</div>`;
   }
 }
@@ -62,6 +64,33 @@ describe('<vm-list> live rows (live-rows-controller.ts)', () => {
     expect(released).to.deep.equal(['c']);
     el.remove();
     expect([el.live.leases.size, released.sort()]).to.deep.equal([0, ['c', 'd', 'e']]);
+  });
+
+  it('renders after a look only when rows took or let go of a session', async () => {
+    const { hub } = countingHub();
+    const el = document.createElement('live-rows-host') as LiveRowsHost;
+    el.hub = hub;
+    document.body.append(el);
+    await el.updateComplete;
+    el.live.onRange(range(1, 3));
+    el.live.onVisibleRange(range(1, 3));
+    await waitUntil(() => el.live.leases.size === 3, 'the settled rows hold sessions', { timeout: 5000 });
+    await el.updateComplete;
+    const renders = el.renders;
+    // The virtualizer reports the same ranges again, as it does on every scroll frame.
+    for (let i = 0; i < 3; i++) {
+      el.live.onRange(range(1, 3));
+      el.live.onVisibleRange(range(1, 3));
+      await new Promise((r) => setTimeout(r, SETTLE_MS + 50));
+    }
+    await el.updateComplete;
+    expect(el.renders - renders, 'looks that changed nothing render nothing').to.equal(0);
+    el.live.onRange(range(2, 4));
+    el.live.onVisibleRange(range(2, 4));
+    await waitUntil(() => el.live.leases.session('e') !== null, 'the new row holds a session', { timeout: 5000 });
+    await el.updateComplete;
+    expect(el.renders - renders, 'a row that took its session is rendered').to.be.greaterThan(0);
+    el.remove();
   });
 
   it('leases nothing for an element that is not on the page', async () => {

@@ -52,4 +52,17 @@ describe('vm-list row leases', () => {
     expect(calls).to.deep.equal([false, false, true, false, true, false]);
     expect(leases.seen('web-01')?.cpu).to.equal(3);
   });
+
+  it('says whether a sync took or let go of a session', () => {
+    const sessions = new Map<string, ReturnType<typeof fakeSession>>();
+    const hub = fakeHub(sessions);
+    const leases = new RowLeases(() => {});
+    expect(leases.sync(hub, ['a', 'b'], new Set(['a'])), 'two taken').to.equal(true);
+    expect(leases.sync(hub, ['a', 'b'], new Set(['a'])), 'the same rows').to.equal(false);
+    expect(leases.sync(hub, ['a', 'b'], new Set(['a', 'b'])), 'only which rows are in view').to.equal(false);
+    expect(leases.sync(hub, ['a'], new Set(['a'])), 'b let go').to.equal(true);
+    expect(leases.sync(fakeHub(sessions), ['a'], new Set(['a'])), 'another hub').to.equal(true);
+    expect(leases.sync(null, ['a'], new Set(['a'])), 'no hub').to.equal(true);
+    expect(leases.sync(null, ['a'], new Set(['a'])), 'still none').to.equal(false);
+  });
 });
