@@ -15,7 +15,8 @@ import { RowRanges, type RowRange } from './row-ranges.js';
 
 /**
  * Live values re-render the rows at most this often: their samples come once a second at best, and
- * each render lays out and paints every row on screen. A status change renders at once.
+ * each render lays out and paints every row on screen. A status change renders in the next frame,
+ * or while the list scrolls with the next look at its rows (renderNews).
  */
 export const RENDER_MS = 1000;
 /** A row must stay rendered this long before it takes a session: a fling opens no sockets. */
@@ -41,11 +42,13 @@ export class LiveRowsController implements ReactiveController {
    * Samples re-render the rows at most every RENDER_MS: forty live rows at 1 Hz arrive at forty
    * different moments, and one render per frame for each cost a quarter of the main thread.
    */
-  readonly leases = new RowLeases((urgent) => (urgent ? this.batcher.schedule() : this.renderSoon()));
+  readonly leases = new RowLeases((urgent) => (urgent ? this.renderNews() : this.renderSoon()));
   readonly ranges = new RowRanges();
   /** The first rendered item's index: rows are keyed by their place after it. */
   slotBase = 0;
   private shown = false;
+  /** A status or socket changed while a look was due: that look renders it. */
+  private newsWaiting = false;
   private renderTimer: ReturnType<typeof setTimeout> | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
@@ -108,7 +111,18 @@ export class LiveRowsController implements ReactiveController {
     this.syncTicker();
     // Rows show their session's values once they hold one. Rendering the whole list on every look
     // (four a second while it scrolls) cost more than the rows it changed.
-    if (changed) this.host.requestUpdate();
+    if (changed || this.newsWaiting) this.host.requestUpdate();
+    this.newsWaiting = false;
+  }
+
+  /**
+   * A row's status or socket changed: rendered in the next frame, or with the next look if one is
+   * due (the list is moving). Scrolled, rows take sessions a few a second and each socket opens in
+   * steps: a render per step was most of the list's renders.
+   */
+  private renderNews(): void {
+    if (this.settleTimer) this.newsWaiting = true;
+    else this.batcher.schedule();
   }
 
   private renderSoon(): void {

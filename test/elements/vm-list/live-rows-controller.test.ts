@@ -93,6 +93,54 @@ describe('<vm-list> live rows (live-rows-controller.ts)', () => {
     el.remove();
   });
 
+  it('renders a status change in the next frame, or with the look at the rows that is due', async () => {
+    const notify = new Map<string, () => void>();
+    const sockets = new Map<string, { state: string }>();
+    const hub = {
+      monitor(name: string) {
+        const session = {
+          status: { status: 'running' },
+          connection: { state: 'open' },
+          history: null,
+          currentUptime: () => 60,
+          subscribe: (fn: () => void) => (notify.set(name, fn), () => notify.delete(name)),
+        };
+        sockets.set(name, session.connection);
+        return { session, setVisible() {}, release() {} };
+      },
+    } as unknown as VmHub;
+    const el = document.createElement('live-rows-host') as LiveRowsHost;
+    el.hub = hub;
+    document.body.append(el);
+    await el.updateComplete;
+    el.live.onRange(range(0, 1));
+    el.live.onVisibleRange(range(0, 1));
+    await waitUntil(() => el.live.leases.size === 2, 'the rows hold sessions', { timeout: 5000 });
+    await el.updateComplete;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // At rest: a socket that drops is said in the next frame.
+    let renders = el.renders;
+    sockets.get('a')!.state = 'reconnecting';
+    notify.get('a')!();
+    await frame();
+    await el.updateComplete;
+    expect(el.renders - renders, 'rendered at rest').to.equal(1);
+    // Moving (a look is due): changes wait for the look, and it renders them all at once.
+    el.live.onRange(range(0, 1));
+    renders = el.renders;
+    sockets.get('a')!.state = 'open';
+    notify.get('a')!();
+    sockets.get('b')!.state = 'reconnecting';
+    notify.get('b')!();
+    await frame();
+    await el.updateComplete;
+    expect(el.renders - renders, 'nothing before the look').to.equal(0);
+    await new Promise((r) => setTimeout(r, SETTLE_MS + 50));
+    await el.updateComplete;
+    expect(el.renders - renders, 'one render at the look').to.equal(1);
+    el.remove();
+  });
+
   it('leases nothing for an element that is not on the page', async () => {
     const { hub, held } = countingHub();
     const el = document.createElement('live-rows-host') as LiveRowsHost;
