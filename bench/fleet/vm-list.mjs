@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { servePage, untilAtRest, viewerToken, wheelScroll } from './setup.mjs';
 import { register } from 'tsx/esm/api';
+import { writeFileSync } from 'node:fs';
 import { printProfile, printTrace } from '../trace-summary.mjs';
 
 const arg = (name) => {
@@ -24,7 +25,8 @@ const vmCount = Number(arg('--list-vms') ?? 10_000);
 const flingSeconds = quick ? 5 : 15;
 const idleSeconds = quick ? 10 : 30;
 const PX_PER_FRAME = 400;
-// `--trace`: where the main thread went during the steady scroll (self time per event).
+// `--trace`: where the main thread went during the steady scroll (self time per event); BENCH_TRACE_DIR=<dir>
+// keeps the trace, BENCH_TRACE_INVALIDATIONS=1 with what invalidated layout and style, and the stacks that forced it.
 const tracing = process.argv.includes('--trace');
 // `--list-worker`: the list's hub runs its monitor sockets in one Worker (`monitorsInWorker`), as the tile page's "monitor worker" case.
 const monitorWorker = process.argv.includes('--list-worker');
@@ -83,7 +85,7 @@ const steady = [];
 for (const kind of scrollKinds) {
   const s0 = await taskDuration();
   const sw0 = performance.now();
-  if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.BENCH_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack'] : [])] });
   if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
   await page.evaluate(() => globalThis.bench.watchRows(true));
   if (kind === 'script') await page.evaluate((px, s) => globalThis.bench.scriptScroll(px, s), pxPerS, scrollSeconds);
@@ -91,6 +93,8 @@ for (const kind of scrollKinds) {
   const rowsLive = await page.evaluate(() => globalThis.bench.watchRows(false));
   const busy = ((await taskDuration()) - s0) / ((performance.now() - sw0) / 1000) * 100;
   const trace = tracing ? await page.tracing.stop() : null;
+  // BENCH_TRACE_DIR=<dir> keeps the trace as JSON (as the tile page's does).
+  if (trace && process.env.BENCH_TRACE_DIR) writeFileSync(`${process.env.BENCH_TRACE_DIR}/vm-list-scrolling-${kind}.json`, trace);
   const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
   steady.push({ kind, busy, rowsLive, trace, profile });
 }
