@@ -655,6 +655,9 @@ describe('<vm-metrics> with a LibGo peer', function () {
     const el = await mount('web-01');
     await until(() => (el.history?.series.length ?? 0) >= 3, 'three samples');
     await until(() => el.lastDrawnVersion === el.history!.version || el.lastDrawnVersion > 0, 'a chart update');
+    // A rate needs two samples, and the values row renders in the charts' paced frame: on a busy
+    // machine the row can still show the first sample's (no rate yet) when the third is in.
+    await until(() => text(el, '.value[data-series="network"] .primary') !== '↓ —', 'a network rate in the values row');
     await el.updateComplete;
     expect(text(el, '.badge')).to.equal('Live');
     expect(text(el, '.value[data-series="cpu"] .primary')).to.match(/^\d+(\.\d)?%$/);
