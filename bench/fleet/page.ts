@@ -152,6 +152,8 @@ function inView(y: number): [number, number] {
 }
 /** The tile showing VM number `v` now, if any (one per VM, or one reused by several in `rows`). */
 let tileOf = (v: number): VmMetricsEl | undefined => grid.children[v] as VmMetricsEl | undefined;
+/** The tiles the page holds now, those hidden left out. */
+let tilesNow = (): VmMetricsEl[] => ([...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[]).filter((el) => !el.hidden);
 /** Marks tiles that came into view now, and forgets those that left. */
 function track(y: number): void {
   const [from, to] = inView(y);
@@ -255,6 +257,34 @@ const bench = {
       await new Promise(requestAnimationFrame);
       return;
     }
+    // The library's grid: its own fleet list (paginated REST), a pool of tiles renamed as the page scrolls.
+    if (o.renderer?.startsWith('vm-grid')) {
+      await import('../../src/elements/vm-grid/vm-grid.define.js');
+      const el = document.createElement('vm-grid');
+      el.series = o.renderer.split(', ')[1] ?? '';
+      grid.style.cssText = 'display: block; padding: 0';
+      grid.append(el);
+      const root = el.shadowRoot!;
+      const first = () => root.querySelector<HTMLElement>('.tile[data-slot="0"]:not([hidden])');
+      // Listed, laid out and measured: the first tile's height is its own (not the guess) two frames running.
+      let last = -1;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 100));
+        const h = first()?.offsetHeight ?? -1;
+        if (h > 0 && h === last && h === first()!.querySelector('vm-metrics')!.offsetHeight) break;
+        last = h;
+      }
+      tileOf = (v) => root.querySelector<HTMLElement>(`.tile[data-index="${v}"]`)?.querySelector('vm-metrics') as VmMetricsEl | undefined;
+      tilesNow = () => [...root.querySelectorAll('.tile:not([hidden]) vm-metrics')] as VmMetricsEl[];
+      const tile0 = first()!;
+      const top0 = tile0.getBoundingClientRect().top + scrollY;
+      const cols = [...root.querySelectorAll<HTMLElement>('.tile:not([hidden])')].filter((t) => Math.abs(t.getBoundingClientRect().top + scrollY - top0) < 1).length;
+      const rowHeight = tile0.offsetHeight + 8;
+      tops = Array.from({ length: o.n }, (_, v) => top0 + Math.floor(v / cols) * rowHeight);
+      tileHeight = tile0.offsetHeight;
+      followLive();
+      return;
+    }
     // The same tiles, only those in and near view in the page (bench/fleet/tile-pool.ts).
     if (o.renderer?.startsWith('rows')) {
       // `rows + <renderer>`: the pool's tiles drawn another way (bench/metrics/renderers.ts);
@@ -346,7 +376,7 @@ const bench = {
   scrollRange: () => ({ max: document.documentElement.scrollHeight - innerHeight, y: scrollY }),
   /** Samples received: fewest among the tiles in view, and how many tiles received any. */
   samples() {
-    const inView = ([...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[]).filter((el) => {
+    const inView = tilesNow().filter((el) => {
       const r = el.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight;
     });
@@ -356,14 +386,14 @@ const bench = {
   },
   /** Tiles in view (by their boxes: read between measurements only) and how many say Live. */
   liveInView() {
-    const inView = ([...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[]).filter((el) => {
+    const inView = tilesNow().filter((el) => {
       const r = el.getBoundingClientRect();
-      return r.bottom > 0 && r.top < innerHeight && !el.hidden;
+      return r.bottom > 0 && r.top < innerHeight;
     });
     return { inView: inView.length, live: inView.filter(isLive).length };
   },
   stats() {
-    const tiles = [...grid.querySelectorAll('vm-metrics')] as VmMetricsEl[];
+    const tiles = tilesNow();
     return {
       peakHeld,
       peakUnclosed,

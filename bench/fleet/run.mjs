@@ -60,6 +60,8 @@ const profiling = process.argv.includes('--profile');
 // `--renderer "virtual grid"`: the same tiles in @lit-labs/virtualizer's grid layout (only rows near view exist;
 // the live-within-2 s figure is not tracked there). `--renderer rows`: a pool of tiles for the rows in and
 // near view, renamed while scrolling (tile-pool.ts; `"rows + <renderer>"` draws them another way).
+// `--renderer vm-grid`: the library's <vm-grid> (its own fleet list, a pool of tiles in and near view;
+// `"vm-grid, cpu memory"`: tiles of those charts only); the default run has it as its last case.
 // `--renderer chunks`: the grid cut into grids of 50 tiles (`"chunks, content-visibility"`: each grid
 // `content-visibility: auto`, so the browser skips sections far from view, not tile by tile).
 const renderer = arg('--renderer');
@@ -101,7 +103,7 @@ async function wheelScroll(page, cdp) {
   await page.evaluate(() => globalThis.bench.watch(false));
 }
 
-async function runCase({ label, max, lingerMs, monitorWorker = false }) {
+async function runCase({ label, max, lingerMs, monitorWorker = false, renderer: caseRenderer }) {
   // A fresh browser per case: Chromium's socket limit is per profile, shared by every page.
   const profile = await mkdtemp(join(tmpdir(), 'bench-fleet-profile-'));
   const browser = await puppeteer.launch({
@@ -134,7 +136,7 @@ async function runCase({ label, max, lingerMs, monitorWorker = false }) {
 
   await page.goto(url);
   await page.waitForFunction('window.bench');
-  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer, monitorWorker });
+  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer: caseRenderer ?? renderer, monitorWorker });
   await sleep(8000); // sockets open, first samples arrive
   const scrolled = {};
   for (const how of scrollKinds) {
@@ -220,6 +222,8 @@ const cases = [
   { label: 'budget 64, linger 5 s', max: 64, lingerMs: 5000 },
   { label: 'budget 64, linger 1 s', max: 64, lingerMs: 1000 },
   { label: '64, 1 s, monitor worker', max: 64, lingerMs: 1000, monitorWorker: true },
+  // The library's fleet grid: the same VMs (its own paginated list) as a pool of tiles near view.
+  { label: '<vm-grid>, 64, 1 s, worker', max: 64, lingerMs: 1000, monitorWorker: true, renderer: 'vm-grid' },
 ].filter((c) => only.length === 0 || only.some((o) => c.label.includes(o)));
 
 // `--only vm-list` or `--only heap-hour` picks no tile case here: nothing to print.

@@ -39,7 +39,7 @@ export interface VmActionResultDetail {
   /** The error code when it failed. */
   code: VmErrorCode | null;
 }
-/** A row of `<vm-list>` was chosen (click or Enter). */
+/** A row of `<vm-list>` or a tile of `<vm-grid>` was chosen (click or Enter). */
 export interface VmSelectDetail {
   vmName: string;
 }
@@ -58,7 +58,7 @@ export interface VmEventMap {
   'vm-action': CustomEvent<VmActionDetail>;
   'vm-action-result': CustomEvent<VmActionResultDetail>;
   'vm-error': CustomEvent<VmErrorDetail>;
-  /** A `<vm-list>` row was chosen; cancelable: `preventDefault()` keeps the selection as it was. */
+  /** A `<vm-list>` row or `<vm-grid>` tile was chosen; cancelable: `preventDefault()` keeps the selection as it was. */
   'vm-select': CustomEvent<VmSelectDetail>;
 }
 

@@ -9,6 +9,7 @@ import { VmConnection as VmConnectionElement } from '../elements/vm-connection/v
 import { VmConsole as VmConsoleElement } from '../elements/vm-console/vm-console.define.js';
 import { VmDetail as VmDetailElement } from '../elements/vm-detail/vm-detail.define.js';
 import { VmList as VmListElement } from '../elements/vm-list/vm-list.define.js';
+import { VmGrid as VmGridElement } from '../elements/vm-grid/vm-grid.define.js';
 import { VmMetrics as VmMetricsElement } from '../elements/vm-metrics/vm-metrics.define.js';
 import type { VmEventMap } from '../events/index.js';
 import './jsx.js';
@@ -67,6 +68,17 @@ export const VmList = createComponent({
     onError: event('vm-error'),
   },
   displayName: 'VmList',
+});
+
+export const VmGrid = createComponent({
+  react: React,
+  tagName: 'vm-grid',
+  elementClass: VmGridElement,
+  events: {
+    onSelect: event('vm-select'),
+    onError: event('vm-error'),
+  },
+  displayName: 'VmGrid',
 });
 
 export type { VmEventMap } from '../events/index.js';

@@ -12,6 +12,7 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { VmConnection } from '../elements/vm-connection/vm-connection.js';
 import type { VmConsole } from '../elements/vm-console/vm-console.js';
 import type { VmDetail } from '../elements/vm-detail/vm-detail.js';
+import type { VmGrid } from '../elements/vm-grid/vm-grid.js';
 import type { VmList } from '../elements/vm-list/vm-list.js';
 import type { VmMetrics } from '../elements/vm-metrics/vm-metrics.js';
 import type { VmActionDetail, VmActionResultDetail, VmConsoleConnectDetail, VmConsoleDisconnectDetail, VmConsoleEofDetail, VmErrorDetail, VmLinkDetail, VmSelectDetail } from '../events/index.js';
@@ -109,6 +110,32 @@ interface VmDetailProps {
   'onvm-error'?: (event: CustomEvent<VmErrorDetail>) => void;
 }
 
+/** `<vm-grid>`'s own props. */
+interface VmGridProps {
+  /** The narrowest a tile may be, in px (160-1200, default 280): the grid fits as many columns as it can. */
+  'tile-width'?: VmGrid['tileWidth'];
+  /** Each tile's height, in px (72-600); unset: the height a tile needs, measured (a taller tile is clipped to a set one). */
+  'tile-height'?: VmGrid['tileHeight'];
+  /** Which charts each tile shows, space separated: any of `cpu memory network disk` (default all), as on `<vm-metrics>`. */
+  series?: VmGrid['series'];
+  /** The chosen VM's name (set by `vm-select` unless cancelled, or by the host). Reflected. */
+  selected?: VmGrid['selected'];
+  /** The grid's accessible name; unset: "Virtual machines" in the element's language. */
+  label?: VmGrid['label'];
+  /** BCP 47 locale for the tiles' numbers; unset, they follow the page (as `<vm-metrics>` does). */
+  locale?: VmGrid['locale'];
+  /** `light` or `dark` forces a theme (on every tile too); otherwise it follows `prefers-color-scheme`. */
+  theme?: VmGrid['theme'];
+  /** The VMs to show, by name, in this order; unset: every VM of the hub's fleet list, by name. Names that cannot be used, and repeats, are left out with a console warning. */
+  vms?: VmGrid['vms'];
+  /** A hub to use instead of the one above (or the page default). */
+  hub?: VmGrid['hub'];
+  /** A tile was chosen (click, or Enter/Space). Cancelable: `preventDefault()` keeps `selected` as it was. `detail: {vmName}`. */
+  'onvm-select'?: (event: CustomEvent<VmSelectDetail>) => void;
+  /** When the list cannot be loaded (the server is unreachable, or the user may not list VMs). `detail: {vmName: null, code, message}`. */
+  'onvm-error'?: (event: CustomEvent<VmErrorDetail>) => void;
+}
+
 /** `<vm-list>`'s own props. */
 interface VmListProps {
   /** Text filter: VMs whose name or description contains it (case and accents ignored). Reflected. */
@@ -178,6 +205,7 @@ declare module 'react' {
       'vm-connection': Omit<Base, keyof VmConnectionProps> & VmConnectionProps;
       'vm-console': Omit<Base, keyof VmConsoleProps> & VmConsoleProps;
       'vm-detail': Omit<Base, keyof VmDetailProps> & VmDetailProps;
+      'vm-grid': Omit<Base, keyof VmGridProps> & VmGridProps;
       'vm-list': Omit<Base, keyof VmListProps> & VmListProps;
       'vm-metrics': Omit<Base, keyof VmMetricsProps> & VmMetricsProps;
     }

@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { themeTokens } from '../../styles/theme.js';
+import { fleetMessageStyles } from '../../styles/fleet-messages.js';
 import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT } from './row-layout.js';
 
 const px = (n: number) => unsafeCSS(`${n}px`);
@@ -11,6 +12,7 @@ const px = (n: number) => unsafeCSS(`${n}px`);
  */
 export const styles = [
   themeTokens,
+  fleetMessageStyles,
   css`
     :host { display: flex; flex-direction: column; height: var(--vm-list-height, 480px); min-width: 0; container: vm-list / inline-size; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); line-height: 1.4; overflow: hidden; }
     /* Everything sits in .base (the base part), laid out as the host was. */
@@ -77,25 +79,12 @@ export const styles = [
     .col-actions { display: flex; gap: 6px; overflow: visible; }
 
     /* buttons */
-    .action, .btn { display: inline-flex; align-items: center; gap: 6px; font: inherit; font-size: 0.88em; min-height: 28px; padding: 2px 10px; border-radius: calc(var(--_radius) - 2px); border: 1px solid var(--_border); background: var(--_surface); color: var(--_text); cursor: pointer; white-space: nowrap; }
-    .action:hover:not([aria-disabled='true']), .btn:hover { border-color: var(--_accent); }
     .action.danger:not([aria-disabled='true']) { color: var(--_danger); }
     .action[aria-disabled='true'] { opacity: 0.55; cursor: not-allowed; }
     .action[aria-busy='true'] { opacity: 1; cursor: progress; }
     .link { font: inherit; background: none; border: none; padding: 2px 4px; color: var(--_text); cursor: pointer; }
-    .spinner { display: inline-block; width: 12px; height: 12px; border-radius: 50%; border: 2px solid; border-right-color: transparent; animation: spin 0.8s linear infinite; }
-    @keyframes spin { to { transform: rotate(360deg); } }
 
     /* states */
-    .message { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; padding: 32px 16px; text-align: center; color: var(--_muted); flex: 1 1 auto; }
-    .message strong { color: var(--_text); font-size: 1.05em; }
-    .message[data-state='unreachable'] strong, .message[data-state='error'] strong, .message[data-state='forbidden'] strong, .message[data-state='unauthorized'] strong { color: var(--_danger); }
-    .message.stale { flex: none; flex-direction: row; flex-wrap: wrap; padding: 8px 12px; text-align: start; color: var(--_text); background: color-mix(in srgb, var(--_warn) 12%, var(--_bg)); border-bottom: 1px solid var(--_border); }
-    .message.loading { justify-content: flex-start; }
-    .skeleton { display: flex; flex-direction: column; gap: 10px; width: 100%; margin-top: 8px; }
-    .bone { height: 28px; border-radius: 6px; background: linear-gradient(90deg, var(--_surface), color-mix(in srgb, var(--_border) 60%, var(--_surface)), var(--_surface)); background-size: 200% 100%; animation: shimmer 1.4s ease-in-out infinite; }
-    @keyframes shimmer { to { background-position: -200% 0; } }
-    @media (prefers-reduced-motion: reduce) { .bone, .spinner { animation: none; } }
     .outcome-region:empty { display: none; }
     .outcome { display: flex; align-items: center; gap: 8px; margin: 8px 12px 0; padding: 6px 10px; border-radius: calc(var(--_radius) - 2px); border-inline-start: 4px solid var(--_ok); background: color-mix(in srgb, var(--_ok) 10%, var(--_bg)); }
     .outcome.failed { border-inline-start-color: var(--_danger); background: color-mix(in srgb, var(--_danger) 10%, var(--_bg)); }

@@ -10,7 +10,7 @@ import { HubResolver } from '../../internal/hub-resolver.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { msg } from '../../internal/msg.js';
-import { FleetController } from './fleet-controller.js';
+import { FleetController } from '../../controllers/fleet-controller.js';
 import { buildView, isSortKey, parseStatuses, type FleetRow, type FleetView, type SortDirection, type SortKey } from './fleet-view.js';
 import { checkDirection, checkSort, confirmActionsWarning, nextSort, statusFilterWarning, warn, warned } from './list-query.js';
 import { GridNavController } from './grid-nav-controller.js';
@@ -20,7 +20,7 @@ import { ROW_ACTIONS, RowActionsController } from './row-actions-controller.js';
 import { CARD_HEIGHT, CARDS_BELOW, ROW_HEIGHT, rowLayout } from './row-layout.js';
 import { CELL_COLS, renderRow, type RowHandlers } from './fleet-row.js';
 import { renderHeaderRow } from './grid-header.js';
-import { renderEmpty, renderListError, renderLoading, renderNoFleet, renderNoMatch } from './list-messages.js';
+import { renderEmpty, renderListError, renderLoading, renderNoFleet, renderNoMatch } from '../../internal/fleet-messages.js';
 import { renderSummary, shownText, toggleStatus } from './status-summary.js';
 import { styles } from './vm-list.styles.js';
 
@@ -141,7 +141,6 @@ export class VmList extends LitElement {
   private permissionsFor: VmHub | null = null;
   /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
   private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
-  private lastErrorKey = '';
   private readonly actions = new RowActionsController(this, {
     hub: () => this.activeHub,
     permissions: () => this.access.effective,
@@ -225,7 +224,7 @@ export class VmList extends LitElement {
   }
 
   protected override updated(): void {
-    this.reportError();
+    this.fleet.report(this, this.listError);
   }
 
   // ---- fleet list ---------------------------------------------------------------------------
@@ -267,14 +266,6 @@ export class VmList extends LitElement {
     const locale = this.localeOrDefault;
     if (queryChanged || !before) this.announcement = () => shownText(view, locale);
     this.live.scheduleSettle();
-  }
-
-  private reportError(): void {
-    const e = this.listError;
-    const key = e ? `${e.code}\u0000${e.message}` : '';
-    if (key === this.lastErrorKey) return;
-    this.lastErrorKey = key;
-    if (e) emit(this, 'vm-error', { vmName: null, code: e.code, message: e.message });
   }
 
   private select(vmName: string): void {

@@ -2,7 +2,7 @@
 // <vm-list> with no list to show (list-messages.ts): a hub that never lists, and an empty fleet.
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderEmpty, renderNoFleet } from '../../../src/elements/vm-list/list-messages.js';
+import { renderEmpty, renderNoFleet } from '../../../src/internal/fleet-messages.js';
 
 describe('<vm-list> no-list messages (list-messages.ts)', () => {
   it('says why there are no rows, as a status a screen reader announces', () => {

@@ -2,7 +2,7 @@
 // What <vm-list> says instead of its rows: one row per error, the state and the words a user reads.
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderListError, renderLoading, renderNoMatch } from '../../../src/elements/vm-list/list-messages.js';
+import { renderListError, renderLoading, renderNoMatch } from '../../../src/internal/fleet-messages.js';
 import { VmError, type VmErrorCode } from '../../../src/protocol/errors.js';
 
 const shown = (t: Parameters<typeof render>[0]) => {

@@ -1,11 +1,11 @@
 /// <reference types="mocha" />
-// <vm-list>'s subscription to the hub's fleet list (fleet-controller.ts), against the in-page peer:
+// A fleet view's subscription to the hub's fleet list (fleet-controller.ts), against the in-page peer:
 // news of the hub followed, none of a hub no longer followed, and a hub that never lists.
 import { expect, waitUntil } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
-import { VmHub } from '../../../src/hub/vm-hub.js';
-import { FleetController } from '../../../src/elements/vm-list/fleet-controller.js';
-import { createInPagePeer, type InPagePeer } from '../../../src/testing/in-page-peer.js';
+import { VmHub } from '../../src/hub/vm-hub.js';
+import { FleetController } from '../../src/controllers/fleet-controller.js';
+import { createInPagePeer, type InPagePeer } from '../../src/testing/in-page-peer.js';
 
 class FleetHost extends LitElement {
   news = 0;
@@ -16,7 +16,7 @@ class FleetHost extends LitElement {
 }
 customElements.define('fleet-controller-host', FleetHost);
 
-describe('<vm-list> fleet subscription (fleet-controller.ts)', function () {
+describe('fleet subscription (fleet-controller.ts)', function () {
   this.timeout(30_000);
   let peer: InPagePeer;
   const hubs: VmHub[] = [];

@@ -1,13 +1,15 @@
 /**
- * `<vm-list>`'s subscription to the hub's fleet list (hub/fleet.ts): one paginated REST poll lists
+ * An element's subscription to the hub's fleet list (`<vm-list>`, `<vm-grid>`) (hub/fleet.ts): one paginated REST poll lists
  * every VM, so 10,000 VMs cost one list, not 10,000 sockets. It follows the hub in use while the
  * element is on the page; another hub (or none) drops the old subscription first, so a list from
  * the old server never shows under the new one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FleetPoller } from '../../hub/fleet-poller.js';
-import { fleetOf } from '../../hub/fleet.js';
-import type { VmHub } from '../../hub/vm-hub.js';
+import type { FleetPoller } from '../hub/fleet-poller.js';
+import { fleetOf } from '../hub/fleet.js';
+import type { VmHub } from '../hub/vm-hub.js';
+import type { VmError } from '../protocol/errors.js';
+import { emit } from '../events/index.js';
 
 export class FleetController implements ReactiveController {
   /** The hub's fleet poller; null without a hub or when the hub never lists. */
@@ -15,6 +17,7 @@ export class FleetController implements ReactiveController {
   /** The hub followed (null: none). */
   hub: VmHub | null = null;
   private off: (() => void) | null = null;
+  private reportedKey = '';
 
   /** `changed` runs on each new list or error, and at once when the poller has a list already. */
   constructor(
@@ -38,6 +41,17 @@ export class FleetController implements ReactiveController {
     if (!this.poller) return;
     this.off = this.poller.subscribe(this.changed);
     if (this.poller.vms) this.changed();
+  }
+
+  /**
+   * Fires `vm-error` on `target` when the list's error `e` is new: once per failure, not on every
+   * failed poll of the same one (null: the list loads again, and the next failure is new).
+   */
+  report(target: EventTarget, e: VmError | null): void {
+    const key = e ? `${e.code}\u0000${e.message}` : '';
+    if (key === this.reportedKey) return;
+    this.reportedKey = key;
+    if (e) emit(target, 'vm-error', { vmName: null, code: e.code, message: e.message });
   }
 
   hostDisconnected(): void {

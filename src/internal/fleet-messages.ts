@@ -1,11 +1,11 @@
 /**
- * What the list shows instead of its rows: loading, no list, empty, nothing matching the filter, and why
+ * What a fleet view (`<vm-list>`, `<vm-grid>`) shows instead of its VMs: loading, no list, empty, nothing matching the filter, and why
  * the list could not be loaded (a stale list stays below that last one).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { VmError } from '../../protocol/errors.js';
-import { invalidWords } from '../../internal/error-words.js';
-import { msg, str } from '../../internal/msg.js';
+import type { VmError } from '../protocol/errors.js';
+import { invalidWords } from './error-words.js';
+import { msg, str } from './msg.js';
 
 export function renderMessage(state: string, title: string, text: string, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<div class="message" part="message" data-state=${state} role="status">
