@@ -268,10 +268,12 @@ const bench = {
       const first = () => root.querySelector<HTMLElement>('.tile[data-slot="0"]:not([hidden])');
       // Listed, laid out and measured: the first tile's height is its own (not the guess) two frames running.
       let last = -1;
-      for (;;) {
+      for (const end = performance.now() + 60_000; ; ) {
+        if (performance.now() > end) throw new Error(`<vm-grid> never showed a measured tile: ${root.innerHTML.slice(0, 300)}`);
         await new Promise((r) => setTimeout(r, 100));
         const h = first()?.offsetHeight ?? -1;
-        if (h > 0 && h === last && h === first()!.querySelector('vm-metrics')!.offsetHeight) break;
+        // The tile's frame is its measured height rounded up: within a px of the tile's own.
+        if (h > 0 && h === last && Math.abs(h - first()!.querySelector('vm-metrics')!.getBoundingClientRect().height) < 1) break;
         last = h;
       }
       tileOf = (v) => root.querySelector<HTMLElement>(`.tile[data-index="${v}"]`)?.querySelector('vm-metrics') as VmMetricsEl | undefined;

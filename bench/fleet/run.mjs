@@ -136,7 +136,7 @@ async function runCase({ label, max, lingerMs, monitorWorker = false, renderer: 
 
   await page.goto(url);
   await page.waitForFunction('window.bench');
-  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer: caseRenderer ?? renderer, monitorWorker });
+  await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: Number.isFinite(max) ? max : null, lingerMs, renderer: caseRenderer && !renderer?.startsWith(caseRenderer) ? caseRenderer : renderer, monitorWorker });
   await sleep(8000); // sockets open, first samples arrive
   const scrolled = {};
   for (const how of scrollKinds) {
