@@ -38,9 +38,16 @@ export class FleetController implements ReactiveController {
     this.off = null;
     this.hub = hub;
     this.poller = hub ? fleetOf(hub) : null;
-    if (!this.poller) return;
-    this.off = this.poller.subscribe(this.changed);
-    if (this.poller.vms) this.changed();
+    if (!hub) return;
+    // A hub configured again (another server, a token provider set late) gets a new poller from
+    // fleetOf(), and disposes the old one: follow the new one, after fleetOf()'s own listener.
+    const offConfig = hub.events.on('config', () => queueMicrotask(() => this.hub === hub && this.follow(hub)));
+    const offList = this.poller?.subscribe(this.changed);
+    this.off = () => {
+      offConfig();
+      offList?.();
+    };
+    if (this.poller?.vms) this.changed();
   }
 
   /**

@@ -74,6 +74,28 @@ describe('fleet subscription (fleet-controller.ts)', function () {
     b.remove();
   });
 
+  // <vm-connection> applies a new token provider or server to its hub in place (hub.configure), and
+  // fleetOf() then replaces the hub's poller: a follower kept the old, stopped one, so a page that
+  // set its token provider after the list had started showed "Loading the VM list…" for good.
+  it('follows the new poller when the hub is configured again (a token provider set late)', async () => {
+    const el = await mount();
+    const token = await peer.login('admin');
+    const hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, persistHistory: false, reachabilityProbe: false });
+    hubs.push(hub);
+    el.fleet.follow(hub);
+    const first = el.fleet.poller!;
+    await waitUntil(() => first.error !== null, 'the list refused without a token', { timeout: 10_000 });
+    hub.configure({ tokenProvider: () => token });
+    await waitUntil(() => (el.fleet.poller?.vms?.length ?? 0) > 0, 'the list read with the token', { timeout: 10_000 });
+    expect(el.fleet.poller).to.not.equal(first);
+    expect(el.fleet.hub).to.equal(hub);
+    // The new poller's news reach the host; the old one is gone.
+    const before = el.news;
+    await el.fleet.poller!.refresh();
+    expect(el.news).to.be.greaterThan(before);
+    el.remove();
+  });
+
   it('says when the hub never lists VMs', async () => {
     const el = await mount();
     el.fleet.follow(await hubOf(false));
