@@ -41,6 +41,8 @@ const sampleMs = arg('--sample-ms', 25);
 const churnPx = arg('--churn-px', 2040);
 const churnSeconds = arg('--churn-seconds', 25);
 const vmCount = arg('--vms', 1000);
+// `--renderer vm-grid`: the same hour for the library's <vm-grid> (a pool of tiles renamed while scrolling).
+const renderer = process.argv.includes('--renderer') ? process.argv[process.argv.indexOf('--renderer') + 1] : undefined;
 const classes = process.argv.includes('--heap-classes');
 const HOUR = 3600;
 
@@ -100,7 +102,7 @@ const untilInView = async (n, limitMs) => {
 
 await page.goto(pageServer.url);
 await page.waitForFunction('window.bench');
-await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: 64, lingerMs: 5000 });
+await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, n: vmCount, max: 64, lingerMs: 5000, renderer });
 const atMinute = await untilInView(60, 30_000);
 const heapMinute = await heapAfterGc();
 

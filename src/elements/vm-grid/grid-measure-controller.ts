@@ -1,5 +1,5 @@
 /**
- * What `<vm-grid>` lays its pool out from: its own width (and direction), and the height a drawn
+ * What `<vm-grid>` lays its pool out from: its own width, and the height a drawn
  * tile needs. One ResizeObserver watches a zero-height line across the grid (its width only: the
  * host's own height changes with every new row height, which would notify again in the same
  * frame, a "ResizeObserver loop") and the tile in slot 0 (column 0 of a pooled row, so it draws a
@@ -11,8 +11,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class GridMeasureController implements ReactiveController {
   /** The grid's width, in px (0 until measured). */
   width = 0;
-  /** Whether the grid runs right to left. */
-  rtl = false;
   /** The height a tile needs, in px (0 until one has drawn). */
   tileHeight = 0;
   private observer: ResizeObserver | null = null;
@@ -53,10 +51,8 @@ export class GridMeasureController implements ReactiveController {
     for (const e of entries) {
       if (e.target === this.line) {
         const width = e.contentRect.width;
-        const rtl = getComputedStyle(this.host).direction === 'rtl';
-        changed ||= width !== this.width || rtl !== this.rtl;
+        changed ||= width !== this.width;
         this.width = width;
-        this.rtl = rtl;
       } else if (e.target === this.tile) {
         // A tile the browser skips (content-visibility, off-screen and never drawn) measures 0: not its height.
         const h = Math.ceil(e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height);

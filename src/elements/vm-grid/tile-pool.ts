@@ -69,11 +69,12 @@ export function slotOfIndex(l: PoolLayout, first: number, index: number): number
   return (row % l.poolRows) * l.cols + (index % l.cols);
 }
 
-/** A tile's offset from the grid's top-left (from its top-right when `rtl`). */
-export function tileOffset(l: PoolLayout, index: number, rtl: boolean, width: number): { x: number; y: number } {
-  const col = index % l.cols;
-  const x = GAP + col * (l.colWidth + GAP);
-  return { x: rtl ? width - x - l.colWidth : x, y: GAP + Math.floor(index / l.cols) * l.rowHeight };
+/**
+ * A tile's offset from the grid's top and inline start (its left, or its right in a right-to-left
+ * page: the styles place it with `inset-inline-start`, so the direction needs no arithmetic here).
+ */
+export function tileOffset(l: PoolLayout, index: number): { x: number; y: number } {
+  return { x: GAP + (index % l.cols) * (l.colWidth + GAP), y: GAP + Math.floor(index / l.cols) * l.rowHeight };
 }
 
 /** The index a key moves the active tile to, or null for a key the grid does not use. */

@@ -19,7 +19,7 @@ export const styles = [
     .message { background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); min-height: 160px; }
     .message.stale { border-radius: var(--_radius); margin-bottom: 4px; }
     .tiles { position: relative; contain: strict; width: 100%; outline: none; }
-    .tile { position: absolute; top: 0; left: 0; border-radius: var(--_radius); cursor: pointer; outline: none; overflow: hidden; }
+    .tile { position: absolute; top: 0; border-radius: var(--_radius); cursor: pointer; outline: none; overflow: hidden; }
     /* A set tile-height: each tile fills it (and is clipped to it); unset, a tile is as tall as it needs, measured. */
     .fixed .tile vm-metrics { height: 100%; }
     .tile[aria-current='true'] { box-shadow: 0 0 0 2px var(--_accent); }

@@ -246,7 +246,9 @@ export class VmGrid extends LitElement {
       return;
     }
     const pageRows = Math.max(1, Math.floor(innerHeight / l.rowHeight) - 1);
-    const to = keyTarget(e.key, e.ctrlKey || e.metaKey, from, names.length, l.cols, pageRows, this.measure.rtl);
+        // Read at the key press: a host may turn the page's direction at any time.
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const to = keyTarget(e.key, e.ctrlKey || e.metaKey, from, names.length, l.cols, pageRows, rtl);
     if (to === null) return;
     e.preventDefault();
     this.active = to;
@@ -281,15 +283,13 @@ export class VmGrid extends LitElement {
   private renderTiles(names: readonly string[]): TemplateResult {
     const l = this.layout;
     const slots = l ? l.poolRows * l.cols : 0;
-    const width = this.measure.width;
-    const rtl = this.measure.rtl;
     // The tab stop: the active tile while it is drawn, else the first tile in view.
     const activeSlot = l && this.active >= 0 ? slotOfIndex(l, this.first, this.active) : -1;
     const tabStop = activeSlot >= 0 ? activeSlot : l ? slotOfIndex(l, this.first, Math.min(names.length - 1, this.viewRow * l.cols)) : -1;
     const tiles = [];
     for (let slot = 0; slot < slots; slot++) {
       const i = indexOfSlot(l!, this.first, slot, names.length);
-      tiles.push(this.renderTile(l!, slot, i, i >= 0 ? names[i]! : '', names.length, slot === tabStop, width, rtl));
+      tiles.push(this.renderTile(l!, slot, i, i >= 0 ? names[i]! : '', names.length, slot === tabStop));
     }
     return html`<div
       class=${this.tileHeight === null ? 'tiles' : 'tiles fixed'}
@@ -305,8 +305,8 @@ export class VmGrid extends LitElement {
     </div>`;
   }
 
-  private renderTile(l: PoolLayout, slot: number, i: number, name: string, count: number, tabStop: boolean, width: number, rtl: boolean): TemplateResult {
-    const at = i >= 0 ? tileOffset(l, i, rtl, width) : { x: 0, y: 0 };
+  private renderTile(l: PoolLayout, slot: number, i: number, name: string, count: number, tabStop: boolean): TemplateResult {
+    const at = i >= 0 ? tileOffset(l, i) : { x: 0, y: 0 };
     return html`<div
       class="tile"
       part="tile"
@@ -320,7 +320,7 @@ export class VmGrid extends LitElement {
       data-index=${i}
       data-vm=${name}
       data-status=${this.statuses.get(name) ?? nothing}
-      style=${styleMap({ transform: `translate(${at.x}px, ${at.y}px)`, width: `${l.colWidth}px`, height: `${l.rowHeight - GAP}px` })}
+      style=${styleMap({ 'inset-inline-start': `${at.x}px`, transform: `translateY(${at.y}px)`, width: `${l.colWidth}px`, height: `${l.rowHeight - GAP}px` })}
     >
       <vm-metrics compact .vmName=${name} .series=${this.series} .hub=${this.hub} .theme=${this.theme} .locale=${this.locale}></vm-metrics>
     </div>`;

@@ -49,12 +49,12 @@ describe('<vm-grid> tile pool (tile-pool.ts)', () => {
     for (let s = 0; s < a.length; s++) if (a[s] !== b[s]) expect(rowOfSlot(l, 11, s)).to.equal(11 + l.poolRows - 1);
   });
 
-  it('places tiles left to right, or right to left', () => {
+  it('places tiles from the inline start, a row at a time', () => {
     const l = poolLayout(100, 1000, 900, 300, 96);
     expect(l.cols).to.equal(3);
-    expect(tileOffset(l, 0, false, 1000)).to.deep.equal({ x: GAP, y: GAP });
-    expect(tileOffset(l, 4, false, 1000)).to.deep.equal({ x: GAP + l.colWidth + GAP, y: GAP + l.rowHeight });
-    expect(tileOffset(l, 0, true, 1000).x).to.be.closeTo(1000 - GAP - l.colWidth, 1e-9);
+    expect(tileOffset(l, 0)).to.deep.equal({ x: GAP, y: GAP });
+    expect(tileOffset(l, 4)).to.deep.equal({ x: GAP + l.colWidth + GAP, y: GAP + l.rowHeight });
+    expect(tileOffset(l, 2).x + l.colWidth + GAP).to.be.closeTo(1000, 1e-9);
   });
 
   it('moves the active tile as the grid keyboard does', () => {

@@ -240,6 +240,36 @@ describe('<vm-grid>', function () {
     });
   });
 
+  describe('layout', () => {
+    it('fits every tile within its width, one column on a phone, more as it widens', async () => {
+      const el = await mount({ peer: { vms: fleetOfVms(40) } });
+      await until(() => shown(el).length > 0, 'tiles');
+      for (const [width, cols] of [[320, 1], [390, 1], [800, 2], [1440, 4]] as const) {
+        await setViewport({ width, height: 800 });
+        await until(() => {
+          const tops = new Set(shown(el).map((t) => Math.round(t.getBoundingClientRect().top)));
+          return shown(el).length > 0 && shown(el).length / tops.size === cols;
+        }, `${cols} column(s) at ${width} px`);
+        const box = el.getBoundingClientRect();
+        const out = shown(el).filter((t) => t.getBoundingClientRect().left < box.left - 0.5 || t.getBoundingClientRect().right > box.right + 0.5);
+        expect(out.length, `tiles outside the grid at ${width} px`).to.equal(0);
+        expect(document.documentElement.scrollWidth, `the page's width at ${width} px`).to.be.at.most(width);
+      }
+      await setViewport({ width: 1280, height: 800 });
+    });
+
+    it('right to left: the first tile at the right, and the arrows follow the reading order', async () => {
+      const el = await mount();
+      box.setAttribute('dir', 'rtl');
+      await until(() => shown(el).length === 4 && byIndex(el)[0]!.getBoundingClientRect().left > byIndex(el)[1]!.getBoundingClientRect().left, 'tiles right to left');
+      const [first] = byIndex(el);
+      first!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset.index).to.equal('1');
+    });
+  });
+
   describe('states', () => {
     it('loading, then empty', async () => {
       const el = await mount({ peer: { vms: [] } });
