@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { vmHubContext } from '../../context.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { emit } from '../../events/index.js';
 import type { VmHub } from '../../hub/vm-hub.js';
@@ -101,6 +103,8 @@ export class VmGrid extends LitElement {
   private readonly resolver = new HubResolver(this, () => this.requestUpdate());
   private readonly fleet = new FleetController(this, () => this.fleetChanged());
   private readonly measure = new GridMeasureController(this);
+  /** The tiles inside use the grid's hub (its `hub` property too), as `<vm-detail>`'s tabs use its. */
+  private readonly tilesHub = new ContextProvider(this, { context: vmHubContext });
   private layout: PoolLayout | null = null;
   private layoutKey = '';
   private warnedVms: unknown = undefined;
@@ -142,8 +146,10 @@ export class VmGrid extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tileWidth')) this.tileWidth = checkSize('tile-width', this.tileWidth, DEFAULT_TILE_WIDTH, 160, 1200);
     if (changed.has('tileHeight') && this.tileHeight !== null) this.tileHeight = checkSize('tile-height', this.tileHeight, null, 72, 600);
+    const active = this.activeHub;
+    if (active && this.tilesHub.value !== active) this.tilesHub.setValue(active);
     // Given names need no list; without them the grid follows the hub's fleet.
-    const hub = this.isConnected && this.vms === undefined ? this.activeHub : null;
+    const hub = this.isConnected && this.vms === undefined ? active : null;
     if (hub !== this.fleet.hub) {
       // Nothing of the old hub's list shows under the new one.
       this.listError = null;
@@ -271,7 +277,8 @@ export class VmGrid extends LitElement {
     const names = this.names;
     if (this.vms === undefined && this.fleet.switchedOff) return renderNoFleet();
     if (e && (!names || e.code === 'AUTH_ERROR' || e.code === 'PERMISSION_DENIED')) return this.errorMessage(e, false);
-    if (!names) return renderLoading();
+    // No tile without the hub it will use (one still on its way: a provider above not defined yet).
+    if (!names || !this.activeHub) return renderLoading();
     if (names.length === 0) return renderEmpty();
     return html`${e ? this.errorMessage(e, true) : nothing}${this.renderTiles(names)}`;
   }
@@ -322,7 +329,7 @@ export class VmGrid extends LitElement {
       data-status=${this.statuses.get(name) ?? nothing}
       style=${styleMap({ 'inset-inline-start': `${at.x}px`, transform: `translateY(${at.y}px)`, width: `${l.colWidth}px`, height: `${l.rowHeight - GAP}px` })}
     >
-      <vm-metrics compact .vmName=${name} .series=${this.series} .hub=${this.hub} .theme=${this.theme} .locale=${this.locale}></vm-metrics>
+      <vm-metrics compact .vmName=${name} .series=${this.series} .theme=${this.theme} .locale=${this.locale}></vm-metrics>
     </div>`;
   }
 }

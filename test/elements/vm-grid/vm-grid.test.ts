@@ -77,6 +77,18 @@ describe('<vm-grid>', function () {
     await expect(el).to.be.accessible();
   });
 
+  // <vm-metrics> has no hub property: the grid hands its hub to its tiles through the context, so a
+  // grid given a hub (no <vm-connection> above) does not leave its tiles on the page's default hub.
+  it('gives its own hub property to its tiles', async () => {
+    peer = createInPagePeer({ seed: 1, metricsIntervalMs: 200 });
+    const token = await peer.login('admin');
+    hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false });
+    const el = await fixture<VmGrid>(html`<vm-grid .hub=${hub} .vms=${['web-01', 'db-01']}></vm-grid>`);
+    await until(() => shown(el).length === 2, 'two tiles');
+    await until(() => shown(el).some(isLive), 'a live tile', 10_000);
+    expect(peer.sockets().length).to.be.greaterThan(0);
+  });
+
   describe('1,000 VMs', () => {
     it('holds a bounded pool of tiles, and renames it as the box scrolls instead of making tiles', async () => {
       await visiblePage();
