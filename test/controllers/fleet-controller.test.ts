@@ -6,6 +6,7 @@ import { LitElement, html } from 'lit';
 import { VmHub } from '../../src/hub/vm-hub.js';
 import { FleetController } from '../../src/controllers/fleet-controller.js';
 import { createInPagePeer, type InPagePeer } from '../../src/testing/in-page-peer.js';
+import { peerTestHub } from '../helpers/peer-hub.js';
 
 class FleetHost extends LitElement {
   news = 0;
@@ -23,7 +24,7 @@ describe('fleet subscription (fleet-controller.ts)', function () {
 
   async function hubOf(fleetPollMs?: false): Promise<VmHub> {
     const token = await peer.login('admin');
-    const hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false, fleetPollMs });
+    const hub = peerTestHub(peer, token, { fleetPollMs });
     hubs.push(hub);
     return hub;
   }

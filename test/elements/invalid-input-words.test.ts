@@ -11,6 +11,7 @@ import { VmHub } from '../../src/hub/vm-hub.js';
 import { createInPagePeer, type InPagePeer } from '../../src/testing/in-page-peer.js';
 import { PSEUDO, unlocalized, waitUntil } from '../helpers/pseudo-locale.js';
 import { bannerText } from './vm-detail/helpers.js';
+import { peerTestHub } from '../helpers/peer-hub.js';
 
 const TOO_LONG = 'a'.repeat(300);
 const shown = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
@@ -22,7 +23,7 @@ describe('invalid input, said in the reader’s language', function () {
   beforeEach(async () => {
     peer = createInPagePeer({ faults: false });
     const token = await peer.login('admin');
-    hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false });
+    hub = peerTestHub(peer, token);
   });
   afterEach(() => {
     hub.dispose();

@@ -9,14 +9,14 @@ import type { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { live, peerFor, peerHub } from './vm-detail/helpers.js';
 import '../../src/elements/vm-console/vm-console.define.js';
 import type { VmList } from '../../src/elements/vm-list/vm-list.js';
-import { VmHub } from '../../src/hub/vm-hub.js';
 import { createInPagePeer } from '../../src/testing/in-page-peer.js';
+import { peerTestHub } from '../helpers/peer-hub.js';
 
 describe('right to left', () => {
   it('mirrors the fleet grid (status at the right, the selection bar on the start side) and keeps the terminal left to right', async () => {
     const peer = createInPagePeer({ faults: false });
     const token = await peer.login('admin');
-    const hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false });
+    const hub = peerTestHub(peer, token);
     try {
       const page = await fixture<HTMLDivElement>(html`<div dir="rtl" style="width: 1000px">
         <vm-list .hub=${hub} selected="web-01" style="--vm-list-height: 300px"></vm-list>

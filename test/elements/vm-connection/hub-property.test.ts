@@ -8,6 +8,7 @@ import type { VmMetrics } from '../../../src/elements/vm-metrics/vm-metrics.js';
 import { VmHub } from '../../../src/hub/vm-hub.js';
 import { createInPagePeer, type InPagePeer } from '../../../src/testing/in-page-peer.js';
 import { DEFAULT_VMS } from '../../../src/testing/sim/vm-fixtures.js';
+import { peerTestHub } from '../../helpers/peer-hub.js';
 
 async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const end = performance.now() + timeoutMs;
@@ -47,7 +48,7 @@ describe('<vm-connection>.hub set by the host', () => {
       }}
     ></vm-connection>`);
     const token = await peer.login('viewer');
-    hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false });
+    hub = peerTestHub(peer, token);
     const names = DEFAULT_VMS.filter((v) => v.initialStatus === 'running').slice(0, 3).map((v) => v.name);
 
     // One task: the hub, then the tiles.

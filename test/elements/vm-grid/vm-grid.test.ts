@@ -13,6 +13,7 @@ import { socketBudget } from '../../../src/transport/socket-budget.js';
 import { createInPagePeer, type InPagePeer, type InPagePeerOptions } from '../../../src/testing/in-page-peer.js';
 import { fleetOfVms } from '../../../src/testing/fleet-fixtures.js';
 import { visiblePage } from '../vm-metrics/visible-page.js';
+import { peerTestHub } from '../../helpers/peer-hub.js';
 
 async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const end = performance.now() + timeoutMs;
@@ -42,7 +43,7 @@ describe('<vm-grid>', function () {
     peer = createInPagePeer({ seed: 1, metricsIntervalMs: 500, ...opts.peer });
     opts.before?.(peer);
     const token = await peer.login(opts.user ?? 'admin');
-    hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false, ...opts.hub });
+    hub = peerTestHub(peer, token, opts.hub);
     box = await fixture<HTMLElement>(html`<div style="height: 600px; overflow: auto"><vm-connection .hub=${hub}><vm-grid></vm-grid></vm-connection></div>`);
     const el = box.querySelector('vm-grid')!;
     opts.grid?.(el);
@@ -82,7 +83,7 @@ describe('<vm-grid>', function () {
   it('gives its own hub property to its tiles', async () => {
     peer = createInPagePeer({ seed: 1, metricsIntervalMs: 200 });
     const token = await peer.login('admin');
-    hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false });
+    hub = peerTestHub(peer, token);
     const el = await fixture<VmGrid>(html`<vm-grid .hub=${hub} .vms=${['web-01', 'db-01']}></vm-grid>`);
     await until(() => shown(el).length === 2, 'two tiles');
     await until(() => shown(el).some(isLive), 'a live tile', 10_000);

@@ -13,6 +13,7 @@ import { createInPagePeer, type InPagePeer, type InPagePeerOptions } from '../..
 import { fleetOfVms } from '../../../src/testing/fleet-fixtures.js';
 import { OVERHANG_PX } from '../../../src/elements/vm-list/row-layout.js';
 import { visiblePage } from '../vm-metrics/visible-page.js';
+import { peerTestHub } from '../../helpers/peer-hub.js';
 
 async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const end = performance.now() + timeoutMs;
@@ -43,7 +44,7 @@ describe('<vm-list>', function () {
     peer = createInPagePeer({ seed: 1, metricsIntervalMs: 200, ...opts.peer });
     opts.before?.(peer);
     const token = await peer.login(opts.user ?? 'admin');
-    hub = new VmHub({ serverUrl: peer.serverUrl, socketFactory: peer.socketFactory, fetch: peer.fetch, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false, ...opts.hub });
+    hub = peerTestHub(peer, token, opts.hub);
     const wrap = await fixture<HTMLElement>(html`<vm-connection .hub=${hub}><vm-list style="--vm-list-height: 400px"></vm-list></vm-connection>`);
     const el = wrap.querySelector('vm-list')!;
     for (const [, k, v] of (opts.attrs ?? '').matchAll(/([\w-]+)="([^"]*)"/g)) el.setAttribute(k!, v!);

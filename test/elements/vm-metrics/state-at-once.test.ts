@@ -6,10 +6,10 @@ import '../../../src/elements/vm-metrics/vm-metrics.define.js';
 import type { VmMetrics } from '../../../src/elements/vm-metrics/vm-metrics.js';
 import '../../../src/elements/vm-connection/vm-connection.define.js';
 import { sparklineClock } from '../../../src/elements/vm-metrics/clocks.js';
-import { VmHub } from '../../../src/hub/vm-hub.js';
 import { createInPagePeer } from '../../../src/testing/in-page-peer.js';
 import { DEFAULT_VMS } from '../../../src/testing/sim/vm-fixtures.js';
 import { visiblePage } from './visible-page.js';
+import { peerTestHub } from '../../helpers/peer-hub.js';
 
 async function until(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
   const end = performance.now() + timeoutMs;
@@ -29,7 +29,7 @@ describe('<vm-metrics> compact tile: a change of state shows at once', function 
     const template = DEFAULT_VMS.find((v) => v.initialStatus === 'running')!;
     const peer = createInPagePeer({ vms: [{ ...template, name: 'tile-a', initialStatus: 'running' }], metricsIntervalMs: 1000, faults: false });
     const token = await peer.login('viewer');
-    const hub = new VmHub({ serverUrl: peer.serverUrl, fetch: peer.fetch, socketFactory: peer.socketFactory, tokenProvider: () => token, persistHistory: false, reachabilityProbe: false });
+    const hub = peerTestHub(peer, token);
     // The shared frame is held: whatever waits for it does not happen until it is let go.
     const held: Array<() => void> = [];
     const request = sparklineClock.request;
