@@ -8,8 +8,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FleetPoller } from '../hub/fleet-poller.js';
 import { fleetOf } from '../hub/fleet.js';
 import type { VmHub } from '../hub/vm-hub.js';
-import type { VmError } from '../protocol/errors.js';
-import { emit } from '../events/index.js';
 
 export class FleetController implements ReactiveController {
   /** The hub's fleet poller; null without a hub or when the hub never lists. */
@@ -17,7 +15,6 @@ export class FleetController implements ReactiveController {
   /** The hub followed (null: none). */
   hub: VmHub | null = null;
   private off: (() => void) | null = null;
-  private reportedKey = '';
 
   /** `changed` runs on each new list or error, and at once when the poller has a list already. */
   constructor(
@@ -48,17 +45,6 @@ export class FleetController implements ReactiveController {
       offList?.();
     };
     if (this.poller?.vms) this.changed();
-  }
-
-  /**
-   * Fires `vm-error` on `target` when the list's error `e` is new: once per failure, not on every
-   * failed poll of the same one (null: the list loads again, and the next failure is new).
-   */
-  report(target: EventTarget, e: VmError | null): void {
-    const key = e ? `${e.code}\u0000${e.message}` : '';
-    if (key === this.reportedKey) return;
-    this.reportedKey = key;
-    if (e) emit(target, 'vm-error', { vmName: null, code: e.code, message: e.message });
   }
 
   hostDisconnected(): void {

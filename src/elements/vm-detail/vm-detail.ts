@@ -18,7 +18,7 @@ import { kit } from '../../internal/deferred-parts.js';
 import { bannerError } from './banner-error.js';
 import { DetailActions } from './detail-actions.js';
 import { TABS, renderTab, type VmDetailTab } from './detail-tabs.js';
-import { ErrorReport } from './error-report.js';
+import { ErrorReport } from '../../internal/error-report.js';
 import { LazyViews } from './lazy-views.js';
 import { OverviewLoad } from './overview-load.js';
 import { OverviewRefresh } from './overview-refresh.js';

@@ -8,6 +8,7 @@ import type { VmHub } from '../../hub/vm-hub.js';
 import type { VmError } from '../../protocol/errors.js';
 import type { VmStatus } from '../../protocol/types.js';
 import { HubResolver } from '../../internal/hub-resolver.js';
+import { ErrorReport } from '../../internal/error-report.js';
 import { FleetController } from '../../controllers/fleet-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { PageListenersController } from '../../controllers/page-listeners-controller.js';
@@ -102,6 +103,8 @@ export class VmGrid extends LitElement {
   private readonly l10n = new LocaleController(this);
   private readonly resolver = new HubResolver(this, () => this.requestUpdate());
   private readonly fleet = new FleetController(this, () => this.fleetChanged());
+  /** `vm-error` once per failure of the list, not on every failed poll. */
+  private readonly errors = new ErrorReport();
   private readonly measure = new GridMeasureController(this);
   /** The tiles inside use the grid's hub (its `hub` property too), as `<vm-detail>`'s tabs use its. */
   private readonly tilesHub = new ContextProvider(this, { context: vmHubContext });
@@ -169,7 +172,7 @@ export class VmGrid extends LitElement {
   }
 
   protected override updated(): void {
-    this.fleet.report(this, this.listError);
+    this.errors.report(this, '', this.listError);
     this.measure.watch(this.renderRoot.querySelector('.line'), this.renderRoot.querySelector('.tile[data-slot="0"] vm-metrics'));
   }
 

@@ -7,6 +7,7 @@ import type { VmHub } from '../../hub/vm-hub.js';
 import type { VmError } from '../../protocol/errors.js';
 import type { VmAction } from '../../protocol/types.js';
 import { HubResolver } from '../../internal/hub-resolver.js';
+import { ErrorReport } from '../../internal/error-report.js';
 import { PermissionsController } from '../../controllers/permissions-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { msg } from '../../internal/msg.js';
@@ -138,6 +139,8 @@ export class VmList extends LitElement {
     },
   });
   private readonly fleet = new FleetController(this, () => this.fleetChanged());
+  /** `vm-error` once per failure of the list, not on every failed poll. */
+  private readonly errors = new ErrorReport();
   private permissionsFor: VmHub | null = null;
   /** What the user may do: the `permissions` property, else the token's roles (as on <vm-detail>). */
   private readonly access = new PermissionsController(this, { given: () => this.permissions, hub: () => this.activeHub });
@@ -224,7 +227,7 @@ export class VmList extends LitElement {
   }
 
   protected override updated(): void {
-    this.fleet.report(this, this.listError);
+    this.errors.report(this, '', this.listError);
   }
 
   // ---- fleet list ---------------------------------------------------------------------------

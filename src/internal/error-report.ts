@@ -1,6 +1,9 @@
-/** `vm-error` for each new error the banner shows: once per error, not once per render. */
-import { emit } from '../../events/index.js';
-import type { VmError } from '../../protocol/errors.js';
+/**
+ * `vm-error` for each new error an element shows (`<vm-detail>`'s banner, a fleet view's list):
+ * once per error, not once per render or failed poll.
+ */
+import { emit } from '../events/index.js';
+import type { VmError } from '../protocol/errors.js';
 
 export class ErrorReport {
   private lastKey = '';

@@ -1,9 +1,9 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { ErrorReport } from '../../../src/elements/vm-detail/error-report.js';
-import { VmError } from '../../../src/protocol/errors.js';
+import { ErrorReport } from '../../src/internal/error-report.js';
+import { VmError } from '../../src/protocol/errors.js';
 
-describe('<vm-detail> vm-error reports (error-report.ts)', () => {
+describe('vm-error reports (error-report.ts)', () => {
   it('fires once per new error, not per render; again for another error, or after a reset', () => {
     const host = document.createElement('div');
     const heard: string[] = [];
