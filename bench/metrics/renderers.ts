@@ -286,6 +286,23 @@ const linesOnly: Factory = (svg) => {
   };
 };
 
+/** The shipped sparkline in a tile whose shadow root has `css` added (a what-if of the styles). */
+const withCss =
+  (css: string): Factory =>
+  (svg) => {
+    const root = svg.getRootNode() as ShadowRoot;
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const spark = svgSpark(svg);
+    return { ...spark, destroy: () => (spark.destroy(), (root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet))) };
+  };
+const sheets = new Map<string, CSSStyleSheet>();
+
 /** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
 const EXPERIMENTS: Record<string, Factory> = {
   'x: no unfilled hatch': svgSpark,
@@ -304,6 +321,22 @@ const EXPERIMENTS: Record<string, Factory> = {
   'x: values frozen': svgSpark,
   // Neither values nor sparklines change: what a frame of the page costs with nothing new to show.
   'x: nothing changes': noDraws,
+  // The bench's 1 Hz timers still fire, and the element ignores what they push: the floor of the
+  // measurement (the timers' own tasks), what no change to the element can save.
+  'x: pushes ignored': svgSpark,
+  // The plots' text alternatives written once and never changed: what re-labelling costs.
+  'x: alt frozen': svgSpark,
+  // Each tile one relayout boundary, as a grid of fixed-size tiles could make it.
+  'x: tiles contain strict': (svg) => {
+    const host = (svg.getRootNode() as ShadowRoot).host as HTMLElement;
+    if (!host.style.contain) {
+      host.style.height = `${host.offsetHeight}px`;
+      host.style.contain = 'strict';
+    }
+    return svgSpark(svg);
+  },
+  // Each value's line its own layout container: text changes laid out no faster (Layout traced).
+  'x: value lines contained': withCss('.tile-value > span { contain: strict; height: 1.3em; overflow: hidden; }'),
   'x: plots contain strict': (svg) => {
     svg.parentElement!.style.contain = 'strict';
     return svgSpark(svg);
@@ -312,6 +345,15 @@ const EXPERIMENTS: Record<string, Factory> = {
 const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
 type CurrentValueOf = (this: object, key: string, snapshot: unknown) => CurrentValue;
 const currentValue = (VmMetrics.prototype as unknown as { currentValue: CurrentValueOf }).currentValue;
+type AltTextOf = (this: object, key: string, snapshot: unknown) => string;
+const altText = (VmMetrics.prototype as unknown as { altText: AltTextOf }).altText;
+const frozenAlts = new WeakMap<object, Map<string, string>>();
+const frozenAltText: AltTextOf = function (key, snapshot) {
+  let byKey = frozenAlts.get(this);
+  if (!byKey) frozenAlts.set(this, (byKey = new Map()));
+  if (!byKey.has(key) && snapshot) byKey.set(key, altText.call(this, key, snapshot));
+  return byKey.get(key) ?? altText.call(this, key, snapshot);
+};
 /** The experiments that keep each tile's first values. */
 const FROZEN_VALUES = new Set(['x: values frozen', 'x: nothing changes']);
 const frozenValues = new WeakMap<object, Map<string, CurrentValue>>();
@@ -333,14 +375,18 @@ const everySampleKey: DrawKeyOf = function () {
   return key === null ? null : `${key}|${this.options.history()?.version ?? -1}`;
 };
 
+const metricsSetter = Object.getOwnPropertyDescriptor(VmMetrics.prototype, 'metrics')!;
+
 export function useRenderer(name: string): void {
   // A patch of a method that is gone would measure the shipped renderer under every name.
-  if (typeof shipped !== 'function' || typeof drawKey !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
+  if (typeof shipped !== 'function' || typeof drawKey !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function' || typeof altText !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
   const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
   if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
   proto.ensure = factory ? ensureWith(factory) : shipped;
   (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' ? () => undefined : placeUnfilled;
   (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = FROZEN_VALUES.has(name) ? frozenCurrentValue : currentValue;
+  Object.defineProperty(VmMetrics.prototype, 'metrics', name === 'x: pushes ignored' ? { ...metricsSetter, set: () => undefined } : metricsSetter);
+  (VmMetrics.prototype as unknown as { altText: unknown }).altText = name === 'x: alt frozen' ? frozenAltText : altText;
   (ChartDrawController.prototype as unknown as { drawKey: unknown }).drawKey = name === 'x: every sample' ? everySampleKey : drawKey;
 }
 export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);

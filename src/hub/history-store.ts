@@ -94,18 +94,22 @@ export class HistoryStore {
     return series;
   }
 
-  /** A VM's history changed: `read()` is called when it is written, within `writeEveryMs`. */
-  schedule(scope: HistoryScope, vm: string, read: () => StoredSeries | null): void {
+  /**
+   * A VM's history changed: `read()` is called when it is written, within `writeEveryMs`. `key`
+   * is `pendingKey(scope, vm)`, passed by a caller that schedules every sample (made once, not
+   * 100 times a second on a dashboard).
+   */
+  schedule(scope: HistoryScope, vm: string, read: () => StoredSeries | null, key = pendingKey(scope, vm)): void {
     if (this.closed) return;
     // Recorded before any write of this user's (IndexedDB runs transactions in creation order).
     void this.signIn(scope);
-    this.dirty.set(JSON.stringify([scope.server, scope.user, vm]), { scope, vm, read });
+    this.dirty.set(key, { scope, vm, read });
     this.timer ??= setTimeout(() => void this.flush(), this.writeEveryMs);
   }
 
   /** Deletes what is kept for one VM, and forgets a pending write of it. */
   async forget(scope: HistoryScope, vm: string): Promise<void> {
-    this.dirty.delete(JSON.stringify([scope.server, scope.user, vm]));
+    this.dirty.delete(pendingKey(scope, vm));
     await this.run(VMS, 'readwrite', (s) => s.delete([scope.server, scope.user, vm]));
   }
 
@@ -252,17 +256,26 @@ function openDatabase(name: string): Promise<IDBDatabase | null> {
   });
 }
 
+/** Names a pending write: one per VM of a user on a server. */
+export function pendingKey(scope: HistoryScope, vm: string): string {
+  return JSON.stringify([scope.server, scope.user, vm]);
+}
+
 function positiveInt(v: number | undefined, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
 }
 
 /** One VM's place in the store: loads and saves its history for the signed-in user. */
 export class HistoryKeeper {
+  private readonly key: string;
+
   constructor(
     readonly store: HistoryStore,
     readonly scope: HistoryScope,
     readonly vm: string,
-  ) {}
+  ) {
+    this.key = pendingKey(scope, vm);
+  }
 
   get maxAgeMs(): number {
     return this.store.maxAgeMs;
@@ -273,7 +286,7 @@ export class HistoryKeeper {
   }
 
   save(read: () => StoredSeries | null): void {
-    this.store.schedule(this.scope, this.vm, read);
+    this.store.schedule(this.scope, this.vm, read, this.key);
   }
 
   /** Saves a session's history (up to the store's age bound) with the next batch. */
