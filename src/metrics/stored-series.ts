@@ -7,14 +7,19 @@
 import type { ReadonlyTimeSeries } from './time-series.js';
 import { METRIC_CHANNELS, type MetricChannel } from './vm-metrics-history.js';
 
-export const STORED_SERIES_VERSION = 1;
+/**
+ * 2: typed arrays. Version 1 (0.1) kept arrays of numbers and nulls, which IndexedDB clones value
+ * by value: a dashboard of 100 VMs sampled every second blocked the page for 250–390 ms every 15 s
+ * once it held an hour (bench:metrics, "keeping histories"). Version 1 records are still read.
+ */
+export const STORED_SERIES_VERSION = 2;
 
 export interface StoredSeries {
   v: typeof STORED_SERIES_VERSION;
   /** Sample times, ms since the epoch, strictly increasing. */
-  t: number[];
-  /** One column per channel, as long as `t`; null marks a gap or a missing value. */
-  cols: Record<MetricChannel, (number | null)[]>;
+  t: Float64Array;
+  /** One column per channel, as long as `t`; NaN marks a gap or a missing value. */
+  cols: Record<MetricChannel, Float64Array>;
   /** Wall-clock time (ms since the epoch) at which the newest sample was received. */
   receivedAt: number;
 }
@@ -31,40 +36,53 @@ export interface StoredSeriesLimits {
 /** Largest believable value: 1 EiB/s or 1 EiB of memory is not a VM, it is a forged record. */
 const MAX_VALUE = 2 ** 60;
 
+/** A version 1 value: null was a missing value; what is not a number cannot pass the checks. */
+const fromV1 = (v: unknown) => (v === null ? NaN : typeof v === 'number' && !Number.isNaN(v) ? v : -Infinity);
+
+/** A stored column as typed values, or null when it is neither version's shape or length. */
+function columnOf(raw: unknown, version: number, n: number): Float64Array | null {
+  // Exactly a Float64Array: a view of another type would read other bytes as values.
+  if (version === STORED_SERIES_VERSION) return raw instanceof Float64Array && raw.length === n ? raw : null;
+  return Array.isArray(raw) && raw.length === n ? Float64Array.from(raw as unknown[], fromV1) : null;
+}
+
 /**
- * Validates a stored record and trims it to the limits. Null when it is not a record this
- * version wrote or when any part of it is out of shape: it is then to be deleted, not repaired.
+ * Validates a stored record (this version's, or version 1's) and trims it to the limits. Null
+ * when any part of it is out of shape: it is then to be deleted, not repaired.
  */
 export function readStoredSeries(raw: unknown, limits: StoredSeriesLimits): StoredSeries | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
-  if (r.v !== STORED_SERIES_VERSION) return null;
-  const { t, cols, receivedAt } = r;
+  const version = r.v;
+  if (version !== STORED_SERIES_VERSION && version !== 1) return null;
+  const { cols, receivedAt } = r;
   if (typeof receivedAt !== 'number' || !Number.isFinite(receivedAt) || receivedAt > limits.notAfter) return null;
-  if (!Array.isArray(t) || t.length === 0 || typeof cols !== 'object' || cols === null) return null;
-  const n = t.length;
+  if (typeof cols !== 'object' || cols === null) return null;
+  const n = Array.isArray(r.t) || r.t instanceof Float64Array ? r.t.length : 0;
+  const t = n > 0 ? columnOf(r.t, version, n) : null;
+  if (!t) return null;
   for (let i = 0; i < n; i++) {
-    const ti: unknown = t[i];
-    if (typeof ti !== 'number' || !Number.isFinite(ti) || (i > 0 && !(ti > (t[i - 1] as number)))) return null;
+    if (!Number.isFinite(t[i]) || (i > 0 && !(t[i]! > t[i - 1]!))) return null;
   }
-  if ((t[n - 1] as number) > limits.notAfter) return null;
-  const out = {} as Record<MetricChannel, (number | null)[]>;
+  if (t[n - 1]! > limits.notAfter) return null;
+  const out = {} as Record<MetricChannel, Float64Array>;
   for (const ch of METRIC_CHANNELS) {
-    const col: unknown = (cols as Record<string, unknown>)[ch];
-    if (!Array.isArray(col) || col.length !== n) return null;
-    for (const v of col as unknown[]) {
-      if (v !== null && !(typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_VALUE)) return null;
+    // Own properties only: a record's prototype is not data.
+    const col = Object.hasOwn(cols, ch) ? columnOf((cols as Record<string, unknown>)[ch], version, n) : null;
+    if (!col) return null;
+    for (let i = 0; i < n; i++) {
+      const v = col[i]!;
+      if (!Number.isNaN(v) && !(v >= 0 && v <= MAX_VALUE)) return null;
     }
-    out[ch] = col as (number | null)[];
+    out[ch] = col;
   }
   // Trim: too old, then too many. Both keep the newest rows.
   let from = 0;
-  while (from < n && (t[from] as number) < limits.notBefore) from++;
+  while (from < n && t[from]! < limits.notBefore) from++;
   from = Math.max(from, n - Math.max(0, Math.floor(limits.capacity)));
   if (from >= n) return null;
-  const keep = <T>(a: T[]) => a.slice(from);
-  for (const ch of METRIC_CHANNELS) out[ch] = keep(out[ch]);
-  return { v: STORED_SERIES_VERSION, t: keep(t as number[]), cols: out, receivedAt };
+  for (const ch of METRIC_CHANNELS) out[ch] = out[ch].slice(from);
+  return { v: STORED_SERIES_VERSION, t: t.slice(from), cols: out, receivedAt };
 }
 
 /**
@@ -72,9 +90,7 @@ export function readStoredSeries(raw: unknown, limits: StoredSeriesLimits): Stor
  * newest sample arrived). Null when there is nothing to keep.
  */
 export function exportSeries(series: ReadonlyTimeSeries<MetricChannel>, fromT: number, receivedAt: number): StoredSeries | null {
-  const { x } = series.toArrays(METRIC_CHANNELS[0], fromT);
-  if (x.length === 0) return null;
-  const cols = {} as Record<MetricChannel, (number | null)[]>;
-  for (const ch of METRIC_CHANNELS) cols[ch] = series.toArrays(ch, fromT).y;
-  return { v: STORED_SERIES_VERSION, t: x, cols, receivedAt };
+  const { t, cols } = series.copyColumns(fromT);
+  if (t.length === 0) return null;
+  return { v: STORED_SERIES_VERSION, t, cols, receivedAt };
 }

@@ -38,6 +38,13 @@ export interface ReadonlyTimeSeries<C extends string = string> {
   latest(): TimeSeriesSample<C> | null;
   forEachInRange(fromT: number, toT: number, cb: (t: number, i: number) => void): void;
   toArrays(channel: C, fromT?: number): SeriesArrays;
+  copyColumns(fromT?: number): SeriesColumns<C>;
+}
+
+/** Rows copied out as typed arrays: times and one column per channel, NaN where a value is missing. */
+export interface SeriesColumns<C extends string> {
+  t: Float64Array;
+  cols: Record<C, Float64Array>;
 }
 
 export class TimeSeries<C extends string = string> implements ReadonlyTimeSeries<C> {
@@ -170,6 +177,28 @@ export class TimeSeries<C extends string = string> implements ReadonlyTimeSeries
       y[k] = Number.isFinite(v) ? v : null;
     }
     return { x, y };
+  }
+
+  /**
+   * Copies of the rows from `fromT` on, oldest first, as typed arrays: a block copy per column,
+   * and cheap to store (IndexedDB clones a typed array as one block of bytes, an array of numbers
+   * value by value).
+   */
+  copyColumns(fromT = -Infinity): SeriesColumns<C> {
+    const start = this.since(fromT);
+    const n = this.count - start;
+    const first = this.slot(start);
+    // The ring's rows from `first` on, then (wrapped) from row 0.
+    const tail = Math.min(n, this.rows - first);
+    const copy = (from: Float64Array) => {
+      const out = new Float64Array(n);
+      out.set(from.subarray(first, first + tail));
+      if (tail < n) out.set(from.subarray(0, n - tail), tail);
+      return out;
+    };
+    const cols = {} as Record<C, Float64Array>;
+    for (const ch of this.channels) cols[ch] = copy(this.column(ch));
+    return { t: copy(this.times), cols };
   }
 
   /** Doubles the rows (up to capacity). Only before the ring wraps: the oldest sample is row 0. */

@@ -81,6 +81,25 @@ describe('TimeSeries', () => {
     expect(ts.toArrays('v', 55)).to.deep.equal({ x: [60, 70], y: [6, 7] });
   });
 
+  it('copies rows from a time on as typed arrays, across wrap-around and while still growing', () => {
+    const ts = new TimeSeries(['a', 'b'] as const, 5);
+    for (let i = 1; i <= 8; i++) ts.push(i * 10, i === 7 ? { a: i } : { a: i, b: -i });
+    // Rows 40…80 are kept; the ring has wrapped, so the copy is read in two pieces.
+    const all = ts.copyColumns();
+    expect(all.t).to.be.an.instanceOf(Float64Array);
+    expect([...all.t]).to.deep.equal([40, 50, 60, 70, 80]);
+    expect([...all.cols.a]).to.deep.equal([4, 5, 6, 7, 8]);
+    expect([...all.cols.b].map((v) => (Number.isNaN(v) ? null : v))).to.deep.equal([-4, -5, -6, null, -8]);
+    expect([...ts.copyColumns(65).t]).to.deep.equal([70, 80]);
+    expect(ts.copyColumns(81).t.length).to.equal(0);
+    // A copy, not a view: later samples do not change it.
+    ts.push(90, { a: 9, b: -9 });
+    expect([...all.t]).to.deep.equal([40, 50, 60, 70, 80]);
+    const growing = new TimeSeries(['a'] as const, 1000);
+    for (let i = 0; i < FIRST_ROWS + 3; i++) growing.push(i, { a: i });
+    expect([...growing.copyColumns(FIRST_ROWS).cols.a]).to.deep.equal([FIRST_ROWS, FIRST_ROWS + 1, FIRST_ROWS + 2]);
+  });
+
   it('answers NaN out of range, throws on an unknown channel, and clears', () => {
     const ts = new TimeSeries(['v'], 2);
     expect(ts.latest()).to.equal(null);

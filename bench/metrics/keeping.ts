@@ -1,0 +1,58 @@
+// What keeping histories across page loads costs the page: the hub writes every watched VM's
+// history to IndexedDB every 15 s (hub/history-store.ts). Measured as one such write of `vms`
+// histories of `rows` samples each, in this release's format (typed arrays) and in 0.1's (arrays
+// of numbers and nulls, rebuilt here as 0.1 exported them), side by side.
+import { VmMetricsHistory, METRIC_CHANNELS } from '../../src/metrics/vm-metrics-history.js';
+import { exportSeries } from '../../src/metrics/stored-series.js';
+
+type Format = 'typed arrays' | '0.1 arrays';
+
+/** 0.1's export: a fresh array of numbers (or null) per channel, times again per channel. */
+function exportArrays(h: VmMetricsHistory, fromT: number, receivedAt: number) {
+  const { x } = h.series.toArrays(METRIC_CHANNELS[0], fromT);
+  const cols = Object.fromEntries(METRIC_CHANNELS.map((ch) => [ch, h.series.toArrays(ch, fromT).y]));
+  return { v: 1, t: x, cols, receivedAt };
+}
+
+function histories(vms: number, rows: number): VmMetricsHistory[] {
+  const T0 = Date.UTC(2026, 10, 25, 12);
+  return Array.from({ length: vms }, (_, v) => {
+    const h = new VmMetricsHistory({ capacity: rows });
+    for (let k = 0; k < rows; k++) {
+      h.add(T0 + k * 1000, {
+        cpu: { utilization: 30 + 25 * Math.sin(k / 20 + v) },
+        memory: { used: (3 + Math.sin(k / 300 + v)) * 2 ** 30, total: 8 * 2 ** 30 },
+        network: { rxBytes: k * 1_500_000, txBytes: k * 300_000 },
+        disk: { readBytes: k * 4_000_000, writeBytes: k * 1_000_000 },
+      });
+    }
+    return h;
+  });
+}
+
+let db: IDBDatabase | null = null;
+function open(): Promise<IDBDatabase> {
+  if (db) return Promise.resolve(db);
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(`bench-keeping-${Date.now()}`, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('vms');
+    req.onsuccess = () => resolve((db = req.result));
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/**
+ * One write of every history: `main` is the main thread's share (export, and the structured clone
+ * inside put()), `total` until the transaction completed.
+ */
+export async function keepingCost(vms: number, rows: number, format: Format): Promise<{ main: number; total: number }> {
+  const hs = histories(vms, rows);
+  const store = await open();
+  const t0 = performance.now();
+  const records = hs.map((h) => (format === 'typed arrays' ? exportSeries(h.series, -Infinity, Date.now()) : exportArrays(h, -Infinity, Date.now())));
+  const tx = store.transaction('vms', 'readwrite');
+  records.forEach((r, i) => tx.objectStore('vms').put({ series: r }, i));
+  const t1 = performance.now();
+  await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
+  return { main: t1 - t0, total: performance.now() - t0 };
+}
