@@ -4,6 +4,7 @@
 // of numbers and nulls, rebuilt here as 0.1 exported them), side by side.
 import { VmMetricsHistory, METRIC_CHANNELS } from '../../src/metrics/vm-metrics-history.js';
 import { exportSeries } from '../../src/metrics/stored-series.js';
+import { openHistoryStore } from '../../src/hub/history-store.js';
 
 type Format = 'typed arrays' | '0.1 arrays';
 
@@ -55,4 +56,40 @@ export async function keepingCost(vms: number, rows: number, format: Format): Pr
   const t1 = performance.now();
   await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
   return { main: t1 - t0, total: performance.now() - t0 };
+}
+
+/**
+ * The hub's own timed write (hub/history-store.ts) of `vms` histories of `rows` samples: the
+ * longest the page waited for a turn meanwhile (a chain of zero-delay timers measures the gaps),
+ * and how long the write took from its start to its last export.
+ */
+export async function timedWriteGaps(vms: number, rows: number): Promise<{ longestGap: number; span: number }> {
+  const hs = histories(vms, rows);
+  const store = (await openHistoryStore({ databaseName: `bench-keeping-timed-${Date.now()}`, writeEveryMs: 1 }))!;
+  let reads = 0;
+  let first = 0;
+  let last = 0;
+  hs.forEach((h, v) =>
+    store.schedule({ server: 'http://bench', user: 'bench' }, `vm-${v}`, () => {
+      if (reads++ === 0) first = performance.now();
+      const out = exportSeries(h.series, -Infinity, Date.now());
+      last = performance.now();
+      return out;
+    }),
+  );
+  let longestGap = 0;
+  let prev = performance.now();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      if (reads > 0) longestGap = Math.max(longestGap, now - prev);
+      prev = now;
+      if (reads >= vms) resolve();
+      else setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+  });
+  await store.flush();
+  store.close();
+  return { longestGap, span: last - first };
 }

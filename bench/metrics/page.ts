@@ -3,7 +3,7 @@ import '../../src/elements/vm-metrics/vm-metrics.define.js';
 import { configureDefaultHub, resetDefaultHub } from '../../src/hub/index.js';
 import type { VmMetrics, MetricsSample } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { EXPERIMENT_NAMES, RENDERERS, useRenderer } from './renderers.js';
-import { keepingCost } from './keeping.js';
+import { keepingCost, timedWriteGaps } from './keeping.js';
 import { Chart, LineController, LineElement, PointElement, LinearScale, Filler, Tooltip } from 'chart.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
@@ -147,6 +147,7 @@ const bench = {
   renderers: RENDERERS,
   experiments: EXPERIMENT_NAMES,
   keepingCost,
+  timedWriteGaps,
   drawCounts(): number {
     let total = 0;
     for (const el of document.querySelectorAll('vm-metrics')) total += (el as VmMetrics).drawCount;

@@ -311,6 +311,10 @@ if (selected('keeping histories')) {
     console.log(
       `  ${vms} VMs × ${what} (${rows} rows): main thread ${med(a, 'main').toFixed(0)} ms (0.1: ${med(b, 'main').toFixed(0)} ms, ratio ${(med(a, 'main') / med(b, 'main')).toFixed(2)}); until written ${med(a, 'total').toFixed(0)} ms (0.1: ${med(b, 'total').toFixed(0)} ms)`,
     );
+    // The hub's timed write gives the page a turn between slices: the longest wait for one.
+    const timed = [];
+    for (let round = 0; round < 3; round++) timed.push(await page.evaluate((v, r) => globalThis.bench.timedWriteGaps(v, r), vms, rows));
+    console.log(`    the hub's timed write in slices: longest wait for a turn ${med(timed, 'longestGap').toFixed(0)} ms, over ${med(timed, 'span').toFixed(0)} ms`);
   }
 }
 
