@@ -118,6 +118,25 @@ const bench = {
       mounted.push({ kind: 'element', push: () => undefined, destroy: () => el.remove() });
     }
   },
+  /**
+   * The floor of the hub case: n bare WebSockets to the same VMs, each message only parsed
+   * (JSON, line by line, as any client must): what receiving 100 VMs costs before any element.
+   */
+  mountRawSockets(n: number, opts: { serverUrl: string; token: string }): void {
+    bench.clear();
+    for (let v = 0; v < n; v++) {
+      const url = new URL(`/ws/vms/vm-${String(v).padStart(3, '0')}`, opts.serverUrl);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      url.searchParams.set('token', opts.token);
+      const ws = new WebSocket(url);
+      let parsed = 0;
+      ws.onmessage = (e) => {
+        for (const line of String(e.data).split('\n')) if (line) parsed += JSON.parse(line) ? 1 : 0;
+      };
+      mounted.push({ kind: 'element', push: () => undefined, destroy: () => ws.close() });
+      void parsed;
+    }
+  },
   /** Every element gets its own 1 Hz timer, started at a random phase. */
   startFeed(): void {
     mounted.forEach((m, v) => {

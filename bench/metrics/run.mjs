@@ -5,7 +5,8 @@
 //
 // Feed: samples pushed through the `metrics` property from one 1 Hz timer per element, and (the
 // "hub + reference server" case) as a portal runs it: 100 VMs on the reference server sampling at
-// 1 Hz, each element on the page-wide hub with its own monitor socket.
+// 1 Hz, each element on the page-wide hub with its own monitor socket; and that case's floor:
+// 100 bare WebSockets to the same server whose messages are only parsed.
 // Busy % = Δ CDP Performance.getMetrics TaskDuration / Δ wall time.
 // Flags: `--only <label text>` (repeatable) runs only the matching cases; `--trace` also prints the
 // main thread's self time per timeline event (Layerize, Commit, Paint, Layout…) for each case;
@@ -174,7 +175,11 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
   if (!selected(label)) return null;
   await page.setViewport(viewport);
   await page.evaluate((r) => globalThis.bench.useRenderer(r), renderer);
-  if (kind === 'live') {
+  if (kind === 'raw sockets') {
+    const { server: libgo, token } = await liveServer();
+    await page.evaluate((n, o) => globalThis.bench.mountRawSockets(n, o), n, { serverUrl: libgo.url, token });
+    await sleep(6000);
+  } else if (kind === 'live') {
     const { server: libgo, token } = await liveServer();
     await page.evaluate((n, o) => globalThis.bench.mountLive(n, o), n, { serverUrl: libgo.url, token, compact, columns });
     // Sockets open, a few samples arrive, the page settles.
@@ -209,7 +214,7 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
   const pct = ((t1 - t0) / ((w1 - w0) / 1000)) * 100;
   const cpu = cpuBetween(c0, c1);
   const cpuPct = (ms) => ((ms / (w1 - w0)) * 100).toFixed(1).padStart(5);
-  const drawInfo = kind !== 'naive' ? `, ${((draws1 - draws0) / seconds).toFixed(1)} chart passes/s` : '';
+  const drawInfo = kind !== 'naive' && kind !== 'raw sockets' ? `, ${((draws1 - draws0) / seconds).toFixed(1)} chart passes/s` : '';
   console.log(
     `${label.padEnd(58)} ${pct.toFixed(1).padStart(5)} % busy over ${seconds} s${drawInfo}; CPU: main thread ${cpuPct(cpu.main)} %, all Chromium ${cpuPct(cpu.all)} %`,
   );
@@ -246,6 +251,7 @@ await busy({ label: '<vm-metrics compact> ×25, all visible', kind: 'element', n
 await busy({ label: 'naive panel ×25, all visible', kind: 'naive', n: 25, viewport: all, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, all visible', kind: 'element', n: 100, compact: true, viewport: all, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, all visible, hub + reference server', kind: 'live', n: 100, compact: true, viewport: all, columns: 10, seconds: 30 });
+await busy({ label: 'bare WebSockets ×100, messages parsed only (the hub case\'s floor)', kind: 'raw sockets', n: 100, viewport: all, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, realistic scroll page', kind: 'element', n: 100, compact: true, viewport: screen, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics> ×100 full panels, scroll page (4 per row)', kind: 'element', n: 100, viewport: screen, columns: 4, seconds: 30 });
 await busy({ label: 'naive panel ×100, all visible', kind: 'naive', n: 100, viewport: all, columns: 10, seconds: 30 });
