@@ -124,7 +124,11 @@ export class HistoryStore {
   private async writeInSlices(): Promise<void> {
     this.take();
     while (this.writing.size > 0 && !this.closed) {
+      const before = this.writing.size;
       await this.write(SLICE_MS);
+      // No transaction could be made (the browser closed the database): what is pending is lost,
+      // as a failed write's is, rather than tried again in a loop.
+      if (this.writing.size === before) this.writing.clear();
       if (this.writing.size > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }

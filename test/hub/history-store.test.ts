@@ -372,6 +372,22 @@ describe('Writing kept histories', () => {
     store.close();
   });
 
+  it('gives up a timed write when no transaction can be made, instead of trying again in a loop', async () => {
+    const store = (await openHistoryStore({ databaseName: freshDb(), writeEveryMs: 1 }))!;
+    let attempts = 0;
+    // The browser closed the connection under the page (storage cleared, a crash of its backend).
+    (store as unknown as { db: IDBDatabase }).db.transaction = (names: string | string[]) => {
+      // The writes (the sign-in's own transaction, tried once, names the users too).
+      if (String(names) === 'vms') attempts++;
+      throw new DOMException('The database connection is closing.', 'InvalidStateError');
+    };
+    store.schedule(scope, 'a', () => one(Date.now()));
+    await waitUntil(() => attempts > 0, 'a write tried', { timeout: 3000, interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(attempts).to.equal(1);
+    store.close();
+  });
+
   it('writes the rest at once when the page goes away during a timed write', async () => {
     const db = freshDb();
     let ms = Date.UTC(2026, 11, 6);
