@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, waitUntil } from '@open-wc/testing';
 import { VmHub, type VmHubConfig } from '../../src/hub/index.js';
-import { flushHistoryStores, openHistoryStore } from '../../src/hub/history-store.js';
+import { flushHistoryStores, openHistoryStore, type HistoryStore } from '../../src/hub/history-store.js';
 import type { MonitorSession } from '../../src/hub/monitor-session.js';
 import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, flush, line, ManualTimers, type FakeSocket } from '../helpers/fake-socket.js';
@@ -82,6 +82,20 @@ function storedRecord(databaseName: string, vm: string): Promise<{ series: { v: 
       const get = req.result.transaction('vms').objectStore('vms').get([SERVER, 'u-alice', vm]);
       get.onsuccess = () => (req.result.close(), resolve(get.result));
       get.onerror = () => reject(get.error);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Puts records for alice's VMs into the store as another script (or an older version) left them. */
+function putRecords(databaseName: string, savedAt: number, records: Record<string, unknown>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(databaseName);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('vms', 'readwrite');
+      for (const [vm, series] of Object.entries(records)) tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm, savedAt, series });
+      tx.oncomplete = () => (req.result.close(), resolve());
+      tx.onerror = () => reject(tx.error);
     };
     req.onerror = () => reject(req.error);
   });
@@ -263,16 +277,7 @@ describe('Metrics history across page loads', () => {
       'proto': JSON.parse(`{"v":1,"t":[${T0}],"cols":{"__proto__":{"cpu":[1]}},"receivedAt":${T0}}`),
       'huge': { v: 1, t: [T0], cols: cols(1, 1e300), receivedAt: T0 },
     };
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(db);
-      req.onsuccess = () => {
-        const tx = req.result.transaction('vms', 'readwrite');
-        for (const [vm, series] of Object.entries(hostile)) tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm, savedAt: T0, series });
-        tx.oncomplete = () => (req.result.close(), resolve());
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
+    await putRecords(db, T0, hostile);
     const p = page(db, ALICE);
     for (const vm of Object.keys(hostile)) {
       const { session, socket } = await p.watch(vm);
@@ -299,17 +304,8 @@ describe('Metrics history across page loads', () => {
     expect(Number.isNaN((kept.cols.rxRate as Float64Array)[0]), 'no rate before the second sample: NaN').to.equal(true);
 
     // What 0.1 wrote: arrays, null for a missing value.
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(db);
-      req.onsuccess = () => {
-        const tx = req.result.transaction('vms', 'readwrite');
-        const cols = Object.fromEntries(CHANNELS.map((c) => [c, [c === 'cpu' ? 7 : 1, null]]));
-        tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm: 'old', savedAt: T0, series: { v: 1, t: [T0, T0 + 5000], cols, receivedAt: T0 + 5000 } });
-        tx.oncomplete = () => (req.result.close(), resolve());
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
+    const cols = Object.fromEntries(CHANNELS.map((c) => [c, [c === 'cpu' ? 7 : 1, null]]));
+    await putRecords(db, T0, { old: { v: 1, t: [T0, T0 + 5000], cols, receivedAt: T0 + 5000 } });
     const two = page(db, ALICE);
     const b = await two.watch('old');
     await waitUntil(() => b.session.history !== null && b.session.history.series.length > 0, 'the restored history', { timeout: 5000, interval: 5 });
@@ -349,26 +345,36 @@ describe('Writing kept histories', () => {
   const scope = { server: SERVER, user: 'u-alice' };
   const one = (t: number) => ({ v: 2 as const, t: new Float64Array([t]), cols: Object.fromEntries(CHANNELS.map((c) => [c, new Float64Array([1])])) as never, receivedAt: t });
 
-  it('gives the page a turn between slices of a timed write, and writes every VM', async () => {
+  const VMS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+  /**
+   * A store with six VMs pending whose exports take 5 ms each of its clock (a slice of 8 ms holds
+   * two); `afterFirst` runs in the page's first task after the first export.
+   */
+  async function slowExports(afterFirst: (store: HistoryStore) => void) {
     const db = freshDb();
     let ms = Date.UTC(2026, 11, 6);
     const T = ms;
-    // Each export takes 5 ms of the store's clock: a slice (8 ms) holds two.
     const store = (await openHistoryStore({ databaseName: db, writeEveryMs: 1 }, () => ms))!;
-    const vms = ['a', 'b', 'c', 'd', 'e', 'f'];
-    let reads = 0;
-    let readsAtTurn = -1;
-    for (const vm of vms) {
+    const state = { db, store, reads: 0 };
+    for (const vm of VMS) {
       store.schedule(scope, vm, () => {
-        if (reads++ === 0) setTimeout(() => (readsAtTurn = reads), 0);
+        if (state.reads++ === 0) setTimeout(() => afterFirst(store), 0);
         ms += 5;
         return one(T);
       });
     }
-    await waitUntil(() => reads === vms.length, 'every VM read', { timeout: 3000, interval: 5 });
+    return state;
+  }
+
+  it('gives the page a turn between slices of a timed write, and writes every VM', async () => {
+    let readsAtTurn = -1;
+    const w = await slowExports(() => (readsAtTurn = w.reads));
+    const { db, store } = w;
+    await waitUntil(() => w.reads === VMS.length, 'every VM read', { timeout: 3000, interval: 5 });
     expect(readsAtTurn, 'the page ran a task after the first slice').to.equal(2);
     await flushHistoryStores();
-    for (const vm of vms) expect((await storedRecord(db, vm))?.series.v, vm).to.equal(2);
+    for (const vm of VMS) expect((await storedRecord(db, vm))?.series.v, vm).to.equal(2);
     store.close();
   });
 
@@ -389,25 +395,14 @@ describe('Writing kept histories', () => {
   });
 
   it('writes the rest at once when the page goes away during a timed write', async () => {
-    const db = freshDb();
-    let ms = Date.UTC(2026, 11, 6);
-    const T = ms;
-    const store = (await openHistoryStore({ databaseName: db, writeEveryMs: 1 }, () => ms))!;
-    const vms = ['a', 'b', 'c', 'd', 'e', 'f'];
-    let reads = 0;
     let flushed: Promise<void> | null = null;
-    for (const vm of vms) {
-      store.schedule(scope, vm, () => {
-        // The first slice is over when this runs: the page goes away (pagehide flushes).
-        if (reads++ === 0) setTimeout(() => (flushed = store.flush()), 0);
-        ms += 5;
-        return one(T);
-      });
-    }
+    // The first slice is over when this runs: the page goes away (pagehide flushes).
+    const w = await slowExports((store) => (flushed = store.flush()));
+    const { db, store } = w;
     await waitUntil(() => flushed !== null, 'the flush', { timeout: 3000, interval: 5 });
     await flushed;
-    expect(reads, 'every VM written by the flush, none twice').to.equal(vms.length);
-    for (const vm of vms) expect((await storedRecord(db, vm))?.series.v, vm).to.equal(2);
+    expect(w.reads, 'every VM written by the flush, none twice').to.equal(VMS.length);
+    for (const vm of VMS) expect((await storedRecord(db, vm))?.series.v, vm).to.equal(2);
     store.close();
   });
 });
