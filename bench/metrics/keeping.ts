@@ -1,12 +1,21 @@
 // What keeping histories across page loads costs the page: the hub writes every watched VM's
 // history to IndexedDB every 15 s (hub/history-store.ts). Measured as one such write of `vms`
-// histories of `rows` samples each, in this release's format (typed arrays) and in 0.1's (arrays
-// of numbers and nulls, rebuilt here as 0.1 exported them), side by side.
+// histories of `rows` samples each, side by side: this release's (the chunks that changed since
+// the last write, 15 s of new samples), the whole history as typed arrays (the previous release),
+// and 0.1's (the whole history as arrays of numbers and nulls, rebuilt here as 0.1 exported them).
 import { VmMetricsHistory, METRIC_CHANNELS } from '../../src/metrics/vm-metrics-history.js';
-import { exportSeries } from '../../src/metrics/stored-series.js';
-import { openHistoryStore } from '../../src/hub/history-store.js';
+import { exportChunks, STORED_SERIES_VERSION } from '../../src/metrics/stored-series.js';
+import { openHistoryStore, type KeptWrite } from '../../src/hub/history-store.js';
 
-type Format = 'typed arrays' | '0.1 arrays';
+type Format = 'appended chunks' | 'whole, typed arrays' | '0.1 arrays';
+
+/** What is new at a write: the samples of the hub's default write interval. */
+const WRITE_EVERY_MS = 15_000;
+
+/** The previous release's export: the whole history as one record of typed arrays. */
+function exportWhole(h: VmMetricsHistory, receivedAt: number) {
+  return { v: STORED_SERIES_VERSION, ...h.series.copyColumns(), receivedAt };
+}
 
 /** 0.1's export: a fresh array of numbers (or null) per channel, times again per channel. */
 function exportArrays(h: VmMetricsHistory, fromT: number, receivedAt: number) {
@@ -46,16 +55,22 @@ function open(): Promise<IDBDatabase> {
  * One write of every history: `main` is the main thread's share (export, and the structured clone
  * inside put()), `total` until the transaction completed.
  */
-export async function keepingCost(vms: number, rows: number, format: Format): Promise<{ main: number; total: number }> {
+export async function keepingCost(vms: number, rows: number, format: Format): Promise<{ main: number; total: number; bytes: number }> {
   const hs = histories(vms, rows);
   const store = await open();
   const t0 = performance.now();
-  const records = hs.map((h) => (format === 'typed arrays' ? exportSeries(h.series, -Infinity, Date.now()) : exportArrays(h, -Infinity, Date.now())));
+  const now = Date.now();
+  const records =
+    format === 'appended chunks'
+      ? hs.flatMap((h) => exportChunks(h.series, h.series.lastTime - WRITE_EVERY_MS, now))
+      : hs.map((h) => (format === 'whole, typed arrays' ? exportWhole(h, now) : exportArrays(h, -Infinity, now)));
   const tx = store.transaction('vms', 'readwrite');
-  records.forEach((r, i) => tx.objectStore('vms').put({ series: r }, i));
+  records.forEach((r, i) => tx.objectStore('vms').put('series' in r ? r : { series: r }, i));
   const t1 = performance.now();
   await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
-  return { main: t1 - t0, total: performance.now() - t0 };
+  // The samples' bytes handed to IndexedDB: 8 per value, times and 8 channels.
+  const rowsWritten = records.reduce((n, r) => n + ('series' in r ? r.series.t.length : r.t.length), 0);
+  return { main: t1 - t0, total: performance.now() - t0, bytes: rowsWritten * (1 + METRIC_CHANNELS.length) * 8 };
 }
 
 /**
@@ -72,7 +87,8 @@ export async function timedWriteGaps(vms: number, rows: number): Promise<{ longe
   hs.forEach((h, v) =>
     store.schedule({ server: 'http://bench', user: 'bench' }, `vm-${v}`, () => {
       if (reads++ === 0) first = performance.now();
-      const out = exportSeries(h.series, -Infinity, Date.now());
+      // A whole write (after an upgrade from 0.1, or a write that failed): the sliced write's worst case.
+      const out: KeptWrite = { chunks: exportChunks(h.series, -Infinity, Date.now()), replace: true };
       last = performance.now();
       return out;
     }),

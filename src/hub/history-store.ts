@@ -5,10 +5,11 @@
  * Records are keyed by server, user and VM; when another user signs in on a server, everything
  * kept for that server is deleted first. Bounded by VM count (the most recently saved win) and by
  * age (the longest chart window). Writes are batched: a changed history is written within
- * `writeEveryMs`, and at once when the page is hidden or unloaded. Storage that is missing,
+ * `writeEveryMs`, and at once when the page is hidden or unloaded. A write appends: it puts only
+ * the chunks of time that changed since the last (stored-series.ts). Storage that is missing,
  * blocked or broken means no persistence, silently: it is a convenience, never a failure.
  */
-import { exportSeries, readStoredSeries, type StoredSeries } from '../metrics/stored-series.js';
+import { chunkStart, exportChunks, readStoredChunks, readStoredSeries, type StoredChunk, type StoredSeries } from '../metrics/stored-series.js';
 import type { VmMetricsHistory } from '../metrics/vm-metrics-history.js';
 import type { LocalClock } from './local-clock.js';
 import type { VmSocketOptions } from '../transport/vm-socket.js';
@@ -27,8 +28,13 @@ const OPEN_TIMEOUT_MS = 3000;
 /** Stored rows stamped later than now plus this are not believed. */
 const FUTURE_SLACK_MS = 60 * 60_000;
 
+/** One record per VM: who watched it when (its rows are in CHUNKS; 0.1's held them here). */
 const VMS = 'vms';
 const USERS = 'users';
+/** A VM's rows, a record per CHUNK_MS of time, keyed by server, user, VM and the chunk's start. */
+const CHUNKS = 'chunks';
+/** 2: the chunks store. Version 1 (0.1) kept each VM's whole history in its `vms` record. */
+const DB_VERSION = 2;
 
 export interface HistoryScope {
   /** The server's URL, as the hub resolves it. */
@@ -42,14 +48,44 @@ interface VmRecord {
   user: string;
   vm: string;
   savedAt: number;
-  series: unknown;
+  /** 0.1's whole history; absent since the rows are kept in chunks. */
+  series?: unknown;
+}
+
+interface ChunkRecord extends StoredChunk {
+  server: string;
+  user: string;
+  vm: string;
+}
+
+/** What one write of a VM puts. */
+export interface KeptWrite {
+  /** The chunks that changed since the last write, oldest first. */
+  chunks: StoredChunk[];
+  /** Every other chunk kept for the VM goes (a history that does not continue what is stored). */
+  replace: boolean;
+  /** Told whether the write was committed, so that a failed one is done whole the next time. */
+  written?: (ok: boolean) => void;
+}
+
+/** A history as loaded: `appendable` when its rows are stored in chunks (0.1's are not). */
+export interface KeptHistory {
+  series: StoredSeries;
+  appendable: boolean;
 }
 
 interface Pending {
   scope: HistoryScope;
   vm: string;
-  read: () => StoredSeries | null;
+  read: () => KeptWrite | null;
 }
+
+/**
+ * The key range of the chunks of one VM of a user on a server that start before `before`; all of
+ * them without it (an array sorts after every other key: a start that is not a number is in it).
+ */
+const chunksOf = (server: string, user: string, vm: string, before?: number) =>
+  IDBKeyRange.bound([server, user, vm], [server, user, vm, before ?? []], false, true);
 
 export class HistoryStore {
   readonly maxVms: number;
@@ -84,18 +120,22 @@ export class HistoryStore {
    * The kept history of one VM for this user on this server, checked and trimmed to the store's
    * bounds and `capacity`; null when there is none (or what was kept did not check out).
    */
-  async load(scope: HistoryScope, vm: string, capacity: number): Promise<StoredSeries | null> {
+  async load(scope: HistoryScope, vm: string, capacity: number): Promise<KeptHistory | null> {
     await this.signIn(scope);
-    const record = await this.run<unknown>(VMS, 'readonly', (s) => s.get([scope.server, scope.user, vm]));
+    let record: unknown;
+    let chunks: unknown[] = [];
+    await this.transaction([VMS, CHUNKS], 'readonly', (tx) => {
+      tx.objectStore(VMS).get([scope.server, scope.user, vm]).onsuccess = (e) => (record = (e.target as IDBRequest).result);
+      tx.objectStore(CHUNKS).getAll(chunksOf(scope.server, scope.user, vm)).onsuccess = (e) => (chunks = (e.target as IDBRequest<unknown[]>).result);
+    });
     if (record === undefined || record === null) return null;
     const now = this.now();
-    const series = readStoredSeries((record as Partial<VmRecord>).series, {
-      capacity,
-      notBefore: now - this.maxAgeMs,
-      notAfter: now + FUTURE_SLACK_MS,
-    });
+    const limits = { capacity, notBefore: now - this.maxAgeMs, notAfter: now + FUTURE_SLACK_MS };
+    // A record with its series is 0.1's, or another script's: read as one, and replaced whole.
+    const whole = typeof record === 'object' && Object.hasOwn(record, 'series');
+    const series = whole ? readStoredSeries((record as VmRecord).series, limits) : readStoredChunks(chunks, limits);
     if (!series) await this.forget(scope, vm);
-    return series;
+    return series && { series, appendable: !whole };
   }
 
   /**
@@ -103,7 +143,7 @@ export class HistoryStore {
    * is `pendingKey(scope, vm)`, passed by a caller that schedules every sample (made once, not
    * 100 times a second on a dashboard).
    */
-  schedule(scope: HistoryScope, vm: string, read: () => StoredSeries | null, key = pendingKey(scope, vm)): void {
+  schedule(scope: HistoryScope, vm: string, read: () => KeptWrite | null, key = pendingKey(scope, vm)): void {
     if (this.closed) return;
     // Recorded before any write of this user's (IndexedDB runs transactions in creation order).
     void this.signIn(scope);
@@ -142,7 +182,10 @@ export class HistoryStore {
   async forget(scope: HistoryScope, vm: string): Promise<void> {
     this.dirty.delete(pendingKey(scope, vm));
     this.writing.delete(pendingKey(scope, vm));
-    await this.run(VMS, 'readwrite', (s) => s.delete([scope.server, scope.user, vm]));
+    await this.transaction([VMS, CHUNKS], 'readwrite', (tx) => {
+      tx.objectStore(VMS).delete([scope.server, scope.user, vm]);
+      tx.objectStore(CHUNKS).delete(chunksOf(scope.server, scope.user, vm));
+    });
   }
 
   /** Writes every pending change now, at once (the page is going away), then enforces the bounds. */
@@ -160,25 +203,43 @@ export class HistoryStore {
    */
   private write(budgetMs: number): Promise<void> {
     const now = this.now();
-    return this.transaction([VMS], 'readwrite', (tx) => {
+    const outcomes: Array<(ok: boolean) => void> = [];
+    return this.transaction([VMS, CHUNKS], 'readwrite', (tx) => {
       const vms = tx.objectStore(VMS);
+      const chunks = tx.objectStore(CHUNKS);
       for (const [key, p] of this.writing) {
         this.writing.delete(key);
-        let series: StoredSeries | null = null;
+        const { server, user } = p.scope;
+        let kept: KeptWrite | null = null;
         try {
-          series = p.read();
+          kept = p.read();
         } catch {
-          series = null;
+          kept = null;
         }
-        if (series) vms.put({ server: p.scope.server, user: p.scope.user, vm: p.vm, savedAt: now, series } satisfies VmRecord);
-        else vms.delete([p.scope.server, p.scope.user, p.vm]);
+        if (!kept) {
+          vms.delete([server, user, p.vm]);
+          chunks.delete(chunksOf(server, user, p.vm));
+        } else if (kept.chunks.length > 0) {
+          if (kept.written) outcomes.push(kept.written);
+          if (kept.replace) chunks.delete(chunksOf(server, user, p.vm));
+          for (const c of kept.chunks) chunks.put({ server, user, vm: p.vm, start: c.start, series: c.series } satisfies ChunkRecord);
+          // Chunks wholly older than the age bound, counted back from the newest sample.
+          const newest = kept.chunks.at(-1)!.series.t;
+          chunks.delete(chunksOf(server, user, p.vm, chunkStart(newest[newest.length - 1]! - this.maxAgeMs)));
+          vms.put({ server, user, vm: p.vm, savedAt: now } satisfies VmRecord);
+        }
         if (this.now() - now >= budgetMs) break;
       }
+      const evict = (cursor: IDBCursorWithValue) => {
+        const { server, user, vm } = cursor.value as VmRecord;
+        chunks.delete(chunksOf(server, user, vm));
+        cursor.delete();
+      };
       const bySaved = vms.index('savedAt');
       bySaved.openCursor(IDBKeyRange.upperBound(now - this.maxAgeMs, true)).onsuccess = (e) => {
         const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
         if (!cursor) return;
-        cursor.delete();
+        evict(cursor);
         cursor.continue();
       };
       vms.count().onsuccess = (e) => {
@@ -187,11 +248,11 @@ export class HistoryStore {
         bySaved.openCursor().onsuccess = (ev) => {
           const cursor = (ev.target as IDBRequest<IDBCursorWithValue | null>).result;
           if (!cursor || excess-- <= 0) return;
-          cursor.delete();
+          evict(cursor);
           cursor.continue();
         };
       };
-    });
+    }).then((ok) => outcomes.forEach((written) => written(ok)));
   }
 
   close(): void {
@@ -211,37 +272,36 @@ export class HistoryStore {
   private signIn(scope: HistoryScope): Promise<void> {
     const known = this.signedIn.get(scope.server);
     if (known?.user === scope.user) return known.done;
-    const done = this.transaction([USERS, VMS], 'readwrite', (tx) => {
+    const done = this.transaction([USERS, VMS, CHUNKS], 'readwrite', (tx) => {
       const users = tx.objectStore(USERS);
       users.get(scope.server).onsuccess = (e) => {
         const last = (e.target as IDBRequest<{ user?: unknown } | undefined>).result;
         if (last?.user === scope.user) return;
         // Every user's records of this server: [server] sorts before them, [server, []] after.
-        tx.objectStore(VMS).delete(IDBKeyRange.bound([scope.server], [scope.server, []]));
+        const everyone = IDBKeyRange.bound([scope.server], [scope.server, []]);
+        tx.objectStore(VMS).delete(everyone);
+        tx.objectStore(CHUNKS).delete(everyone);
         users.put({ server: scope.server, user: scope.user });
       };
-    });
+    }).then(() => undefined);
     this.signedIn.set(scope.server, { user: scope.user, done });
     return done;
   }
 
-  private run<T>(store: string, mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest): Promise<T | undefined> {
-    let result: T | undefined;
-    return this.transaction([store], mode, (tx) => {
-      op(tx.objectStore(store)).onsuccess = (e) => (result = (e.target as IDBRequest<T>).result);
-    }).then(() => result);
-  }
-
-  /** Resolves when the transaction is over, whatever happened: storage errors are not the page's. */
-  private transaction(names: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => void): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  /**
+   * Resolves when the transaction is over, whatever happened (storage errors are not the page's):
+   * true when it was committed.
+   */
+  private transaction(names: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => void): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
     return new Promise((resolve) => {
       try {
         const tx = this.db.transaction(names, mode);
-        tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+        tx.oncomplete = () => resolve(true);
+        tx.onerror = tx.onabort = () => resolve(false);
         body(tx);
       } catch {
-        resolve();
+        resolve(false);
       }
     });
   }
@@ -278,12 +338,16 @@ function openDatabase(name: string): Promise<IDBDatabase | null> {
     const timeout = setTimeout(() => give(null), OPEN_TIMEOUT_MS);
     try {
       if (typeof indexedDB === 'undefined') return give(null);
-      const req = indexedDB.open(name, 1);
-      req.onupgradeneeded = () => {
+      const req = indexedDB.open(name, DB_VERSION);
+      req.onupgradeneeded = (e) => {
         const db = req.result;
-        const vms = db.createObjectStore(VMS, { keyPath: ['server', 'user', 'vm'] });
-        vms.createIndex('savedAt', 'savedAt');
-        db.createObjectStore(USERS, { keyPath: 'server' });
+        if (e.oldVersion < 1) {
+          const vms = db.createObjectStore(VMS, { keyPath: ['server', 'user', 'vm'] });
+          vms.createIndex('savedAt', 'savedAt');
+          db.createObjectStore(USERS, { keyPath: 'server' });
+        }
+        // 0.1's records stay where they are, read as they are, and are replaced at the first write.
+        if (e.oldVersion < 2) db.createObjectStore(CHUNKS, { keyPath: ['server', 'user', 'vm', 'start'] });
       };
       req.onsuccess = () => give(req.result);
       req.onerror = () => give(null);
@@ -306,6 +370,11 @@ function positiveInt(v: number | undefined, fallback: number): number {
 /** One VM's place in the store: loads and saves its history for the signed-in user. */
 export class HistoryKeeper {
   private readonly key: string;
+  /**
+   * The history whose rows the store holds up to `through` (written, or loaded from chunks): the
+   * next write appends what came after. Another history, or none, is written whole.
+   */
+  private stored: { history: VmMetricsHistory; through: number } | null = null;
 
   constructor(
     readonly store: HistoryStore,
@@ -319,17 +388,42 @@ export class HistoryKeeper {
     return this.store.maxAgeMs;
   }
 
-  load(capacity: number): Promise<StoredSeries | null> {
+  load(capacity: number): Promise<KeptHistory | null> {
     return this.store.load(this.scope, this.vm, capacity);
   }
 
-  save(read: () => StoredSeries | null): void {
-    this.store.schedule(this.scope, this.vm, read, this.key);
+  /** `history` now holds what the store holds (restored from its chunks): writes append to it. */
+  restored(history: VmMetricsHistory): void {
+    this.stored = { history, through: history.series.lastTime };
   }
 
-  /** Saves a session's history (up to the store's age bound) with the next batch. */
+  /**
+   * Saves a session's history (up to the store's age bound) with the next batch: the chunks with
+   * rows newer than the last write, or all of them when the store holds another history.
+   */
   saveHistory(history: VmMetricsHistory, receivedAt: number): void {
-    this.save(() => exportSeries(history.series, history.series.lastTime - this.maxAgeMs, receivedAt));
+    this.store.schedule(
+      this.scope,
+      this.vm,
+      () => {
+        const series = history.series;
+        if (series.length === 0) return null;
+        const lastTime = series.lastTime;
+        const stored = this.stored;
+        const appends = stored?.history === history && stored.through >= lastTime - this.maxAgeMs;
+        if (appends && stored.through === lastTime) return { chunks: [], replace: false };
+        return {
+          chunks: exportChunks(series, appends ? stored.through : lastTime - this.maxAgeMs - 1, receivedAt),
+          replace: !appends,
+          written: (ok) => {
+            // A write that failed leaves the store's rows unknown: the next one is whole.
+            if (!ok) this.stored = null;
+            else if (this.stored?.history !== history || this.stored.through < lastTime) this.stored = { history, through: lastTime };
+          },
+        };
+      },
+      this.key,
+    );
   }
 
   /** Whether these (new) socket options and user are still the ones this keeper keeps for. */
@@ -392,12 +486,13 @@ export interface KeptSession {
 export async function restoreSession(session: KeptSession, persist: HistoryPersistOptions): Promise<HistoryKeeper | null> {
   const keeper = await keeperFor(session.socketOptions, await session.user(), persist, session.clock.wall);
   if (!keeper || session.dropped) return null;
-  const stored = await keeper.load(session.metricsCapacity);
+  const kept = await keeper.load(session.metricsCapacity);
   if (session.dropped) return null;
-  if (stored && !session.history) {
+  if (kept && !session.history) {
     // When its newest sample arrived, on the clock that live samples are measured with.
-    const away = Math.max(0, session.clock.wall() - stored.receivedAt);
-    session.createHistory()?.restore(stored, session.clock.monotonic() - away);
+    const away = Math.max(0, session.clock.wall() - kept.series.receivedAt);
+    const history = session.createHistory();
+    if (history?.restore(kept.series, session.clock.monotonic() - away) && kept.appendable) keeper.restored(history);
   }
   return keeper;
 }

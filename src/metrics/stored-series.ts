@@ -86,11 +86,74 @@ export function readStoredSeries(raw: unknown, limits: StoredSeriesLimits): Stor
 }
 
 /**
- * A history's rows from `fromT` on, for keeping (`receivedAt`: the wall-clock time at which the
- * newest sample arrived). Null when there is nothing to keep.
+ * Kept histories are stored in chunks of this much time, each keyed by its start: a write puts
+ * only the chunks that hold new rows (one, at a boundary two), not the whole hour (25 MiB every
+ * 15 s for 100 VMs sampled every second). A minute: a write at 1 Hz puts at most 75 rows per VM,
+ * and an hour is 61 records to read back (bench:metrics, "keeping histories").
  */
-export function exportSeries(series: ReadonlyTimeSeries<MetricChannel>, fromT: number, receivedAt: number): StoredSeries | null {
-  const { t, cols } = series.copyColumns(fromT);
-  if (t.length === 0) return null;
-  return { v: STORED_SERIES_VERSION, t, cols, receivedAt };
+export const CHUNK_MS = 60_000;
+
+/** The start of the chunk that holds time `t`. */
+export function chunkStart(t: number): number {
+  return Math.floor(t / CHUNK_MS) * CHUNK_MS;
+}
+
+/** One chunk of a kept history: the rows with `start <= t < start + CHUNK_MS`. */
+export interface StoredChunk {
+  start: number;
+  series: StoredSeries;
+}
+
+/**
+ * The chunks that hold rows newer than `after`, whole, each a record of its own; `receivedAt` goes
+ * with the newest. Typed arrays are sliced, not viewed: IndexedDB would clone a view's whole buffer.
+ */
+export function exportChunks(series: ReadonlyTimeSeries<MetricChannel>, after: number, receivedAt: number): StoredChunk[] {
+  // Rows are only ever appended: the new ones are at the end, and a write has few.
+  let first = series.length;
+  while (first > 0 && series.time(first - 1) > after) first--;
+  const chunks: StoredChunk[] = [];
+  for (let i = first < series.length ? series.since(chunkStart(series.time(first))) : series.length; i < series.length; ) {
+    const start = chunkStart(series.time(i));
+    // Copied chunk by chunk: each row once, in arrays of the chunk's own size.
+    const { t, cols } = series.copyColumns(start, start + CHUNK_MS);
+    chunks.push({ start, series: { v: STORED_SERIES_VERSION, t, cols, receivedAt } });
+    i += t.length;
+  }
+  return chunks;
+}
+
+/**
+ * Checks a VM's stored chunks (each as readStoredSeries does, each row inside its chunk; given in
+ * the order of their starts) and joins them, trimmed to the limits. Null when any chunk is out of shape: the
+ * whole history is then deleted, not repaired. The newest chunk's `receivedAt` is the history's.
+ */
+export function readStoredChunks(raws: readonly unknown[], limits: StoredSeriesLimits): StoredSeries | null {
+  const parts: StoredSeries[] = [];
+  for (const raw of raws) {
+    if (typeof raw !== 'object' || raw === null) return null;
+    const { start, series } = raw as Record<string, unknown>;
+    if (typeof start !== 'number' || start !== chunkStart(start)) return null;
+    // Unbounded here: trimmed once joined, so that a chunk's age or size says nothing alone.
+    const part = readStoredSeries(series, { capacity: Infinity, notBefore: -Infinity, notAfter: limits.notAfter });
+    if (!part || (series as { v?: unknown }).v !== STORED_SERIES_VERSION) return null;
+    // Rows inside their chunk: chunks come in key order, so no two can overlap or go backwards.
+    if (!(part.t[0]! >= start && part.t[part.t.length - 1]! < start + CHUNK_MS)) return null;
+    parts.push(part);
+  }
+  if (parts.length === 0) return null;
+  const n = parts.reduce((sum, p) => sum + p.t.length, 0);
+  const join = (pick: (p: StoredSeries) => Float64Array) => {
+    const out = new Float64Array(n);
+    let at = 0;
+    for (const p of parts) {
+      out.set(pick(p), at);
+      at += p.t.length;
+    }
+    return out;
+  };
+  const cols = {} as Record<MetricChannel, Float64Array>;
+  for (const ch of METRIC_CHANNELS) cols[ch] = join((p) => p.cols[ch]);
+  // Checked already; this trims to the limits.
+  return readStoredSeries({ v: STORED_SERIES_VERSION, t: join((p) => p.t), cols, receivedAt: parts.at(-1)!.receivedAt }, limits);
 }

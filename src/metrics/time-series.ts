@@ -38,7 +38,7 @@ export interface ReadonlyTimeSeries<C extends string = string> {
   latest(): TimeSeriesSample<C> | null;
   forEachInRange(fromT: number, toT: number, cb: (t: number, i: number) => void): void;
   toArrays(channel: C, fromT?: number): SeriesArrays;
-  copyColumns(fromT?: number): SeriesColumns<C>;
+  copyColumns(fromT?: number, beforeT?: number): SeriesColumns<C>;
 }
 
 /** Rows copied out as typed arrays: times and one column per channel, NaN where a value is missing. */
@@ -180,13 +180,13 @@ export class TimeSeries<C extends string = string> implements ReadonlyTimeSeries
   }
 
   /**
-   * Copies of the rows from `fromT` on, oldest first, as typed arrays: a block copy per column,
-   * and cheap to store (IndexedDB clones a typed array as one block of bytes, an array of numbers
-   * value by value).
+   * Copies of the rows from `fromT` on (and before `beforeT`), oldest first, as typed arrays: a
+   * block copy per column, and cheap to store (IndexedDB clones a typed array as one block of
+   * bytes, an array of numbers value by value).
    */
-  copyColumns(fromT = -Infinity): SeriesColumns<C> {
+  copyColumns(fromT = -Infinity, beforeT = Infinity): SeriesColumns<C> {
     const start = this.since(fromT);
-    const n = this.count - start;
+    const n = Math.max(0, this.since(beforeT) - start);
     const first = this.slot(start);
     // The ring's rows from `first` on, then (wrapped) from row 0.
     const tail = Math.min(n, this.rows - first);

@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 import { expect, waitUntil } from '@open-wc/testing';
 import { VmHub, type VmHubConfig } from '../../src/hub/index.js';
-import { flushHistoryStores, openHistoryStore, type HistoryStore } from '../../src/hub/history-store.js';
+import { flushHistoryStores, openHistoryStore, type HistoryStore, type KeptWrite } from '../../src/hub/history-store.js';
+import { CHUNK_MS, chunkStart } from '../../src/metrics/stored-series.js';
 import type { MonitorSession } from '../../src/hub/monitor-session.js';
 import { preloadConnection } from '../../src/transport/index.js';
 import { fakeSocketFactory, flush, line, ManualTimers, type FakeSocket } from '../helpers/fake-socket.js';
@@ -86,6 +87,28 @@ function storedRecord(databaseName: string, vm: string): Promise<{ series: { v: 
     req.onerror = () => reject(req.error);
   });
 }
+
+interface Chunk {
+  start: number;
+  series: { v: number; t: Float64Array; cols: Record<string, Float64Array>; receivedAt: number };
+}
+
+/** Every chunk of rows kept for one VM of alice's, oldest first. */
+function storedChunks(databaseName: string, vm: string): Promise<Chunk[]> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(databaseName);
+    req.onsuccess = () => {
+      const range = IDBKeyRange.bound([SERVER, 'u-alice', vm], [SERVER, 'u-alice', vm, []]);
+      const get = req.result.transaction('chunks').objectStore('chunks').getAll(range);
+      get.onsuccess = () => (req.result.close(), resolve(get.result as Chunk[]));
+      get.onerror = () => reject(get.error);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The times of a VM's kept rows, all chunks joined. */
+const keptTimes = async (databaseName: string, vm: string) => (await storedChunks(databaseName, vm)).flatMap((c) => [...c.series.t]);
 
 /** Puts records for alice's VMs into the store as another script (or an older version) left them. */
 function putRecords(databaseName: string, savedAt: number, records: Record<string, unknown>): Promise<void> {
@@ -243,6 +266,7 @@ describe('Metrics history across page loads', () => {
       }
     }
     expect(kept).to.deep.equal(['vm-2', 'vm-3', 'vm-4']);
+    for (const vm of ['vm-0', 'vm-1']) expect(await storedChunks(db, vm), `${vm}'s rows go with it`).to.deep.equal([]);
     await p.close();
   });
 
@@ -296,12 +320,12 @@ describe('Metrics history across page loads', () => {
     const a = await one.watch('web-01');
     await one.feed(a.socket, a.session, [[T0, 1, 0], [T0 + 5000, 2, 5_000_000]]);
     await one.close();
-    const kept = (await storedRecord(db, 'web-01'))!.series;
-    expect(kept.v).to.equal(2);
-    expect(kept.t).to.be.an.instanceOf(Float64Array);
-    expect([...(kept.t as Float64Array)]).to.deep.equal([T0, T0 + 5000]);
-    for (const ch of CHANNELS) expect(kept.cols[ch], ch).to.be.an.instanceOf(Float64Array);
-    expect(Number.isNaN((kept.cols.rxRate as Float64Array)[0]), 'no rate before the second sample: NaN').to.equal(true);
+    expect(await keptTimes(db, 'web-01')).to.deep.equal([T0, T0 + 5000]);
+    const first = (await storedChunks(db, 'web-01'))[0]!.series;
+    expect(first.v).to.equal(2);
+    expect(first.t).to.be.an.instanceOf(Float64Array);
+    for (const ch of CHANNELS) expect(first.cols[ch], ch).to.be.an.instanceOf(Float64Array);
+    expect(Number.isNaN(first.cols.rxRate![0]!), 'no rate before the second sample: NaN').to.equal(true);
 
     // What 0.1 wrote: arrays, null for a missing value.
     const cols = Object.fromEntries(CHANNELS.map((c) => [c, [c === 'cpu' ? 7 : 1, null]]));
@@ -343,7 +367,10 @@ describe('Metrics history across page loads', () => {
 // 100 VMs that held an hour at 1 Hz took 119 ms of main thread per write, every 15 s, as one task.
 describe('Writing kept histories', () => {
   const scope = { server: SERVER, user: 'u-alice' };
-  const one = (t: number) => ({ v: 2 as const, t: new Float64Array([t]), cols: Object.fromEntries(CHANNELS.map((c) => [c, new Float64Array([1])])) as never, receivedAt: t });
+  const one = (t: number): KeptWrite => ({
+    chunks: [{ start: chunkStart(t), series: { v: 2, t: new Float64Array([t]), cols: Object.fromEntries(CHANNELS.map((c) => [c, new Float64Array([1])])) as never, receivedAt: t } }],
+    replace: true,
+  });
 
   const VMS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -374,7 +401,7 @@ describe('Writing kept histories', () => {
     await waitUntil(() => w.reads === VMS.length, 'every VM read', { timeout: 3000, interval: 5 });
     expect(readsAtTurn, 'the page ran a task after the first slice').to.equal(2);
     await flushHistoryStores();
-    for (const vm of VMS) expect((await storedRecord(db, vm))?.series.v, vm).to.equal(2);
+    for (const vm of VMS) expect((await storedChunks(db, vm)).length, vm).to.equal(1);
     store.close();
   });
 
@@ -384,7 +411,7 @@ describe('Writing kept histories', () => {
     // The browser closed the connection under the page (storage cleared, a crash of its backend).
     (store as unknown as { db: IDBDatabase }).db.transaction = (names: string | string[]) => {
       // The writes (the sign-in's own transaction, tried once, names the users too).
-      if (String(names) === 'vms') attempts++;
+      if (String(names) === 'vms,chunks') attempts++;
       throw new DOMException('The database connection is closing.', 'InvalidStateError');
     };
     store.schedule(scope, 'a', () => one(Date.now()));
@@ -402,7 +429,187 @@ describe('Writing kept histories', () => {
     await waitUntil(() => flushed !== null, 'the flush', { timeout: 3000, interval: 5 });
     await flushed;
     expect(w.reads, 'every VM written by the flush, none twice').to.equal(VMS.length);
-    for (const vm of VMS) expect((await storedRecord(db, vm))?.series.v, vm).to.equal(2);
+    for (const vm of VMS) expect((await storedChunks(db, vm)).length, vm).to.equal(1);
     store.close();
+  });
+});
+
+// A write re-wrote each VM's whole history: 100 VMs that held an hour at 1 Hz handed IndexedDB
+// 26 MB every 15 s, to add 15 s of samples.
+describe('Appending to kept histories', () => {
+  before(() => preloadConnection());
+  beforeEach(() => (clock = new ManualTimers()));
+
+  /** Samples every 5 s from `from` for `n` samples; a chunk holds `PER_CHUNK` of them. */
+  const PER_CHUNK = CHUNK_MS / 5000;
+  const every5s = (from: number, n: number, cpu = 1): Array<[number, number, number]> => Array.from({ length: n }, (_, k) => [from + k * 5000, cpu, k * 1000]);
+
+  /** Counts the rows of histories put into the store while `fn` runs. */
+  async function rowsPutBy(fn: () => Promise<void>): Promise<number> {
+    const put = IDBObjectStore.prototype.put;
+    let rows = 0;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      // Rows of a history, whichever store they go to (0.1's and the previous release's: 'vms').
+      rows += (value as Partial<Chunk>).series?.t.length ?? 0;
+      return put.call(this, value, key);
+    };
+    try {
+      await fn();
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    return rows;
+  }
+
+  it('puts only the chunks that changed since the last write, and loses no row', async () => {
+    const db = freshDb();
+    const T0 = chunkStart(clock.now()) + CHUNK_MS; // a chunk's start
+    const p = page(db, ALICE);
+    const { session, socket } = await p.watch('web-01');
+    const first = every5s(T0, 4 * PER_CHUNK); // four chunks
+    await p.feed(socket, session, first);
+    expect(await rowsPutBy(() => flushHistoryStores()), 'the first write: whole').to.equal(4 * PER_CHUNK);
+    const more = every5s(T0 + 4 * CHUNK_MS, 3); // 15 s more, in a chunk of their own
+    await p.feed(socket, session, more);
+    expect(await rowsPutBy(() => flushHistoryStores()), 'then only the new chunk').to.equal(3);
+    const last = every5s(T0 + 4 * CHUNK_MS + 15_000, 3);
+    await p.feed(socket, session, last);
+    expect(await rowsPutBy(() => flushHistoryStores()), 'the chunk that grew, rewritten').to.equal(6);
+    expect(await keptTimes(db, 'web-01')).to.deep.equal([...first, ...more, ...last].map(([t]) => t));
+    expect((await storedChunks(db, 'web-01')).map((c) => c.start)).to.deep.equal([0, 1, 2, 3, 4].map((k) => T0 + k * CHUNK_MS));
+    await p.close();
+  });
+
+  it('appends to what a page restored, and the next page gets both with the time away as a gap', async () => {
+    const db = freshDb();
+    const T0 = chunkStart(clock.now()) + CHUNK_MS;
+    const one = page(db, ALICE);
+    const a = await one.watch('web-01');
+    const n = Math.round(2.5 * PER_CHUNK); // three chunks
+    await one.feed(a.socket, a.session, every5s(T0, n, 1));
+    await one.close();
+
+    const two = page(db, ALICE);
+    const b = await two.watch('web-01');
+    await waitUntil(() => b.session.history !== null, 'the restored history', { timeout: 5000, interval: 5 });
+    const T1 = T0 + 8 * CHUNK_MS;
+    await two.feed(b.socket, b.session, every5s(T1, 2, 2));
+    // The gap row between the pages and the two new samples, in the chunks of T1 (none restored).
+    expect(await rowsPutBy(() => two.close()), 'appended, not rewritten').to.be.at.most(3);
+
+    const three = page(db, ALICE);
+    const c = await three.watch('web-01');
+    await waitUntil(() => c.session.history !== null, 'the restored history', { timeout: 5000, interval: 5 });
+    const y = cpuOf(c.session).y;
+    expect(y.length).to.equal(n + 1 + 2);
+    expect(y.slice(n - 2)).to.deep.equal([1, 1, null, 2, 2]);
+    await three.close();
+  });
+
+  it('writes a history whole again after a write that failed', async () => {
+    const db = freshDb();
+    const T0 = chunkStart(clock.now()) + CHUNK_MS;
+    const p = page(db, ALICE);
+    const { session, socket } = await p.watch('web-01');
+    await p.feed(socket, session, every5s(T0, 100));
+    await flushHistoryStores();
+    const store = (await openHistoryStore({ databaseName: db }))!;
+    const idb = (store as unknown as { db: IDBDatabase }).db;
+    const transaction = idb.transaction;
+    idb.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = transaction.apply(this, args);
+      if (args[1] === 'readwrite') queueMicrotask(() => tx.abort());
+      return tx;
+    };
+    await p.feed(socket, session, every5s(T0 + 100 * 5000, 2));
+    await flushHistoryStores();
+    idb.transaction = transaction;
+    expect(await keptTimes(db, 'web-01'), 'the failed write put nothing').to.have.length(100);
+    await p.feed(socket, session, every5s(T0 + 102 * 5000, 1));
+    expect(await rowsPutBy(() => flushHistoryStores()), 'whole').to.equal(103);
+    expect(await keptTimes(db, 'web-01')).to.deep.equal(every5s(T0, 103).map(([t]) => t));
+    await p.close();
+  });
+
+  it('deletes the chunks that fall out of maxAgeMs as samples come', async () => {
+    const db = freshDb();
+    const T0 = chunkStart(clock.now()) + CHUNK_MS;
+    const maxAgeMs = 1.5 * CHUNK_MS;
+    const p = page(db, ALICE, { persistHistory: { databaseName: db, maxAgeMs } });
+    const { session, socket } = await p.watch('web-01');
+    await p.feed(socket, session, every5s(T0, PER_CHUNK)); // the first chunk
+    await flushHistoryStores();
+    await p.feed(socket, session, every5s(T0 + CHUNK_MS, 3 * PER_CHUNK)); // three more
+    await flushHistoryStores();
+    // The newest sample is 5 s before T0 + 4 chunks: rows from 2.5 chunks on are young enough.
+    const starts = (await storedChunks(db, 'web-01')).map((c) => c.start);
+    expect(starts).to.deep.equal([T0 + 2 * CHUNK_MS, T0 + 3 * CHUNK_MS]);
+    await p.close();
+  });
+
+  it('reads what 0.1 kept (a database of version 1, whole records), and keeps it in chunks from then on', async () => {
+    const db = freshDb();
+    const T0 = clock.now();
+    // The database as 0.1 made it, with alice signed in and one VM kept.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(db, 1);
+      req.onupgradeneeded = () => {
+        const vms = req.result.createObjectStore('vms', { keyPath: ['server', 'user', 'vm'] });
+        vms.createIndex('savedAt', 'savedAt');
+        const users = req.result.createObjectStore('users', { keyPath: 'server' });
+        users.put({ server: SERVER, user: 'u-alice' });
+        const cols = Object.fromEntries(CHANNELS.map((c) => [c, [c === 'cpu' ? 7 : 1, null]]));
+        vms.put({ server: SERVER, user: 'u-alice', vm: 'old', savedAt: T0, series: { v: 1, t: [T0, T0 + 5000], cols, receivedAt: T0 + 5000 } });
+      };
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    const p = page(db, ALICE);
+    const { session, socket } = await p.watch('old');
+    await waitUntil(() => session.history !== null, 'the restored history', { timeout: 5000, interval: 5 });
+    expect(cpuOf(session).y).to.deep.equal([7, null]);
+    await p.feed(socket, session, [[T0 + 10_000, 8, 0]]);
+    await flushHistoryStores();
+    expect((await storedRecord(db, 'old'))?.series, 'the whole record replaced').to.equal(undefined);
+    expect(await keptTimes(db, 'old')).to.deep.equal([T0, T0 + 5000, T0 + 10_000]); // the restored second row is a gap
+    await p.close();
+  });
+
+  it('discards a history whose chunks are out of shape or disagree, and charts live samples as usual', async () => {
+    const db = freshDb();
+    const T0 = chunkStart(clock.now()) + CHUNK_MS;
+    const first = page(db, ALICE);
+    const a = await first.watch('seed');
+    await first.feed(a.socket, a.session, [[T0, 1, 0]]);
+    await first.close();
+    const rows = (...t: number[]) => ({ v: 2, t: new Float64Array(t), cols: Object.fromEntries(CHANNELS.map((c) => [c, new Float64Array(t.length).fill(1)])), receivedAt: T0 });
+    const hostile: Record<string, unknown[]> = {
+      'start-not-a-chunk': [{ start: T0 + 1, series: rows(T0 + 1) }],
+      'start-a-string': [{ start: String(T0), series: rows(T0) }],
+      'row-before-its-chunk': [{ start: T0, series: rows(T0 - 1, T0) }],
+      'row-after-its-chunk': [{ start: T0, series: rows(T0, T0 + CHUNK_MS) }],
+      'a-version-1-chunk': [{ start: T0, series: { ...rows(T0), v: 1, t: [T0] } }],
+      'a-bad-row-in-one-chunk': [{ start: T0, series: rows(T0) }, { start: T0 + CHUNK_MS, series: { ...rows(T0 + CHUNK_MS), cols: { ...rows(T0).cols, cpu: new Float64Array([-1]) } } }],
+    };
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(db);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['vms', 'chunks'], 'readwrite');
+        for (const [vm, chunks] of Object.entries(hostile)) {
+          tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm, savedAt: T0 });
+          for (const c of chunks) tx.objectStore('chunks').put({ server: SERVER, user: 'u-alice', vm, ...(c as object) });
+        }
+        tx.oncomplete = () => (req.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const p = page(db, ALICE);
+    for (const vm of Object.keys(hostile)) {
+      const { session, socket } = await p.watch(vm);
+      await settle(p, session, socket, T0 + 60_000);
+      expect(cpuOf(session).y, vm).to.deep.equal([77]);
+    }
+    await p.close();
   });
 });

@@ -81,7 +81,7 @@ describe('TimeSeries', () => {
     expect(ts.toArrays('v', 55)).to.deep.equal({ x: [60, 70], y: [6, 7] });
   });
 
-  it('copies rows from a time on as typed arrays, across wrap-around and while still growing', () => {
+  it('copies rows from a time on (and before another) as typed arrays, across wrap-around and while still growing', () => {
     const ts = new TimeSeries(['a', 'b'] as const, 5);
     for (let i = 1; i <= 8; i++) ts.push(i * 10, i === 7 ? { a: i } : { a: i, b: -i });
     // Rows 40…80 are kept; the ring has wrapped, so the copy is read in two pieces.
@@ -92,6 +92,11 @@ describe('TimeSeries', () => {
     expect([...all.cols.b].map((v) => (Number.isNaN(v) ? null : v))).to.deep.equal([-4, -5, -6, null, -8]);
     expect([...ts.copyColumns(65).t]).to.deep.equal([70, 80]);
     expect(ts.copyColumns(81).t.length).to.equal(0);
+    // Up to a time: the rows before it, across the wrap too.
+    expect([...ts.copyColumns(45, 80).t]).to.deep.equal([50, 60, 70]);
+    expect([...ts.copyColumns(-Infinity, 61).cols.a]).to.deep.equal([4, 5, 6]);
+    expect(ts.copyColumns(60, 60).t.length).to.equal(0);
+    expect(ts.copyColumns(70, 50).t.length, 'an empty range, not an error').to.equal(0);
     // A copy, not a view: later samples do not change it.
     ts.push(90, { a: 9, b: -9 });
     expect([...all.t]).to.deep.equal([40, 50, 60, 70, 80]);
