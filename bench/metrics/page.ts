@@ -112,9 +112,9 @@ const bench = {
    * Hub mode, as a portal runs it: n elements named vm-000… on the page-wide hub, each fed by its
    * VM's monitor socket from the reference server (one socket per VM, samples at the server's rate).
    */
-  mountLive(n: number, opts: { serverUrl: string; token: string; compact?: boolean; columns?: number }): void {
+  mountLive(n: number, opts: { serverUrl: string; token: string; compact?: boolean; columns?: number; monitorsInWorker?: boolean }): void {
     bench.clear();
-    configureDefaultHub({ serverUrl: opts.serverUrl, tokenProvider: () => opts.token });
+    configureDefaultHub({ serverUrl: opts.serverUrl, tokenProvider: () => opts.token, monitorsInWorker: opts.monitorsInWorker === true });
     root.style.gridTemplateColumns = `repeat(${opts.columns ?? 10}, minmax(0, 1fr))`;
     for (let v = 0; v < n; v++) {
       const el = document.createElement('vm-metrics') as VmMetrics;

@@ -341,6 +341,7 @@ const EXPERIMENTS: Record<string, Factory> = {
   // changes (values frozen, no hatch) and one canvas per tile, redrawn at whole-pixel moves, or with
   // every sample as a canvas showing the values would be. Drawing the values' text is not in it.
   'x: canvas tile with values frozen': (svg) => new TileBand(svg),
+  'x: svg with values frozen and no hatch': svgSpark,
   'x: canvas tile every sample with values frozen': (svg) => new TileBand(svg),
   'x: plots contain strict': (svg) => {
     svg.parentElement!.style.contain = 'strict';
@@ -360,7 +361,7 @@ const frozenAltText: AltTextOf = function (key, snapshot) {
   return byKey.get(key) ?? altText.call(this, key, snapshot);
 };
 /** The experiments that keep each tile's first values. */
-const FROZEN_VALUES = new Set(['x: values frozen', 'x: nothing changes', 'x: canvas tile with values frozen', 'x: canvas tile every sample with values frozen']);
+const FROZEN_VALUES = new Set(['x: values frozen', 'x: nothing changes', 'x: canvas tile with values frozen', 'x: canvas tile every sample with values frozen', 'x: svg with values frozen and no hatch']);
 const frozenValues = new WeakMap<object, Map<string, CurrentValue>>();
 const frozenCurrentValue: CurrentValueOf = function (key, snapshot) {
   let byKey = frozenValues.get(this);
@@ -388,7 +389,7 @@ export function useRenderer(name: string): void {
   const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
   if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
   proto.ensure = factory ? ensureWith(factory) : shipped;
-  (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' || name.startsWith('x: canvas tile') ? () => undefined : placeUnfilled;
+  (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' || name.startsWith('x: canvas tile') || name === 'x: svg with values frozen and no hatch' ? () => undefined : placeUnfilled;
   (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = FROZEN_VALUES.has(name) ? frozenCurrentValue : currentValue;
   Object.defineProperty(VmMetrics.prototype, 'metrics', name === 'x: pushes ignored' ? { ...metricsSetter, set: () => undefined } : metricsSetter);
   (VmMetrics.prototype as unknown as { altText: unknown }).altText = name === 'x: alt frozen' ? frozenAltText : altText;

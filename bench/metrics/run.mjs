@@ -171,7 +171,7 @@ function printProfile({ nodes, samples, timeDeltas }, seconds) {
   console.log(top.map(([k, us]) => `    ${k.slice(0, 70).padEnd(70)} ${(us / 1000 / seconds).toFixed(2).padStart(6)} ms/s`).join('\n'));
 }
 
-async function busy({ label, kind, n, compact = false, viewport, columns, seconds, renderer = 'shipped' }) {
+async function busy({ label, kind, n, compact = false, viewport, columns, seconds, renderer = 'shipped', monitorsInWorker = false }) {
   if (!selected(label)) return null;
   await page.setViewport(viewport);
   await page.evaluate((r) => globalThis.bench.useRenderer(r), renderer);
@@ -181,7 +181,7 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
     await sleep(6000);
   } else if (kind === 'live') {
     const { server: libgo, token } = await liveServer();
-    await page.evaluate((n, o) => globalThis.bench.mountLive(n, o), n, { serverUrl: libgo.url, token, compact, columns });
+    await page.evaluate((n, o) => globalThis.bench.mountLive(n, o), n, { serverUrl: libgo.url, token, compact, columns, monitorsInWorker });
     // Sockets open, a few samples arrive, the page settles.
     await sleep(6000);
   } else {
@@ -251,6 +251,8 @@ await busy({ label: '<vm-metrics compact> ×25, all visible', kind: 'element', n
 await busy({ label: 'naive panel ×25, all visible', kind: 'naive', n: 25, viewport: all, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, all visible', kind: 'element', n: 100, compact: true, viewport: all, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, all visible, hub + reference server', kind: 'live', n: 100, compact: true, viewport: all, columns: 10, seconds: 30 });
+// What a fleet page would configure: the monitor sockets in one worker, their frames batched.
+await busy({ label: '<vm-metrics compact> ×100, all visible, hub + reference server, monitorsInWorker', kind: 'live', n: 100, compact: true, viewport: all, columns: 10, seconds: 30, monitorsInWorker: true });
 await busy({ label: 'bare WebSockets ×100, messages parsed only (the hub case\'s floor)', kind: 'raw sockets', n: 100, viewport: all, seconds: 30 });
 await busy({ label: '<vm-metrics compact> ×100, realistic scroll page', kind: 'element', n: 100, compact: true, viewport: screen, columns: 10, seconds: 30 });
 await busy({ label: '<vm-metrics> ×100 full panels, scroll page (4 per row)', kind: 'element', n: 100, viewport: screen, columns: 4, seconds: 30 });
