@@ -259,9 +259,12 @@ const bench = {
     }
     // The library's grid: its own fleet list (paginated REST), a pool of tiles renamed as the page scrolls.
     if (o.renderer?.startsWith('vm-grid')) {
+      // `vm-grid + <renderer>`: its tiles drawn another way (bench/metrics/renderers.ts).
+      const [grid0, drawn] = o.renderer.split(' + ');
+      if (drawn) (await import('../metrics/renderers.js')).useRenderer(drawn);
       await import('../../src/elements/vm-grid/vm-grid.define.js');
       const el = document.createElement('vm-grid');
-      el.series = o.renderer.split(', ')[1] ?? '';
+      el.series = grid0!.split(', ')[1] ?? '';
       grid.style.cssText = 'display: block; padding: 0';
       grid.append(el);
       const root = el.shadowRoot!;

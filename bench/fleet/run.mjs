@@ -61,7 +61,8 @@ const profiling = process.argv.includes('--profile');
 // the live-within-2 s figure is not tracked there). `--renderer rows`: a pool of tiles for the rows in and
 // near view, renamed while scrolling (tile-pool.ts; `"rows + <renderer>"` draws them another way).
 // `--renderer vm-grid`: the library's <vm-grid> (its own fleet list, a pool of tiles in and near view;
-// `"vm-grid, cpu memory"`: tiles of those charts only); the default run has it as its last case.
+// `"vm-grid, cpu memory"`: tiles of those charts only; `"vm-grid + <renderer>"`: its tiles drawn
+// another way); the default run has it as its last case.
 // `--renderer chunks`: the grid cut into grids of 50 tiles (`"chunks, content-visibility"`: each grid
 // `content-visibility: auto`, so the browser skips sections far from view, not tile by tile).
 const renderer = arg('--renderer');
