@@ -106,7 +106,8 @@ export interface StoredChunk {
 
 /**
  * The chunks that hold rows newer than `after`, whole, each a record of its own; `receivedAt` goes
- * with the newest. Typed arrays are sliced, not viewed: IndexedDB would clone a view's whole buffer.
+ * with the newest. Each chunk's arrays are copies of its own size, not views: IndexedDB would clone
+ * a view's whole buffer.
  */
 export function exportChunks(series: ReadonlyTimeSeries<MetricChannel>, after: number, receivedAt: number): StoredChunk[] {
   // Rows are only ever appended: the new ones are at the end, and a write has few.
@@ -125,8 +126,9 @@ export function exportChunks(series: ReadonlyTimeSeries<MetricChannel>, after: n
 
 /**
  * Checks a VM's stored chunks (each as readStoredSeries does, each row inside its chunk; given in
- * the order of their starts) and joins them, trimmed to the limits. Null when any chunk is out of shape: the
- * whole history is then deleted, not repaired. The newest chunk's `receivedAt` is the history's.
+ * the order of their starts) and joins them, trimmed to the limits. Null when any chunk is out of
+ * shape: the whole history is then deleted, not repaired. The newest chunk's `receivedAt` is the
+ * history's.
  */
 export function readStoredChunks(raws: readonly unknown[], limits: StoredSeriesLimits): StoredSeries | null {
   const parts: StoredSeries[] = [];
