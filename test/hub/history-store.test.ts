@@ -110,17 +110,24 @@ function storedChunks(databaseName: string, vm: string): Promise<Chunk[]> {
 /** The times of a VM's kept rows, all chunks joined. */
 const keptTimes = async (databaseName: string, vm: string) => (await storedChunks(databaseName, vm)).flatMap((c) => [...c.series.t]);
 
-/** Puts records for alice's VMs into the store as another script (or an older version) left them. */
-function putRecords(databaseName: string, savedAt: number, records: Record<string, unknown>): Promise<void> {
+/** Writes into the stores as another script (or an older version) would, in one transaction. */
+function writeStores(databaseName: string, stores: string[], write: (tx: IDBTransaction) => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const req = indexedDB.open(databaseName);
     req.onsuccess = () => {
-      const tx = req.result.transaction('vms', 'readwrite');
-      for (const [vm, series] of Object.entries(records)) tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm, savedAt, series });
+      const tx = req.result.transaction(stores, 'readwrite');
+      write(tx);
       tx.oncomplete = () => (req.result.close(), resolve());
       tx.onerror = () => reject(tx.error);
     };
     req.onerror = () => reject(req.error);
+  });
+}
+
+/** Puts records for alice's VMs into the store as another script (or an older version) left them. */
+function putRecords(databaseName: string, savedAt: number, records: Record<string, unknown>): Promise<void> {
+  return writeStores(databaseName, ['vms'], (tx) => {
+    for (const [vm, series] of Object.entries(records)) tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm, savedAt, series });
   });
 }
 
@@ -591,18 +598,11 @@ describe('Appending to kept histories', () => {
       'a-version-1-chunk': [{ start: T0, series: { ...rows(T0), v: 1, t: [T0] } }],
       'a-bad-row-in-one-chunk': [{ start: T0, series: rows(T0) }, { start: T0 + CHUNK_MS, series: { ...rows(T0 + CHUNK_MS), cols: { ...rows(T0).cols, cpu: new Float64Array([-1]) } } }],
     };
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(db);
-      req.onsuccess = () => {
-        const tx = req.result.transaction(['vms', 'chunks'], 'readwrite');
-        for (const [vm, chunks] of Object.entries(hostile)) {
-          tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm, savedAt: T0 });
-          for (const c of chunks) tx.objectStore('chunks').put({ server: SERVER, user: 'u-alice', vm, ...(c as object) });
-        }
-        tx.oncomplete = () => (req.result.close(), resolve());
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
+    await writeStores(db, ['vms', 'chunks'], (tx) => {
+      for (const [vm, chunks] of Object.entries(hostile)) {
+        tx.objectStore('vms').put({ server: SERVER, user: 'u-alice', vm, savedAt: T0 });
+        for (const c of chunks) tx.objectStore('chunks').put({ server: SERVER, user: 'u-alice', vm, ...(c as object) });
+      }
     });
     const p = page(db, ALICE);
     for (const vm of Object.keys(hostile)) {
