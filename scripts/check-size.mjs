@@ -87,12 +87,7 @@ const CONSOLE_BUDGET = 33 * 1024;
 // typed arrays (a block copy per column), and 0.1's records are still read (+0.1 KB); one write of
 // 100 VMs that held an hour at 1 Hz took the main thread 352 ms, now 119 ms (bench:metrics,
 // "keeping histories"), every 15 s.
-// 6 Dec 2026, raised on purpose (issue 10), metrics 30.8 -> 32.1 KB (at 31.98): a compact tile is
-// one canvas (tile-canvas.ts: sparklines, hatch and values; +1.2 KB), whose DOM no longer changes
-// with a sample; 100 tiles in view went from 8.6-11.1 % main-thread busy to 7.1-7.7 % (hub and
-// reference server: 13.5-15.4 -> 8.4-8.8 %), all of Chromium's CPU 18.0-23.1 -> 11.7-12.6 %
-// (bench:metrics, side by side with 0.1's tiles).
-const METRICS_BUDGET = 32.1 * 1024;
+const METRICS_BUDGET = 30.8 * 1024;
 // Dec 2026, raised on purpose (issue 13): <vm-connection> and <vm-detail> now build their own hub
 // through one shared controller (controllers/hub-owner-controller.ts), which carries what both
 // need (rebuild on a new server, a fallback hub, disposal): 13.6 KB, 0.1 KB over the old guard.

@@ -1,89 +1,398 @@
-// Other ways of drawing compact tiles, for measuring side by side with the shipped one (one canvas
-// per tile: sparklines, hatch and values, tile-canvas.ts). Bench only: each swaps what the
-// element's SparklineRenderer does (its methods, patched on the prototype), so nothing here ships.
-// `useRenderer('shipped')` puts the element's own back.
+// Other ways of drawing compact tiles, for measuring side by side with the shipped one (SVG paths,
+// sparkline.ts). Bench only: each swaps the element's sparkline factory (a private method, patched
+// on the prototype), so nothing here ships. `useRenderer('shipped')` puts the element's own back.
 import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
+import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
 import { SparklineRenderer } from '../../src/elements/vm-metrics/sparkline-renderer.js';
 import { ChartDrawController } from '../../src/elements/vm-metrics/chart-draw-controller.js';
-import { TileCanvas } from '../../src/elements/vm-metrics/tile-canvas.js';
-import type { SeriesRenderer } from '../../src/elements/vm-metrics/chart-renderer.js';
-import type { MetricValues } from '../../src/elements/vm-metrics/metric-values.js';
-import { SvgTileRenderer } from './svg-tile-renderer.js';
+import { CanvasSparkline } from './canvas-sparkline.js';
+import { PolySparkline } from './poly-sparkline.js';
+import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.js';
 
-type Update = SeriesRenderer['update'];
-interface Patchable {
-  update: Update;
-  destroy: () => void;
+interface Spark {
+  resize(width: number, height: number, dpr: number): void;
+  draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void;
+  destroy(): void;
 }
-const proto = SparklineRenderer.prototype as unknown as Patchable;
-const shipped = { update: proto.update, destroy: proto.destroy };
+/** Makes what draws a card's sparkline, given the card's SVG element (the shipped one draws in it). */
+type Factory = (svg: SVGSVGElement) => Spark;
 
-/** Each element's other renderer, made on its first draw with the shipped one's root and values. */
-const others = new WeakMap<object, SeriesRenderer>();
-function drawWith(make: (root: () => ParentNode, values: MetricValues) => SeriesRenderer): Patchable {
-  const other = (self: object) => {
-    let r = others.get(self);
-    if (!r) {
-      const { root, values } = self as unknown as { root: () => ParentNode; values: MetricValues };
-      others.set(self, (r = make(root, values)));
+// The element's sparklines are made in SparklineRenderer's private `ensure`: patched on its prototype.
+const proto = SparklineRenderer.prototype as unknown as { ensure: (shown: readonly string[]) => void };
+const shipped = proto.ensure;
+
+/** `ensure` with another factory (the same logic as the renderer's own). */
+function ensureWith(factory: Factory) {
+  return function (this: { slots: Map<string, { spark: Spark; svg: SVGSVGElement; lines: unknown[] }>; root: () => ParentNode }, shown: readonly string[]) {
+    const channels: Record<string, number> = { cpu: 1, memory: 1, network: 2, disk: 2 };
+    for (const [s, slot] of this.slots) {
+      if (shown.includes(s)) continue;
+      slot.spark.destroy();
+      this.slots.delete(s);
     }
-    return r;
-  };
-  return {
-    update(this: object, ...args: Parameters<Update>) {
-      return other(this).update(...args);
-    },
-    destroy(this: object) {
-      others.get(this)?.destroy();
-      others.delete(this);
-    },
+    for (const s of shown) {
+      const svg = this.root().querySelector<SVGSVGElement>(`svg[data-series="${s}"]`);
+      const existing = this.slots.get(s);
+      if (existing && existing.svg === svg) continue;
+      existing?.spark.destroy();
+      this.slots.delete(s);
+      if (!svg) continue;
+      const lines = Array.from({ length: channels[s] }, () => ({ points: [], colour: '', fill: null }));
+      this.slots.set(s, { spark: factory(svg), svg, lines });
+    }
   };
 }
 
-export const RENDERERS: Record<string, Patchable | null> = {
-  shipped: null,
-  // As tiles drew until 0.2: a sparkline of SVG paths per card (drawn again when its edge moves a
-  // whole pixel), values as DOM text, the hatch an element over the plot.
-  'svg paths, values as text': drawWith((root, values) => new SvgTileRenderer(root, values)),
+/** The shipped SVG sparkline behind the bench's interface. */
+const svgSpark = (svg: SVGSVGElement): Spark => {
+  const spark = new Sparkline(svg);
+  return { resize: (w, h) => spark.resize(w, h), draw: (...a) => spark.draw(...a), destroy: () => spark.destroy() };
 };
 
-const hatch = (TileCanvas.prototype as unknown as { hatch: unknown }).hatch;
+/**
+ * A canvas over the card's plot, where the SVG element was (hidden), as the tiles drew before
+ * SVG: the same sizing and position, the text alternative staying on the SVG element.
+ */
+function canvasOver(svg: SVGSVGElement): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.cssText = 'position:absolute;left:0;top:0;max-width:100%';
+  svg.style.display = 'none';
+  svg.after(canvas);
+  return canvas;
+}
 
-/** Not renderers: what parts of the shipped one cost, or the measurement's own floor. */
-const EXPERIMENTS: Record<string, Patchable | null> = {
-  // The canvas without the hatch of what the window has no data for yet.
-  'x: no hatch': null,
-  // The whole tile drawn only when the sparklines' edge reaches the next whole pixel, values too
-  // (the shipped one draws only the values in between): what the values' draws cost (the values
-  // then lag, so this does not ship).
-  'x: whole pixels only': null,
+/** A canvas per series (the tiles' renderer until SVG), the canvas removed with it. */
+function canvasSpark(svg: SVGSVGElement, options?: CanvasRenderingContext2DSettings): Spark {
+  const canvas = canvasOver(svg);
+  if (options) canvas.getContext('2d', options);
+  const spark = new CanvasSparkline(canvas);
+  return { resize: (w, h, dpr) => spark.resize(w, h, dpr), draw: (...a) => spark.draw(...a), destroy: () => (spark.destroy(), canvas.remove(), (svg.style.display = '')) };
+}
+
+/**
+ * One canvas per tile, over its grid of cards: each series card draws into its own band of it
+ * (plot offsets read when a plot's size changes), so a tile is one layer instead of four.
+ */
+const tileCanvases = new WeakMap<Element, { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; w: number; h: number; dpr: number }>();
+class TileBand implements Spark {
+  private readonly grid: HTMLElement;
+  private readonly plot: HTMLElement;
+  private x = 0;
+  private y = 0;
+  private w = 0;
+  private h = 0;
+  constructor(svg: SVGSVGElement) {
+    this.plot = svg.parentElement!;
+    this.grid = svg.closest('.grid')!;
+    svg.style.display = 'none';
+    if (!tileCanvases.has(this.grid)) {
+      const c = document.createElement('canvas');
+      c.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+      this.grid.style.position = 'relative';
+      this.grid.append(c);
+      tileCanvases.set(this.grid, { canvas: c, ctx: c.getContext('2d')!, w: 0, h: 0, dpr: 0 });
+    }
+  }
+  private get shared() {
+    return tileCanvases.get(this.grid)!;
+  }
+  resize(width: number, height: number, dpr: number): boolean {
+    const t = this.shared;
+    if (width === this.w && height === this.h && dpr === t.dpr) return false;
+    this.w = width;
+    this.h = height;
+    this.x = this.plot.offsetLeft;
+    this.y = this.plot.offsetTop;
+    const gw = this.grid.clientWidth;
+    const gh = this.grid.clientHeight;
+    if (gw !== t.w || gh !== t.h || dpr !== t.dpr) {
+      t.w = gw;
+      t.h = gh;
+      t.dpr = dpr;
+      t.canvas.width = Math.round(gw * dpr);
+      t.canvas.height = Math.round(gh * dpr);
+      t.canvas.style.width = `${gw}px`;
+      t.canvas.style.height = `${gh}px`;
+    }
+    return true;
+  }
+  draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void {
+    const { ctx, dpr } = this.shared;
+    ctx.setTransform(dpr, 0, 0, dpr, this.x * dpr, this.y * dpr);
+    ctx.clearRect(0, 0, this.w, this.h);
+    let top = yMax;
+    for (const line of series) for (const p of line.points) if (p.y !== null && p.y > top) top = p.y;
+    if (!(top > 0)) top = 1;
+    const lw = 1.25;
+    const bottom = this.h - lw / 2;
+    const sx = this.w / (toT - fromT || 1);
+    const sy = (this.h - lw) / top;
+    ctx.lineWidth = lw;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    for (const { points, colour, fill } of series) {
+      ctx.beginPath();
+      let n = 0;
+      let lastX = 0;
+      const areaPath = new Path2D();
+      for (let i = 0; i <= points.length; i++) {
+        const p = i < points.length ? points[i] : null;
+        if (p && p.y !== null) {
+          const x = (p.x - fromT) * sx;
+          const y = bottom - p.y * sy;
+          if (n === 0) {
+            ctx.moveTo(x, y);
+            areaPath.moveTo(x, bottom);
+          } else ctx.lineTo(x, y);
+          areaPath.lineTo(x, y);
+          lastX = x;
+          n++;
+        } else if (n > 0) {
+          areaPath.lineTo(lastX, bottom);
+          areaPath.closePath();
+          n = 0;
+        }
+      }
+      if (fill) {
+        ctx.fillStyle = fill;
+        ctx.fill(areaPath);
+      }
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    }
+  }
+  destroy(): void {
+    const t = tileCanvases.get(this.grid);
+    if (t?.canvas.isConnected && !this.grid.isConnected) t.canvas.remove();
+  }
+}
+
+/**
+ * One SVG root per tile, over its grid of cards: each card's sparkline is the shipped one, drawn
+ * in a nested <svg> placed over the card's plot (its own SVG element stays, hidden, for its text
+ * alternative and its size), so the browser lays out and paints one SVG per tile instead of four.
+ */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const tileSvgs = new WeakMap<Element, SVGSVGElement>();
+class TileSvg implements Spark {
+  private readonly grid: HTMLElement;
+  private readonly plot: HTMLElement;
+  private readonly inner: SVGSVGElement;
+  private readonly spark: Sparkline;
+  private w = 0;
+  private h = 0;
+  constructor(svg: SVGSVGElement) {
+    this.plot = svg.parentElement!;
+    this.grid = svg.closest<HTMLElement>('.grid')!;
+    svg.style.visibility = 'hidden';
+    let root = tileSvgs.get(this.grid);
+    if (!root?.isConnected) {
+      root = document.createElementNS(SVG_NS, 'svg');
+      root.setAttribute('aria-hidden', 'true');
+      root.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;overflow:hidden';
+      this.grid.style.position = 'relative';
+      this.grid.append(root);
+      tileSvgs.set(this.grid, root);
+    }
+    this.inner = document.createElementNS(SVG_NS, 'svg');
+    root.append(this.inner);
+    this.spark = new Sparkline(this.inner);
+  }
+  resize(width: number, height: number): void {
+    if (width === this.w && height === this.h) return;
+    this.w = width;
+    this.h = height;
+    // Read only when the plot's size changes, as the shipped renderer reads nothing per draw.
+    const g = this.grid.getBoundingClientRect();
+    const p = this.plot.getBoundingClientRect();
+    this.inner.setAttribute('x', String(p.left - g.left));
+    this.inner.setAttribute('y', String(p.top - g.top));
+    this.inner.setAttribute('width', String(width));
+    this.inner.setAttribute('height', String(height));
+    this.spark.resize(width, height);
+  }
+  draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void {
+    this.spark.draw(series, fromT, toT, yMax);
+  }
+  destroy(): void {
+    this.spark.destroy();
+    this.inner.remove();
+  }
+}
+
+export const RENDERERS: Record<string, Factory | null> = {
+  shipped: null,
+  'canvas per series': (svg) => canvasSpark(svg),
+  'canvas per series, CPU-backed': (svg) => canvasSpark(svg, { willReadFrequently: true }),
+  'one canvas per tile (bands)': (svg) => new TileBand(svg),
+  'svg polylines': (svg) => new PolySparkline(svg),
+  'one svg per tile': (svg) => new TileSvg(svg),
+};
+
+/** The shipped sparkline, sized as usual, that never draws. */
+const noDraws: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  return { resize: (w, h) => spark.resize(w, h), draw: () => undefined, destroy: () => spark.destroy() };
+};
+
+/**
+ * The shipped sparkline redrawn at most every `ms`: what pacing redraws to whole-pixel shifts
+ * would save (5 min over a 60 px card moves a pixel every 5 s).
+ */
+const pacedDraws =
+  (ms: number): Factory =>
+  (svg) => {
+    const spark = new Sparkline(svg);
+    let last = -Infinity;
+    return {
+      resize: (w, h) => spark.resize(w, h),
+      draw: (...args) => {
+        const now = performance.now();
+        if (now - last < ms) return;
+        last = now;
+        spark.draw(...args);
+      },
+      destroy: () => spark.destroy(),
+    };
+  };
+
+/**
+ * The shipped sparkline's path data made in every draw but never written: what building the
+ * strings costs, apart from what writing them costs the page.
+ */
+const pathDataOnly: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  const data = (spark as unknown as { pathData: (...a: unknown[]) => [string, string] }).pathData.bind(spark);
+  if (typeof data !== 'function') throw new Error('Sparkline.pathData is gone: update renderers.ts');
+  return {
+    resize: (w, h) => spark.resize(w, h),
+    draw: (series, fromT, toT, yMax) => {
+      let top = yMax;
+      for (const s of series) for (const p of s.points) if (p.y !== null && p.y > top) top = p.y;
+      for (const s of series) data(s.points, fromT, toT, top > 0 ? top : 1, []);
+    },
+    destroy: () => spark.destroy(),
+  };
+};
+
+/** The shipped sparkline without the fill under each line: what the area paths cost. */
+const linesOnly: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  return {
+    resize: (w, h) => spark.resize(w, h),
+    draw: (series, ...rest) => spark.draw(series.map((s) => ({ ...s, fill: null })), ...rest),
+    destroy: () => spark.destroy(),
+  };
+};
+
+/** The shipped sparkline in a tile whose shadow root has `css` added (a what-if of the styles). */
+const withCss =
+  (css: string): Factory =>
+  (svg) => {
+    const root = svg.getRootNode() as ShadowRoot;
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const spark = svgSpark(svg);
+    return { ...spark, destroy: () => (spark.destroy(), (root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet))) };
+  };
+const sheets = new Map<string, CSSStyleSheet>();
+
+/** Not renderers: what the shipped one costs without the hatch updates, or with contained plots. */
+const EXPERIMENTS: Record<string, Factory> = {
+  'x: no unfilled hatch': svgSpark,
+  'x: no sparkline draws': noDraws,
+  'x: sparklines every 5 s': pacedDraws(5000),
+  'x: path data only': pathDataOnly,
+  'x: lines only': linesOnly,
+  // The shipped sparklines drawn for every sample, as before tiles waited for a whole pixel.
+  'x: every sample': svgSpark,
+  'x: no plots': (svg) => {
+    svg.style.display = 'none';
+    return { resize: () => undefined, draw: () => undefined, destroy: () => undefined };
+  },
+  // Tile values drawn once and never changed (the sparklines still move): what the values' text
+  // costs per frame, the most that drawing them some other way (into the canvas) could save.
+  'x: values frozen': svgSpark,
+  // Neither values nor sparklines change: what a frame of the page costs with nothing new to show.
+  'x: nothing changes': noDraws,
   // The bench's 1 Hz timers still fire, and the element ignores what they push: the floor of the
   // measurement (the timers' own tasks), what no change to the element can save.
-  'x: pushes ignored': null,
+  'x: pushes ignored': svgSpark,
+  // The plots' text alternatives written once and never changed: what re-labelling costs.
+  'x: alt frozen': svgSpark,
+  // Each tile one relayout boundary, as a grid of fixed-size tiles could make it.
+  'x: tiles contain strict': (svg) => {
+    const host = (svg.getRootNode() as ShadowRoot).host as HTMLElement;
+    if (!host.style.contain) {
+      host.style.height = `${host.offsetHeight}px`;
+      host.style.contain = 'strict';
+    }
+    return svgSpark(svg);
+  },
+  // Each value's line its own layout container: text changes laid out no faster (Layout traced).
+  'x: value lines contained': withCss('.tile-value > span { contain: strict; height: 1.3em; overflow: hidden; }'),
+  // The most a tile drawn whole on one canvas (lines, values, hatch) could save: a DOM that never
+  // changes (values frozen, no hatch) and one canvas per tile, redrawn at whole-pixel moves, or with
+  // every sample as a canvas showing the values would be. Drawing the values' text is not in it.
+  'x: canvas tile with values frozen': (svg) => new TileBand(svg),
+  'x: svg with values frozen and no hatch': svgSpark,
+  'x: canvas tile every sample with values frozen': (svg) => new TileBand(svg),
+  'x: plots contain strict': (svg) => {
+    svg.parentElement!.style.contain = 'strict';
+    return svgSpark(svg);
+  },
+};
+const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
+type CurrentValueOf = (this: object, key: string, snapshot: unknown) => CurrentValue;
+const currentValue = (VmMetrics.prototype as unknown as { currentValue: CurrentValueOf }).currentValue;
+type AltTextOf = (this: object, key: string, snapshot: unknown) => string;
+const altText = (VmMetrics.prototype as unknown as { altText: AltTextOf }).altText;
+const frozenAlts = new WeakMap<object, Map<string, string>>();
+const frozenAltText: AltTextOf = function (key, snapshot) {
+  let byKey = frozenAlts.get(this);
+  if (!byKey) frozenAlts.set(this, (byKey = new Map()));
+  if (!byKey.has(key) && snapshot) byKey.set(key, altText.call(this, key, snapshot));
+  return byKey.get(key) ?? altText.call(this, key, snapshot);
+};
+/** The experiments that keep each tile's first values. */
+const FROZEN_VALUES = new Set(['x: values frozen', 'x: nothing changes', 'x: canvas tile with values frozen', 'x: canvas tile every sample with values frozen', 'x: svg with values frozen and no hatch']);
+const frozenValues = new WeakMap<object, Map<string, CurrentValue>>();
+const frozenCurrentValue: CurrentValueOf = function (key, snapshot) {
+  let byKey = frozenValues.get(this);
+  if (!byKey) frozenValues.set(this, (byKey = new Map()));
+  const value = currentValue.call(this, key, snapshot);
+  // The first value with numbers in it is kept, not the one-character placeholder before a sample.
+  if (!byKey.has(key) && (value.parts.length > 0 || value.primary.length > 1)) byKey.set(key, value);
+  return byKey.get(key) ?? value;
 };
 
-// Whether a tile draws is decided by the draw key (chart-draw-controller.ts): the history's
-// version in it draws every sample; `x: whole pixels only` puts the sparkline's edge there instead.
-type DrawKeyOf = (this: { options: { history: () => { version: number; series: { lastTime: number; length: number } } | null } }) => string | null;
+// Whether a tile draws is decided by the draw key (chart-draw-controller.ts): with the history's
+// version in it, every sample draws.
+type DrawKeyOf = (this: { options: { history: () => { version: number } | null } }) => string | null;
 const drawKey = (ChartDrawController.prototype as unknown as { drawKey: DrawKeyOf }).drawKey;
-const wholePixelKey: DrawKeyOf = function () {
+const everySampleKey: DrawKeyOf = function () {
   const key = drawKey.call(this);
-  const h = this.options.history();
-  if (key === null || !h) return key;
-  // 5 minutes over a plot of about 120 px: a pixel is 2.5 s.
-  return key.replace(`|${h.version}|`, `|${Math.ceil(h.series.lastTime / 2500)}|`);
+  return key === null ? null : `${key}|${this.options.history()?.version ?? -1}`;
 };
 
 const metricsSetter = Object.getOwnPropertyDescriptor(VmMetrics.prototype, 'metrics')!;
 
 export function useRenderer(name: string): void {
   // A patch of a method that is gone would measure the shipped renderer under every name.
-  if (typeof shipped.update !== 'function' || typeof drawKey !== 'function' || typeof hatch !== 'function' || !metricsSetter.set) throw new Error('renderers.ts patches methods the element no longer has: update it');
-  const patch = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
-  if (patch === undefined) throw new Error(`unknown renderer ${name}; one of ${[...Object.keys(RENDERERS), ...EXPERIMENT_NAMES].join(', ')}`);
-  Object.assign(proto, patch ?? shipped);
-  (TileCanvas.prototype as unknown as { hatch: unknown }).hatch = name === 'x: no hatch' ? () => undefined : hatch;
+  if (typeof shipped !== 'function' || typeof drawKey !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function' || typeof altText !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
+  const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
+  if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
+  proto.ensure = factory ? ensureWith(factory) : shipped;
+  (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' || name.startsWith('x: canvas tile') || name === 'x: svg with values frozen and no hatch' ? () => undefined : placeUnfilled;
+  (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = FROZEN_VALUES.has(name) ? frozenCurrentValue : currentValue;
   Object.defineProperty(VmMetrics.prototype, 'metrics', name === 'x: pushes ignored' ? { ...metricsSetter, set: () => undefined } : metricsSetter);
-  (ChartDrawController.prototype as unknown as { drawKey: unknown }).drawKey = name === 'x: whole pixels only' ? wholePixelKey : drawKey;
+  (VmMetrics.prototype as unknown as { altText: unknown }).altText = name === 'x: alt frozen' ? frozenAltText : altText;
+  (ChartDrawController.prototype as unknown as { drawKey: unknown }).drawKey = name === 'x: every sample' || name === 'x: canvas tile every sample with values frozen' ? everySampleKey : drawKey;
 }
 export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);

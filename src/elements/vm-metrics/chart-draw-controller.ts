@@ -16,8 +16,8 @@ import { chartClock, sparklineClock } from './clocks.js';
 import type { Trend } from './downsample.js';
 import type { MetricValues } from './metric-values.js';
 import { PlotWatch } from './plot-watch.js';
-import { parseSeries, SPECS, type MetricSeries, type MetricWindow } from './series-specs.js';
-import { SparklineRenderer } from './sparkline-renderer.js';
+import { parseSeries, SPECS, windowSpan, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { SparklineRenderer, sparklineEdge } from './sparkline-renderer.js';
 
 /** The widest card content (CSS px) that puts a compact tile's two rates under its title. */
 const NARROW_CARD_PX = 160;
@@ -64,7 +64,6 @@ export class ChartDrawController implements ReactiveController {
   private drawing = false;
   private lastDrawKey = '';
   private styleVersion = 0;
-  private layoutVersion = 0;
   private theme: Theme | null = null;
   private readonly drawJob = () => {
     this.queued = false;
@@ -75,7 +74,7 @@ export class ChartDrawController implements ReactiveController {
     private readonly host: LitElement,
     private readonly options: ChartDrawOptions,
   ) {
-    this.sparks = new SparklineRenderer(() => host.renderRoot, options.values);
+    this.sparks = new SparklineRenderer(() => host.renderRoot);
     // Added before this controller: on connecting, it observes anew before the first draw is asked.
     this.watch = new PlotWatch(host, {
       plots: () => [...host.renderRoot.querySelectorAll('.plot')],
@@ -84,7 +83,6 @@ export class ChartDrawController implements ReactiveController {
         this.schedule();
       },
       onResize: () => {
-        this.layoutVersion++;
         this.markNarrowCards();
         this.schedule();
       },
@@ -96,18 +94,13 @@ export class ChartDrawController implements ReactiveController {
     // The draw key includes the plots' measured sizes, so a resize that ends where it began
     // (hidden and shown again) costs nothing.
     this.redraw();
-    // A web font that arrives late changes the text drawn on a tile's canvas, and where it goes.
-    document.fonts?.addEventListener('loadingdone', this.fontsLoaded);
   }
-
-  private readonly fontsLoaded = () => this.restyle();
 
   hostUpdated(): void {
     this.schedule();
   }
 
   hostDisconnected(): void {
-    document.fonts?.removeEventListener('loadingdone', this.fontsLoaded);
     for (const clock of [chartClock, sparklineClock]) clock.cancel(this.drawJob);
     this.queued = false;
     // Chart.js keeps a page-wide registry of instances: a detached element must leave it.
@@ -135,7 +128,6 @@ export class ChartDrawController implements ReactiveController {
   /** Colours or fonts may have changed: read them again at the next draw. */
   restyle(): void {
     this.styleVersion++;
-    this.layoutVersion++;
     this.theme = null;
     this.schedule();
   }
@@ -156,20 +148,7 @@ export class ChartDrawController implements ReactiveController {
    */
   private markNarrowCards(): void {
     const marks = this.watch.plots.map((plot) => [plot.parentElement, this.watch.size(plot)[0]] as const).filter(([, w]) => w > 0);
-    requestAnimationFrame(() => {
-      let moved = false;
-      for (const [card, w] of marks) {
-        const narrow = w <= NARROW_CARD_PX;
-        if (!card || card.hasAttribute('data-narrow') === narrow) continue;
-        card.toggleAttribute('data-narrow', narrow);
-        moved = true;
-      }
-      // A tile's values moved with its card's head: its canvas measures them again.
-      if (moved) {
-        this.layoutVersion++;
-        this.schedule();
-      }
-    });
+    requestAnimationFrame(() => marks.forEach(([card, w]) => card?.toggleAttribute('data-narrow', w <= NARROW_CARD_PX)));
   }
 
   /** What the charts depend on; null when there is no box to draw in (display: none). */
@@ -177,23 +156,22 @@ export class ChartDrawController implements ReactiveController {
     const o = this.options;
     const h = o.history();
     const compact = o.compact();
+    const span = windowSpan(o.window());
     let sizes = '';
     let area = 0;
-    let dims = '';
+    let edges = '';
     for (const plot of this.watch.plots) {
       const [w, ph] = this.watch.size(plot);
       sizes += `${w}x${ph},`;
       area += w * ph;
-      // A tile draws a plot that is not live dimmed, on its canvas.
-      if (compact) dims += plot.hasAttribute('data-dim') ? 'd' : '-';
+      // A sparkline changes when its window's edge moves a whole pixel, not with every sample.
+      if (compact && h && h.series.length > 0) edges += `${sparklineEdge(h.series.lastTime, span, w)},`;
     }
     // Hidden by CSS (or not measured yet): the resize observer reports before the intersection
     // observer does, and it reports again when there is a box to draw in.
     if (area === 0) return null;
-    // A tile's values are on its canvas too: it draws with every sample, as the panel's charts do.
-    const data = h ? h.version : -1;
-    const tile = compact ? `${dims}|${this.layoutVersion}|${o.values.locale()}` : '';
-    return [h ? o.source() : 'none', data, o.window(), o.series(), this.styleVersion, sizes, compact, tile].join('|');
+    const data = !h ? -1 : compact ? (h.series.length > 0 ? edges : 'empty') : h.version;
+    return [h ? o.source() : 'none', data, o.window(), o.series(), this.styleVersion, sizes, compact].join('|');
   }
 
   private async draw(): Promise<void> {
@@ -202,16 +180,16 @@ export class ChartDrawController implements ReactiveController {
     const history = o.history();
     const key = this.drawKey();
     if (key === null || key === this.lastDrawKey) return;
-    const shown = parseSeries(o.series()).list;
-    if (o.compact()) {
-      // A tile: no Chart.js to load, drawn in this frame; without data its values say so ("—").
-      this.drew(key, history, shown, this.sparks.update(history, shown, this.frame()));
-      return;
-    }
     if (!history || history.series.length === 0) {
       // Nothing to draw: the placeholders say why; charts appear with the first sample.
       this.destroy();
       this.lastDrawKey = key;
+      return;
+    }
+    const shown = parseSeries(o.series()).list;
+    if (o.compact()) {
+      // Sparklines: no Chart.js to load, drawn in this frame.
+      this.drew(key, history, shown, this.sparks.update(history, shown, this.frame()));
       return;
     }
     if (!this.charts?.ready(shown)) {
@@ -236,13 +214,13 @@ export class ChartDrawController implements ReactiveController {
   }
 
   /** Takes the trends of a draw for the text alternatives, re-rendering only when one changed. */
-  private drew(key: string, history: VmMetricsHistory | null, shown: readonly MetricSeries[], trends: Trends): void {
+  private drew(key: string, history: VmMetricsHistory, shown: readonly MetricSeries[], trends: Trends): void {
     if (shown.some((s) => SPECS[s].channels.some((ch) => trends[ch] !== this.trends[ch]))) {
       this.trends = trends;
       this.host.requestUpdate();
     }
     this.lastDrawKey = key;
-    this.drawnVersion = history?.version ?? -1;
+    this.drawnVersion = history.version;
     this.drawCount++;
   }
 
@@ -252,7 +230,6 @@ export class ChartDrawController implements ReactiveController {
       window: this.options.window(),
       theme: this.readTheme(),
       styleVersion: this.styleVersion,
-      layoutVersion: this.layoutVersion,
       plotSize: (plot) => this.watch.size(plot),
       drawn: this.options.drawn,
     };

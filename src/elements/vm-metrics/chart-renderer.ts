@@ -27,8 +27,6 @@ export interface DrawFrame {
   theme: Theme;
   /** Bumped when colours or fonts changed: the charts are restyled once. */
   styleVersion: number;
-  /** Bumped when the boxes may have moved (a resize, a card's head rearranged, fonts loaded). */
-  layoutVersion?: number;
   /** A plot's size as last measured (no layout read in the frame). */
   plotSize(plot: Element): [number, number];
   /** Where the chart of `key` draws now (null: nowhere), to hatch what the window has no data for. */

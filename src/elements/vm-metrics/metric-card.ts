@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CurrentValue } from './metric-values.js';
 import { msg, str } from '../../internal/msg.js';
-import { METRIC_WINDOWS, SPECS, WINDOW_LABELS, type MetricSeries, type MetricWindow } from './series-specs.js';
+import { METRIC_WINDOWS, SPECS, WINDOW_LABELS, readMark, writeMark, type MetricSeries, type MetricWindow } from './series-specs.js';
 
 export interface ControlsState {
   window: MetricWindow;
@@ -74,9 +74,13 @@ export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim,
     <div class="card-head" data-lines=${compact && v.parts.length > 0 ? '2' : '1'}>
       <span class="card-title">${spec.title}</span>
       ${compact
-        ? // The values are drawn on the tile's canvas, in this box (tile-canvas.ts); the plot's text
-          // alternative holds them for assistive technology.
-          html`<span class="tile-slot"><span class="tile-value" data-series=${key}></span></span>`
+        ? html`<span class="tile-slot"
+            ><span class="tile-value" data-series=${key}
+              >${v.parts.length > 0
+                ? html`<span>${key === 'network' ? '↓' : readMark()} <bdi>${v.parts[0]}</bdi></span><span>${key === 'network' ? '↑' : writeMark()} <bdi>${v.parts[1]}</bdi></span>`
+                : html`<bdi>${v.primary}</bdi>`}</span
+            ></span
+          >`
         : spec.channels.length > 1
           ? html`<span class="legend" aria-hidden="true">
               ${spec.labels.map(
@@ -92,7 +96,7 @@ export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim,
       ${compact
         ? html`<svg class="spark" data-series=${key} role="img" aria-label=${alt}></svg>`
         : html`<canvas data-series=${key} role="img" aria-label=${alt}></canvas>`}
-      ${compact ? nothing : html`<div class="unfilled" aria-hidden="true" hidden></div>`}
+      <div class="unfilled" aria-hidden="true" hidden></div>
       ${placeholder ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>` : nothing}
     </div>
   </div>`;

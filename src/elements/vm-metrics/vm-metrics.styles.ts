@@ -50,12 +50,11 @@ const seriesColours = css`
  *   it out of a narrow tile.
  * - `.swatch[data-colour='--_m-cpu']`: Colours by rule, not by a style attribute, which a strict
  *   Content-Security-Policy blocks.
- * - `:host([compact]) .card-head`: A tile's values sit in a box of fixed size (a line per value),
- *   drawn on the tile's canvas (tile-canvas.ts reads the box, its font, colour and direction): new
- *   digits change nothing in the DOM (bench:metrics: the tiles' text laid out, painted and
- *   layerized each second cost more than all the rest).
- * - `.tile-canvas`: One canvas per tile, over its cards: sparklines, hatch and values. A tile's
- *   placeholder is drawn above it.
+ * - `:host([compact]) .card-head`: A tile's values change every second, and a page holds hundreds
+ *   of tiles: the values sit in a box of fixed size (a line per value) taken out of the flow, so new
+ *   digits lay out that box alone, not the tile and the page's grid around it (bench:fleet: a third
+ *   of the layout time). No stacking context or background here: layerizing those cost more than the
+ *   layout saved.
  * - `line-height: 1.5;`: The values' line height (0.9em × 1.3 of the head), in the title's own
  *   size.
  * - `max-width: 100%;`: A canvas is 300 px wide until Chart.js sizes it: on a phone that widened
@@ -258,14 +257,6 @@ export const vmMetricsStyles = [
     :host([compact]) .grid {
       grid-template-columns: repeat(auto-fit, minmax(min(120px, 100%), 1fr));
       gap: 6px;
-      position: relative;
-    }
-    .tile-canvas {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
-      pointer-events: none;
     }
     .card {
       border: 1px solid var(--_border);
@@ -338,6 +329,12 @@ export const vmMetricsStyles = [
       font-weight: 600;
       font-size: 0.9em;
       line-height: 1.3;
+      font-variant-numeric: tabular-nums;
+      text-align: end;
+      white-space: nowrap;
+    }
+    .tile-value > span {
+      display: block;
     }
     .plot {
       position: relative;
@@ -357,7 +354,7 @@ export const vmMetricsStyles = [
       overflow: visible;
       pointer-events: none;
     }
-    .plot[data-dim] canvas {
+    .plot[data-dim] :is(canvas, .spark) {
       opacity: 0.45;
       filter: grayscale(0.7);
     }
@@ -411,7 +408,6 @@ export const vmMetricsStyles = [
     }
     :host([compact]) .placeholder {
       font-size: 0.72em;
-      z-index: 1;
     }
     .message {
       font-size: 0.85em;

@@ -363,7 +363,7 @@ export class VmMetrics extends LitElement {
             dim,
             compact: this.compact,
           }),
-        )}${this.compact ? html`<canvas class="tile-canvas" aria-hidden="true"></canvas>` : nothing}</div>
+        )}</div>
       </section>
     `;
   }

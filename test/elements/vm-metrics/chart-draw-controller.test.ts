@@ -1,13 +1,12 @@
 /// <reference types="mocha" />
-// When <vm-metrics> draws (chart-draw-controller.ts), on a host of its own with a compact tile's
-// canvas (no Chart.js): a draw per change in the shared frame, none when nothing changed or while
-// paused, and the drawing let go of when the element leaves.
+// When <vm-metrics> draws (chart-draw-controller.ts), on a host of its own with sparklines (no
+// Chart.js): a draw per change in the shared frame, none when nothing changed or while paused,
+// and the drawing let go of when the element leaves.
 import { expect, waitUntil } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { ChartDrawController, clockFor } from '../../../src/elements/vm-metrics/chart-draw-controller.js';
 import { chartClock, sparklineClock } from '../../../src/elements/vm-metrics/clocks.js';
 import { MetricValues } from '../../../src/elements/vm-metrics/metric-values.js';
-import { TileCanvas } from '../../../src/elements/vm-metrics/tile-canvas.js';
 import { VmMetricsHistory } from '../../../src/metrics/vm-metrics-history.js';
 import { visiblePage } from './visible-page.js';
 
@@ -33,22 +32,10 @@ class ChartDrawHost extends LitElement {
     failed: (message) => this.failures.push(message),
   });
   override render() {
-    return html`<div class="grid" style="position: relative; width: 200px">
-      ${['cpu', 'memory'].map(
-        (k) =>
-          html`<div class="card" data-series=${k} style="display: flex">
-            <div class="plot" style="width: 120px; height: 40px"></div>
-            <div class="tile-value" style="width: 80px; height: 20px"></div>
-          </div>`,
-      )}
-      <canvas class="tile-canvas" style="position: absolute; inset: 0"></canvas>
-    </div>`;
+    return html`${['cpu', 'memory'].map((k) => html`<div class="plot" style="width: 120px; height: 40px"><svg data-series=${k}></svg></div>`)}`;
   }
 }
 customElements.define('chart-draw-host', ChartDrawHost);
-
-/** What the host's tile canvas drew last, per card. */
-const drawnOf = (el: ChartDrawHost, key: 'cpu' | 'memory') => TileCanvas.of(el.renderRoot.querySelector('canvas')!)?.drawn.get(key);
 
 let t = 1_000_000;
 function addSample(h: VmMetricsHistory, cpu: number): void {
@@ -67,8 +54,7 @@ describe('<vm-metrics> chart drawing (chart-draw-controller.ts)', () => {
     for (let i = 0; i < 10; i++) addSample(el.history, 10 + i * 5);
     document.body.append(el);
     await waitUntil(() => el.charts.drawCount === 1, 'the first draw', { timeout: 10_000 });
-    // The hatch is drawn on the canvas: no other marker of it (no area) is asked for.
-    expect([el.charts.drawnVersion, el.drawn]).to.deep.equal([el.history.version, ['cpu none', 'memory none']]);
+    expect([el.charts.drawnVersion, el.drawn]).to.deep.equal([el.history.version, ['cpu 120x40', 'memory 120x40']]);
     expect([el.charts.trends.cpu, el.charts.trends.memPct]).to.deep.equal(['rising', 'steady']);
     // Asked again with nothing changed: no draw.
     el.charts.schedule();
@@ -99,18 +85,15 @@ describe('<vm-metrics> chart drawing (chart-draw-controller.ts)', () => {
     expect([el.charts.drawnVersion, el.failures]).to.deep.equal([-1, []]);
   });
 
-  it('draws a tile\'s values at every sample, and its plot again only when its window moved a whole pixel', async () => {
+  it('draws a tile again when its window moved a whole pixel, not for a sample in the pixel already drawn', async () => {
     const el = document.createElement('chart-draw-host') as ChartDrawHost;
+    // 5 minutes over 120 px: a pixel is 2.5 s. The samples start on a pixel's edge.
     t = 1_000_000;
     addSample(el.history, 10);
     document.body.append(el);
     await waitUntil(() => el.charts.drawCount === 1, 'the first draw', { timeout: 10_000 });
     const at = (ms: number, cpu: number) => el.history.add(t + ms, { cpu: { utilization: cpu }, memory: { used: 50, total: 100 } });
     const counts: number[] = [];
-    const values: string[] = [];
-    const plots: number[] = [];
-    // 5 minutes over 120 px: a pixel is 2.5 s. The samples start on a pixel's edge; each changes
-    // the value drawn.
     for (const [ms, cpu] of [
       [1000, 20],
       [2000, 90],
@@ -121,32 +104,28 @@ describe('<vm-metrics> chart drawing (chart-draw-controller.ts)', () => {
       el.charts.schedule();
       await nextFrame();
       counts.push(el.charts.drawCount);
-      values.push(drawnOf(el, 'cpu')!.texts[0]!.text);
-      plots.push(drawnOf(el, 'cpu')!.plotDraws);
     }
-    expect(counts).to.deep.equal([2, 3, 4, 5]);
-    expect(values).to.deep.equal(['20%', '90%', '30%', '40%']);
     // +1 s starts the next pixel; +2 s and +2.5 s are in it (drawn with the next one); +3 s starts another.
-    expect(plots).to.deep.equal([2, 2, 2, 3]);
-    // One unbroken line through the samples (fewer points than samples: two per bucket of 2 px).
-    const runs = drawnOf(el, 'cpu')!.runs;
-    expect(runs.length).to.equal(1);
-    expect(runs[0]!.length).to.equal(1);
+    expect(counts).to.deep.equal([2, 2, 2, 3]);
+    // The line drawn last reaches the newest sample, in the plot's last pixel (2 s, 0.8 px, before
+    // its edge; in tenths of a pixel).
+    const line = el.renderRoot.querySelector('svg[data-series="cpu"] path:nth-of-type(2)')!.getAttribute('d')!;
+    const xs = [...line.matchAll(/[Ml](-?\d+) /g)].map((m) => Number(m[1]));
+    expect(xs.reduce((a, b) => a + b, 0)).to.equal(1200 - 8);
     el.remove();
   });
 
-  it('draws the values ("—") and no line for an empty history, and the lines from its first sample', async () => {
+  it('draws nothing for an empty history, and starts drawing with its first sample', async () => {
     const el = document.createElement('chart-draw-host') as ChartDrawHost;
     document.body.append(el);
-    await waitUntil(() => el.charts.drawCount === 1, 'the values drawn', { timeout: 10_000 });
-    expect([drawnOf(el, 'cpu')!.texts.map((x) => x.text), drawnOf(el, 'cpu')!.runs]).to.deep.equal([['—'], [[]]]);
+    await el.updateComplete;
     await nextFrame();
-    expect(el.charts.drawCount, 'nothing changed').to.equal(1);
+    await nextFrame();
+    expect([el.charts.drawCount, el.drawn]).to.deep.equal([0, []]);
     addSample(el.history, 20);
     addSample(el.history, 30);
     el.charts.schedule();
-    await waitUntil(() => el.charts.drawCount === 2, 'drawn with the first samples', { timeout: 10_000 });
-    expect([drawnOf(el, 'cpu')!.texts.map((x) => x.text), drawnOf(el, 'cpu')!.runs]).to.deep.equal([['30%'], [[2]]]);
+    await waitUntil(() => el.charts.drawCount === 1, 'drawn with the first samples', { timeout: 10_000 });
     el.remove();
   });
 });

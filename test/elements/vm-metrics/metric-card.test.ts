@@ -48,13 +48,10 @@ describe('<vm-metrics> card markup (metric-card.ts)', () => {
     expect(full.querySelector('canvas')!.getAttribute('aria-label')).to.equal('Network rate');
     expect(full.querySelector('[part="placeholder"]')).to.equal(null);
     const tile = mount(renderCard('disk', { value: { ...value, parts: ['1 KiB/s', '2 KiB/s'] }, alt: '', placeholder: 'Offline', dim: true, compact: true }));
-    // The values are drawn on the tile's canvas in this box: the box itself stays empty.
-    expect([tile.querySelector('.tile-value')!.childElementCount, words(tile.querySelector('.tile-value'))]).to.deep.equal([0, '']);
-    expect(tile.querySelector('.card-head')!.getAttribute('data-lines')).to.equal('2');
+    expect([...tile.querySelector('.tile-value')!.children].map(words)).to.deep.equal(['R 1 KiB/s', 'W 2 KiB/s']);
     expect(tile.querySelector('.plot')!.hasAttribute('data-dim')).to.equal(true);
-    // The plot is an empty SVG (no canvas of its own: the tile's one canvas draws it) with the text alternative.
+    // A tile's plot is an SVG sparkline (no canvas: no compositor layer of its own).
     expect([tile.querySelector('canvas'), tile.querySelector('svg.spark')!.getAttribute('role'), tile.querySelector('svg.spark')!.getAttribute('data-series')]).to.deep.equal([null, 'img', 'disk']);
-    expect(tile.querySelector('.unfilled')).to.equal(null);
     expect([tile.querySelector('[part="placeholder"]')!.className, words(tile.querySelector('[part="placeholder"]'))]).to.deep.equal(['placeholder overlay', 'Offline']);
   });
 });

@@ -1,7 +1,4 @@
 /**
- * Bench only: how compact tiles drew their sparklines until they drew on one canvas per tile
- * (src/elements/vm-metrics/tile-canvas.ts), kept to measure the two side by side (renderers.ts).
- *
  * A compact tile's sparkline as inline SVG paths: polylines over downsampled points (see
  * downsample.ts), a faint fill under each, null points as gaps. No axes, no legend, no tooltips,
  * no animation: a dashboard of 100 tiles only needs the shape, and Chart.js's general machinery
@@ -15,7 +12,7 @@
  * an attribute is written only when its value changed. Coordinates are whole tenths of a CSS pixel
  * in a viewBox of the box × 10: short integers are cheaper to write and to parse than decimals.
  */
-import type { ChartPoint } from '../../src/elements/vm-metrics/downsample.js';
+import type { ChartPoint } from './downsample.js';
 
 export interface SparklineSeries {
   points: readonly ChartPoint[];
