@@ -29,7 +29,10 @@ export interface DrawFrame {
   styleVersion: number;
   /** A plot's size as last measured (no layout read in the frame). */
   plotSize(plot: Element): [number, number];
-  /** Where the chart of `key` draws now (null: nowhere), to hatch what the window has no data for. */
+  /**
+   * Where the chart of `key` draws now (null: nowhere), to hatch what the window has no data for
+   * (sparklines hatch inside their own drawing).
+   */
   drawn(key: MetricSeries, area: PlotArea | null): void;
 }
 

@@ -95,8 +95,8 @@ export function renderCard(key: MetricSeries, { value: v, alt, placeholder, dim,
     <div class="plot" ?data-dim=${dim}>
       ${compact
         ? html`<svg class="spark" data-series=${key} role="img" aria-label=${alt}></svg>`
-        : html`<canvas data-series=${key} role="img" aria-label=${alt}></canvas>`}
-      <div class="unfilled" aria-hidden="true" hidden></div>
+        : html`<canvas data-series=${key} role="img" aria-label=${alt}></canvas>
+            <div class="unfilled" aria-hidden="true" hidden></div>`}
       ${placeholder ? html`<div class=${dim ? 'placeholder overlay' : 'placeholder'} part="placeholder">${placeholder}</div>` : nothing}
     </div>
   </div>`;

@@ -66,7 +66,9 @@ export class SparklineRenderer implements SeriesRenderer {
       });
       // 0–100 % (more if a value goes beyond); rates from 0 to the window's largest.
       slot.spark.draw(slot.lines, fromT, toT, spec.kind === 'percent' ? 100 : 0);
-      frame.drawn(key, { left: 0, top: 0, width, height });
+      // Hatched: the window left of the oldest sample (none once it is older than the window).
+      const oldest = series.length > 0 ? series.time(0) : toT;
+      slot.spark.hatch(((oldest - fromT) / span) * width, theme.muted);
       // Drawn: the points are not needed until the next draw makes new ones. Kept, 100 tiles
       // would hold a window's worth of point objects each, more as the window fills.
       for (const line of slot.lines) line.points = NO_POINTS;

@@ -24,6 +24,8 @@ export interface SparklineSeries {
 
 /** Stroke width of a line, in CSS px. */
 const LINE_WIDTH = 1.25;
+/** Distance between the hatch's stripes, across them, in CSS px: the full panels' hatch (styles). */
+const HATCH_GAP = 9;
 /** Path units per CSS pixel. */
 const SCALE = 10;
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -40,6 +42,15 @@ interface SeriesPaths {
   lineD: string;
   fill: string;
   stroke: string;
+}
+
+/** The hatch of the part of the window with no data yet: stripes, and a dashed edge at the data. */
+interface HatchPaths {
+  stripes: SVGPathElement;
+  edge: SVGPathElement;
+  stripesD: string;
+  edgeD: string;
+  colour: string;
 }
 
 export class Sparkline {
@@ -59,6 +70,8 @@ export class Sparkline {
   readonly runs: number[][] = [];
   /** The y value at the top edge in the last draw. */
   yMax = 0;
+  /** Made when a window first needs hatching (most tiles' windows are full). */
+  private hatching: HatchPaths | null = null;
 
   constructor(svg: SVGSVGElement) {
     this.svg = svg;
@@ -105,9 +118,45 @@ export class Sparkline {
     }
   }
 
+  /**
+   * Hatches the `width` CSS px at the left of the window that have no data yet (0: none), under
+   * the lines. Drawn in the SVG, not as a hatched box over it: a box whose width changes is laid
+   * out and its gradient painted again on every draw of every tile; these paths change in the
+   * frame the lines change anyway (bench:metrics, side by side).
+   */
+  hatch(width: number, colour: string): void {
+    const w = this.width > 0 && this.height > 0 && width > 0 ? Math.round(Math.min(width, this.width) * SCALE) : 0;
+    if (w <= 0 && !this.hatching) return;
+    const h = (this.hatching ??= this.addHatch());
+    let stripes = '';
+    let edge = '';
+    if (w > 0) {
+      const height = Math.round(this.height * SCALE);
+      // Stripes rising to the right at 45°, anchored to the plot's left edge so that they stay in
+      // place while the edge of the data moves over them; each cut at x = 0 and x = w.
+      const step = HATCH_GAP * Math.SQRT2 * SCALE;
+      for (let k = Math.ceil(-height / step); k * step < w; k++) {
+        const x = Math.round(k * step);
+        const x0 = Math.max(x, 0);
+        const x1 = Math.min(x + height, w);
+        if (x1 > x0) stripes += `M${x0} ${height - (x0 - x)}l${x1 - x0} ${x0 - x1}`;
+      }
+      edge = `M${w} 0V${height}`;
+    }
+    if (h.stripesD !== stripes) h.stripes.setAttribute('d', (h.stripesD = stripes));
+    if (h.edgeD !== edge) h.edge.setAttribute('d', (h.edgeD = edge));
+    if (h.colour !== colour) {
+      h.stripes.setAttribute('stroke', (h.colour = colour));
+      h.edge.setAttribute('stroke', colour);
+    }
+  }
+
   /** Removes the paths and forgets the element (the tile shows a placeholder instead). */
   destroy(): void {
     registry.delete(this.svg);
+    this.hatching?.stripes.remove();
+    this.hatching?.edge.remove();
+    this.hatching = null;
     for (const p of this.paths) {
       p.area.remove();
       p.line.remove();
@@ -153,6 +202,21 @@ export class Sparkline {
       }
     }
     return [area, line];
+  }
+
+  private addHatch(): HatchPaths {
+    // As the full panels' hatch: the muted colour at 22 % (stripes) and 45 % (the edge, dashed).
+    const [stripes, edge] = ['0.22', '0.45'].map((opacity) => {
+      const p = document.createElementNS(SVG_NS, 'path');
+      p.setAttribute('fill', 'none');
+      p.setAttribute('stroke-width', String(SCALE));
+      p.setAttribute('stroke-opacity', opacity);
+      return p;
+    }) as [SVGPathElement, SVGPathElement];
+    edge.setAttribute('stroke-dasharray', String(3 * SCALE));
+    // Under the lines.
+    this.svg.prepend(stripes, edge);
+    return { stripes, edge, stripesD: '\0', edgeD: '\0', colour: '\0' };
   }
 
   private addPaths(): SeriesPaths {

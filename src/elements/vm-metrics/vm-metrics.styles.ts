@@ -64,7 +64,7 @@ const seriesColours = css`
  *   filled area of every path under it (bench:metrics --experiments, "plots ignore the pointer":
  *   3 to 5 % less main thread, three rounds).
  * - `.unfilled,`: The part of the window that has no data yet: hatched like an empty card, not
- *   left blank.
+ *   left blank (a full panel's; tiles draw the same hatch in their sparkline, sparkline.ts).
  */
 export const vmMetricsStyles = [
   themeTokens,

@@ -33,22 +33,26 @@ describe('<vm-metrics> sparkline renderer (sparkline-renderer.ts)', () => {
       drawn: (k: string, a: { width: number; height: number } | null) => drawn.push([k, a!.width, a!.height]),
     };
     const trends = r.update(history, ['cpu', 'memory'], frame);
-    expect(drawn).to.deep.equal([
-      ['cpu', 120, 40],
-      ['memory', 120, 40],
-    ]);
+    // Sparklines hatch in their own drawing: the element's hatch box is not asked for.
+    expect(drawn).to.deep.equal([]);
     expect([trends.cpu, trends.memPct]).to.deep.equal(['rising', 'steady']);
     const cpu = root.querySelector<SVGSVGElement>('svg[data-series="cpu"]')!;
     // Sized to the plot (in tenths of a pixel), a filled area and a line in the series' colours.
     expect(cpu.getAttribute('viewBox')).to.equal('0 0 1200 400');
-    const [area, line] = [...cpu.querySelectorAll('path')];
+    // 95 s of data in a 5-minute window: the 205 s before the oldest sample are hatched, in the
+    // muted colour (an edge at 205 / 300 × 120 = 82 px).
+    const [stripes, edge, area, line] = [...cpu.querySelectorAll('path')];
+    expect([edge!.getAttribute('d'), edge!.getAttribute('stroke'), stripes!.getAttribute('stroke')]).to.deep.equal(['M820 0V400', 'm', 'm']);
     expect([area!.getAttribute('fill'), line!.getAttribute('stroke'), line!.getAttribute('fill')]).to.deep.equal(['rgba(255, 0, 0, 0.1)', 'rgb(255, 0, 0)', 'none']);
     expect(line!.getAttribute('d')).to.match(/^M\d+ \d+(l-?\d+ -?\d+){19}$/);
     // Memory has no fill colour: its area is not filled.
-    expect(root.querySelector('svg[data-series="memory"] path')!.getAttribute('fill')).to.equal('none');
-    drawn.length = 0;
+    expect(root.querySelectorAll('svg[data-series="memory"] path')[2]!.getAttribute('fill')).to.equal('none');
+    // A full window (60 samples 6 s apart, the capacity): no hatch.
+    for (let i = 20; i < 80; i++) history.add(1_100_000 + i * 6000, { cpu: { utilization: 50 }, memory: { used: 50, total: 100 } });
+    r.update(history, ['cpu', 'memory'], frame);
+    expect([...cpu.querySelectorAll('path')].slice(0, 2).map((p) => p.getAttribute('d'))).to.deep.equal(['', '']);
     r.update(history, ['memory'], frame);
-    expect(drawn.map(([k]) => k)).to.deep.equal(['memory']);
+    expect(cpu.querySelectorAll('path')).to.have.length(0);
     r.destroy();
     root.remove();
   });

@@ -91,4 +91,44 @@ describe('<vm-metrics> compact sparkline (sparkline.ts)', () => {
     watch.disconnect();
     svg.remove();
   });
+
+  it('hatches the part of the window with no data yet under the lines, in stripes cut at its edge', async () => {
+    const { svg, spark, paths } = mount();
+    spark.draw([series([10, 20])], 0, 20, 100);
+    // Nothing to hatch: no paths for it.
+    spark.hatch(0, 'rgb(9, 9, 9)');
+    expect(svg.querySelectorAll('path')).to.have.length(2);
+    spark.hatch(30, 'rgb(9, 9, 9)');
+    const [[stripes, , stripeColour], [edge, , edgeColour], [, areaFill]] = paths() as [string[], string[], string[]];
+    // Under the series' paths, in the muted colour (22 % stripes, 45 % dashed edge, 1 px wide).
+    expect([stripeColour, edgeColour, areaFill]).to.deep.equal(['rgb(9, 9, 9)', 'rgb(9, 9, 9)', 'rgba(0, 0, 255, 0.1)']);
+    const [stripePath, edgePath] = [...svg.querySelectorAll('path')];
+    expect(['stroke-opacity', 'stroke-width', 'fill'].map((a) => stripePath!.getAttribute(a))).to.deep.equal(['0.22', '10', 'none']);
+    expect(['stroke-opacity', 'stroke-dasharray', 'fill'].map((a) => edgePath!.getAttribute(a))).to.deep.equal(['0.45', '30', 'none']);
+    // The edge at 30 px, top to bottom; stripes every 9√2 px along x, rising 45°, none past the edge.
+    expect(edge).to.equal('M300 0V400');
+    const segments = [...stripes!.matchAll(/M(-?\d+) (-?\d+)l(-?\d+) (-?\d+)/g)].map((m) => m.slice(1).map(Number));
+    expect(segments.length).to.be.at.least(4);
+    for (const [x, y, dx, dy] of segments) {
+      expect(dx, 'at 45°').to.equal(-dy!);
+      expect(x! >= 0 && x! + dx! <= 300 && y! <= 400 && y! + dy! >= 0, `inside the hatched box: ${stripes}`).to.equal(true);
+    }
+    // Anchored at the plot's left edge: a narrower hatch keeps the stripes where they were.
+    spark.hatch(20, 'rgb(9, 9, 9)');
+    const narrower = paths()[0]![0]!;
+    expect(narrower.split('M').filter(Boolean).map((seg) => seg.split('l')[0])).to.include.members(
+      stripes!.split('M').filter(Boolean).map((seg) => seg.split('l')[0]).filter((start) => Number(start.split(' ')[0]) < 200 && Number(start.split(' ')[1]) === 400),
+    );
+    // The same hatch again writes nothing; a full window clears it.
+    const watch = new MutationObserver(() => undefined);
+    watch.observe(svg, { attributes: true, subtree: true });
+    spark.hatch(20, 'rgb(9, 9, 9)');
+    expect(watch.takeRecords()).to.have.length(0);
+    spark.hatch(0, 'rgb(9, 9, 9)');
+    expect(paths().slice(0, 2).map(([d]) => d)).to.deep.equal(['', '']);
+    watch.disconnect();
+    spark.destroy();
+    expect(svg.childElementCount).to.equal(0);
+    svg.remove();
+  });
 });
