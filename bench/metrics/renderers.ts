@@ -12,6 +12,8 @@ import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.j
 interface Spark {
   resize(width: number, height: number, dpr: number): void;
   draw(series: readonly SparklineSeries[], fromT: number, toT: number, yMax: number): void;
+  /** The shipped sparkline's hatch of the window's empty part; the other renderers draw none. */
+  hatch?(width: number, colour: string): void;
   destroy(): void;
 }
 /** Makes what draws a card's sparkline, given the card's SVG element (the shipped one draws in it). */
@@ -38,7 +40,9 @@ function ensureWith(factory: Factory) {
       this.slots.delete(s);
       if (!svg) continue;
       const lines = Array.from({ length: channels[s] }, () => ({ points: [], colour: '', fill: null }));
-      this.slots.set(s, { spark: factory(svg), svg, lines });
+      const spark = factory(svg);
+      spark.hatch ??= () => undefined;
+      this.slots.set(s, { spark, svg, lines });
     }
   };
 }
@@ -46,7 +50,7 @@ function ensureWith(factory: Factory) {
 /** The shipped SVG sparkline behind the bench's interface. */
 const svgSpark = (svg: SVGSVGElement): Spark => {
   const spark = new Sparkline(svg);
-  return { resize: (w, h) => spark.resize(w, h), draw: (...a) => spark.draw(...a), destroy: () => spark.destroy() };
+  return { resize: (w, h) => spark.resize(w, h), draw: (...a) => spark.draw(...a), hatch: (...a) => spark.hatch(...a), destroy: () => spark.destroy() };
 };
 
 /**
@@ -245,14 +249,18 @@ const pacedDraws =
   (svg) => {
     const spark = new Sparkline(svg);
     let last = -Infinity;
+    let drew = false;
     return {
       resize: (w, h) => spark.resize(w, h),
       draw: (...args) => {
         const now = performance.now();
-        if (now - last < ms) return;
+        drew = now - last >= ms;
+        if (!drew) return;
         last = now;
         spark.draw(...args);
       },
+      // The hatch with the lines it goes with (the renderer asks right after each draw).
+      hatch: (...a) => (drew ? spark.hatch(...a) : undefined),
       destroy: () => spark.destroy(),
     };
   };
@@ -282,6 +290,7 @@ const linesOnly: Factory = (svg) => {
   return {
     resize: (w, h) => spark.resize(w, h),
     draw: (series, ...rest) => spark.draw(series.map((s) => ({ ...s, fill: null })), ...rest),
+    hatch: (...a) => spark.hatch(...a),
     destroy: () => spark.destroy(),
   };
 };
@@ -349,6 +358,8 @@ const EXPERIMENTS: Record<string, Factory> = {
   },
 };
 const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
+// Tiles hatch the window's empty part in their sparkline (the other renderers here do not).
+const hatch = Sparkline.prototype.hatch;
 type CurrentValueOf = (this: object, key: string, snapshot: unknown) => CurrentValue;
 const currentValue = (VmMetrics.prototype as unknown as { currentValue: CurrentValueOf }).currentValue;
 type AltTextOf = (this: object, key: string, snapshot: unknown) => string;
@@ -385,11 +396,13 @@ const metricsSetter = Object.getOwnPropertyDescriptor(VmMetrics.prototype, 'metr
 
 export function useRenderer(name: string): void {
   // A patch of a method that is gone would measure the shipped renderer under every name.
-  if (typeof shipped !== 'function' || typeof drawKey !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function' || typeof altText !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
+  if (typeof shipped !== 'function' || typeof hatch !== 'function' || typeof drawKey !== 'function' || typeof placeUnfilled !== 'function' || typeof currentValue !== 'function' || typeof altText !== 'function') throw new Error('renderers.ts patches methods the element no longer has: update it');
   const factory = name in RENDERERS ? RENDERERS[name] : EXPERIMENTS[name];
   if (factory === undefined) throw new Error(`unknown renderer ${name}; one of ${Object.keys(RENDERERS).join(', ')}`);
   proto.ensure = factory ? ensureWith(factory) : shipped;
-  (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = name === 'x: no unfilled hatch' || name.startsWith('x: canvas tile') || name === 'x: svg with values frozen and no hatch' ? () => undefined : placeUnfilled;
+  const noHatch = name === 'x: no unfilled hatch' || name.startsWith('x: canvas tile') || name === 'x: svg with values frozen and no hatch';
+  (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled = noHatch ? () => undefined : placeUnfilled;
+  Sparkline.prototype.hatch = noHatch ? () => undefined : hatch;
   (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = FROZEN_VALUES.has(name) ? frozenCurrentValue : currentValue;
   Object.defineProperty(VmMetrics.prototype, 'metrics', name === 'x: pushes ignored' ? { ...metricsSetter, set: () => undefined } : metricsSetter);
   (VmMetrics.prototype as unknown as { altText: unknown }).altText = name === 'x: alt frozen' ? frozenAltText : altText;
