@@ -1,4 +1,4 @@
-// The benchmark page: <vm-metrics> dashboards against a naive panel, fed from 1 Hz timers.
+// The benchmark page: <vm-metrics> dashboards against a naive panel, fed from 1 Hz timers (or slower).
 import '../../src/elements/vm-metrics/vm-metrics.define.js';
 import { configureDefaultHub, resetDefaultHub } from '../../src/hub/index.js';
 import type { VmMetrics, MetricsSample } from '../../src/elements/vm-metrics/vm-metrics.js';
@@ -11,10 +11,13 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, T
 const GiB = 2 ** 30;
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
 
-/** A deterministic sample k of VM v, one per second. */
+/** How often each VM samples (`--interval-ms`; LibGo's own default is 5 s). */
+let stepMs = 1000;
+
+/** A deterministic sample k of VM v, one per `stepMs`. */
 function sample(v: number, k: number): MetricsSample {
   return {
-    timestamp: T0 + k * 1000,
+    timestamp: T0 + k * stepMs,
     cpu: { utilization: 30 + 25 * Math.sin(k / 20 + v) },
     memory: { used: (3 + Math.sin(k / 300 + v)) * GiB, total: 8 * GiB },
     network: { rxBytes: k * 1_500_000 + 400_000 * Math.sin(k / 7), txBytes: k * 300_000 },
@@ -143,18 +146,22 @@ const bench = {
       void parsed;
     }
   },
-  /** Every element gets its own 1 Hz timer, started at a random phase. */
+  /** Samples every `ms` from now on (the feed, `fill`, and what the rates are over). */
+  sampleEvery(ms: number): void {
+    stepMs = ms;
+  },
+  /** Every element gets its own timer (1 Hz unless `sampleEvery`), started at a random phase. */
   startFeed(): void {
     mounted.forEach((m, v) => {
       setTimeout(() => {
         timers.push(
           setInterval(() => {
             m.push(sample(v, k + v));
-          }, 1000),
+          }, stepMs),
         );
-      }, Math.random() * 1000);
+      }, Math.random() * stepMs);
     });
-    timers.push(setInterval(() => k++, 1000));
+    timers.push(setInterval(() => k++, stepMs));
   },
   stopFeed(): void {
     for (const t of timers) clearInterval(t);

@@ -5,6 +5,7 @@ import { VmMetrics } from '../../src/elements/vm-metrics/vm-metrics.js';
 import { Sparkline, type SparklineSeries } from '../../src/elements/vm-metrics/sparkline.js';
 import { SparklineRenderer } from '../../src/elements/vm-metrics/sparkline-renderer.js';
 import { ChartDrawController } from '../../src/elements/vm-metrics/chart-draw-controller.js';
+import { sparklineClock } from '../../src/elements/vm-metrics/clocks.js';
 import { CanvasSparkline } from './canvas-sparkline.js';
 import { PolySparkline } from './poly-sparkline.js';
 import type { CurrentValue } from '../../src/elements/vm-metrics/metric-values.js';
@@ -241,6 +242,59 @@ const noDraws: Factory = (svg) => {
 };
 
 /**
+ * The shipped sparkline drawn once; every later draw only moves its viewBox a pixel left, as a
+ * sparkline that scrolls instead of being drawn anew would on most draws (the least such a
+ * renderer could cost: it would also append each new sample's segment).
+ */
+const viewBoxShiftOnly: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  let drawn = false;
+  let shift = 0;
+  return {
+    resize: (w, h) => spark.resize(w, h),
+    draw: (...a) => {
+      if (!drawn) {
+        drawn = true;
+        spark.draw(...a);
+        return;
+      }
+      const [x, y, w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
+      shift = x + 10;
+      svg.setAttribute('viewBox', `${shift} ${y} ${w} ${h}`);
+    },
+    destroy: () => spark.destroy(),
+  };
+};
+
+/**
+ * As 'viewBox shift only', but the drawing is moved into a group whose CSS transform moves a pixel
+ * left on every later draw: whether a transform-only change spares the paths' layout and paint.
+ */
+const transformShiftOnly: Factory = (svg) => {
+  const spark = new Sparkline(svg);
+  let group: SVGGElement | null = null;
+  let shift = 0;
+  return {
+    resize: (w, h) => spark.resize(w, h),
+    draw: (...a) => {
+      if (!group) {
+        spark.draw(...a);
+        group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+        group.append(...svg.childNodes);
+        svg.append(group);
+        return;
+      }
+      shift += 10;
+      group.style.transform = `translateX(${-shift}px)`;
+    },
+    destroy: () => {
+      group?.remove();
+      spark.destroy();
+    },
+  };
+};
+
+/**
  * The shipped sparkline redrawn at most every `ms`: what pacing redraws to whole-pixel shifts
  * would save (5 min over a 60 px card moves a pixel every 5 s).
  */
@@ -355,11 +409,55 @@ const EXPERIMENTS: Record<string, Factory> = {
   // The same without paint containment (which would clip a line's round caps at the plot's edge):
   // 1.06-1.09 of the shipped cost, like 'contain strict' (1.12-1.18; two rounds, 6 Dec 2026).
   'x: plots contain size layout': withCss(':host([compact]) .plot { contain: size layout style; }'),
+  // Tiles drawn (values and sparklines) at most every 2 or 3 s instead of every second: what a
+  // slower cadence for a page of many tiles would cost.
+  'x: viewBox shift only': viewBoxShiftOnly,
+  'x: transform shift only': transformShiftOnly,
+  // Every other point dropped: what the length of the path data costs (written, parsed, laid out).
+  'x: half the points': (svg) => {
+    const spark = svgSpark(svg);
+    return { ...spark, draw: (series, ...rest) => spark.draw(series.map((s) => ({ ...s, points: s.points.filter((_, i) => i % 2 === 0) })), ...rest) };
+  },
+  'x: tiles every 2 s': svgSpark,
+  'x: tiles every 3 s': svgSpark,
   'x: plots contain strict': (svg) => {
     svg.parentElement!.style.contain = 'strict';
     return svgSpark(svg);
   },
 };
+/**
+ * The tiles' clock held to at most one frame per `ms` (0: as shipped): jobs asked of it wait here
+ * and are handed to it together once `ms` has passed since the last hand-over.
+ */
+const clockRequest = sparklineClock.request;
+const clockCancel = sparklineClock.cancel;
+function paceTiles(ms: number): void {
+  if (ms === 0) {
+    sparklineClock.request = clockRequest;
+    sparklineClock.cancel = clockCancel;
+    return;
+  }
+  const held = new Set<() => void>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = -Infinity;
+  sparklineClock.request = (job) => {
+    held.add(job);
+    timer ??= setTimeout(
+      () => {
+        timer = null;
+        last = performance.now();
+        for (const j of held) clockRequest(j);
+        held.clear();
+      },
+      Math.max(0, last + ms - performance.now()),
+    );
+  };
+  sparklineClock.cancel = (job) => {
+    held.delete(job);
+    clockCancel(job);
+  };
+}
+
 const placeUnfilled = (VmMetrics.prototype as unknown as { placeUnfilled: unknown }).placeUnfilled;
 // Tiles hatch the window's empty part in their sparkline (the other renderers here do not).
 const hatch = Sparkline.prototype.hatch;
@@ -409,6 +507,7 @@ export function useRenderer(name: string): void {
   (VmMetrics.prototype as unknown as { currentValue: unknown }).currentValue = FROZEN_VALUES.has(name) ? frozenCurrentValue : currentValue;
   Object.defineProperty(VmMetrics.prototype, 'metrics', name === 'x: pushes ignored' ? { ...metricsSetter, set: () => undefined } : metricsSetter);
   (VmMetrics.prototype as unknown as { altText: unknown }).altText = name === 'x: alt frozen' ? frozenAltText : altText;
+  paceTiles(name === 'x: tiles every 2 s' ? 2000 : name === 'x: tiles every 3 s' ? 3000 : 0);
   (ChartDrawController.prototype as unknown as { drawKey: unknown }).drawKey = name === 'x: every sample' || name === 'x: canvas tile every sample with values frozen' ? everySampleKey : drawKey;
 }
 export const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);

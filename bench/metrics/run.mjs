@@ -15,7 +15,8 @@
 // `--renderers` runs the compact ×100 cases once per way of drawing a tile (renderers.ts), side by
 // side, `--rounds=N` times interleaved, and prints the ratios to the shipped renderer;
 // `--experiments` adds what-if variants of the shipped renderer to that list, and
-// `--renderer-names=a,b` keeps only those named.
+// `--renderer-names=a,b` keeps only those named; `--interval-ms N` samples every N ms instead of
+// every second (timers and reference server alike; LibGo's own default is 5000).
 // Besides TaskDuration (wall time of tasks, which other load on the machine inflates many times
 // over), every case prints CPU time from /proc: the renderer's main thread and all of Chromium.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,9 +29,12 @@ import { register } from 'tsx/esm/api';
 import { launchBrowser, serveStatic } from '../../scripts/serve-and-launch.mjs';
 import { printTrace } from '../trace-summary.mjs';
 
-// The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz, started
-// only when that case runs.
+// The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz (or
+// `--interval-ms`), started only when that case runs.
 let live = null;
+const intervalArg = process.argv.indexOf('--interval-ms');
+const intervalMs = intervalArg >= 0 ? Number(process.argv[intervalArg + 1]) : 1000;
+if (!(Number.isInteger(intervalMs) && intervalMs >= 100)) throw new Error('--interval-ms: a whole number of ms, 100 or more');
 async function liveServer() {
   if (live) return live;
   register();
@@ -45,7 +49,7 @@ async function liveServer() {
     initialUptimeSeconds: 3600 + i * 97,
     load: template.load && { ...template.load, cpu: 10 + ((i * 37) % 80) },
   }));
-  const server = await createLibGoServer({ port: 0, vms, metricsIntervalMs: 1000 });
+  const server = await createLibGoServer({ port: 0, vms, metricsIntervalMs: intervalMs });
   const token = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -83,6 +87,7 @@ const cdp = await page.createCDPSession();
 await cdp.send('Performance.enable');
 await page.goto(url);
 await page.waitForFunction('window.bench');
+await page.evaluate((ms) => globalThis.bench.sampleEvery(ms), intervalMs);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function taskDuration() {
@@ -243,7 +248,7 @@ async function heap({ label, kind, n, compact }) {
 
 const all = { width: 1920, height: 2900 };
 const screen = { width: 1920, height: 1080 };
-console.log(`Chromium ${await browser.version()}; 1 Hz per VM; viewport ${all.width}×${all.height} for "all visible", ${screen.width}×${screen.height} for scroll pages.`);
+console.log(`Chromium ${await browser.version()}; ${intervalMs === 1000 ? '1 Hz' : `a sample every ${intervalMs} ms`} per VM; viewport ${all.width}×${all.height} for "all visible", ${screen.width}×${screen.height} for scroll pages.`);
 console.log('\nMain-thread busy (TaskDuration):');
 await busy({ label: '<vm-metrics> ×1 (full panel)', kind: 'element', n: 1, viewport: screen, columns: 1, seconds: 15 });
 await busy({ label: 'naive panel ×1', kind: 'naive', n: 1, viewport: screen, columns: 1, seconds: 15 });
