@@ -242,7 +242,7 @@ async function heap({ label, kind, n, compact }) {
   const hour = await heapAfterGc();
   await page.evaluate(() => globalThis.bench.clear());
   console.log(
-    `${label.padEnd(58)} 1 min ${mb(minute)} → 1 h ${mb(hour)} (${(((hour - minute) / minute) * 100).toFixed(1)} %)`,
+    `${label.padEnd(58)} ${intervalMs === 1000 ? '1 min' : '60 samples'} ${mb(minute)} → ${intervalMs === 1000 ? '1 h' : '3600'} ${mb(hour)} (${(((hour - minute) / minute) * 100).toFixed(1)} %)`,
   );
 }
 
@@ -305,7 +305,11 @@ if (process.argv.includes('--renderers')) {
   }
 }
 
-console.log('\nJS heap after GC, 1 simulated minute vs 1 simulated hour (3600 samples/VM, capacity 3600):');
+console.log(
+  intervalMs === 1000
+    ? '\nJS heap after GC, 1 simulated minute vs 1 simulated hour (3600 samples/VM, capacity 3600):'
+    : `\nJS heap after GC, 60 vs 3600 samples/VM (capacity 3600; a sample every ${intervalMs} ms, so ${intervalMs / 1000} simulated minutes vs hours):`,
+);
 await heap({ label: '<vm-metrics compact> ×100', kind: 'element', n: 100, compact: true });
 await heap({ label: '<vm-metrics> ×1', kind: 'element', n: 1 });
 await heap({ label: 'naive panel ×25 (keeps 3600 points per line)', kind: 'naive', n: 25 });
