@@ -242,57 +242,48 @@ const noDraws: Factory = (svg) => {
 };
 
 /**
- * The shipped sparkline drawn once; every later draw only moves its viewBox a pixel left, as a
- * sparkline that scrolls instead of being drawn anew would on most draws (the least such a
- * renderer could cost: it would also append each new sample's segment).
+ * The shipped sparkline drawn once; every later draw only moves the drawing a pixel left (`move`,
+ * given the shift in path units), as a sparkline that scrolls instead of being drawn anew would on
+ * most draws: the least such a renderer could cost (it would also append each new sample's segment).
  */
-const viewBoxShiftOnly: Factory = (svg) => {
-  const spark = new Sparkline(svg);
-  let drawn = false;
-  let shift = 0;
-  return {
-    resize: (w, h) => spark.resize(w, h),
-    draw: (...a) => {
-      if (!drawn) {
-        drawn = true;
-        spark.draw(...a);
-        return;
-      }
-      const [x, y, w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
-      shift = x + 10;
-      svg.setAttribute('viewBox', `${shift} ${y} ${w} ${h}`);
-    },
-    destroy: () => spark.destroy(),
+const drawnOnceThenMoved =
+  (move: (svg: SVGSVGElement, shift: number) => void, cleanUp?: (svg: SVGSVGElement) => void): Factory =>
+  (svg) => {
+    const spark = new Sparkline(svg);
+    let shift = 0;
+    return {
+      resize: (w, h) => spark.resize(w, h),
+      draw: (...a) => {
+        if (shift === 0) spark.draw(...a);
+        else move(svg, shift);
+        shift += 10;
+      },
+      destroy: () => {
+        spark.destroy();
+        cleanUp?.(svg);
+      },
+    };
   };
-};
+
+/** Moved by its viewBox. */
+const viewBoxShiftOnly = drawnOnceThenMoved((svg, shift) => {
+  const [, y, w, h] = svg.getAttribute('viewBox')!.split(' ');
+  svg.setAttribute('viewBox', `${shift} ${y} ${w} ${h}`);
+});
 
 /**
- * As 'viewBox shift only', but the drawing is moved into a group whose CSS transform moves a pixel
- * left on every later draw: whether a transform-only change spares the paths' layout and paint.
+ * Moved by the CSS transform of a group holding the drawing: whether a transform-only change
+ * spares the paths' layout and paint.
  */
-const transformShiftOnly: Factory = (svg) => {
-  const spark = new Sparkline(svg);
-  let group: SVGGElement | null = null;
-  let shift = 0;
-  return {
-    resize: (w, h) => spark.resize(w, h),
-    draw: (...a) => {
-      if (!group) {
-        spark.draw(...a);
-        group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
-        group.append(...svg.childNodes);
-        svg.append(group);
-        return;
-      }
-      shift += 10;
-      group.style.transform = `translateX(${-shift}px)`;
-    },
-    destroy: () => {
-      group?.remove();
-      spark.destroy();
-    },
-  };
-};
+const transformShiftOnly = drawnOnceThenMoved((svg, shift) => {
+  let group = svg.querySelector('g');
+  if (!group) {
+    group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    group.append(...svg.childNodes);
+    svg.append(group);
+  }
+  group.style.transform = `translateX(${-shift}px)`;
+}, (svg) => svg.querySelector('g')?.remove());
 
 /**
  * The shipped sparkline redrawn at most every `ms`: what pacing redraws to whole-pixel shifts
@@ -409,8 +400,6 @@ const EXPERIMENTS: Record<string, Factory> = {
   // The same without paint containment (which would clip a line's round caps at the plot's edge):
   // 1.06-1.09 of the shipped cost, like 'contain strict' (1.12-1.18; two rounds, 6 Dec 2026).
   'x: plots contain size layout': withCss(':host([compact]) .plot { contain: size layout style; }'),
-  // Tiles drawn (values and sparklines) at most every 2 or 3 s instead of every second: what a
-  // slower cadence for a page of many tiles would cost.
   'x: viewBox shift only': viewBoxShiftOnly,
   'x: transform shift only': transformShiftOnly,
   // Every other point dropped: what the length of the path data costs (written, parsed, laid out).
@@ -418,6 +407,8 @@ const EXPERIMENTS: Record<string, Factory> = {
     const spark = svgSpark(svg);
     return { ...spark, draw: (series, ...rest) => spark.draw(series.map((s) => ({ ...s, points: s.points.filter((_, i) => i % 2 === 0) })), ...rest) };
   },
+  // Tiles drawn (values and sparklines) at most every 2 or 3 s instead of every second: what a
+  // slower cadence for a page of many tiles would cost (paceTiles).
   'x: tiles every 2 s': svgSpark,
   'x: tiles every 3 s': svgSpark,
   'x: plots contain strict': (svg) => {
