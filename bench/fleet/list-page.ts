@@ -108,7 +108,7 @@ function rowWatcher(): { stop: () => { liveWithin2s: number; counted: number; me
 let watcher: ReturnType<typeof rowWatcher> | null = null;
 
 const bench = {
-  async mount(o: { serverUrl: string; token: string; monitorWorker: boolean }): Promise<void> {
+  async mount(o: { serverUrl: string; token: string; monitorWorker: boolean; css?: string }): Promise<void> {
     // Every answer to GET /vms (one per page): the last one is "the list answer".
     const fetchAndTime: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
@@ -123,6 +123,13 @@ const bench = {
     list = document.createElement('vm-list');
     list.style.setProperty('--vm-list-height', 'calc(100vh - 20px)');
     conn.append(list);
+    if (o.css) {
+      // `--list-css`: the list styled so as well (a what-if of its styles, measured side by side).
+      await (list as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(o.css);
+      list.shadowRoot!.adoptedStyleSheets = [...list.shadowRoot!.adoptedStyleSheets, sheet];
+    }
     // First rows on screen: the first frame in which a row is rendered.
     await new Promise<void>((resolve) => {
       const look = () => {

@@ -2,11 +2,11 @@
 // 1 Hz) in a 1440×900 page. Prints: first rows on screen after the list's last page answered;
 // frame time p50/p95 while the list is flung (a fixed distance per frame, down and up; at 60 Hz
 // one frame is 16.7 ms, the floor) and the frames later than that; main
-// thread busy while idle, and while scrolled at the tile page's steady pace (`--pace`, default 150
+// thread busy (and its CPU time) while idle, and while scrolled at the tile page's steady pace (`--pace`, default 150
 // px/s, for `--seconds`, default 60, 20 with `--quick`; `--scroll script|wheel|script,wheel` as the
 // tile page) with the share of rows live within 2 s of coming into view; the most sockets open at once (page and server) against the budget;
 // JS heap after GC; browser console errors. Prints; never asserts. `--vms N` (default 10000),
-// `--quick` (shorter fling and idle), `--list-worker` (monitor sockets in one Worker), `--trace` (where the main thread went while scrolled steadily), `--profile` (its script, by function).
+// `--quick` (shorter fling and idle), `--list-worker` (monitor sockets in one Worker), `--trace` (where the main thread went while scrolled steadily), `--profile` (its script, by function), `--list-css "<css>"` (the list styled so as well).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { servePage, untilAtRest, viewerToken, wheelScroll } from './setup.mjs';
 import { register } from 'tsx/esm/api';
 import { writeFileSync } from 'node:fs';
 import { printProfile, printTrace } from '../trace-summary.mjs';
+import { cpuClock } from '../cpu-time.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(name);
@@ -36,6 +37,8 @@ const profiling = process.argv.includes('--profile');
 const pxPerS = Number(arg('--pace') ?? 150);
 const scrollSeconds = Number(arg('--seconds') ?? (quick ? 20 : 60));
 const scrollKinds = (arg('--scroll') ?? 'script').split(',').filter((k) => k === 'script' || k === 'wheel');
+// `--list-css "<css>"`: the list's shadow root also adopts these styles (a what-if, side by side).
+const listCss = arg('--list-css');
 
 register();
 const { createLibGoServer } = await import('../../server/create-server.ts');
@@ -68,22 +71,29 @@ const sampler = setInterval(() => (serverPeak = Math.max(serverPeak, serverSocke
 
 await page.goto(url);
 await page.waitForFunction('window.bench');
-await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, monitorWorker });
+await page.evaluate((o) => globalThis.bench.mount(o), { serverUrl: libgo.url, token, monitorWorker, css: listCss });
 const mounted = await page.evaluate(() => globalThis.bench.stats());
 await sleep(5000); // the rows in view get their sockets and first samples
 const settled = await page.evaluate(() => globalThis.bench.stats());
 const frames = await page.evaluate((px, s) => globalThis.bench.fling(px, s), PX_PER_FRAME, flingSeconds);
 // Idle is the list at rest: measured once every row on screen after the fling is live again.
 const { last: rested, ms: restMs } = await untilAtRest(() => page.evaluate(() => globalThis.bench.stats()), (r) => r.shownLive >= r.shownRows, 100);
+const cpuTime = cpuClock(browser);
+// CPU time of the page's main thread beside busy (TaskDuration, wall time): the reference server
+// shares this machine's cores, and preempted tasks inflate only the latter.
+const cpuPct = (c0, w0) => (cpuTime.between(c0, cpuTime.snapshot()).main / (performance.now() - w0)) * 100;
 const t0 = await taskDuration();
+const c0 = cpuTime.snapshot();
 const w0 = performance.now();
 await sleep(idleSeconds * 1000);
+const idleCpu = cpuPct(c0, w0);
 const idle = ((await taskDuration()) - t0) / ((performance.now() - w0) / 1000) * 100;
 // Scrolled at the tile page's steady pace (bench:fleet's 150 px/s), from where the fling left it:
 // by script and by wheel (`--scroll`, as the tile page), each for `--seconds`.
 const steady = [];
 for (const kind of scrollKinds) {
   const s0 = await taskDuration();
+  const sc0 = cpuTime.snapshot();
   const sw0 = performance.now();
   if (tracing) await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.BENCH_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack'] : [])] });
   if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
@@ -91,12 +101,13 @@ for (const kind of scrollKinds) {
   if (kind === 'script') await page.evaluate((px, s) => globalThis.bench.scriptScroll(px, s), pxPerS, scrollSeconds);
   else await wheelScroll(cdp, () => page.evaluate(() => globalThis.bench.scrollRange()), { seconds: scrollSeconds, pxPerS });
   const rowsLive = await page.evaluate(() => globalThis.bench.watchRows(false));
+  const cpu = cpuPct(sc0, sw0);
   const busy = ((await taskDuration()) - s0) / ((performance.now() - sw0) / 1000) * 100;
   const trace = tracing ? await page.tracing.stop() : null;
   // BENCH_TRACE_DIR=<dir> keeps the trace as JSON (as the tile page's does).
   if (trace && process.env.BENCH_TRACE_DIR) writeFileSync(`${process.env.BENCH_TRACE_DIR}/vm-list-scrolling-${kind}.json`, trace);
   const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
-  steady.push({ kind, busy, rowsLive, trace, profile });
+  steady.push({ kind, busy, cpu, rowsLive, trace, profile });
 }
 await cdp.send('HeapProfiler.enable');
 await cdp.send('HeapProfiler.collectGarbage');
@@ -116,9 +127,9 @@ const rows = [
   // A frame is 16.7 ms at 60 Hz, give or take the clock's jitter: later than 20 ms, one was missed.
   ['frames late (over 20 ms: a frame missed)', `${frames.filter((f) => f > 20).length} of ${frames.length}`],
   ['rows on screen live after the fling stopped', `${rested.shownLive} of ${rested.shownRows} in ${restMs.toFixed(0)} ms`],
-  ['main thread busy, idle', `${idle.toFixed(1)} %`],
-  ...steady.flatMap(({ kind, busy, rowsLive: r }) => [
-    [`main thread busy, scrolling (${kind}, ${pxPerS} px/s, ${scrollSeconds} s)`, `${busy.toFixed(1)} %`],
+  ['main thread busy, idle', `${idle.toFixed(1)} % (CPU ${idleCpu.toFixed(1)} %)`],
+  ...steady.flatMap(({ kind, busy, cpu, rowsLive: r }) => [
+    [`main thread busy, scrolling (${kind}, ${pxPerS} px/s, ${scrollSeconds} s)`, `${busy.toFixed(1)} % (CPU ${cpu.toFixed(1)} %)`],
     [`  … rows live within 2 s of coming into view`, `${r.counted ? ((100 * r.liveWithin2s) / r.counted).toFixed(1) : '–'} % of ${r.counted}; median ${r.medianMs.toFixed(0)} ms`],
   ]),
   ['most sockets open at once (page / server)', `${final.peakHeld} / ${serverPeak} (budget ${final.budget}); at rest ${final.held}`],
@@ -126,7 +137,7 @@ const rows = [
   ['JS heap after GC', `${(usedSize / 2 ** 20).toFixed(1)} MiB`],
   ['browser console errors', String(errors.length)],
 ];
-console.log(`\n<vm-list>: ${vmCount} VMs at 1 Hz, 1440×900, fling ${flingSeconds} s, idle ${idleSeconds} s, steady scroll ${scrollSeconds} s (${scrollKinds.join(', ')})${monitorWorker ? ', monitor sockets in a worker' : ''}.`);
+console.log(`\n<vm-list>: ${vmCount} VMs at 1 Hz, 1440×900, fling ${flingSeconds} s, idle ${idleSeconds} s, steady scroll ${scrollSeconds} s (${scrollKinds.join(', ')})${monitorWorker ? ', monitor sockets in a worker' : ''}${listCss ? `, styled: ${listCss}` : ''}.`);
 for (const [name, value] of rows) console.log(`${name.padEnd(58)}${value}`);
 for (const { kind, trace, profile } of steady) {
   if (trace) {

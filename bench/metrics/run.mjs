@@ -19,7 +19,6 @@
 // every second (timers and reference server alike; LibGo's own default is 5000).
 // Besides TaskDuration (wall time of tasks, which other load on the machine inflates many times
 // over), every case prints CPU time from /proc: the renderer's main thread and all of Chromium.
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +27,7 @@ import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
 import { launchBrowser, serveStatic } from '../../scripts/serve-and-launch.mjs';
 import { printTrace } from '../trace-summary.mjs';
+import { cpuClock } from '../cpu-time.mjs';
 
 // The reference server (TypeScript) for the hub-mode case: 100 VMs sampled at 1 Hz (or
 // `--interval-ms`), started only when that case runs.
@@ -101,57 +101,9 @@ async function heapAfterGc() {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
 }
-// CPU time (Linux /proc), which other load on the machine inflates far less than TaskDuration
-// (a task's wall time, preemption included): the page's renderer main thread, and every Chromium
-// process together (raster, compositor and display threads included).
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-function ticks(path) {
-  try {
-    const f = readFileSync(path, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
-function chromiumPids() {
-  const root = browser.process()?.pid;
-  if (!root) return [];
-  const parent = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      parent.set(Number(d), Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
-    } catch {
-      // Gone between listing and reading: not ours to count.
-    }
-  }
-  const mine = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, pp] of parent) {
-      if (mine.has(pp) && !mine.has(pid)) {
-        mine.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...mine];
-}
-function cpuSnapshot() {
-  const pids = chromiumPids();
-  return new Map(pids.map((pid) => [pid, { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) }]));
-}
-/** Main-thread CPU of the busiest renderer and all of Chromium, in ms, between two snapshots. */
-function cpuBetween(a, b) {
-  let main = 0;
-  let all = 0;
-  for (const [pid, end] of b) {
-    const start = a.get(pid) ?? { main: 0, all: 0 };
-    main = Math.max(main, end.main - start.main);
-    all += end.all - start.all;
-  }
-  return { main, all };
-}
+const cpuTime = cpuClock(browser);
+const cpuSnapshot = () => cpuTime.snapshot();
+const cpuBetween = (a, b) => cpuTime.between(a, b);
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 

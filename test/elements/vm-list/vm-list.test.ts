@@ -305,6 +305,49 @@ describe('<vm-list>', function () {
       }
     });
 
+    it('scrolled slowly, moves its rendered rows once every few rows, and the view is never short of rows', async () => {
+      await visiblePage();
+      const el = await mount({ peer: { vms: fleetOfVms(2_000), metricsIntervalMs: 1000 } });
+      await until(() => rows(el).length > 0, 'rows', 40_000);
+      const body = el.shadowRoot!.querySelector<HTMLElement>('.body')!;
+      await until(() => body.scrollHeight >= 44 * 2_000, "the whole list's height", 15_000);
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // Mid-list, at rest.
+      await until(() => {
+        if (rows(el).some((r) => r.getAttribute('aria-rowindex') === '202')) return true;
+        body.scrollTop = 44 * 200;
+        return false;
+      }, 'the rows around VM 201', 15_000);
+      await frame();
+      let moves = 0;
+      const counted = () => moves++;
+      body.addEventListener('rangeChanged', counted);
+      // Rows rendered beyond the view's bottom edge, in px.
+      const below = () => Math.max(...rows(el).map((r) => r.getBoundingClientRect().bottom)) - body.getBoundingClientRect().bottom;
+      const above = () => body.getBoundingClientRect().top - Math.min(...rows(el).map((r) => r.getBoundingClientRect().top));
+      try {
+        // A reading pace, 11 px a frame, for six rows' height: each row used to move the range.
+        for (let step = 0; step < 24; step++) {
+          body.scrollTop += 11;
+          await frame();
+          expect(below(), `rows below the view after ${(step + 1) * 11} px`).to.be.at.least(0);
+          expect(above(), `rows above the view after ${(step + 1) * 11} px`).to.be.at.least(0);
+        }
+        expect(moves, 'range moves over six rows').to.be.at.most(1);
+        // Further on, the range moves, and again reaches OVERHANG_PX beyond the edge.
+        const before = moves;
+        for (let step = 0; step < 40 && moves === before; step++) {
+          body.scrollTop += 11;
+          await frame();
+          expect(below(), 'rows below the view').to.be.at.least(0);
+        }
+        expect(moves, 'a range move further on').to.be.above(before);
+        expect(below(), 'rows below the view after the move').to.be.at.least(OVERHANG_PX - 44);
+      } finally {
+        body.removeEventListener('rangeChanged', counted);
+      }
+    });
+
     it('renders only the rows in view, and only they hold sockets, within the budget', async () => {
       await visiblePage();
       const el = await mount({ peer: { vms: fleetOfVms(10_000), metricsIntervalMs: 1000 } });
