@@ -4,7 +4,8 @@
 // one frame is 16.7 ms, the floor) and the frames later than that; main
 // thread busy (and its CPU time) while idle, and while scrolled at the tile page's steady pace (`--pace`, default 150
 // px/s, for `--seconds`, default 60, 20 with `--quick`; `--scroll script|wheel|script,wheel` as the
-// tile page) with the share of rows live within 2 s of coming into view; the most sockets open at once (page and server) against the budget;
+// tile page) with the share of rows live within 2 s of coming into view, and by wheel its floor (the
+// same rows as plain text that never changes, no script); the most sockets open at once (page and server) against the budget;
 // JS heap after GC; browser console errors. Prints; never asserts. `--vms N` (default 10000),
 // `--quick` (shorter fling and idle), `--list-worker` (monitor sockets in one Worker), `--trace` (where the main thread went while scrolled steadily), `--profile` (its script, by function), `--list-css "<css>"` (the list styled so as well).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -114,6 +115,35 @@ await cdp.send('HeapProfiler.collectGarbage');
 await cdp.send('HeapProfiler.collectGarbage');
 const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 const final = await page.evaluate(() => globalThis.bench.stats());
+// The floor of scrolling by wheel: a page of the list's size holding all its rows as plain text that
+// never changes, with no script, scrolled the same way: what the browser charges for a frame per
+// scroll step before any list does anything.
+let floor = null;
+if (scrollKinds.includes('wheel')) {
+  // The list's page closed first: its renderer would otherwise be the busiest one measured.
+  await page.close();
+  const plain = await browser.newPage();
+  await plain.setViewport({ width: 1440, height: 900 });
+  const cells = (i) => `<span>vm-${i}</span><span>running</span><span>a VM of the fleet</span><span>12.5 %</span><span>40.1 %</span><span>3 d 4 h</span><span>Stop</span>`;
+  const rowsHtml = Array.from({ length: vmCount }, (_, i) => `<div class="r">${cells(i)}</div>`).join('');
+  await plain.setContent(`<!doctype html><style>body{margin:10px;font:14px system-ui,sans-serif}#s{height:calc(100vh - 20px);overflow:auto}
+    .r{height:44px;display:grid;grid-template-columns:repeat(7,1fr);align-items:center;border-bottom:1px solid #ddd;box-sizing:border-box}</style>
+    <div id="s">${rowsHtml}</div>`);
+  const pcdp = await plain.createCDPSession();
+  await pcdp.send('Performance.enable');
+  const ptask = async () => (await pcdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  await sleep(1000);
+  const p0 = await ptask();
+  const pc0 = cpuTime.snapshot();
+  const pw0 = performance.now();
+  await wheelScroll(pcdp, () => plain.evaluate(() => {
+    const el = globalThis.document.getElementById('s');
+    return { max: el.scrollHeight - el.clientHeight, y: el.scrollTop };
+  }), { seconds: scrollSeconds, pxPerS });
+  const cpu = cpuPct(pc0, pw0);
+  floor = { busy: ((await ptask()) - p0) / ((performance.now() - pw0) / 1000) * 100, cpu };
+  await plain.close();
+}
 clearInterval(sampler);
 await browser.close();
 await rm(profile, { recursive: true, force: true });
@@ -132,6 +162,7 @@ const rows = [
     [`main thread busy, scrolling (${kind}, ${pxPerS} px/s, ${scrollSeconds} s)`, `${busy.toFixed(1)} % (CPU ${cpu.toFixed(1)} %)`],
     [`  … rows live within 2 s of coming into view`, `${r.counted ? ((100 * r.liveWithin2s) / r.counted).toFixed(1) : '–'} % of ${r.counted}; median ${r.medianMs.toFixed(0)} ms`],
   ]),
+  ...(floor ? [[`  the floor: plain rows that never change, by wheel`, `${floor.busy.toFixed(1)} % (CPU ${floor.cpu.toFixed(1)} %)`]] : []),
   ['most sockets open at once (page / server)', `${final.peakHeld} / ${serverPeak} (budget ${final.budget}); at rest ${final.held}`],
   ['grants / revokes (whole run)', `${final.grants} / ${final.revokes}`],
   ['JS heap after GC', `${(usedSize / 2 ** 20).toFixed(1)} MiB`],
