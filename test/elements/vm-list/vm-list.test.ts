@@ -51,6 +51,16 @@ describe('<vm-list>', function () {
     return el;
   }
 
+  /** A list of 2,000 VMs in a visible page, once its body is the whole list's height. */
+  async function mountTallList(): Promise<{ el: VmList; body: HTMLElement }> {
+    await visiblePage();
+    const el = await mount({ peer: { vms: fleetOfVms(2_000), metricsIntervalMs: 1000 } });
+    await until(() => rows(el).length > 0, 'rows', 40_000);
+    const body = el.shadowRoot!.querySelector<HTMLElement>('.body')!;
+    await until(() => body.scrollHeight >= 44 * 2_000, "the whole list's height", 15_000);
+    return { el, body };
+  }
+
   // The table layout (from 800 px of the list's own width); phone cards: no-horizontal-overflow.test.ts.
   before(() => setViewport({ width: 1280, height: 900 }));
   after(() => setViewport({ width: 800, height: 600 }));
@@ -267,11 +277,7 @@ describe('<vm-list>', function () {
     });
 
     it('measures no row while scrolling, renders the view and its overhang only, each row the height it is told', async () => {
-      await visiblePage();
-      const el = await mount({ peer: { vms: fleetOfVms(2_000), metricsIntervalMs: 1000 } });
-      await until(() => rows(el).length > 0, 'rows', 40_000);
-      const body = el.shadowRoot!.querySelector<HTMLElement>('.body')!;
-      await until(() => body.scrollHeight >= 44 * 2_000, 'the whole list\'s height', 15_000);
+      const { el, body } = await mountTallList();
       // The virtualizer measures a row with its box and its computed margins: a forced layout per
       // row on every frame of a fling.
       let measured = 0;
@@ -306,11 +312,7 @@ describe('<vm-list>', function () {
     });
 
     it('scrolled slowly, moves its rendered rows once every few rows, and the view is never short of rows', async () => {
-      await visiblePage();
-      const el = await mount({ peer: { vms: fleetOfVms(2_000), metricsIntervalMs: 1000 } });
-      await until(() => rows(el).length > 0, 'rows', 40_000);
-      const body = el.shadowRoot!.querySelector<HTMLElement>('.body')!;
-      await until(() => body.scrollHeight >= 44 * 2_000, "the whole list's height", 15_000);
+      const { el, body } = await mountTallList();
       const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       // Mid-list, at rest.
       await until(() => {
