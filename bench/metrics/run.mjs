@@ -102,8 +102,6 @@ async function heapAfterGc() {
   return usedSize;
 }
 const cpuTime = cpuClock(browser);
-const cpuSnapshot = () => cpuTime.snapshot();
-const cpuBetween = (a, b) => cpuTime.between(a, b);
 
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
@@ -157,11 +155,11 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
     await cdp.send('Profiler.start');
   }
   const t0 = await taskDuration();
-  const c0 = cpuSnapshot();
+  const c0 = cpuTime.snapshot();
   const w0 = performance.now();
   await sleep(seconds * 1000);
   const t1 = await taskDuration();
-  const c1 = cpuSnapshot();
+  const c1 = cpuTime.snapshot();
   const w1 = performance.now();
   const draws1 = await page.evaluate(() => globalThis.bench.drawCounts());
   if (tracing) printTrace(await page.tracing.stop(), seconds);
@@ -169,7 +167,7 @@ async function busy({ label, kind, n, compact = false, viewport, columns, second
   await page.evaluate(() => globalThis.bench.clear());
   await page.evaluate(() => globalThis.bench.useRenderer('shipped'));
   const pct = ((t1 - t0) / ((w1 - w0) / 1000)) * 100;
-  const cpu = cpuBetween(c0, c1);
+  const cpu = cpuTime.between(c0, c1);
   const cpuPct = (ms) => ((ms / (w1 - w0)) * 100).toFixed(1).padStart(5);
   const drawInfo = kind !== 'naive' && kind !== 'raw sockets' ? `, ${((draws1 - draws0) / seconds).toFixed(1)} chart passes/s` : '';
   console.log(
